@@ -1,0 +1,1 @@
+"""The Qt-free core of visualnn: graph, compiler, data, training, step-through, files."""

@@ -1,0 +1,202 @@
+"""Graph validation, written once for the canvas badges, the CLI and the loader.
+
+`check_graph` returns every problem as (node id, message) plus the shapes it could infer;
+`check_connect` raises ConnectError and `can_connect` returns a bool from the same logic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from visualnn.core.graph.layers._util import fmt
+from visualnn.core.graph.model import Graph, GraphError, id_problem
+from visualnn.core.graph.registry import REGISTRY, get_spec
+from visualnn.core.graph.spec import ParamError, ShapeError
+
+# Attribute names of torch.nn.Module: a submodule keyed by one of these cannot be registered.
+RESERVED_IDS = frozenset({
+    "forward", "training", "train", "eval", "cuda", "cpu", "to", "type", "float", "double", "half",
+    "parameters", "buffers", "children", "modules", "state_dict", "load_state_dict", "apply",
+    "zero_grad", "register_buffer", "add_module", "named_modules", "extra_repr", "dump_patches",
+    "call_super_init", "bfloat16", "share_memory", "requires_grad_", "get_submodule", "ipu", "xpu",
+    "mtia", "compile", "plan", "output", "input_id", "output_id", "graph",
+})
+
+
+@dataclass(frozen=True)
+class Problem:
+    node: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"node {self.node}: {self.message}"
+
+
+class ConnectError(ValueError):
+    """An edge the graph cannot take, with the reason."""
+
+
+@dataclass
+class Report:
+    problems: list[Problem] = field(default_factory=list)
+    shapes: dict[str, tuple] = field(default_factory=dict)      # node id -> output shape (batch excluded)
+    params: dict[str, dict] = field(default_factory=dict)       # node id -> resolved params
+    order: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def for_node(self, node_id: str) -> list[str]:
+        return [p.message for p in self.problems if p.node == node_id]
+
+
+def check_graph(graph: Graph) -> Report:
+    """Every problem of the graph, and the output shape of every node it could infer."""
+    rep = Report()
+    add = lambda nid, msg: rep.problems.append(Problem(nid, msg))  # noqa: E731
+
+    for nid, node in graph.nodes.items():
+        bad = id_problem(nid)
+        if bad:
+            add(nid, bad)
+        elif nid in RESERVED_IDS:
+            add(nid, f"id '{nid}' is reserved; choose another name")
+        spec = get_spec(node.type)
+        if spec is None:
+            near = [t for t in REGISTRY if t.lower() == str(node.type).lower()]
+            hint = f" (did you mean {near[0]}?)" if near else ""
+            add(nid, f"unknown layer type '{node.type}'{hint}")
+            continue
+        try:
+            rep.params[nid] = spec.resolve(node.params)
+        except ParamError as e:
+            add(nid, str(e))
+
+    inputs = graph.input_ids()
+    if not inputs:
+        add(next(iter(graph.nodes), "graph"), "the graph has no Input layer")
+    for extra in inputs[1:]:
+        add(extra, f"a second Input (the first is '{inputs[0]}'); a graph has exactly one")
+
+    try:
+        rep.order = graph.topo_order()
+    except GraphError as e:
+        cyc = str(e).removeprefix("cycle through ").split(", ")
+        for nid in cyc:
+            add(nid, f"is on a cycle ({' -> '.join(cyc)}); the graph must flow one way")
+        return rep
+
+    for nid, node in graph.nodes.items():
+        spec = get_spec(node.type)
+        if spec is None:
+            continue
+        n_in = len(graph.inputs_of(nid))
+        if spec.max_inputs == 0 and n_in:
+            add(nid, "an Input takes no incoming connections")
+        elif spec.max_inputs > 0 and n_in == 0:
+            add(nid, "has no input: connect a layer to it")
+        elif n_in > spec.max_inputs:
+            add(nid, f"{node.type} takes one input but {n_in} are connected; join them with Add or Concat first")
+        elif n_in < spec.min_inputs:
+            add(nid, f"{node.type} needs at least {spec.min_inputs} inputs, has {n_in}")
+
+    if inputs:
+        for nid in graph.nodes:
+            if nid not in inputs and not any(graph.reaches(i, nid) for i in inputs):
+                if graph.inputs_of(nid):
+                    add(nid, "is not connected to the Input")
+    sinks = [s for s in graph.sinks() if s not in inputs]
+    if len(sinks) > 1:
+        for s in sinks[:-1]:
+            add(s, f"its output is not used (the graph has {len(sinks)} ends: {', '.join(sinks)}; it must have one output)")
+    if inputs and len(graph.nodes) > 1 and not graph.outputs_of(inputs[0]):
+        add(inputs[0], "is not connected to any layer")
+
+    bad_nodes = {p.node for p in rep.problems}
+    for nid in rep.order:
+        node = graph.nodes[nid]
+        spec = get_spec(node.type)
+        if spec is None or nid not in rep.params:
+            continue
+        srcs = graph.inputs_of(nid)
+        if any(s not in rep.shapes for s in srcs):
+            continue  # a problem upstream: reported there
+        in_shapes = [rep.shapes[s] for s in srcs]
+        if spec.max_inputs == 1 and len(in_shapes) != 1 or nid in bad_nodes and spec.type != "Input":
+            continue
+        try:
+            rep.shapes[nid] = tuple(spec.infer(rep.params[nid], in_shapes))
+        except ShapeError as e:
+            add(nid, str(e))
+            continue
+        if node.type == "Embedding":
+            src = graph.nodes[srcs[0]]
+            if src.type != "Input" or src.params.get("dtype") != "long":
+                add(nid, "Embedding takes token ids: feed it from an Input with dtype 'long'")
+        elif spec.max_inputs and srcs and graph.nodes[srcs[0]].type == "Input" and graph.nodes[srcs[0]].params.get("dtype") == "long":
+            add(nid, "token ids (an Input with dtype 'long') must go through an Embedding first")
+    return rep
+
+
+def problems(graph: Graph) -> list[Problem]:
+    return check_graph(graph).problems
+
+
+def check_connect(graph: Graph, src: str, dst: str) -> None:
+    """Raise ConnectError with the reason when the edge src -> dst cannot be added."""
+    if src not in graph.nodes or dst not in graph.nodes:
+        raise ConnectError("no such node")
+    if src == dst:
+        raise ConnectError("a layer cannot feed itself")
+    if graph.has_edge(src, dst):
+        raise ConnectError(f"'{src}' already feeds '{dst}'")
+    spec = get_spec(graph.nodes[dst].type)
+    if spec is None:
+        raise ConnectError(f"'{dst}' has an unknown type")
+    if spec.max_inputs == 0:
+        raise ConnectError("an Input takes no incoming connections")
+    n_in = len(graph.inputs_of(dst))
+    if n_in >= spec.max_inputs:
+        raise ConnectError(f"{spec.type} takes one input and already has one; use Add or Concat to join two")
+    if graph.reaches(dst, src):
+        raise ConnectError(f"'{dst}' already feeds '{src}': this edge would make a cycle")
+    rep = check_graph(graph)
+    src_shape = rep.shapes.get(src)
+    if src_shape is None:
+        return  # shape unknown upstream: the edge is allowed, validation will say more
+    in_shapes = [rep.shapes[s] for s in graph.inputs_of(dst) if s in rep.shapes] + [src_shape]
+    if spec.min_inputs > len(in_shapes):
+        # a merge layer still missing inputs: check what it has against each other
+        if spec.type == "Add" and len(in_shapes) > 1 and len(set(in_shapes)) > 1:
+            raise ConnectError(f"Add needs inputs of one shape, got {' and '.join(fmt(s) for s in in_shapes)}")
+        return
+    params = rep.params.get(dst)
+    if params is None:
+        return
+    try:
+        spec.infer(params, in_shapes)
+    except ShapeError as e:
+        raise ConnectError(f"{fmt(src_shape)} from '{src}' does not fit '{dst}': {e}") from None
+
+
+def can_connect(graph: Graph, src: str, dst: str) -> bool:
+    try:
+        check_connect(graph, src, dst)
+    except ConnectError:
+        return False
+    return True
+
+
+def param_count(graph: Graph, report: Report | None = None) -> dict[str, int]:
+    """Learnable parameters per node, counted without building torch modules."""
+    from visualnn.core.graph.counting import count_params
+
+    report = report or check_graph(graph)
+    out = {}
+    for nid in report.order:
+        node = graph.nodes[nid]
+        srcs = graph.inputs_of(nid)
+        if nid in report.params and all(s in report.shapes for s in srcs):
+            out[nid] = count_params(node.type, report.params[nid], [report.shapes[s] for s in srcs])
+    return out
