@@ -1,0 +1,1 @@
+"""The Qt shell of visualnn: the only package that imports PySide6 or pyqtgraph."""
