@@ -113,7 +113,6 @@ def check_graph(graph: Graph) -> Report:
     if inputs and len(graph.nodes) > 1 and not graph.outputs_of(inputs[0]):
         add(inputs[0], "is not connected to any layer")
 
-    bad_nodes = {p.node for p in rep.problems}
     for nid in rep.order:
         node = graph.nodes[nid]
         spec = get_spec(node.type)
@@ -123,8 +122,8 @@ def check_graph(graph: Graph) -> Report:
         if any(s not in rep.shapes for s in srcs):
             continue  # a problem upstream: reported there
         in_shapes = [rep.shapes[s] for s in srcs]
-        if spec.max_inputs == 1 and len(in_shapes) != 1 or nid in bad_nodes and spec.type != "Input":
-            continue
+        if len(in_shapes) > spec.max_inputs or len(in_shapes) < max(spec.min_inputs, 1 if spec.max_inputs else 0):
+            continue  # the input count is reported above
         try:
             rep.shapes[nid] = tuple(spec.infer(rep.params[nid], in_shapes))
         except ShapeError as e:
