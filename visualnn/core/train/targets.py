@@ -1,0 +1,98 @@
+"""Matching a data set to a network and a loss: target tensors, predictions, accuracy.
+
+A classification set holds class indices. `cross_entropy` takes them as they are; the
+other losses compare the output with numbers, so a 1-output network gets the class as 0.0
+or 1.0 (binary) and a C-output network gets a one-hot row.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from visualnn.core.train.config import CLASSIFICATION_LOSSES
+
+
+class TrainingError(RuntimeError):
+    """Training cannot start or go on. The message is one line naming the step, node or
+    setting concerned. `step` and `node` are set when the error concerns them."""
+
+    def __init__(self, message: str, step: int | None = None, node: str | None = None):
+        super().__init__(message)
+        self.step = step
+        self.node = node
+
+
+def data_task(loss: str, data: dict) -> str | None:
+    """The task to ask load_dataset for: classification for a classification loss; for
+    inline tables and CSV files (whose targets mean what the loss says) regression
+    otherwise; None (the set's own task) for the built-in sets."""
+    if loss in CLASSIFICATION_LOSSES:
+        return "classification"
+    if data.get("kind") in ("table", "csv"):
+        return "regression"
+    return None
+
+
+def output_width(shape: tuple) -> int:
+    return int(np.prod(shape)) if shape else 1
+
+
+def check_fit(model, dataset, loss: str) -> None:
+    """Raise TrainingError when the network cannot take this data with this loss."""
+    in_id, out_id = model.input_id, model.output_id
+    want = tuple(model.shapes[in_id])
+    if tuple(dataset.input_shape) != want:
+        raise TrainingError(
+            f"node {in_id}: the Input shape is {list(want)} but the data set's samples have shape "
+            f"{list(dataset.input_shape)}; set the Input shape to {list(dataset.input_shape)}", node=in_id)
+    if dataset.input_dtype != model.input_dtype:
+        raise TrainingError(
+            f"node {in_id}: the Input dtype is {model.input_dtype!r} but the data set gives {dataset.input_dtype!r} values",
+            node=in_id)
+    out_shape = tuple(model.shapes[out_id])
+    width = output_width(out_shape)
+    if loss in CLASSIFICATION_LOSSES:
+        if dataset.task != "classification":
+            raise TrainingError(f"train.loss {loss} needs class labels, but the data set is a regression set; "
+                                "choose mse, half_sse or l1")
+        if len(out_shape) != 1 or out_shape[0] != dataset.num_classes:
+            raise TrainingError(
+                f"node {out_id}: gives output shape {list(out_shape)} but {loss} needs one output per class "
+                f"({dataset.num_classes}); set its size to {dataset.num_classes}", node=out_id)
+        return
+    if dataset.task == "classification":
+        if width not in (1, dataset.num_classes) or (width == 1 and dataset.num_classes > 2):
+            need = "1 or " + str(dataset.num_classes) if dataset.num_classes <= 2 else str(dataset.num_classes)
+            raise TrainingError(
+                f"node {out_id}: gives {width} output(s) but {dataset.num_classes} classes with loss {loss} "
+                f"need {need}", node=out_id)
+        return
+    if width != dataset.output_dim:
+        raise TrainingError(
+            f"node {out_id}: gives {width} output(s) but the data set's targets have {dataset.output_dim}; "
+            f"set its size to {dataset.output_dim}", node=out_id)
+
+
+def make_targets(y: np.ndarray, dataset, loss: str, out_shape: tuple, device) -> torch.Tensor:
+    """The target tensor for `loss`, shaped like the network's output (batch first)."""
+    t = torch.from_numpy(np.ascontiguousarray(y))
+    n = t.shape[0]
+    if loss in CLASSIFICATION_LOSSES:
+        return t.reshape(n).long().to(device)
+    if dataset.task == "classification":
+        width = output_width(out_shape)
+        if width == 1:
+            return t.reshape(n, *out_shape).float().to(device) if out_shape else t.float().to(device)
+        onehot = torch.nn.functional.one_hot(t.reshape(n).long(), width).float()
+        return onehot.reshape(n, *out_shape).to(device)
+    return t.float().reshape(n, *out_shape).to(device)
+
+
+def predicted_classes(output: torch.Tensor, loss: str) -> torch.Tensor:
+    """Class indices from a batch of outputs: argmax over several outputs; one output is
+    thresholded at 0 for bce_logits (a logit) and at 0.5 otherwise (a probability)."""
+    flat = output.reshape(output.shape[0], -1)
+    if flat.shape[1] == 1:
+        return (flat[:, 0] > (0.0 if loss == "bce_logits" else 0.5)).long()
+    return flat.argmax(dim=1)
