@@ -1,0 +1,154 @@
+"""Undoable edits of hand-set numbers: one parameter value in the project's `state`, one
+input or target value in the project's table data.
+
+A node that has no entry in `state` yet is initialised from the project's seed, exactly as
+training and the trace would initialise it; setting one of its values writes the whole
+node into `state`, so the other values stay what the user saw. Undo puts the node's entry
+back as it was (absent again if it was absent).
+"""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtGui import QUndoCommand
+
+from visualnn.core.compile.module import compile_graph, state_to_lists
+
+
+class EditError(ValueError):
+    """A hand-set value cannot be applied: one line naming the place."""
+
+
+def node_state(project, node: str) -> dict:
+    """The node's parameters as nested lists: from `state`, else as the seed initialises them."""
+    state = project.state or {}
+    if node in state:
+        return copy.deepcopy(state[node])
+    seed = int((project.train or {}).get("seed", 0) or 0)
+    try:
+        module = compile_graph(project.graph, state=state or None, seed=seed)
+    except ValueError as e:
+        raise EditError(f"node {node}: cannot build the network ({e})") from None
+    full = state_to_lists(module)
+    if node not in full:
+        raise EditError(f"node {node}: has no parameters")
+    return full[node]
+
+
+def _get(nested, index):
+    for i in index:
+        nested = nested[i]
+    return nested
+
+
+def _set(nested, index, value) -> None:
+    if not index:
+        raise EditError("an index is needed")
+    for i in index[:-1]:
+        nested = nested[i]
+    nested[index[-1]] = value
+
+
+def _checked_float(value, where: str) -> float:
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        raise EditError(f"{where}: {value!r} is not a number") from None
+    if v != v or v in (float("inf"), float("-inf")):
+        raise EditError(f"{where}: must be a finite number")
+    return v
+
+
+def _notify(document, signal_name: str) -> None:
+    signal = getattr(document, signal_name, None)
+    if signal is not None:
+        signal.emit()
+
+
+class SetStateValue(QUndoCommand):
+    """Set one value of one parameter (`index` into its nested list; () for a scalar)."""
+
+    def __init__(self, document, node: str, param: str, index, value, parent=None):
+        super().__init__(parent)
+        self.document, self.node, self.param = document, node, param
+        self.index = tuple(int(i) for i in index)
+        project = document.project
+        where = f"node {node}: {param}{list(self.index) if self.index else ''}"
+        value = _checked_float(value, where)
+        self.old = copy.deepcopy((project.state or {}).get(node))
+        self.had_state = project.state is not None
+        new = node_state(project, node)
+        if param not in new:
+            raise EditError(f"node {node}: no parameter '{param}' (it has: {', '.join(sorted(new))})")
+        try:
+            if self.index:
+                _get(new[param], self.index)
+                _set(new[param], self.index, value)
+            elif isinstance(new[param], list):
+                raise EditError(f"{where}: an index is needed")
+            else:
+                new[param] = value
+        except (IndexError, TypeError):
+            raise EditError(f"{where}: index out of range") from None
+        self.new = new
+        self.setText(f"Set {node}.{param}{list(self.index) if self.index else ''} = {value:g}")
+
+    def redo(self) -> None:
+        project = self.document.project
+        if project.state is None:
+            project.state = {}
+        project.state[self.node] = copy.deepcopy(self.new)
+        _notify(self.document, "stateChanged")
+
+    def undo(self) -> None:
+        project = self.document.project
+        if self.old is None:
+            (project.state or {}).pop(self.node, None)
+            if not self.had_state and not project.state:
+                project.state = None
+        else:
+            project.state[self.node] = copy.deepcopy(self.old)
+        _notify(self.document, "stateChanged")
+
+
+class SetTableValue(QUndoCommand):
+    """Set one input or target value of a `table` data row (`which` "inputs" or "targets";
+    `index` is the position inside the row, () when the row is a single number)."""
+
+    def __init__(self, document, which: str, row: int, index, value, parent=None):
+        super().__init__(parent)
+        if which not in ("inputs", "targets"):
+            raise EditError(f"data: unknown table part {which!r}")
+        data = document.project.data or {}
+        if data.get("kind") != "table":
+            raise EditError(f"data: {which} can be typed in only for table data (this project uses "
+                            f"{data.get('kind', 'no')!r} data)")
+        self.document, self.which, self.row = document, which, int(row)
+        self.index = tuple(int(i) for i in index)
+        where = f"data {which} row {row}{list(self.index) if self.index else ''}"
+        value = _checked_float(value, where)
+        rows = copy.deepcopy(data.get(which) or [])
+        try:
+            if self.index:
+                if not isinstance(rows[self.row], list):
+                    raise EditError(f"{where}: the row is a single number")
+                _get(rows[self.row], self.index)
+                _set(rows[self.row], self.index, value)
+            else:
+                rows[self.row] = [value] if isinstance(rows[self.row], list) else value
+        except (IndexError, TypeError):
+            raise EditError(f"{where}: index out of range") from None
+        self.old = copy.deepcopy(data.get(which))
+        self.new = rows
+        self.setText(f"Set {which} row {row}{list(self.index) if self.index else ''} = {value:g}")
+
+    def _apply(self, rows) -> None:
+        self.document.project.data[self.which] = copy.deepcopy(rows)
+        _notify(self.document, "settingsChanged")
+
+    def redo(self) -> None:
+        self._apply(self.new)
+
+    def undo(self) -> None:
+        self._apply(self.old)

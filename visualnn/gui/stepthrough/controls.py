@@ -1,0 +1,180 @@
+"""The control strip of step-through mode: sample, mini-batch, digits, and the stage
+navigation (Home, Back, Play, Next, End, a stage picker). It only talks to a StepSession."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox, QStyle, QToolButton,
+    QVBoxLayout, QWidget,
+)
+
+from visualnn.gui.stepthrough.session import MAX_DIGITS, StepSession
+
+KIND_NAMES = {"forward": "Forward", "loss": "Loss", "backward": "Backward", "update": "Update"}
+
+
+def short_list(values, digits: int, limit: int = 8) -> str:
+    """A flat list of numbers as '[0.05, 0.1]' (long ones cut with '...')."""
+    flat = []
+
+    def walk(v):
+        if isinstance(v, (list, tuple)):
+            for x in v:
+                walk(x)
+        else:
+            flat.append(v)
+    walk(values)
+    text = ", ".join(f"{float(v):.{digits}g}" if isinstance(v, (int, float)) else str(v) for v in flat[:limit])
+    return f"[{text}{', ...' if len(flat) > limit else ''}]"
+
+
+class StepControls(QWidget):
+    def __init__(self, session: StepSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        style = self.style()
+
+        self.sample_spin = QSpinBox(objectName="stepSample")
+        self.sample_spin.setRange(0, 0)
+        self.sample_spin.setToolTip("The sample whose update is taken apart")
+        self.sample_spin.setKeyboardTracking(False)
+        self.batch_spin = QSpinBox(objectName="stepBatch")
+        self.batch_spin.setRange(1, 256)
+        self.batch_spin.setToolTip("1: one sample; more: a mini-batch starting at the sample")
+        self.batch_spin.setKeyboardTracking(False)
+        self.digits_spin = QSpinBox(objectName="stepDigits")
+        self.digits_spin.setRange(1, MAX_DIGITS)
+        self.digits_spin.setValue(session.digits)
+        self.digits_spin.setToolTip("Digits after the decimal point in the equations")
+        self.sample_info = QLabel(objectName="stepSampleInfo")
+        self.sample_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sample_info.setWordWrap(True)
+
+        def tool(name, icon, tip, slot):
+            b = QToolButton(objectName=name)
+            b.setIcon(style.standardIcon(icon))
+            b.setToolTip(tip)
+            b.setAutoRaise(True)
+            b.clicked.connect(slot)
+            return b
+
+        pix = QStyle.StandardPixmap
+        self.home_btn = tool("stepHome", pix.SP_MediaSkipBackward, "First stage (Home)", session.first)
+        self.back_btn = QPushButton(style.standardIcon(pix.SP_ArrowBack), "Back", objectName="stepBack")
+        self.back_btn.setToolTip("Previous stage (Left)")
+        self.back_btn.clicked.connect(session.back)
+        self.play_btn = tool("stepPlay", pix.SP_MediaPlay, "Play the stages slowly (Space)", session.toggle_play)
+        self.next_btn = QPushButton(style.standardIcon(pix.SP_ArrowForward), "Next", objectName="stepNext")
+        self.next_btn.setToolTip("Next stage (Right)")
+        self.next_btn.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.next_btn.clicked.connect(session.next)
+        self.end_btn = tool("stepEnd", pix.SP_MediaSkipForward, "Last stage (End)", session.last)
+        self.stage_box = QComboBox(objectName="stepStagePicker")
+        self.stage_box.setToolTip("Jump to a stage")
+        self.stage_box.setMinimumContentsLength(22)
+        self.stage_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.position = QLabel(objectName="stepPosition")
+        self.busy_bar = QProgressBar(objectName="stepBusy")
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumHeight(10)
+        self.cancel_btn = QPushButton("Cancel", objectName="stepCancel")
+        self.cancel_btn.clicked.connect(session.cancel)
+        self.busy_label = QLabel("Computing the trace...")
+
+        top = QHBoxLayout()
+        for label, w in (("Sample", self.sample_spin), ("Batch", self.batch_spin), ("Digits", self.digits_spin)):
+            top.addWidget(QLabel(label))
+            top.addWidget(w)
+            top.addSpacing(8)
+        top.addStretch(1)
+        nav = QHBoxLayout()
+        for w in (self.home_btn, self.back_btn, self.play_btn, self.next_btn, self.end_btn):
+            nav.addWidget(w)
+        nav.addSpacing(6)
+        nav.addWidget(self.stage_box, 1)
+        nav.addWidget(self.position)
+        busy = QHBoxLayout()
+        busy.addWidget(self.busy_label)
+        busy.addWidget(self.busy_bar, 1)
+        busy.addWidget(self.cancel_btn)
+        self.busy_row = QWidget()
+        self.busy_row.setLayout(busy)
+        self.busy_row.setVisible(False)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(top)
+        lay.addWidget(self.sample_info)
+        lay.addLayout(nav)
+        lay.addWidget(self.busy_row)
+
+        self.sample_spin.valueChanged.connect(session.set_sample)
+        self.batch_spin.valueChanged.connect(session.set_batch)
+        self.digits_spin.valueChanged.connect(session.set_digits)
+        self.stage_box.activated.connect(session.go)
+        session.traceChanged.connect(self._on_trace)
+        session.stageChanged.connect(self._on_stage)
+        session.busyChanged.connect(self._on_busy)
+        session.playingChanged.connect(self._on_playing)
+        session.digitsChanged.connect(lambda d: self._on_trace())
+        self._on_trace()
+
+    # -- slots -----------------------------------------------------------------------
+    @Slot()
+    def _on_trace(self) -> None:
+        s = self.session
+        if s.samples:
+            self.sample_spin.blockSignals(True)
+            self.sample_spin.setRange(0, max(0, s.samples - 1))
+            self.sample_spin.setValue(s.sample)
+            self.sample_spin.blockSignals(False)
+            self.sample_spin.setSuffix(f"  of 0-{s.samples - 1}")
+        self.stage_box.blockSignals(True)
+        self.stage_box.clear()
+        for i, st in enumerate(s.stages):
+            self.stage_box.addItem(f"{i + 1}. {KIND_NAMES.get(st.kind, st.kind)}: {st.title}")
+        self.stage_box.blockSignals(False)
+        self.sample_info.setText(self._sample_text())
+        self._on_stage(s.index)
+
+    def _sample_text(self) -> str:
+        s = self.session
+        if s.error:
+            return f"<span style='color:#c62828'>{s.error}</span>"
+        if not s.trace:
+            return ""
+        d = min(s.digits, 4)
+        x = s.trace.get("forward", [{}])[0].get("input") if s.trace.get("forward") else None
+        target = (s.trace.get("loss") or {}).get("target")
+        which = f"samples {s.sample}-{s.sample + s.batch - 1}" if s.batch > 1 else f"sample {s.sample}"
+        parts = [f"<b>{which}</b>"]
+        if x is not None:
+            parts.append(f"input <code>{short_list(x, d)}</code>")
+        if target is not None:
+            parts.append(f"target <code>{short_list(target, d)}</code>")
+        return " &nbsp;·&nbsp; ".join(parts)
+
+    @Slot(int)
+    def _on_stage(self, index: int) -> None:
+        n = len(self.session.stages)
+        self.stage_box.blockSignals(True)
+        if n:
+            self.stage_box.setCurrentIndex(index)
+        self.stage_box.blockSignals(False)
+        self.position.setText(f"{index + 1} / {n}" if n else "-")
+        self.back_btn.setEnabled(n > 0 and index > 0)
+        self.home_btn.setEnabled(n > 0 and index > 0)
+        self.next_btn.setEnabled(n > 0 and index < n - 1)
+        self.end_btn.setEnabled(n > 0 and index < n - 1)
+        self.play_btn.setEnabled(n > 1)
+
+    @Slot(bool)
+    def _on_busy(self, busy: bool) -> None:
+        self.busy_row.setVisible(busy)
+
+    @Slot(bool)
+    def _on_playing(self, playing: bool) -> None:
+        pix = QStyle.StandardPixmap
+        self.play_btn.setIcon(self.style().standardIcon(pix.SP_MediaPause if playing else pix.SP_MediaPlay))
+        self.play_btn.setToolTip("Pause (Space)" if playing else "Play the stages slowly (Space)")

@@ -1,0 +1,208 @@
+"""The state of step-through mode: which sample, which stage, how many digits, the trace.
+
+`StepSession` owns no maths: it asks the core for a trace (directly for small networks,
+in a `TraceThread` for large ones) and walks the core's stage list. Views listen to its
+signals: `traceChanged` after a new trace, `stageChanged(index)` after every move,
+`busyChanged(bool)` around a threaded computation, `failed(message)` when the update
+cannot be traced.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from visualnn.gui.stepthrough.worker import THREAD_THRESHOLD, TraceThread, compute, one_line, work_estimate
+
+DEFAULT_DIGITS = 4
+MAX_DIGITS = 9
+PLAY_INTERVAL_MS = 1000
+
+
+class StepSession(QObject):
+    traceChanged = Signal()
+    stageChanged = Signal(int)
+    busyChanged = Signal(bool)
+    failed = Signal(str)
+    digitsChanged = Signal(int)
+    playingChanged = Signal(bool)
+    focusChanged = Signal(str, int)      # node, neuron picked by the user (-1: none)
+
+    def __init__(self, document, parent: QObject | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.sample = 0
+        self.batch = 1
+        self.digits = DEFAULT_DIGITS
+        self.trace: dict | None = None
+        self.stages: list = []
+        self.samples: int | None = None
+        self.index = 0
+        self.error: str | None = None
+        self.focus: dict[str, int] = {}
+        self.threshold = THREAD_THRESHOLD
+        self._ticket = 0
+        self._threads: list[TraceThread] = []
+        self._busy = False
+        self._play = QTimer(self)
+        self._play.setInterval(PLAY_INTERVAL_MS)
+        self._play.timeout.connect(self._on_play_tick)
+
+    # -- computing -------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def recompute(self) -> None:
+        """Trace the update again (after a change of sample, batch, numbers or graph)."""
+        self._ticket += 1
+        project = self.document.project.copy()
+        try:
+            heavy = work_estimate(project, self.batch) > self.threshold
+        except Exception:
+            heavy = False
+        if not heavy:
+            self._set_busy(False)
+            try:
+                result = compute(project, self.sample, self.batch)
+            except Exception as e:  # shown in the panel as one line, never a crash
+                self._fail(one_line(e))
+                return
+            self._accept(result)
+            return
+        thread = TraceThread(project, self.sample, self.batch, self._ticket, self)
+        thread.done.connect(self._on_done)
+        thread.failed.connect(self._on_failed)
+        thread.finished.connect(lambda t=thread: self._forget(t))
+        self._threads.append(thread)
+        self._set_busy(True)
+        thread.start()
+
+    def cancel(self) -> None:
+        """Abandon a running computation (its result will be ignored)."""
+        if self._busy:
+            self._ticket += 1
+            self._set_busy(False)
+
+    def wait_for_threads(self, msecs: int = 30000) -> None:
+        """Called on shutdown: a QThread must not be destroyed while it runs."""
+        for t in list(self._threads):
+            t.wait(msecs)
+
+    @Slot(object, int)
+    def _on_done(self, result, ticket: int) -> None:
+        if ticket == self._ticket:
+            self._set_busy(False)
+            self._accept(result)
+
+    @Slot(str, int)
+    def _on_failed(self, message: str, ticket: int) -> None:
+        if ticket == self._ticket:
+            self._set_busy(False)
+            self._fail(message)
+
+    def _forget(self, thread) -> None:
+        if thread in self._threads:
+            self._threads.remove(thread)
+        thread.deleteLater()
+
+    def _accept(self, result) -> None:
+        self.error = None
+        self.trace, self.stages, self.samples = result.trace, result.stages, result.samples
+        self.index = max(0, min(self.index, len(self.stages) - 1))
+        self.traceChanged.emit()
+        self.stageChanged.emit(self.index)
+
+    def _fail(self, message: str) -> None:
+        self.error = message
+        self.trace, self.stages = None, []
+        self.index = 0
+        self.stop()
+        self.failed.emit(message)
+        self.traceChanged.emit()
+        self.stageChanged.emit(0)
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self.busyChanged.emit(busy)
+
+    # -- choices ---------------------------------------------------------------------
+    def set_sample(self, sample: int) -> None:
+        if sample != self.sample:
+            self.sample = int(sample)
+            self.recompute()
+
+    def set_batch(self, batch: int) -> None:
+        batch = max(1, int(batch))
+        if batch != self.batch:
+            self.batch = batch
+            self.recompute()
+
+    def set_digits(self, digits: int) -> None:
+        digits = max(1, min(MAX_DIGITS, int(digits)))
+        if digits != self.digits:
+            self.digits = digits
+            self.digitsChanged.emit(digits)
+            self.stageChanged.emit(self.index)
+
+    def set_focus(self, node: str, neuron: int) -> None:
+        """The neuron of `node` the user picked to expand (-1 clears the choice)."""
+        if neuron < 0:
+            self.focus.pop(node, None)
+        else:
+            self.focus[node] = int(neuron)
+        self.focusChanged.emit(node, int(neuron))
+        self.stageChanged.emit(self.index)
+
+    # -- moving ----------------------------------------------------------------------
+    @property
+    def stage(self):
+        return self.stages[self.index] if self.stages else None
+
+    def go(self, index: int) -> None:
+        if not self.stages:
+            return
+        index = max(0, min(len(self.stages) - 1, int(index)))
+        if index != self.index:
+            self.index = index
+            self.stageChanged.emit(index)
+
+    def next(self) -> None:
+        self.go(self.index + 1)
+
+    def back(self) -> None:
+        self.go(self.index - 1)
+
+    def first(self) -> None:
+        self.go(0)
+
+    def last(self) -> None:
+        self.go(len(self.stages) - 1)
+
+    # -- playing ---------------------------------------------------------------------
+    @property
+    def playing(self) -> bool:
+        return self._play.isActive()
+
+    def play(self) -> None:
+        if not self.stages:
+            return
+        if self.index >= len(self.stages) - 1:
+            self.go(0)
+        self._play.start()
+        self.playingChanged.emit(True)
+
+    def stop(self) -> None:
+        if self._play.isActive():
+            self._play.stop()
+            self.playingChanged.emit(False)
+
+    def toggle_play(self) -> None:
+        self.stop() if self.playing else self.play()
+
+    @Slot()
+    def _on_play_tick(self) -> None:
+        if self.index >= len(self.stages) - 1:
+            self.stop()
+        else:
+            self.next()
