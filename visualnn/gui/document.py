@@ -19,6 +19,7 @@ class Document(QObject):
     graphChanged = Signal(object)     # GraphEvent, forwarded from the core graph
     projectReplaced = Signal()        # a new project (open / new): views rebuild
     settingsChanged = Signal()        # data / train sections changed
+    stateChanged = Signal()           # project.state changed (hand-set values, training results)
     dirtyChanged = Signal(bool)
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None):

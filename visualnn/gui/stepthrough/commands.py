@@ -14,6 +14,7 @@ import copy
 from PySide6.QtGui import QUndoCommand
 
 from visualnn.core.compile.module import compile_graph, state_to_lists
+from visualnn.gui.commands import ChangeData
 
 
 class EditError(ValueError):
@@ -112,43 +113,29 @@ class SetStateValue(QUndoCommand):
         _notify(self.document, "stateChanged")
 
 
-class SetTableValue(QUndoCommand):
-    """Set one input or target value of a `table` data row (`which` "inputs" or "targets";
-    `index` is the position inside the row, () when the row is a single number)."""
-
-    def __init__(self, document, which: str, row: int, index, value, parent=None):
-        super().__init__(parent)
-        if which not in ("inputs", "targets"):
-            raise EditError(f"data: unknown table part {which!r}")
-        data = document.project.data or {}
-        if data.get("kind") != "table":
-            raise EditError(f"data: {which} can be typed in only for table data (this project uses "
-                            f"{data.get('kind', 'no')!r} data)")
-        self.document, self.which, self.row = document, which, int(row)
-        self.index = tuple(int(i) for i in index)
-        where = f"data {which} row {row}{list(self.index) if self.index else ''}"
-        value = _checked_float(value, where)
-        rows = copy.deepcopy(data.get(which) or [])
-        try:
-            if self.index:
-                if not isinstance(rows[self.row], list):
-                    raise EditError(f"{where}: the row is a single number")
-                _get(rows[self.row], self.index)
-                _set(rows[self.row], self.index, value)
-            else:
-                rows[self.row] = [value] if isinstance(rows[self.row], list) else value
-        except (IndexError, TypeError):
-            raise EditError(f"{where}: index out of range") from None
-        self.old = copy.deepcopy(data.get(which))
-        self.new = rows
-        self.setText(f"Set {which} row {row}{list(self.index) if self.index else ''} = {value:g}")
-
-    def _apply(self, rows) -> None:
-        self.document.project.data[self.which] = copy.deepcopy(rows)
-        _notify(self.document, "settingsChanged")
-
-    def redo(self) -> None:
-        self._apply(self.new)
-
-    def undo(self) -> None:
-        self._apply(self.old)
+def table_value_command(document, which: str, row: int, index, value) -> ChangeData:
+    """A ChangeData setting one input or target value of a `table` data row (`which`
+    "inputs" or "targets"; `index` is the position inside the row, () when the row is a
+    single number)."""
+    if which not in ("inputs", "targets"):
+        raise EditError(f"data: unknown table part {which!r}")
+    data = document.project.data or {}
+    if data.get("kind") != "table":
+        raise EditError(f"data: {which} can be typed in only for table data (this project uses "
+                        f"{data.get('kind', 'no')!r} data)")
+    row, index = int(row), tuple(int(i) for i in index)
+    where = f"data {which} row {row}{list(index) if index else ''}"
+    value = _checked_float(value, where)
+    new = copy.deepcopy(data)
+    rows = new.get(which) or []
+    try:
+        if index:
+            if not isinstance(rows[row], list):
+                raise EditError(f"{where}: the row is a single number")
+            _get(rows[row], index)
+            _set(rows[row], index, value)
+        else:
+            rows[row] = [value] if isinstance(rows[row], list) else value
+    except (IndexError, TypeError):
+        raise EditError(f"{where}: index out of range") from None
+    return ChangeData(document, new, text=f"Set {which} row {row}{list(index) if index else ''} = {value:g}")
