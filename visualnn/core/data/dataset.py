@@ -1,7 +1,7 @@
 """Plain records shared by every dataset loader: Dataset, ParamInfo, DataError."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -63,11 +63,3 @@ class ParamInfo:
     choices: tuple | None = None
     help: str = ""
 
-
-@dataclass
-class Arrays:
-    """Internal: what a loader produces before the common wrapping."""
-
-    x: np.ndarray
-    y: np.ndarray
-    extra: dict = field(default_factory=dict)

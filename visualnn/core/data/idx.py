@@ -75,7 +75,7 @@ def images_to_x(images: np.ndarray, flatten: bool = False) -> np.ndarray:
     if images.dtype == np.uint8:
         x /= 255.0
     if x.ndim == 3:
-        x = x.reshape(len(x), -1) if flatten else x[:, None]
+        x = x.reshape(len(x), x.shape[1] * x.shape[2]) if flatten else x[:, None]
     return x
 
 

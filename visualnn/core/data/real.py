@@ -17,7 +17,8 @@ def _raw(name: str):
     try:
         from sklearn import datasets
     except ImportError:  # pragma: no cover - scikit-learn is a dependency
-        raise DataError(f"the '{name}' data set needs scikit-learn (pip install scikit-learn)") from None
+        raise DataError(f"the '{name}' data set needs scikit-learn "
+                        "(pip install scikit-learn)") from None
     bunch = getattr(datasets, LOADERS[name])()
     x = np.asarray(bunch.data, dtype=np.float32)
     y = np.asarray(bunch.target, dtype=np.int64)

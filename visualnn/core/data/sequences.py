@@ -18,8 +18,9 @@ def sine(params: dict, *, seed: int, test_fraction: float, **_):
     """Windows of a sine wave; the target is the next value.
 
     Each sample has its own phase and a frequency of 0.5..1.5 radians per unit of
-    time, sampled every 0.3 units (a period of about 14 to 42 steps), amplitude 1. ``noise`` adds ``uniform(-1, 1) * noise`` to the inputs
-    only, so the target stays the clean next value.
+    time, sampled every 0.3 units (a period of about 14 to 42 steps), amplitude 1.
+    ``noise`` adds ``uniform(-1, 1) * noise`` to the inputs only, so the target
+    stays the clean next value.
     """
     n, seq_len, noise = int(params["samples"]), int(params["seq_len"]), float(params["noise"])
     rng = rng_for(seed, STREAM_DATA)

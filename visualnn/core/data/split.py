@@ -56,11 +56,10 @@ def standardize(x_train: np.ndarray, *others: np.ndarray):
     """Scale features to zero mean and unit variance using the training split's
     mean and standard deviation only (a constant feature keeps scale 1).
     Returns the scaled training array followed by each of ``others``."""
-    axes = 0
     if len(x_train) == 0:
         return (x_train, *others)
-    mean = x_train.mean(axis=axes, dtype=np.float64)
-    std = x_train.std(axis=axes, dtype=np.float64)
+    mean = x_train.mean(axis=0, dtype=np.float64)
+    std = x_train.std(axis=0, dtype=np.float64)
     std = np.where(std > 1e-12, std, 1.0)
     scale = lambda a: ((a - mean) / std).astype(np.float32)  # noqa: E731
     return (scale(x_train), *(scale(a) for a in others))
@@ -114,3 +113,19 @@ def wrap(name: str, x_train, y_train, x_test, y_test, *, task: str,
         vocab=vocab, feature_names=None if feature_names is None else list(feature_names),
         is_2d=is_2d,
     )
+
+
+def as_regression(ds):
+    """Class targets as float outputs, for a regression loss (mse, bce, ...) on a
+    classification set: two classes give one column of 0/1, more give one-hot
+    rows. A regression set is returned unchanged."""
+    if ds.task != "classification":
+        return ds
+    k = ds.num_classes
+    if k <= 2:
+        convert = lambda y: y.astype(np.float32).reshape(-1, 1)  # noqa: E731
+    else:
+        convert = lambda y: np.eye(k, dtype=np.float32)[y]  # noqa: E731
+    ds.y_train, ds.y_test = convert(ds.y_train), convert(ds.y_test)
+    ds.task, ds.num_classes, ds.output_dim = "regression", 0, int(ds.y_train.shape[1])
+    return ds
