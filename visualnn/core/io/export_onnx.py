@@ -1,0 +1,154 @@
+"""Export a project's network as an ONNX model.
+
+Through `torch.onnx.export(..., dynamo=True)` (the torch.export-based exporter, which
+needs the `onnx` and `onnxscript` packages), with a dynamic batch axis, then checked with
+`onnx.checker.check_model`. The ONNX input is named after the Input node and the output
+after the output node. The project's weights (`state`) are in the model; nodes without
+weights in the project start from the project's seed, as in visualnn.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import tempfile
+import warnings
+from pathlib import Path
+
+from visualnn.core.io.export_py import ExportError, _check
+
+INSTALL_HINT = "pip install visualnn[export]"
+EXAMPLE_BATCH = 2  # the traced batch size; the batch axis stays dynamic
+
+
+def _need_packages() -> None:
+    missing = []
+    for name in ("onnx", "onnxscript"):
+        try:
+            __import__(name)
+        except ImportError:
+            missing.append(name)
+    if missing:
+        raise ExportError(f"ONNX export needs the {' and '.join(missing)} package(s): {INSTALL_HINT}")
+
+
+@contextlib.contextmanager
+def _quiet():
+    """The exporter logs and warns a lot about things that do not concern the user."""
+    loggers = [logging.getLogger(n) for n in ("torch.onnx", "torch.export", "torch._export", "onnxscript")]
+    levels = [lg.level for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        for lg, level in zip(loggers, levels):
+            lg.setLevel(level)
+
+
+def _example(shape, dtype: str, high: int = 2):
+    import torch
+
+    g = torch.Generator().manual_seed(0)
+    if dtype == "long":
+        return torch.randint(0, max(high, 1), (EXAMPLE_BATCH, *shape), generator=g)
+    return torch.randn(EXAMPLE_BATCH, *shape, generator=g)
+
+
+def _token_limit(module) -> int:
+    """Token ids below every Embedding's vocabulary size (for a valid example input)."""
+    import torch.nn as nn
+
+    sizes = [m.num_embeddings for m in module.modules() if isinstance(m, nn.Embedding)]
+    return min(sizes) if sizes else 2
+
+
+def _export(model, inputs, path: Path, input_names, output_names) -> None:
+    import torch
+
+    batch = torch.export.Dim("batch")
+    dynamic = tuple({0: batch} for _ in inputs)
+    with _quiet():
+        torch.onnx.export(model, tuple(inputs), str(path), dynamo=True, dynamic_shapes=dynamic,
+                          input_names=list(input_names), output_names=list(output_names), verbose=False)
+
+
+def _reason(e: Exception) -> str:
+    lines = [ln.strip() for ln in str(e).strip().splitlines() if ln.strip()]
+    text = lines[0] if lines else type(e).__name__
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+class _OneLayer:
+    """A node's layer alone, called with its inputs (to find the layer the exporter refuses)."""
+
+    def __new__(cls, layer):
+        import torch.nn as nn
+
+        class OneLayer(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.layer = layer
+
+            def forward(self, *xs):
+                return self.layer(*xs)
+
+        return OneLayer()
+
+
+def _culprit(module, error: Exception) -> str:
+    """The message for a failed export: the first node whose layer fails alone, by type."""
+    tried = set()
+    limit = _token_limit(module)
+    for nid, srcs in module.plan:
+        kind = module.types[nid]
+        key = (kind, tuple(tuple(module.shapes[s]) for s in srcs))
+        if key in tried:
+            continue
+        tried.add(key)
+        inputs = []
+        for s in srcs:
+            dtype = module.input_dtype if s == module.input_id else "float"
+            inputs.append(_example(module.shapes[s], dtype, limit))
+        with tempfile.TemporaryDirectory() as tmp:
+            try:
+                _export(_OneLayer(module.layer(nid)).eval(), inputs, Path(tmp) / "layer.onnx",
+                        [f"in{i}" for i in range(len(inputs))], ["out"])
+            except Exception as e:  # the exporter raises many kinds
+                return f"node {nid}: the ONNX exporter cannot handle this {kind} layer ({_reason(e)})"
+    return f"the ONNX exporter failed: {_reason(error)}"
+
+
+def export_onnx(project, path) -> Path:
+    """Write the project's network to `path` as ONNX (batch axis dynamic, eval mode: dropout
+    off, batch norm with its running statistics). Returns the path. Raises ExportError
+    for an invalid project, a layer the exporter cannot handle (naming the node and its
+    type), or missing ONNX packages."""
+    _need_packages()
+    import onnx
+
+    path = Path(path)
+    _, _, module = _check(project)
+    module.eval()
+    x = _example(module.shapes[module.input_id], module.input_dtype, _token_limit(module))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Written in a temporary folder beside the target, then moved: a failed export never
+    # leaves a half-written file, and weights the exporter puts in `<name>.data` stay beside.
+    with tempfile.TemporaryDirectory(prefix=".onnx-", dir=path.parent) as tmp_dir:
+        tmp = Path(tmp_dir) / path.name
+        try:
+            _export(module, [x], tmp, [module.input_id], [module.output_id])
+        except Exception as e:  # the exporter raises many kinds
+            raise ExportError(_culprit(module, e)) from None
+        try:
+            onnx.checker.check_model(str(tmp), full_check=True)
+        except Exception as e:
+            raise ExportError(f"the exported ONNX model fails onnx.checker: {_reason(e)}") from None
+        for extra in sorted(Path(tmp_dir).iterdir()):
+            if extra != tmp and extra.stat().st_size:
+                os.replace(extra, path.with_name(extra.name))
+        os.replace(tmp, path)
+    return path

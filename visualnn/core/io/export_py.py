@@ -1,0 +1,186 @@
+"""Export a project as a standalone PyTorch script, and read exported weights back.
+
+    export_python(project, "model.py")   # -> [model.py, model.pt (weights), model_data.npz]
+    import_state_dict(project, "model_trained.pt")  # -> the project's `state`
+
+The script needs only torch and numpy (scikit-learn for its bundled sets). Its network class
+has one attribute per node, named by the node id, so its `state_dict()` keys equal the
+compiled GraphModule's (`<node id>.<parameter>`) and weights load into either.
+"""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+from visualnn.core.io.pycode_data import data_source, unavailable_source
+from visualnn.core.io.pycode_model import class_name, helpers_for, model_source
+from visualnn.core.io.pycode_train import (
+    BUILD, HALF_SSE, HEADER, LOSSES, SETTINGS, TRAIN, fill, optimizer_call,
+)
+
+
+class ExportError(ValueError):
+    """The project cannot be exported; one line naming the node, layer type or setting."""
+
+
+def _check(project):
+    """(report, config, compiled module) of a valid project, or ExportError."""
+    from visualnn.core.compile.module import StateError, compile_graph
+    from visualnn.core.graph.validate import check_graph
+    from visualnn.core.train.config import ConfigError, TrainConfig
+
+    report = check_graph(project.graph)
+    if report.problems:
+        more = f" (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
+        raise ExportError(f"cannot export: {report.problems[0]}{more}")
+    try:
+        cfg = TrainConfig.from_dict(project.train)
+    except ConfigError as e:
+        raise ExportError(f"cannot export: {e}") from None
+    try:
+        module = compile_graph(project.graph, project.state, seed=cfg.seed)
+    except StateError as e:
+        raise ExportError(f"cannot export: {e}") from None
+    return report, cfg, module
+
+
+def _dataset(project, cfg, module):
+    """(dataset or None, why not) for the project's data, read as visualnn reads it to train."""
+    from visualnn.core.data import DataError, load_dataset
+    from visualnn.core.train.targets import TrainingError, check_fit, data_task
+
+    try:
+        ds = load_dataset(project.data or {}, seed=cfg.seed, test_fraction=cfg.test_fraction,
+                          base_dir=project.base_dir, task=data_task(cfg.loss, project.data or {}))
+        check_fit(module, ds, cfg.loss)
+    except (DataError, TrainingError) as e:
+        return None, str(e)
+    return ds, None
+
+
+def export_python(project, path) -> list[Path]:
+    """Write the project as a PyTorch script at `path`; returns the files written: the
+    script, `<stem>.pt` (the weights, when the project has a `state`) and
+    `<stem>_data.npz` (the data arrays, for data the script cannot rebuild itself).
+    Raises ExportError for an invalid project."""
+    import numpy as np
+    import torch
+
+    path = Path(path)
+    report, cfg, module = _check(project)
+    graph = project.graph
+    name = class_name(project.name)
+    used = {graph.nodes[nid].type for nid in report.order}
+    weights = path.with_name(path.stem + ".pt") if project.state else None
+    trained = path.stem + "_trained.pt"
+
+    ds, why = _dataset(project, cfg, module)
+    arrays = None
+    if ds is None:
+        data_src = unavailable_source(why)
+    else:
+        data_src, arrays = data_source(project, ds, path)
+
+    title = " ".join((project.name or "Untitled").replace("\\", "/").replace('"', "'").replace("@", "").split())
+    values = {
+        "TITLE": title, "MODULE": path.stem, "FILE": path.name, "TRAINED": trained,
+        "WEIGHTS_NOTE": f"  # with the weights in {weights.name}" if weights else "", "SEED": cfg.seed,
+        "WEIGHTS": f"HERE / {weights.name!r}" if weights else "None  # the project had no weights: build from SEED",
+    }
+    out_shape = tuple(module.shapes[module.output_id])
+    settings = {
+        "LOSS": repr(cfg.loss), "EPOCHS": cfg.epochs, "BATCH_SIZE": cfg.batch_size, "LR": repr(float(cfg.lr)),
+        "TEST_FRACTION": repr(float(cfg.test_fraction)), "L1": repr(float(cfg.l1)),
+        "DEVICE": repr(cfg.device), "TASK": repr(ds.task if ds is not None else None),
+        "OUTPUT_SHAPE": repr(out_shape),
+    }
+    train = {"LOSS_CALL": LOSSES[cfg.loss], "OPTIMIZER": optimizer_call(cfg),
+             "DESCRIPTION": repr(f"Train {title} (one process, or several under torchrun)."),
+             "TRAINED_NAME": repr(trained)}
+    parts = [fill(HEADER, values).rstrip("\n")]
+    parts += helpers_for(used)
+    parts.append(model_source(graph, report, name))
+    parts.append(fill(BUILD, {"CLASS": name}).strip("\n"))
+    parts.append(fill(SETTINGS, settings).strip("\n"))
+    if cfg.loss == "half_sse":
+        parts.append(HALF_SSE.strip("\n"))
+    parts.append(data_src)
+    parts.append(fill(TRAIN, train).strip("\n"))
+    text = "\n\n\n".join(parts) + "\n"
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    written = [path]
+    path.write_text(text, encoding="utf-8")
+    if weights is not None:
+        torch.save({k: v.detach().cpu().clone() for k, v in module.state_dict().items()}, weights)
+        written.append(weights)
+    if arrays is not None:
+        npz = path.with_name(path.stem + "_data.npz")
+        np.savez_compressed(npz, **arrays)
+        written.append(npz)
+    return written
+
+
+def import_state_dict(project, pt_path) -> dict:
+    """Read a state dict file (torch.save of `model.state_dict()`, e.g. from an exported
+    script) and return it as the project's `state` ({node id: {parameter: nested lists}}).
+
+    Loaded with weights_only=True (no code runs). Every key must be `<node id>.<parameter>`
+    of this project's network with the same shape, and every parameter must be there;
+    otherwise StateError names the node and parameter. Keys saved from a
+    DistributedDataParallel wrapper (`module.` prefix) are accepted."""
+    import torch
+
+    from visualnn.core.compile.module import CompileError, StateError, compile_graph
+
+    path = Path(pt_path)
+    try:
+        obj = torch.load(path, map_location="cpu", weights_only=True)
+    except FileNotFoundError:
+        raise StateError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise StateError(f"{path}: is a folder, not a weights file") from None
+    except pickle.UnpicklingError:
+        raise StateError(f"{path}: holds more than tensors (only a plain state dict is read)") from None
+    except Exception as e:  # a broken or foreign file: torch raises many kinds
+        first = (str(e).strip().splitlines() or [type(e).__name__])[0]
+        raise StateError(f"{path}: not a PyTorch weights file ({first})") from None
+    if not isinstance(obj, dict) or not obj:
+        raise StateError(f"{path}: not a state dict (expected a dict of tensors by name)")
+    if all(isinstance(k, str) and k.startswith("module.") for k in obj):
+        obj = {k[len("module."):]: v for k, v in obj.items()}
+    try:
+        module = compile_graph(project.graph)
+    except CompileError as e:
+        raise StateError(f"cannot read weights into this project: {e}") from None
+    own = module.state_dict()
+    state: dict[str, dict] = {}
+    for key, value in obj.items():
+        if not isinstance(key, str) or "." not in key:
+            raise StateError(f"{path.name}: entry {key!r} is not named <node id>.<parameter>")
+        nid, pname = key.split(".", 1)
+        if nid not in module._modules:
+            raise StateError(f"node {nid}: {path.name} has weights ({key}) for a node this network does not have")
+        if key not in own:
+            names = sorted(k.split(".", 1)[1] for k in own if k.startswith(nid + "."))
+            raise StateError(f"node {nid}: no parameter '{pname}' (it has: {', '.join(names) or 'none'})")
+        if not torch.is_tensor(value):
+            raise StateError(f"node {nid}: {pname} in {path.name} is not a tensor")
+        want = tuple(own[key].shape)
+        if tuple(value.shape) != want:
+            raise StateError(f"node {nid}: {pname} has shape {list(value.shape)} in {path.name}, "
+                             f"the layer needs {list(want)}")
+        value = value.detach().to(own[key].dtype)
+        if value.is_floating_point() and not bool(torch.isfinite(value).all()):
+            raise StateError(f"node {nid}: {pname} in {path.name} holds NaN or infinite values")
+        state.setdefault(nid, {})[pname] = value.tolist()
+    missing = [k for k in own if k not in obj]
+    if missing:
+        nid, pname = missing[0].split(".", 1)
+        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+        raise StateError(f"node {nid}: {pname} is missing from {path.name}{more}")
+    return {nid: state[nid] for nid in module.node_ids() if nid in state}
+
+
+__all__ = ["ExportError", "export_python", "import_state_dict"]
