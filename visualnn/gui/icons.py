@@ -1,6 +1,7 @@
 """Icons drawn with QPainter: one per layer type, tinted by its palette group, and the app icon.
 
-Every layer icon is a rounded tile in its group's colour with a white glyph that hints at
+Every layer icon is a rounded tile tinted with its group's colour (as the canvas cards draw
+it) and a glyph in that colour that hints at
 what the layer does (a curve for activations, a grid for convolutions, a loop for
 recurrent layers), so the set stays consistent without image files.
 """
@@ -27,7 +28,13 @@ SIZES = (16, 20, 24, 32, 48, 64)
 
 
 def group_color(group: str) -> QColor:
-    return QColor(GROUP_COLORS.get(group, FALLBACK_COLOR))
+    """The group's colour as the canvas draws it (the light theme's: it reads on both)."""
+    try:
+        from visualnn.gui.theme import LIGHT
+
+        return QColor(LIGHT.get(group, LIGHT.get("Other", FALLBACK_COLOR)))
+    except ImportError:
+        return QColor(GROUP_COLORS.get(group, FALLBACK_COLOR))
 
 
 def _curve(p: QPainter, fn, x0=-3.0, x1=3.0, y0=-1.2, y1=1.2) -> None:
@@ -40,9 +47,15 @@ def _curve(p: QPainter, fn, x0=-3.0, x1=3.0, y0=-1.2, y1=1.2) -> None:
     p.drawPath(path)
 
 
+def _ink(p: QPainter, alpha: float = 1.0) -> QColor:
+    c = QColor(p.pen().color())
+    c.setAlphaF(alpha)
+    return c
+
+
 def _axes(p: QPainter) -> None:
     pen = QPen(p.pen())
-    faint = QPen(QColor(255, 255, 255, 110), pen.widthF() * 0.6)
+    faint = QPen(_ink(p, 0.35), pen.widthF() * 0.6)
     p.setPen(faint)
     p.drawLine(QPointF(0.16, 0.5), QPointF(0.84, 0.5))
     p.drawLine(QPointF(0.5, 0.16), QPointF(0.5, 0.84))
@@ -51,7 +64,7 @@ def _axes(p: QPainter) -> None:
 
 def _dots(p: QPainter, points, r=0.06) -> None:
     p.save()
-    p.setBrush(QColor("white"))
+    p.setBrush(_ink(p))
     p.setPen(Qt.PenStyle.NoPen)
     for x, y in points:
         p.drawEllipse(QPointF(x, y), r, r)
@@ -103,14 +116,14 @@ def _glyph(p: QPainter, type_name: str) -> None:  # noqa: C901 - one branch per 
     elif t == "Conv2d":
         _grid(p, 0.18, 0.18, 0.64, 0.64, 4, 4)
         p.save()
-        p.setBrush(QColor(255, 255, 255, 150))
+        p.setBrush(_ink(p, 0.45))
         p.drawRect(QRectF(0.18, 0.18, 0.32, 0.32))
         p.restore()
     elif t in ("MaxPool2d", "AvgPool2d"):
         _grid(p, 0.14, 0.26, 0.4, 0.4, 2, 2)
         p.drawLine(QPointF(0.58, 0.46), QPointF(0.66, 0.46))
         p.save()
-        p.setBrush(QColor("white") if t == "MaxPool2d" else QColor(255, 255, 255, 120))
+        p.setBrush(_ink(p) if t == "MaxPool2d" else _ink(p, 0.35))
         p.drawRect(QRectF(0.68, 0.36, 0.2, 0.2))
         p.restore()
     elif t in ("RNN", "LSTM", "GRU"):
@@ -136,7 +149,7 @@ def _glyph(p: QPainter, type_name: str) -> None:  # noqa: C901 - one branch per 
         _curve(p, fns[t])
     elif t == "Softmax":
         p.save()
-        p.setBrush(QColor("white"))
+        p.setBrush(_ink(p))
         p.setPen(Qt.PenStyle.NoPen)
         for i, h in enumerate((0.12, 0.44, 0.22, 0.08)):
             p.drawRect(QRectF(0.2 + 0.16 * i, 0.8 - h, 0.11, h))
@@ -148,7 +161,7 @@ def _glyph(p: QPainter, type_name: str) -> None:  # noqa: C901 - one branch per 
     elif t == "Concat":
         p.drawRect(QRectF(0.2, 0.28, 0.26, 0.44))
         p.save()
-        p.setBrush(QColor(255, 255, 255, 140))
+        p.setBrush(_ink(p, 0.4))
         p.drawRect(QRectF(0.46, 0.28, 0.34, 0.44))
         p.restore()
     elif t in ("BatchNorm1d", "BatchNorm2d", "LayerNorm"):
@@ -175,10 +188,13 @@ def paint_layer_icon(p: QPainter, rect: QRectF, type_name: str, group: str) -> N
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.translate(rect.topLeft())
     p.scale(rect.width(), rect.height())
+    ink = group_color(group)
+    tint = QColor(ink)
+    tint.setAlphaF(0.14)
     p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QBrush(group_color(group)))
-    p.drawRoundedRect(QRectF(0.02, 0.02, 0.96, 0.96), 0.2, 0.2)
-    pen = QPen(QColor("white"), 0.065 if rect.width() < 24 else 0.05)
+    p.setBrush(QBrush(tint))
+    p.drawRoundedRect(QRectF(0.0, 0.0, 1.0, 1.0), 0.26, 0.26)
+    pen = QPen(ink, 0.075 if rect.width() < 24 else 0.06)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     p.setPen(pen)

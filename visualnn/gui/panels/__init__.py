@@ -1,0 +1,1 @@
+"""Dock panels around the canvas: palette, inspector, dataset, and the training views."""

@@ -1,0 +1,357 @@
+"""The dataset panel: pick a builtin set or import a file, set its parameters and the test
+split, see the data, and match the network's Input (and output size) to it.
+
+Every change is a ChangeData / ChangeTrain command. The set is made in a background
+thread (the bundled sets are small, but scikit-learn's import alone takes a second), and a
+DataError is shown in red in the panel.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+
+from PySide6.QtCore import QObject, QPointF, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from visualnn.core.train.config import CLASSIFICATION_LOSSES
+from visualnn.gui.commands import ChangeData, ChangeTrain, SetParams, insert_after, set_param
+from visualnn.gui.panels import data_import
+from visualnn.gui.panels.data_preview import DataPreview
+from visualnn.gui.panels.param_widgets import editor_for
+
+PASS_THROUGH = {"ReLU", "LeakyReLU", "Sigmoid", "Tanh", "GELU", "Softmax", "Dropout", "Identity"}
+
+
+def data_task(loss: str, data: dict) -> str | None:
+    """The task to load the set for (the rule of core.train.targets.data_task, which
+    imports torch and so is not imported here)."""
+    if loss in CLASSIFICATION_LOSSES:
+        return "classification"
+    return "regression" if data.get("kind") in ("table", "csv") else None
+
+
+def output_linear(graph) -> str | None:
+    """The Linear that sets the network's output size (the output, or the last Linear
+    before activations at the end), or None."""
+    nid = graph.output_id()
+    while nid is not None:
+        node = graph.nodes[nid]
+        if node.type == "Linear":
+            return nid
+        srcs = graph.inputs_of(nid)
+        nid = srcs[0] if node.type in PASS_THROUGH and len(srcs) == 1 else None
+    return None
+
+
+def mismatches(graph, report, ds, loss: str) -> list[tuple[str, str]]:
+    """[(node id, what differs)] between the network and the data set."""
+    out = []
+    inputs = graph.input_ids()
+    if inputs:
+        node = graph.nodes[inputs[0]]
+        shape = tuple(node.params.get("shape", (2,)))
+        if shape != tuple(ds.input_shape):
+            out.append((node.id, f"Input is {list(shape)}, data gives {list(ds.input_shape)}"))
+        if node.params.get("dtype", "float") != ds.input_dtype:
+            out.append((node.id, f"Input takes {node.params.get('dtype', 'float')} values, data gives {ds.input_dtype}"))
+    lin = output_linear(graph)
+    if lin is not None:
+        width = graph.nodes[lin].params.get("out_features", 8)
+        want = wanted_outputs(ds, loss, width)
+        if want is not None and width != want:
+            what = f"{ds.num_classes} classes" if ds.task == "classification" else f"{ds.output_dim} target values"
+            out.append((lin, f"{lin} gives {width} outputs, data has {what}"))
+    return out
+
+
+def wanted_outputs(ds, loss: str, width: int) -> int | None:
+    if ds.task == "classification":
+        if loss not in CLASSIFICATION_LOSSES and width == 1 and ds.num_classes == 2:
+            return 1
+        return ds.num_classes
+    return ds.output_dim
+
+
+class _Loader(QObject):
+    done = Signal(int, object, str)  # generation, Dataset or None, error message
+
+    def start(self, generation: int, data: dict, kwargs: dict) -> None:
+        def work():
+            try:
+                from visualnn.core.data import DataError, load_dataset
+
+                try:
+                    ds = load_dataset(copy.deepcopy(data), **kwargs)
+                except DataError as e:
+                    self.done.emit(generation, None, str(e))
+                    return
+                self.done.emit(generation, ds, "")
+            except Exception as e:  # never a crash: the panel shows the reason
+                self.done.emit(generation, None, f"{type(e).__name__}: {e}")
+
+        threading.Thread(target=work, name="visualnn-data", daemon=True).start()
+
+
+class DatasetPanel(QScrollArea):
+    loaded = Signal(object)  # the Dataset, or None when it could not be made
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.doc = document
+        self.dataset = None
+        self.error = ""
+        self._generation = 0
+        self._loader = _Loader(self)
+        self._loader.done.connect(self._on_done)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(12, 12, 12, 12)
+        lay.setSpacing(8)
+
+        self.source = QComboBox()
+        self.source.setToolTip("The data the network learns from")
+        from visualnn.core.data import builtin_names, describe
+
+        for name in builtin_names():
+            self.source.addItem(name, name)
+            self.source.setItemData(self.source.count() - 1, describe(name), Qt.ItemDataRole.ToolTipRole)
+        self.imports = QHBoxLayout()
+        self.buttons = {}
+        for kind, text, tip in (("csv", "CSV…", "Import a CSV file: numeric columns, one target column"),
+                                ("images", "Images…", "Import a folder with one sub-folder of images per class"),
+                                ("idx", "IDX…", "Import MNIST-style IDX image and label files")):
+            b = QPushButton(text)
+            b.setToolTip(tip)
+            b.clicked.connect(lambda _=False, k=kind: self.import_file(k))
+            self.imports.addWidget(b)
+            self.buttons[kind] = b
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.description.setObjectName("muted")
+        self.form = QFormLayout()
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.split = QSpinBox()
+        self.split.setRange(0, 90)
+        self.split.setSuffix(" %")
+        self.split.setKeyboardTracking(False)
+        self.split.setToolTip("Share of the samples held out to test the network (never trained on)")
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.preview = DataPreview()
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.match_label = QLabel()
+        self.match_label.setWordWrap(True)
+        self.match_button = QPushButton("Match")
+        self.match_button.setObjectName("matchButton")
+        self.match_button.setToolTip("Set the Input shape (and the output size) of the network to fit this data")
+        self.match_button.clicked.connect(self.match_network)
+        self.match_box = QFrame()
+        self.match_box.setObjectName("card")
+        mb = QHBoxLayout(self.match_box)
+        mb.addWidget(self.match_label, 1)
+        mb.addWidget(self.match_button)
+
+        top = QFormLayout()
+        top.addRow("Data set", self.source)
+        lay.addLayout(top)
+        lay.addLayout(self.imports)
+        lay.addWidget(self.description)
+        lay.addLayout(self.form)
+        split_form = QFormLayout()
+        split_form.addRow("Test split", self.split)
+        lay.addLayout(split_form)
+        lay.addWidget(self.preview)
+        lay.addWidget(self.info)
+        lay.addWidget(self.error_label)
+        lay.addWidget(self.match_box)
+        lay.addStretch(1)
+        self.setWidget(body)
+        self._editors = {}
+        self._form_for = None
+
+        self.source.activated.connect(self._on_source)
+        self.split.valueChanged.connect(self._on_split)
+        document.settingsChanged.connect(self.refresh)
+        document.projectReplaced.connect(self.refresh)
+        document.validated.connect(self._update_match)
+        self.refresh()
+
+    # -- project -> widgets ---------------------------------------------------------------------
+    @property
+    def data(self) -> dict:
+        return self.doc.project.data or {}
+
+    @Slot()
+    def refresh(self) -> None:
+        data, train = self.data, self.doc.project.train or {}
+        kind = data.get("kind")
+        self.source.blockSignals(True)
+        extra = self.source.findData("__file__")
+        if kind == "builtin":
+            if extra >= 0:
+                self.source.removeItem(extra)
+            self.source.setCurrentIndex(max(0, self.source.findData(data.get("name"))))
+        else:
+            label = {"csv": "CSV", "images": "Images", "idx": "IDX", "table": "Table"}.get(kind, "None")
+            where = data.get("path") or data.get("images") or ("inline rows" if kind == "table" else "")
+            text = f"{label}: {str(where).rsplit('/', 1)[-1]}" if where else label
+            if extra < 0:
+                self.source.insertItem(0, text, "__file__")
+                extra = 0
+            self.source.setItemText(extra, text)
+            self.source.setCurrentIndex(extra)
+        self.source.blockSignals(False)
+        self._build_form(data)
+        self.split.blockSignals(True)
+        self.split.setValue(round(100 * float(train.get("test_fraction", 0.2) or 0)))
+        self.split.blockSignals(False)
+        self.reload()
+
+    def _build_form(self, data: dict) -> None:
+        from visualnn.core.data import DataError, builtin_params, describe
+
+        name = data.get("name") if data.get("kind") == "builtin" else None
+        if name != self._form_for:
+            while self.form.rowCount():
+                self.form.removeRow(0)
+            self._editors = {}
+            self._form_for = name
+            try:
+                infos = builtin_params(name) if name else []
+                self.description.setText(describe(name) if name else _file_description(data))
+            except DataError:
+                infos = []
+                self.description.setText("")
+            for info in infos:
+                ed = editor_for(info.kind, minimum=info.min, maximum=info.max, choices=info.choices or (),
+                                help=info.help)
+                ed.setObjectName(f"data_{info.name}")
+                ed.edited.connect(lambda v, n=info.name: self._on_param(n, v))
+                label = QLabel(info.name.replace("_", " "))
+                label.setToolTip(info.help)
+                self.form.addRow(label, ed)
+                self._editors[info.name] = (ed, info)
+        params = data.get("params") or {}
+        for pname, (ed, info) in self._editors.items():
+            ed.set_value(params.get(pname, info.default))
+
+    # -- loading ----------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Make the data set again (in the background); `loaded` says when it is there."""
+        self._generation += 1
+        data, train = self.data, self.doc.project.train or {}
+        if not data:
+            self._show(None, "The project has no data yet: choose a data set.")
+            return
+        seed, frac = train.get("seed", 0), train.get("test_fraction", 0.2)
+        kwargs = {"seed": seed if isinstance(seed, int) else 0,
+                  "test_fraction": frac if isinstance(frac, (int, float)) else 0.2,
+                  "base_dir": self.doc.project.base_dir, "task": data_task(str(train.get("loss", "")), data)}
+        self.preview.show_message("Loading…")
+        self._loader.start(self._generation, data, kwargs)
+
+    @Slot(int, object, str)
+    def _on_done(self, generation: int, ds, error: str) -> None:
+        if generation == self._generation:
+            self._show(ds, error)
+
+    def _show(self, ds, error: str) -> None:
+        self.dataset, self.error = ds, error
+        self.error_label.setText(error)
+        self.error_label.setVisible(bool(error))
+        if ds is None:
+            self.preview.show_message("No data to show" if error else "")
+            self.info.setText("")
+        else:
+            self.preview.show_dataset(ds)
+            what = (f"{ds.num_classes} classes" if ds.task == "classification" else
+                    f"regression, {ds.output_dim} target value{'s' if ds.output_dim != 1 else ''}")
+            self.info.setText(f"{ds.num_train + ds.num_test:,} samples ({ds.num_train:,} train, {ds.num_test:,} test) · "
+                              f"input {list(ds.input_shape)} · {what}")
+        self._update_match()
+        self.loaded.emit(ds)
+
+    # -- edits ---------------------------------------------------------------------------------------
+    def _on_source(self, index: int) -> None:
+        name = self.source.itemData(index)
+        if name == "__file__" or (self.data.get("kind") == "builtin" and self.data.get("name") == name):
+            return
+        self.doc.undo_stack.push(ChangeData(self.doc, {"kind": "builtin", "name": name}, text=f"Use the {name} data"))
+
+    def select_builtin(self, name: str) -> None:
+        self.source.setCurrentIndex(self.source.findData(name))
+        self._on_source(self.source.currentIndex())
+
+    def _on_param(self, name: str, value) -> None:
+        data = copy.deepcopy(self.data)
+        data.setdefault("params", {})[name] = value
+        self.doc.undo_stack.push(ChangeData(self.doc, data, merge_key=f"param:{name}", text=f"Set data {name}"))
+
+    def _on_split(self, percent: int) -> None:
+        train = copy.deepcopy(self.doc.project.train or {})
+        train["test_fraction"] = round(percent / 100, 2)
+        self.doc.undo_stack.push(ChangeTrain(self.doc, train, merge_key="test_fraction", text="Set the test split"))
+
+    def import_file(self, kind: str) -> None:
+        choose = {"csv": data_import.choose_csv, "images": data_import.choose_images, "idx": data_import.choose_idx}[kind]
+        data = choose(self, self.doc.project.base_dir)
+        if data:
+            self.doc.undo_stack.push(ChangeData(self.doc, data, text=f"Import {kind} data"))
+
+    # -- matching the network -----------------------------------------------------------------------
+    def _update_match(self, *_):
+        ds = self.dataset
+        found = mismatches(self.doc.graph, self.doc.report, ds, str((self.doc.project.train or {}).get("loss", ""))) if ds else []
+        self.match_label.setText("; ".join(msg for _, msg in found))
+        self.match_box.setVisible(bool(found))
+
+    @Slot()
+    def match_network(self) -> None:
+        """Set the Input's shape and dtype (and the output Linear's size) to fit the data set."""
+        ds, doc = self.dataset, self.doc
+        if ds is None or not mismatches(doc.graph, doc.report, ds, str((doc.project.train or {}).get("loss", ""))):
+            return
+        graph, stack = doc.graph, doc.undo_stack
+        loss = str((doc.project.train or {}).get("loss", ""))
+        stack.beginMacro("Match the network to the data")
+        inp = graph.input_ids()[0] if graph.input_ids() else None
+        if inp is not None:
+            params = dict(graph.nodes[inp].params)
+            params["shape"] = list(ds.input_shape)
+            if ds.input_dtype == "long":
+                params["dtype"] = "long"
+            else:
+                params.pop("dtype", None)
+            stack.push(SetParams(doc, inp, params, text=f"Set {inp}.shape"))
+            outs = graph.outputs_of(inp)
+            if len(ds.input_shape) > 1 and ds.input_dtype != "long" and len(outs) == 1 and graph.nodes[outs[0]].type == "Linear":
+                a, b = graph.nodes[inp].pos, graph.nodes[outs[0]].pos
+                pos = QPointF((a[0] + b[0]) / 2, (a[1] + b[1]) / 2) if a and b else None
+                insert_after(doc, inp, "Flatten", (pos.x(), pos.y()) if pos else None)
+            if ds.vocab:
+                for nid in graph.outputs_of(inp):
+                    node = graph.nodes[nid]
+                    if node.type == "Embedding" and node.params.get("num_embeddings", 1000) < len(ds.vocab):
+                        stack.push(set_param(doc, nid, "num_embeddings", len(ds.vocab)))
+        lin = output_linear(graph)
+        if lin is not None:
+            want = wanted_outputs(ds, loss, graph.nodes[lin].params.get("out_features", 8))
+            if want is not None and graph.nodes[lin].params.get("out_features", 8) != want:
+                stack.push(set_param(doc, lin, "out_features", want))
+        stack.endMacro()
+
+
+def _file_description(data: dict) -> str:
+    kind = data.get("kind")
+    return {"csv": "Rows of a CSV file: numeric input columns and a target column.",
+            "images": "Images from a folder with one sub-folder per class.",
+            "idx": "Images and labels from IDX files (the MNIST format).",
+            "table": "Rows given in the project file."}.get(kind, "")
