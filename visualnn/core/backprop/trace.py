@@ -1,0 +1,285 @@
+"""The step-through trace: one training update taken apart, in float64.
+
+`trace_project(project, sample)` picks a training sample (or a mini-batch) of the project's
+data and returns `trace_update(...)`: a plain JSON-ready dict in the design's format
+
+    {"sample", "dtype": "float64", "forward": [...], "loss": {...}, "backward": [...], "update": {...}}
+
+extended (never renamed) with per-layer `detail`. Every value is what torch.autograd and
+torch.optim give for that update on a float64 copy of the model; the detail recomputes
+each layer's formulas and records the largest difference as `max_error`.
+
+forward[i]:  node, type, sources (input node ids), input (a list of inputs for Add/Concat,
+             also under `inputs`), output, shape (output shape, batch excluded), detail
+loss:        type, value, output, target, grad (dE/d output), formula, terms, shortcut, ...
+backward[i]: node, type, grad_output (dE/d output), grad_input (dE/d input through this node;
+             a list for Add/Concat, also under `grad_inputs`), param_grads (the whole dE/dparam,
+             the L1 penalty's part included; that part alone under `l1_grads`), detail
+update:      optimizer, lr, params (after the step), before, state (the optimizer's values),
+             formula, settings, buffers (BatchNorm running statistics after the step)
+A one-sample trace drops the batch dimension from every per-sample value; a batched trace
+(`batch` given) keeps it first and lists the samples under `samples`.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+import torch
+
+from visualnn.core.backprop import neurons
+from visualnn.core.backprop.capture import run_update
+from visualnn.core.backprop.details import backward_detail, forward_detail
+from visualnn.core.backprop.errors import TraceError
+from visualnn.core.backprop.loss_detail import loss_section
+from visualnn.core.backprop.optim_detail import update_section
+
+NEURON_LIMIT = 256  # inline per-neuron terms for a Linear whose outputs x inputs are at most this
+
+
+def _config(train_cfg):
+    from visualnn.core.train.config import ConfigError, TrainConfig
+
+    if isinstance(train_cfg, TrainConfig):
+        return train_cfg
+    try:
+        return TrainConfig.from_dict(train_cfg)
+    except ConfigError as e:
+        raise TraceError(str(e)) from None
+    except TypeError as e:
+        raise TraceError(f"train settings: {e}") from None
+
+
+def _model(graph, state_or_module, seed: int):
+    """A float64 copy of the network: compiled under `seed`, then `state` loaded in float64
+    (so hand-set values such as 0.15 stay exactly 0.15), or a copy of a given module."""
+    from visualnn.core.compile.module import CompileError, StateError, compile_graph, load_state
+
+    if isinstance(state_or_module, torch.nn.Module):
+        module = copy.deepcopy(state_or_module).cpu().double()
+        if graph is not None and set(module.types) != set(graph.nodes):
+            raise TraceError("the module does not belong to this graph")
+        return module
+    try:
+        module = compile_graph(graph, None, seed=seed).double()
+        if state_or_module:
+            load_state(module, state_or_module)
+    except CompileError as e:
+        raise TraceError(str(e.problems[0]) if e.problems else str(e)) from None
+    except StateError as e:
+        raise TraceError(str(e)) from None
+    return module
+
+
+def _inputs(module, x) -> torch.Tensor:
+    x = torch.as_tensor(np.asarray(x))
+    want = tuple(module.shapes[module.input_id])
+    if tuple(x.shape[1:]) != want:
+        raise TraceError(f"node {module.input_id}: the data gives samples of shape {list(x.shape[1:])}, "
+                         f"the Input expects {list(want)}")
+    if module.input_dtype == "long":
+        if x.is_floating_point() and not torch.equal(x, x.round()):
+            raise TraceError(f"node {module.input_id}: token ids must be whole numbers")
+        return x.long()
+    return x.to(torch.float64)
+
+
+def _targets(module, y, loss: str, batch: int) -> torch.Tensor:
+    """Targets as the loss takes them: class indices for cross_entropy, else floats shaped like
+    the output (class indices become one-hot rows when the output has one value per class)."""
+    out_shape = tuple(module.shapes[module.output_id])
+    oid = module.output_id
+    y = torch.as_tensor(np.asarray(y))
+    if loss == "cross_entropy":
+        if len(out_shape) != 1:
+            raise TraceError(f"node {oid}: cross_entropy needs one score per class, the output has shape {list(out_shape)}")
+        y = y.reshape(batch)
+        if y.is_floating_point() and not torch.equal(y, y.round()):
+            raise TraceError("cross_entropy targets must be class indices (whole numbers)")
+        y = y.long()
+        bad = [int(c) for c in y if not 0 <= int(c) < out_shape[0]]
+        if bad:
+            raise TraceError(f"node {oid}: target class {bad[0]} is out of range for its {out_shape[0]} outputs")
+        return y
+    n_out = int(np.prod(out_shape))
+    if not y.is_floating_point() and y.numel() == batch and n_out > 1:
+        if y.min() < 0 or y.max() >= n_out:
+            raise TraceError(f"node {oid}: target class {int(y.max())} is out of range for its {n_out} outputs")
+        y = torch.nn.functional.one_hot(y.reshape(batch).long(), n_out)
+    if y.numel() != batch * n_out:
+        raise TraceError(f"node {oid}: the target has {y.numel() // max(batch, 1)} values per sample, "
+                         f"the output has {n_out}")
+    return y.to(torch.float64).reshape((batch,) + out_shape)
+
+
+def _check_batchnorm(module, batch: int) -> None:
+    for nid, t in module.types.items():
+        if t == "BatchNorm1d":
+            shape = module.shapes[nid]
+            if batch * int(np.prod(shape[1:])) < 2:
+                raise TraceError(f"node {nid}: BatchNorm1d normalises each feature over the batch, and one sample "
+                                 "gives one value per feature: trace a mini-batch of 2 or more samples")
+
+
+def trace_update(graph, state_or_module, x, target, train_cfg, *, single: bool | None = None,
+                 samples=None, seed: int | None = None) -> dict:
+    """Trace one update of the network of `graph` on the batch `x` (samples first) with
+    targets `target` (class indices for cross_entropy, else output values).
+
+    state_or_module: the project's `state` dict (or None: initialised from the seed) or a
+    module compiled from `graph` (copied, never changed). train_cfg: a TrainConfig or the
+    project's `train` dict. single: drop the batch dimension (default: when x holds one
+    sample). seed: the random seed for dropout masks (default: the config's seed)."""
+    cfg = _config(train_cfg)
+    module = _model(graph, state_or_module, cfg.seed)
+    xt = _inputs(module, x)
+    batch = int(xt.shape[0])
+    if batch < 1:
+        raise TraceError("no samples to trace")
+    single = batch == 1 if single is None else bool(single)
+    if single and batch != 1:
+        raise TraceError("a one-sample trace needs exactly one sample")
+    tt = _targets(module, target, cfg.loss, batch)
+    _check_batchnorm(module, batch)
+    seed = cfg.seed if seed is None else int(seed)
+    cap = run_update(module, xt, tt, cfg, single, seed)
+    samples = list(samples) if samples is not None else list(range(batch))
+    trace = {"sample": int(samples[0]), "dtype": "float64"}
+    if not single:
+        trace["batch"], trace["samples"] = batch, [int(s) for s in samples]
+    else:
+        trace["batch"] = None
+    trace["input"] = {"node": module.input_id, "value": cap.lst(xt), "shape": list(xt.shape[1:]),
+                      "dtype": "long" if module.input_dtype == "long" else "float64"}
+    trace["forward"] = [_forward_entry(cap, nid) for nid in cap.order]
+    trace["output"] = module.output_id
+    trace["loss"] = loss_section(cap, cfg.loss, cfg.l1)
+    trace["backward"] = [_backward_entry(cap, nid) for nid in reversed(cap.order)]
+    trace["update"] = update_section(cap, cfg)
+    trace["seed"] = seed
+    _inline_neurons(trace)
+    trace["max_error"] = max_detail_error(trace)
+    return trace
+
+
+def _values(cap, tensors):
+    return cap.lst(tensors[0]) if len(tensors) == 1 else [cap.lst(t) for t in tensors]
+
+
+def _forward_entry(cap, nid: str) -> dict:
+    ins = cap.ins[nid]
+    e = {"node": nid, "type": cap.types[nid], "sources": list(cap.sources[nid]), "input": _values(cap, ins),
+         "output": cap.lst(cap.outs[nid]), "shape": list(cap.outs[nid].shape[1:])}
+    if len(ins) > 1:
+        e["inputs"] = e["input"]
+    e["detail"] = forward_detail(cap, nid)
+    return e
+
+
+def _backward_entry(cap, nid: str) -> dict:
+    gin = cap.grad_in[nid]
+    e = {"node": nid, "type": cap.types[nid], "grad_output": cap.lst(cap.grad_out[nid]),
+         "grad_input": _values(cap, gin),
+         "param_grads": {n: g.tolist() for n, g in cap.grads[nid].items()}}
+    if len(gin) > 1:
+        e["grad_inputs"] = e["grad_input"]
+    if cap.l1:
+        e["l1_grads"] = {n: (g - cap.data_grad(nid, n)).tolist() for n, g in cap.grads[nid].items()
+                         if cap.before[nid][n].dim() > 1}
+    e["detail"] = backward_detail(cap, nid)
+    return e
+
+
+def _inline_neurons(trace: dict) -> None:
+    """Small Linear layers get every neuron written out in the trace itself."""
+    import itertools
+
+    for fe in trace["forward"]:
+        if fe["type"] != "Linear":
+            continue
+        shape = np.shape(fe["output"])
+        if int(np.prod(shape)) * fe["detail"]["in_features"] > NEURON_LIMIT:
+            continue
+        idxs = list(itertools.product(*[range(n) for n in shape]))
+        fe["detail"]["neurons"] = [neurons.linear_neuron(trace, fe["node"], i) for i in idxs]
+        be = neurons.backward_entry(trace, fe["node"])
+        be["detail"]["neurons"] = [neurons.linear_delta(trace, fe["node"], i) for i in idxs]
+        out_f, in_f = fe["detail"]["out_features"], fe["detail"]["in_features"]
+        be["detail"]["weight_grads"] = [neurons.linear_weight_grad(trace, fe["node"], j, i)
+                                        for j in range(out_f) for i in range(in_f)]
+
+
+def max_detail_error(trace: dict) -> float:
+    """The largest `max_error` anywhere in the trace: how far the written-out formulas are from
+    torch's own values (relative to max(1, |value|))."""
+    found = [0.0]
+
+    def walk(v):
+        if isinstance(v, dict):
+            for k, x in v.items():
+                if k.endswith("max_error") and isinstance(x, float):
+                    found.append(x)
+                elif isinstance(x, (dict, list)):
+                    walk(x)
+        elif isinstance(v, list) and v and isinstance(v[0], (dict, list)):
+            for x in v:
+                walk(x)
+
+    for key in ("forward", "loss", "backward", "update"):
+        walk(trace[key])
+    return max(found)
+
+
+def trace_project(project, sample: int = 0, batch=None) -> dict:
+    """Trace one update of the project on training sample `sample` (an index into the training
+    split; for `table` data without a test split, sample I is inputs[I]).
+
+    batch: None for one sample; an int B for the mini-batch of samples sample .. sample+B-1;
+    or a list of sample indices. Raises TraceError (one line) when the project cannot be traced."""
+    from visualnn.core.data import DataError, load_dataset
+
+    cfg = _config(project.train)
+    try:
+        ds = load_dataset(project.data, seed=cfg.seed, test_fraction=cfg.test_fraction, base_dir=project.base_dir,
+                          task="classification" if cfg.is_classification else "regression")
+    except DataError as e:
+        raise TraceError(f"data: {e}") from None
+    n = ds.num_train
+    if batch is None:
+        idx = [sample]
+    elif isinstance(batch, int) and not isinstance(batch, bool):
+        if batch < 1:
+            raise TraceError(f"batch must be 1 or more, not {batch}")
+        idx = list(range(sample, sample + batch))
+    else:
+        idx = [int(i) for i in batch]
+    for i in idx:
+        if not isinstance(i, (int, np.integer)) or isinstance(i, bool) or not 0 <= i < n:
+            raise TraceError(f"sample {i} is out of range: the training split has {n} samples (0 to {n - 1})")
+    x, y = ds.x_train[idx], ds.y_train[idx]
+    exact = _exact_table_rows(project.data, cfg, idx, ds)
+    if exact is not None:
+        x, y = exact
+    return trace_update(project.graph, project.state, x, y, cfg, single=batch is None, samples=idx)
+
+
+def _exact_table_rows(data: dict, cfg, idx, ds):
+    """For `table` data kept in file order, the rows as written (float64, not rounded to float32),
+    so a hand-worked example is reproduced exactly."""
+    if data.get("kind") != "table" or cfg.test_fraction != 0:
+        return None
+    try:
+        x = np.asarray(data["inputs"], dtype=np.float64)[idx]
+        y = np.asarray(data["targets"], dtype=np.float64)[idx]
+    except (KeyError, ValueError, TypeError, IndexError):
+        return None
+    try:
+        x = x.reshape((len(idx),) + tuple(ds.x_train.shape[1:]))
+    except ValueError:
+        return None
+    if ds.input_dtype == "long":
+        x = x.astype(np.int64)
+    if ds.task == "classification":
+        y = y.reshape(len(idx)).astype(np.int64)
+    return x, y
