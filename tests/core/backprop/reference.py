@@ -85,6 +85,8 @@ def reference(graph, state, x, target, cfg: dict, seed: int | None = None):
     for nid, _ in module.plan:
         ref["after"][nid] = {n: p.detach().clone() for n, p in module._modules[nid].named_parameters()}
     ref["module"] = module
+    ref["opt_state"] = {nid: {n: opt.state.get(p, {}) for n, p in module._modules[nid].named_parameters()}
+                        for nid, _ in module.plan}
     return ref
 
 
