@@ -1,7 +1,7 @@
 """The state of step-through mode: which sample, which stage, how many digits, the trace.
 
 `StepSession` owns no maths: it asks the core for a trace (directly for small networks,
-in a `TraceThread` for large ones) and walks the core's stage list. Views listen to its
+in a `JobThread` for large ones) and walks the core's stage list. Views listen to its
 signals: `traceChanged` after a new trace, `stageChanged(index)` after every move,
 `busyChanged(bool)` around a threaded computation, `failed(message)` when the update
 cannot be traced.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from visualnn.gui.stepthrough.worker import THREAD_THRESHOLD, TraceThread, compute, one_line, work_estimate
+from visualnn.gui.stepthrough.worker import THREAD_THRESHOLD, JobThread, compute, one_line, work_estimate
 
 DEFAULT_DIGITS = 4
 MAX_DIGITS = 9
@@ -41,7 +41,7 @@ class StepSession(QObject):
         self.focus: dict[str, int] = {}
         self.threshold = THREAD_THRESHOLD
         self._ticket = 0
-        self._threads: list[TraceThread] = []
+        self._threads: list[JobThread] = []
         self._busy = False
         self._play = QTimer(self)
         self._play.setInterval(PLAY_INTERVAL_MS)
@@ -69,10 +69,10 @@ class StepSession(QObject):
                 return
             self._accept(result)
             return
-        thread = TraceThread(project, self.sample, self.batch, self._ticket, self)
+        thread = JobThread(compute, (project, self.sample, self.batch), self._ticket, self)
         thread.done.connect(self._on_done)
         thread.failed.connect(self._on_failed)
-        thread.finished.connect(lambda t=thread: self._forget(t))
+        thread.finished.connect(self._on_thread_finished)
         self._threads.append(thread)
         self._set_busy(True)
         thread.start()
@@ -100,10 +100,12 @@ class StepSession(QObject):
             self._set_busy(False)
             self._fail(message)
 
-    def _forget(self, thread) -> None:
-        if thread in self._threads:
-            self._threads.remove(thread)
-        thread.deleteLater()
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        for t in [t for t in self._threads if t.isFinished()]:
+            t.wait()
+            self._threads.remove(t)
+            t.deleteLater()
 
     def _accept(self, result) -> None:
         self.error = None

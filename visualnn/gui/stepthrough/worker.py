@@ -1,14 +1,13 @@
 """Computing a trace away from the UI thread.
 
 `compute` is the whole job (trace, stages, the sample count), a plain function, so the
-small lessons run it directly and feel instant; `TraceThread` runs it in a QThread for
-large networks. The core trace cannot be interrupted half-way, so Cancel abandons the job:
+small lessons run it directly and feel instant; `JobThread` runs it (or a gradient check)
+in a QThread for large networks. The core trace cannot be interrupted half-way, so Cancel abandons the job:
 the window forgets it at once and the thread finishes on its own, its result dropped.
 """
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass
 
 from PySide6.QtCore import QThread, Signal
@@ -57,44 +56,57 @@ def sample_count(project) -> int | None:
         return None
 
 
-def _call(fn, *args, **kwargs):
-    """Call fn with only the keyword arguments it accepts (the core may grow options)."""
-    try:
-        names = set(inspect.signature(fn).parameters)
-    except (TypeError, ValueError):
-        return fn(*args, **kwargs)
-    return fn(*args, **{k: v for k, v in kwargs.items() if k in names})
-
-
 def compute(project, sample: int, batch: int) -> TraceResult:
     """The trace of one update on `sample` (or the mini-batch starting there) and its stages."""
     from visualnn.core.backprop.equations import stages as make_stages
     from visualnn.core.backprop.trace import trace_project
 
-    kwargs = {"sample": sample}
-    if batch > 1:
-        kwargs["batch"] = batch
-    trace = _call(trace_project, project, **kwargs)
+    trace = trace_project(project, sample=sample, batch=batch if batch > 1 else None)
     return TraceResult(trace, list(make_stages(trace)), sample_count(project))
 
 
-class TraceThread(QThread):
-    """Runs `compute` once; emits done(result, ticket) or failed(message, ticket)."""
+class JobThread(QThread):
+    """Runs `fn(*args)` once; emits done(result, ticket) or failed(message, ticket)."""
 
     done = Signal(object, int)
     failed = Signal(str, int)
 
-    def __init__(self, project, sample: int, batch: int, ticket: int, parent=None):
+    def __init__(self, fn, args, ticket: int = 0, parent=None):
         super().__init__(parent)
-        self.project, self.sample, self.batch, self.ticket = project, sample, batch, ticket
+        self.fn, self.args, self.ticket = fn, tuple(args), ticket
 
     def run(self) -> None:
         try:
-            result = compute(self.project, self.sample, self.batch)
+            result = self.fn(*self.args)
         except Exception as e:  # every failure becomes one line in the panel
             self.failed.emit(one_line(e), self.ticket)
             return
         self.done.emit(result, self.ticket)
+
+
+_orphans: set = set()
+
+
+def abandon(thread: QThread) -> None:
+    """Let a running thread finish on its own after its owner went away: it is kept alive
+    (a QThread destroyed while running aborts the process) and its signals are cut."""
+    for sig in ("done", "failed"):
+        try:
+            getattr(thread, sig).disconnect()
+        except (RuntimeError, TypeError, AttributeError):
+            pass
+    for t in [t for t in _orphans if t.isFinished()]:
+        t.wait()
+        _orphans.discard(t)
+    if thread.isRunning():
+        thread.setParent(None)
+        _orphans.add(thread)
+
+
+def wait_all(msecs: int = 30000) -> None:
+    """On quit: wait for abandoned threads."""
+    for t in list(_orphans):
+        t.wait(msecs)
 
 
 def one_line(e: Exception) -> str:
