@@ -259,3 +259,74 @@ def app_icon() -> QIcon:
             if not icon.isNull() and icon.availableSizes() or name.endswith(".svg") and not icon.isNull():
                 return icon
     return _drawn_app_icon()
+
+
+def _tool_glyph(p: QPainter, name: str) -> None:  # noqa: C901 - one branch per tool
+    if name == "new":
+        p.drawPolyline([QPointF(0.62, 0.14), QPointF(0.26, 0.14), QPointF(0.26, 0.86), QPointF(0.74, 0.86),
+                        QPointF(0.74, 0.26), QPointF(0.62, 0.14), QPointF(0.62, 0.26), QPointF(0.74, 0.26)])
+        p.drawLine(QPointF(0.5, 0.42), QPointF(0.5, 0.7))
+        p.drawLine(QPointF(0.36, 0.56), QPointF(0.64, 0.56))
+    elif name == "open":
+        p.drawPolyline([QPointF(0.14, 0.78), QPointF(0.14, 0.22), QPointF(0.38, 0.22), QPointF(0.46, 0.32),
+                        QPointF(0.8, 0.32), QPointF(0.8, 0.44)])
+        p.drawPolygon([QPointF(0.14, 0.78), QPointF(0.26, 0.46), QPointF(0.9, 0.46), QPointF(0.78, 0.78)])
+    elif name == "save":
+        p.drawLine(QPointF(0.5, 0.14), QPointF(0.5, 0.6))
+        p.drawPolyline([QPointF(0.34, 0.45), QPointF(0.5, 0.61), QPointF(0.66, 0.45)])
+        p.drawPolyline([QPointF(0.18, 0.6), QPointF(0.18, 0.84), QPointF(0.82, 0.84), QPointF(0.82, 0.6)])
+    elif name in ("undo", "redo"):
+        p.save()
+        if name == "redo":
+            p.translate(1, 0)
+            p.scale(-1, 1)
+        path = QPainterPath(QPointF(0.24, 0.4))
+        path.lineTo(QPointF(0.6, 0.4))
+        path.cubicTo(QPointF(0.92, 0.4), QPointF(0.92, 0.8), QPointF(0.6, 0.8))
+        path.lineTo(QPointF(0.4, 0.8))
+        p.drawPath(path)
+        p.drawPolyline([QPointF(0.38, 0.24), QPointF(0.22, 0.4), QPointF(0.38, 0.56)])
+        p.restore()
+    elif name == "fit":
+        for x, y, dx, dy in ((0.16, 0.16, 1, 1), (0.84, 0.16, -1, 1), (0.16, 0.84, 1, -1), (0.84, 0.84, -1, -1)):
+            p.drawPolyline([QPointF(x + 0.2 * dx, y), QPointF(x, y), QPointF(x, y + 0.2 * dy)])
+        p.drawRect(QRectF(0.36, 0.36, 0.28, 0.28))
+    elif name == "arrange":
+        for x, y in ((0.12, 0.42), (0.42, 0.2), (0.42, 0.64), (0.72, 0.42)):
+            p.drawRoundedRect(QRectF(x, y, 0.16, 0.16), 0.03, 0.03)
+        for a, b in (((0.28, 0.5), (0.42, 0.28)), ((0.28, 0.5), (0.42, 0.72)), ((0.58, 0.28), (0.72, 0.5)),
+                     ((0.58, 0.72), (0.72, 0.5))):
+            p.drawLine(QPointF(*a), QPointF(*b))
+    elif name in ("zoom_in", "zoom_out"):
+        p.drawEllipse(QPointF(0.44, 0.44), 0.24, 0.24)
+        p.drawLine(QPointF(0.62, 0.62), QPointF(0.84, 0.84))
+        p.drawLine(QPointF(0.33, 0.44), QPointF(0.55, 0.44))
+        if name == "zoom_in":
+            p.drawLine(QPointF(0.44, 0.33), QPointF(0.44, 0.55))
+
+
+@lru_cache(maxsize=None)
+def _tool_icon(name: str, color: str) -> QIcon:
+    icon = QIcon()
+    for size in (16, 20, 24, 32):
+        pix = QPixmap(size * 2, size * 2)
+        pix.setDevicePixelRatio(2.0)
+        pix.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pix)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.scale(size, size)
+        pen = QPen(QColor(color), 0.085 if size < 24 else 0.07)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        _tool_glyph(p, name)
+        p.end()
+        icon.addPixmap(pix)
+    return icon
+
+
+def tool_icon(name: str, color: QColor | str) -> QIcon:
+    """A line icon for a toolbar action (new, open, save, undo, redo, fit, arrange, zoom_in,
+    zoom_out), stroked in `color` (the theme's text colour)."""
+    return _tool_icon(name, QColor(color).name())

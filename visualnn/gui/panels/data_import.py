@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QSpinBox, QTableWidget,
     QTableWidgetItem, QVBoxLayout,
@@ -217,7 +217,3 @@ def choose_idx(parent, base_dir=None):
     labels, _ = QFileDialog.getOpenFileName(parent, "Import the matching IDX labels", str(Path(images).parent),
                                             "IDX files (*idx1* *.idx *.gz *-ubyte);;All files (*)")
     return _run(IdxImportDialog(images, labels, base_dir, parent)) if labels else None
-
-
-__all__ = ["CsvImportDialog", "ImagesImportDialog", "IdxImportDialog", "choose_csv", "choose_images",
-           "choose_idx", "relative_path", "Qt"]

@@ -11,69 +11,16 @@ from __future__ import annotations
 import copy
 import threading
 
-from PySide6.QtCore import QObject, QPointF, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from visualnn.core.train.config import CLASSIFICATION_LOSSES
-from visualnn.gui.commands import ChangeData, ChangeTrain, SetParams, insert_after, set_param
+from visualnn.gui.commands import ChangeData, ChangeTrain
 from visualnn.gui.panels import data_import
+from visualnn.gui.panels.data_match import data_task, match_network, mismatches
 from visualnn.gui.panels.data_preview import DataPreview
 from visualnn.gui.panels.param_widgets import editor_for
-
-PASS_THROUGH = {"ReLU", "LeakyReLU", "Sigmoid", "Tanh", "GELU", "Softmax", "Dropout", "Identity"}
-
-
-def data_task(loss: str, data: dict) -> str | None:
-    """The task to load the set for (the rule of core.train.targets.data_task, which
-    imports torch and so is not imported here)."""
-    if loss in CLASSIFICATION_LOSSES:
-        return "classification"
-    return "regression" if data.get("kind") in ("table", "csv") else None
-
-
-def output_linear(graph) -> str | None:
-    """The Linear that sets the network's output size (the output, or the last Linear
-    before activations at the end), or None."""
-    nid = graph.output_id()
-    while nid is not None:
-        node = graph.nodes[nid]
-        if node.type == "Linear":
-            return nid
-        srcs = graph.inputs_of(nid)
-        nid = srcs[0] if node.type in PASS_THROUGH and len(srcs) == 1 else None
-    return None
-
-
-def mismatches(graph, report, ds, loss: str) -> list[tuple[str, str]]:
-    """[(node id, what differs)] between the network and the data set."""
-    out = []
-    inputs = graph.input_ids()
-    if inputs:
-        node = graph.nodes[inputs[0]]
-        shape = tuple(node.params.get("shape", (2,)))
-        if shape != tuple(ds.input_shape):
-            out.append((node.id, f"Input is {list(shape)}, data gives {list(ds.input_shape)}"))
-        if node.params.get("dtype", "float") != ds.input_dtype:
-            out.append((node.id, f"Input takes {node.params.get('dtype', 'float')} values, data gives {ds.input_dtype}"))
-    lin = output_linear(graph)
-    if lin is not None:
-        width = graph.nodes[lin].params.get("out_features", 8)
-        want = wanted_outputs(ds, loss, width)
-        if want is not None and width != want:
-            what = f"{ds.num_classes} classes" if ds.task == "classification" else f"{ds.output_dim} target values"
-            out.append((lin, f"{lin} gives {width} outputs, data has {what}"))
-    return out
-
-
-def wanted_outputs(ds, loss: str, width: int) -> int | None:
-    if ds.task == "classification":
-        if loss not in CLASSIFICATION_LOSSES and width == 1 and ds.num_classes == 2:
-            return 1
-        return ds.num_classes
-    return ds.output_dim
-
 
 class _Loader(QObject):
     done = Signal(int, object, str)  # generation, Dataset or None, error message
@@ -316,37 +263,8 @@ class DatasetPanel(QScrollArea):
     @Slot()
     def match_network(self) -> None:
         """Set the Input's shape and dtype (and the output Linear's size) to fit the data set."""
-        ds, doc = self.dataset, self.doc
-        if ds is None or not mismatches(doc.graph, doc.report, ds, str((doc.project.train or {}).get("loss", ""))):
-            return
-        graph, stack = doc.graph, doc.undo_stack
-        loss = str((doc.project.train or {}).get("loss", ""))
-        stack.beginMacro("Match the network to the data")
-        inp = graph.input_ids()[0] if graph.input_ids() else None
-        if inp is not None:
-            params = dict(graph.nodes[inp].params)
-            params["shape"] = list(ds.input_shape)
-            if ds.input_dtype == "long":
-                params["dtype"] = "long"
-            else:
-                params.pop("dtype", None)
-            stack.push(SetParams(doc, inp, params, text=f"Set {inp}.shape"))
-            outs = graph.outputs_of(inp)
-            if len(ds.input_shape) > 1 and ds.input_dtype != "long" and len(outs) == 1 and graph.nodes[outs[0]].type == "Linear":
-                a, b = graph.nodes[inp].pos, graph.nodes[outs[0]].pos
-                pos = QPointF((a[0] + b[0]) / 2, (a[1] + b[1]) / 2) if a and b else None
-                insert_after(doc, inp, "Flatten", (pos.x(), pos.y()) if pos else None)
-            if ds.vocab:
-                for nid in graph.outputs_of(inp):
-                    node = graph.nodes[nid]
-                    if node.type == "Embedding" and node.params.get("num_embeddings", 1000) < len(ds.vocab):
-                        stack.push(set_param(doc, nid, "num_embeddings", len(ds.vocab)))
-        lin = output_linear(graph)
-        if lin is not None:
-            want = wanted_outputs(ds, loss, graph.nodes[lin].params.get("out_features", 8))
-            if want is not None and graph.nodes[lin].params.get("out_features", 8) != want:
-                stack.push(set_param(doc, lin, "out_features", want))
-        stack.endMacro()
+        if self.dataset is not None:
+            match_network(self.doc, self.dataset)
 
 
 def _file_description(data: dict) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 import re
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QValidator
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QValidator
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QToolButton, QWidget,
 )
@@ -44,6 +44,31 @@ class FloatSpinBox(QDoubleSpinBox):
         if self.minimum() <= v <= self.maximum():
             return QValidator.State.Acceptable, text, pos
         return QValidator.State.Intermediate, text, pos
+
+
+class _AppUndo(QObject):
+    """Leaves Ctrl+Z / Ctrl+Shift+Z to the window's Undo and Redo (the edit is already in
+    the undo stack), instead of the text field's own undo."""
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+                or event.keyCombination().toCombined() == QKeySequence("Ctrl+Shift+Z")[0].toCombined()):
+            event.ignore()
+            return True
+        return False
+
+
+_app_undo = None
+
+
+def route_undo_to_app(widget: QWidget) -> None:
+    """Install the filter on every text field inside `widget`."""
+    global _app_undo
+    if _app_undo is None:
+        _app_undo = _AppUndo()
+    for edit in widget.findChildren(QLineEdit):
+        edit.installEventFilter(_app_undo)
 
 
 class ParamEditor(QWidget):
@@ -297,6 +322,7 @@ def editor_for(kind: str, *, minimum=None, maximum=None, choices=(), optional=Fa
     if optional:
         ed = OptionalEditor(ed, fallback if fallback is not None else (minimum if minimum is not None else 1))
     ed.setToolTip(help)
+    route_undo_to_app(ed)
     return ed
 
 

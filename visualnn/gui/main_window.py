@@ -1,0 +1,317 @@
+"""The main window: the canvas in the middle, docks around it, menus, toolbar, status bar.
+
+Places for other parts of the app:
+- `add_dock(widget, area, title, name)` adds a dock and lists it in View > Panels
+  (the training views go on the right, `Qt.DockWidgetArea.RightDockWidgetArea`);
+- `add_toolbar_section(actions)` puts buttons (Play, Pause, Step) in the main toolbar, and
+  `add_toolbar(toolbar)` adds a whole toolbar (listed in View > Toolbars);
+- `add_mode(key, text, widget=None)` adds a mode to the mode switch at the toolbar's end (the
+  step-through mode); a widget given replaces the canvas while its mode is on; `modeChanged(key)`;
+- `closing` is emitted once the window really closes (stop workers there), and
+  `visualnn.gui.app.on_quit(fn)` runs `fn` when the application quits.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import (
+    QDockWidget, QLabel, QMainWindow, QSizePolicy, QStackedWidget, QToolBar, QUndoView, QWidget,
+)
+
+from visualnn.core.graph import param_count
+from visualnn.gui import style
+from visualnn.gui.canvas import CanvasView
+from visualnn.gui.actions import apply_tool_icons, create_actions, create_menus, create_toolbar
+from visualnn.gui.document import Document
+from visualnn.gui.files import FileController
+from visualnn.gui.settings import app_settings, set_theme_name, theme_name
+
+STATE_VERSION = 1
+Area = Qt.DockWidgetArea
+
+
+class MainWindow(QMainWindow):
+    closing = Signal()
+    modeChanged = Signal(str)
+
+    def __init__(self, document: Document | None = None, settings=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        from visualnn.gui.panels.dataset_panel import DatasetPanel
+        from visualnn.gui.panels.inspector import InspectorPanel
+        from visualnn.gui.panels.palette import PalettePanel
+
+        self.document = document or Document()
+        self.settings = settings or app_settings()
+        self.files = FileController(self)
+        self.docks: dict[str, QDockWidget] = {}
+        self.setObjectName("mainWindow")
+        self.setDockNestingEnabled(True)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Area.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Area.RightDockWidgetArea)
+        self.setAcceptDrops(True)
+
+        self.canvas = CanvasView(self.document, self)
+        self.central = QStackedWidget(self)
+        self.central.addWidget(self.canvas)
+        self.setCentralWidget(self.central)
+        self.palette = PalettePanel()
+        self.inspector = InspectorPanel(self.document)
+        self.dataset_panel = DatasetPanel(self.document)
+        self.history = QUndoView(self.document.undo_stack)
+        self.history.setEmptyLabel("<opened>")
+        self.history.setToolTip("Every edit since the project was opened; click one to go back to it")
+
+        self.acts = create_actions(self)
+        self.menus = create_menus(self, self.acts)
+        self.toolbar = create_toolbar(self, self.acts)
+        self.addToolBar(self.toolbar)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._spacer = self.toolbar.addWidget(spacer)
+        self._modes: dict[str, tuple[QAction, QWidget | None]] = {}
+        self.mode_group = QActionGroup(self)
+        self.add_mode("edit", "Edit", tooltip="Build and edit the network")
+
+        self.add_dock(self.palette, Area.LeftDockWidgetArea, "Layers", "palette")
+        self.add_dock(self.inspector, Area.RightDockWidgetArea, "Inspector", "inspector")
+        self.add_dock(self.dataset_panel, Area.RightDockWidgetArea, "Data", "data")
+        self.splitDockWidget(self.docks["inspector"], self.docks["data"], Qt.Orientation.Vertical)
+        self.add_dock(self.history, Area.RightDockWidgetArea, "History", "history", tabify_with="inspector")
+        self.docks["history"].hide()
+        self.docks["inspector"].raise_()
+        self.resizeDocks([self.docks["palette"]], [230], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["inspector"]], [340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["inspector"], self.docks["data"]], [520, 480], Qt.Orientation.Vertical)
+
+        self.shape_status = QLabel()
+        self.shape_status.setTextFormat(Qt.TextFormat.RichText)
+        self.params_status = QLabel()
+        self.params_status.setToolTip("Learnable parameters (weights and biases) of the whole network")
+        self.zoom_status = QLabel("100 %")
+        self.zoom_status.setToolTip("Zoom: the mouse wheel or Ctrl +/-; Ctrl+0 fits the whole network")
+        self.statusBar().addWidget(self.shape_status, 1)
+        self.statusBar().addPermanentWidget(self.params_status)
+        self.statusBar().addPermanentWidget(self.zoom_status)
+
+        doc = self.document
+        self.canvas.selectionChangedIds.connect(self.inspector.show_selection)
+        self.canvas.nodeActivated.connect(self._on_node_activated)
+        self.canvas.statusMessage.connect(lambda msg: self.statusBar().showMessage(msg, 6000))
+        self.canvas.connectionRefused.connect(lambda msg: self.statusBar().showMessage(f"Not connected: {msg}", 6000))
+        self.canvas.zoomChanged.connect(lambda z: self.zoom_status.setText(f"{z * 100:.0f} %"))
+        self.palette.layerActivated.connect(self.canvas.append_after_selected)
+        doc.validated.connect(self.update_status)
+        doc.dirtyChanged.connect(self.setWindowModified)
+        doc.projectReplaced.connect(self.update_title)
+        doc.settingsChanged.connect(self.update_title)
+        self.files.recentChanged.connect(lambda _: self.update_recent_menu())
+        self.update_recent_menu()
+        self.update_title()
+        self.update_status(doc.report)
+        self.set_theme(theme_name(self.settings), save=False)
+        self.resize(1440, 900)
+        self._restore_state()
+
+    # -- places for other parts ------------------------------------------------------------------------------
+    def add_dock(self, widget: QWidget, area=Area.RightDockWidgetArea, title: str = "", name: str | None = None,
+                 tabify_with: str | None = None) -> QDockWidget:
+        """Put `widget` in a dock (listed in View > Panels); returns the QDockWidget."""
+        name = name or title.lower().replace(" ", "_")
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        if tabify_with in self.docks:
+            self.tabifyDockWidget(self.docks[tabify_with], dock)
+        toggle = dock.toggleViewAction()
+        toggle.setStatusTip(f"Show or hide the {title} panel")
+        self.panels_menu.addAction(toggle)
+        self.docks[name] = dock
+        return dock
+
+    def add_toolbar_section(self, items) -> None:
+        """Put actions or widgets (e.g. Play / Pause / Step) in the main toolbar, after the
+        edit buttons and before the mode switch, behind a separator."""
+        self.toolbar.insertSeparator(self._spacer)
+        for item in items:
+            if isinstance(item, QAction):
+                self.toolbar.insertAction(self._spacer, item)
+            else:
+                self.toolbar.insertWidget(self._spacer, item)
+
+    def add_toolbar(self, toolbar: QToolBar, area=Qt.ToolBarArea.TopToolBarArea) -> QToolBar:
+        """Add a whole toolbar (listed in View > Toolbars)."""
+        if not toolbar.objectName():
+            toolbar.setObjectName(f"toolbar_{toolbar.windowTitle().lower().replace(' ', '_') or 'extra'}")
+        self.addToolBar(area, toolbar)
+        self.toolbars_menu.addAction(toolbar.toggleViewAction())
+        return toolbar
+
+    def add_mode(self, key: str, text: str, widget: QWidget | None = None, tooltip: str = "") -> QAction:
+        """A mode in the switch (exclusive); `widget`, when given, shows instead of the canvas."""
+        act = QAction(text, self)
+        act.setCheckable(True)
+        act.setToolTip(tooltip or text)
+        act.setData(key)
+        self.mode_group.addAction(act)
+        self.toolbar.addAction(act)
+        if widget is not None:
+            self.central.addWidget(widget)
+        self._modes[key] = (act, widget)
+        act.toggled.connect(lambda on, k=key: on and self._enter_mode(k))
+        if len(self._modes) == 1:
+            act.setChecked(True)
+        for a, _ in self._modes.values():  # one mode alone needs no switch
+            a.setVisible(len(self._modes) > 1)
+        return act
+
+    @property
+    def mode(self) -> str:
+        act = self.mode_group.checkedAction()
+        return act.data() if act else "edit"
+
+    def set_mode(self, key: str) -> None:
+        self._modes[key][0].setChecked(True)
+
+    def _enter_mode(self, key: str) -> None:
+        widget = self._modes[key][1]
+        self.central.setCurrentWidget(widget if widget is not None else self.canvas)
+        self.modeChanged.emit(key)
+
+    # -- canvas edits (menus and shortcuts; the canvas takes the same keys itself when focused) -------------
+    def cut(self): self.canvas.cut_selection()  # noqa: E704
+    def copy(self): self.canvas.copy_selection()  # noqa: E704
+    def paste(self): self.canvas.paste()  # noqa: E704
+    def duplicate(self): self.canvas.duplicate_selection()  # noqa: E704
+    def delete(self): self.canvas.delete_selected()  # noqa: E704
+    def select_all(self): self.canvas.select_ids(list(self.document.graph.nodes))  # noqa: E704
+    def fit(self): self.canvas.fit()  # noqa: E704
+    def auto_arrange(self): self.canvas.auto_arrange()  # noqa: E704
+    def zoom(self, factor: float): self.canvas.zoom_by(factor)  # noqa: E704
+
+    def rename(self) -> None:
+        if self.canvas.start_rename() is None:
+            self.statusBar().showMessage("Select one layer to rename it", 4000)
+
+    @Slot(str)
+    def _on_node_activated(self, node_id: str) -> None:
+        self.inspector.show_selection([node_id])
+        self.docks["inspector"].show()
+        self.docks["inspector"].raise_()
+
+    # -- status, title, theme, help ---------------------------------------------------------------------------
+    @Slot(object)
+    def update_status(self, report) -> None:
+        graph = self.document.graph
+        total = sum(param_count(graph, report).values()) if report.order else 0
+        self.params_status.setText(f"{total:,} parameters")
+        if report.ok:
+            out = graph.output_id()
+            shape = report.shapes.get(out) if out else None
+            shape_txt = "[" + ", ".join(map(str, shape)) + "]" if shape is not None else "?"
+            self.shape_status.setText(f"<span style='color:{style.hex_color('ok')}'>●</span> valid: output {shape_txt}")
+            self.shape_status.setToolTip(f"The network is valid; {len(report.order)} layers")
+        else:
+            n = len(report.problems)
+            first = str(report.problems[0])
+            self.shape_status.setText(f"<span style='color:{style.hex_color('error')}'>● {n} problem{'s' if n > 1 else ''}:"
+                                      f"</span> {first.replace('&', '&amp;').replace('<', '&lt;')}")
+            self.shape_status.setToolTip("\n".join(str(p) for p in report.problems))
+
+    def status_text(self) -> str:
+        """The shape status as plain text (for tests and accessibility)."""
+        from PySide6.QtGui import QTextDocument
+
+        d = QTextDocument()
+        d.setHtml(self.shape_status.text())
+        return d.toPlainText()
+
+    def update_title(self) -> None:
+        project = self.document.project
+        self.setWindowTitle(f"{project.name}[*] — visualnn")
+        self.setWindowFilePath(str(project.path) if project.path else "")
+        self.setWindowModified(self.document.dirty)
+
+    def update_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        recent = self.files.recent()
+        for i, path in enumerate(recent):
+            act = menu.addAction(f"&{i + 1}  {Path(path).name}" if i < 9 else Path(path).name)
+            act.setToolTip(path)
+            act.triggered.connect(lambda _=False, p=path: self.files.open(p))
+        if recent:
+            menu.addSeparator()
+            menu.addAction("Clear Menu", self.files.clear_recent)
+        menu.setEnabled(bool(recent))
+
+    def set_theme(self, name: str, save: bool = True) -> None:
+        name = style.apply_theme(name)
+        self.acts.theme[name].setChecked(True)
+        apply_tool_icons(self.acts)
+        if save:
+            set_theme_name(name, self.settings)
+
+    def show_about(self) -> None:
+        from visualnn.gui.help_dialogs import show_about
+
+        show_about(self)
+
+    def show_layer_reference(self) -> None:
+        from visualnn.gui.help_dialogs import LayerReference
+
+        LayerReference(self).exec()
+
+    # -- window state, drops, closing ---------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state, STATE_VERSION)
+
+    def save_window_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState(STATE_VERSION))
+        self.settings.sync()
+
+    @staticmethod
+    def _project_url(mime) -> str | None:
+        for url in mime.urls() if mime.hasUrls() else []:
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(".vnn"):
+                return url.toLocalFile()
+        return None
+
+    def dragEnterEvent(self, event):
+        if self._project_url(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event):
+        if self._project_url(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event):
+        path = self._project_url(event.mimeData())
+        if path:
+            event.acceptProposedAction()
+            self.files.open(path)
+        else:
+            super().dropEvent(event)
+
+    def closeEvent(self, event):
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.save_window_state()
+        self.closing.emit()
+        event.accept()
