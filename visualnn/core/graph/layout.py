@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from visualnn.core.graph.model import Graph
 
 NODE_SIZE = (200.0, 100.0)  # the canvas card: width, height in scene units (pixels at 100 %)
-GAP = (110.0, 44.0)  # space between columns (room for an edge's shape label) and between cards
+GAP = (130.0, 44.0)  # space between columns (room for an edge's shape label) and between cards
 LANE = 24.0  # height reserved for a long edge passing through a column
 
 

@@ -231,9 +231,10 @@ class Graph:
             node.params = dict(params or {})
             self._emit("node_changed", node=node_id)
 
-    def move_node(self, node_id: str, pos: tuple[float, float]) -> None:
+    def move_node(self, node_id: str, pos: tuple[float, float] | None) -> None:
+        """Set the card's top-left position on the canvas; None = not placed (undo of a first move)."""
         node = self.node(node_id)
-        pos = (float(pos[0]), float(pos[1]))
+        pos = None if pos is None else (float(pos[0]), float(pos[1]))
         if node.pos != pos:
             node.pos = pos
             self._emit("node_moved", node=node_id)

@@ -1,0 +1,66 @@
+"""Shared GUI test setup: offscreen Qt, and no QThread may outlive its test."""
+
+from __future__ import annotations
+
+import os
+import weakref
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QThread  # noqa: E402
+
+_started: "weakref.WeakSet[QThread]" = weakref.WeakSet()
+_start = QThread.start
+
+
+def _recording_start(self, *args, **kwargs):
+    _started.add(self)
+    return _start(self, *args, **kwargs)
+
+
+QThread.start = _recording_start
+
+
+@pytest.fixture(autouse=True)
+def no_running_qthreads():
+    """Fail the test if a QThread it started is still running at its end (the thread is
+    then stopped, so one leak does not abort the whole run)."""
+    yield
+    running = []
+    for thread in list(_started):
+        try:
+            alive = thread.isRunning()
+        except RuntimeError:  # the C++ object is gone: it was cleaned up
+            continue
+        if alive:
+            running.append(type(thread).__name__)
+            thread.requestInterruption()
+            thread.quit()
+            thread.wait(5000)
+    _started.clear()
+    if running:
+        pytest.fail(f"QThread left running after the test: {', '.join(running)}")
+
+
+@pytest.fixture(autouse=True)
+def temporary_settings(tmp_path_factory):
+    """Every test gets its own settings folder: tests never read or write the user's
+    real settings (recent files, window state, theme)."""
+    from visualnn.gui.settings import use_settings_dir
+
+    folder = tmp_path_factory.mktemp("settings")
+    use_settings_dir(folder)
+    return folder
+
+
+@pytest.fixture
+def main_window(qtbot, tmp_path):
+    """The main window on a saved copy of tests/gui/main_helpers.spiral_project(), shown
+    offscreen; closed (without a save prompt) at the end."""
+    from tests.gui.main_helpers import open_window
+
+    window = open_window(qtbot, tmp_path)
+    yield window
+    window.document.mark_saved()
+    window.close()

@@ -1,0 +1,65 @@
+"""Copied layers on the clipboard: node and edge records (as in the project file) as JSON,
+under the mime type application/x-visualnn-nodes and as plain text."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QMimeData
+
+from visualnn.core.graph import Graph, GraphError
+
+NODES_MIME = "application/x-visualnn-nodes"
+LAYER_MIME = "application/x-visualnn-layer"  # a palette item being dragged: the type name
+FORMAT = "visualnn-nodes"
+
+
+def records(graph: Graph, ids) -> dict:
+    """The nodes `ids` (in graph order) and the edges among them, as plain records."""
+    ids = set(ids)
+    nodes, edges = graph.to_records()
+    return {
+        "format": FORMAT,
+        "nodes": [n for n in nodes if n["id"] in ids],
+        "edges": [e for e in edges if e["from"] in ids and e["to"] in ids],
+    }
+
+
+def to_mime(payload: dict) -> QMimeData:
+    text = json.dumps(payload, indent=1)
+    mime = QMimeData()
+    mime.setData(NODES_MIME, text.encode("utf-8"))
+    mime.setText(text)
+    return mime
+
+
+def from_mime(mime: QMimeData | None) -> dict:
+    """The records on the clipboard; ValueError with a one-line reason when there are none."""
+    if mime is None:
+        raise ValueError("the clipboard is empty")
+    if mime.hasFormat(NODES_MIME):
+        text = bytes(mime.data(NODES_MIME).data()).decode("utf-8", "replace")
+    elif mime.hasText():
+        text = mime.text()
+    else:
+        raise ValueError("the clipboard holds no layers")
+    return parse(text)
+
+
+def parse(text: str) -> dict:
+    try:
+        payload = json.loads(text)
+    except ValueError:
+        raise ValueError("the clipboard holds no layers (not visualnn JSON)") from None
+    if not isinstance(payload, dict) or not isinstance(payload.get("nodes"), list):
+        raise ValueError("the clipboard holds no layers (no \"nodes\" list)")
+    edges = payload.get("edges", [])
+    if not isinstance(edges, list):
+        raise ValueError("the clipboard's \"edges\" must be a list")
+    try:
+        Graph.from_records(payload["nodes"], edges)
+    except GraphError as e:
+        raise ValueError(f"the clipboard's layers are broken: {e}") from None
+    if not payload["nodes"]:
+        raise ValueError("the clipboard holds no layers")
+    return {"nodes": payload["nodes"], "edges": edges}

@@ -1,0 +1,103 @@
+"""Short texts for the canvas: a layer's key parameters and a tensor shape (no Qt here)."""
+
+from __future__ import annotations
+
+from visualnn.core.graph import get_spec
+
+
+def shape_text(shape) -> str:
+    """[8], [1, 8, 8]; '?' when unknown."""
+    if shape is None:
+        return "?"
+    return "[" + ", ".join(str(d) for d in shape) + "]"
+
+
+def _size(v) -> str:
+    if isinstance(v, (list, tuple)):
+        return f"{v[0]}×{v[1]}" if v[0] != v[1] else f"{v[0]}×{v[0]}"
+    return f"{v}×{v}"
+
+
+def _same(v, default) -> bool:
+    norm = lambda x: tuple(x) if isinstance(x, (list, tuple)) and x[0] != x[1] else (x[0] if isinstance(x, (list, tuple)) else x)  # noqa: E731
+    return norm(v) == norm(default)
+
+
+def _g(x) -> str:
+    return f"{x:g}" if isinstance(x, float) else str(x)
+
+
+def param_summary(type_name: str, params: dict) -> str:
+    """The layer's key parameters in a few words, e.g. '3×3, 8 ch, stride 2' or '16 hidden, all steps'.
+
+    `params` may be resolved (defaults filled) or the node's own; missing ones take the default.
+    Layers without parameters show their formula when it is short."""
+    spec = get_spec(type_name)
+    if spec is None:
+        return "unknown type"
+    p = {q.name: q.default for q in spec.params}
+    p.update(params or {})
+    t = type_name
+    if t == "Input":
+        shape = list(p.get("shape") or [])
+        if p.get("dtype") == "long":
+            return f"{shape[0] if shape else '?'} token ids"
+        if len(shape) == 1:
+            return f"{shape[0]} feature{'s' if shape[0] != 1 else ''}"
+        if len(shape) == 3:
+            return f"{shape[0]} ch, {shape[1]}×{shape[2]} image"
+        if len(shape) == 2:
+            return f"{shape[0]} steps × {shape[1]}"
+        return shape_text(shape)
+    if t == "Linear":
+        return f"→ {p['out_features']} out" + ("" if p["bias"] else ", no bias")
+    if t == "Conv2d":
+        parts = [_size(p["kernel_size"]), f"{p['out_channels']} ch"]
+        if not _same(p["stride"], 1):
+            parts.append(f"stride {_size(p['stride']).split('×')[0] if not isinstance(p['stride'], (list, tuple)) else _size(p['stride'])}")
+        if not _same(p["padding"], 0):
+            parts.append(f"pad {p['padding'] if not isinstance(p['padding'], (list, tuple)) else _size(p['padding'])}")
+        if not _same(p["dilation"], 1):
+            parts.append(f"dil {p['dilation']}")
+        return ", ".join(parts)
+    if t in ("MaxPool2d", "AvgPool2d"):
+        parts = [_size(p["kernel_size"])]
+        if p["stride"] is not None and not _same(p["stride"], p["kernel_size"]):
+            parts.append(f"stride {p['stride']}")
+        if not _same(p["padding"], 0):
+            parts.append(f"pad {p['padding']}")
+        return ", ".join(parts)
+    if t in ("RNN", "LSTM", "GRU"):
+        parts = [f"{p['hidden_size']} hidden"]
+        if p["num_layers"] != 1:
+            parts.append(f"{p['num_layers']} layers")
+        if p.get("bidirectional"):
+            parts.append("bi")
+        if t == "RNN" and p.get("nonlinearity", "tanh") != "tanh":
+            parts.append(p["nonlinearity"])
+        parts.append("all steps" if p["output"] == "all" else "last step")
+        return ", ".join(parts)
+    if t == "Embedding":
+        return f"{p['num_embeddings']} → {p['embedding_dim']}"
+    if t == "SelfAttention":
+        return f"{p['num_heads']} head{'s' if p['num_heads'] != 1 else ''}" + (f", drop {_g(p['dropout'])}" if p["dropout"] else "")
+    if t == "Dropout":
+        return f"p = {_g(p['p'])}"
+    if t == "LeakyReLU":
+        return f"slope {_g(p['negative_slope'])}"
+    if t in ("Softmax", "Concat"):
+        return f"along dim {p['dim']}"
+    if t == "Reshape":
+        return "→ " + shape_text(p["shape"])
+    if t == "Flatten":
+        return "to one vector" if (p["start_dim"], p["end_dim"]) == (1, -1) else f"dims {p['start_dim']}..{p['end_dim']}"
+    if t == "GELU" and p.get("approximate") == "tanh":
+        return "tanh approx."
+    if t in NORM_WORDS:
+        return NORM_WORDS[t]
+    parts = spec.formula.split(" = ")
+    short = " = ".join(parts[:2]) if len(parts) > 2 else spec.formula
+    return short if len(short) <= 26 else ""
+
+
+NORM_WORDS = {"BatchNorm1d": "per feature", "BatchNorm2d": "per channel", "LayerNorm": "per sample"}

@@ -1,0 +1,390 @@
+"""The canvas editor widget: shows a CanvasScene and turns mouse and keys into commands.
+
+Mouse: drag a card to move it; drag from a port to another card's port to connect; left
+drag on empty space selects with a rubber band; middle drag or space + drag pans; the
+wheel zooms around the cursor; double-click a card (nodeActivated) or its id (rename).
+Keys: Delete/Backspace, Ctrl+C / Ctrl+X / Ctrl+V, Ctrl+D duplicate, Ctrl+A, F2 rename,
+F fit, L auto-arrange, arrows nudge. Palette items dropped on it become layers.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QPen
+from PySide6.QtWidgets import QFrame, QGraphicsView, QToolTip
+
+from visualnn.core.graph import get_spec
+from visualnn.gui import theme
+from visualnn.gui.canvas import clipboard, editing
+from visualnn.gui.canvas.connect_drag import ConnectDrag
+from visualnn.gui.canvas.node_item import NodeItem
+from visualnn.gui.canvas.port_item import PortItem
+from visualnn.gui.canvas.rename_editor import RenameEditor
+from visualnn.gui.canvas.scene import CanvasScene
+from visualnn.gui.commands import Connect, MoveNodes, remove_selection
+
+MIN_ZOOM, MAX_ZOOM = 0.15, 4.0
+GRID = 24.0
+_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_F2, Qt.Key.Key_F, Qt.Key.Key_L, Qt.Key.Key_Space,
+         Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Escape}
+_STD = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut, QKeySequence.StandardKey.Paste,
+        QKeySequence.StandardKey.SelectAll)
+
+
+class CanvasView(QGraphicsView):
+    selectionChangedIds = Signal(list)  # the selected node ids, in graph order
+    nodeActivated = Signal(str)  # a card was double-clicked
+    connectionRefused = Signal(str)  # a connection was dropped on a target that refuses it: why
+    statusMessage = Signal(str)  # a one-line note for the status bar
+    zoomChanged = Signal(float)  # the view's scale (1.0 = 100 %)
+
+    def __init__(self, doc, parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        self.canvas_scene = CanvasScene(doc, self)
+        self.setScene(self.canvas_scene)
+        self.setSceneRect(QRectF(-50000, -50000, 100000, 100000))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+                            | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAcceptDrops(True)
+        self._drag: ConnectDrag | None = None
+        self._pan_from: QPointF | None = None
+        self._space = False
+        self._paste_repeat = 0
+        self._nudge_id = object()
+        self.rename_editor: RenameEditor | None = None
+        self.last_refusal = ""
+        self.canvas_scene.selectionChanged.connect(self._on_selection)
+        doc.projectReplaced.connect(self._on_project_replaced)
+        theme.on_change(self._on_theme)
+
+    # -- public API -------------------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        return self.canvas_scene.selected_ids()
+
+    def select_ids(self, ids) -> None:
+        self.canvas_scene.select_ids(ids)
+
+    def node_item(self, node_id: str) -> NodeItem | None:
+        return self.canvas_scene.node_item(node_id)
+
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, z: float) -> None:
+        z = min(MAX_ZOOM, max(MIN_ZOOM, z))
+        self.scale(z / self.zoom(), z / self.zoom())
+        self.zoomChanged.emit(self.zoom())
+
+    def zoom_by(self, factor: float) -> None:
+        self.set_zoom(self.zoom() * factor)
+
+    def fit(self) -> None:
+        """Show the whole graph, at most at 125 %."""
+        rect = self.canvas_scene.graph_rect()
+        if rect.isEmpty():
+            self.resetTransform()
+            self.centerOn(0, 0)
+        else:
+            self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+            z = min(1.25, max(MIN_ZOOM, self.zoom()))
+            self.scale(z / self.zoom(), z / self.zoom())
+            self.centerOn(rect.center())
+        self.zoomChanged.emit(self.zoom())
+
+    def auto_arrange(self) -> None:
+        """Lay the graph out left to right (one undo step) and fit it in view."""
+        self.canvas_scene.flush_routes()
+        if editing.arrange(self.doc, self.canvas_scene):
+            self.canvas_scene.flush_routes()
+        self.fit()
+
+    def delete_selected(self) -> None:
+        remove_selection(self.doc, self.selected_ids(), self.canvas_scene.selected_edges())
+
+    def copy_selection(self) -> bool:
+        ids = self.selected_ids()
+        if not ids:
+            return False
+        QGuiApplication.clipboard().setMimeData(clipboard.to_mime(clipboard.records(self.doc.graph, ids)))
+        self._paste_repeat = 0
+        return True
+
+    def cut_selection(self) -> None:
+        if self.copy_selection():
+            self.delete_selected()
+
+    def paste(self) -> list[str]:
+        try:
+            payload = clipboard.from_mime(QGuiApplication.clipboard().mimeData())
+        except ValueError as e:
+            self.statusMessage.emit(f"Nothing pasted: {e}")
+            return []
+        self._paste_repeat += 1
+        ids = editing.paste(self.doc, self.canvas_scene, payload, self._visible_rect(), self._paste_repeat)
+        self.select_ids(ids)
+        return ids
+
+    def duplicate_selection(self) -> list[str]:
+        ids = self.selected_ids()
+        if not ids:
+            return []
+        payload = clipboard.records(self.doc.graph, ids)
+        new = editing.paste(self.doc, self.canvas_scene, payload, self._visible_rect(), 1, text="Duplicate")
+        self.select_ids(new)
+        return new
+
+    def start_rename(self, node_id: str | None = None) -> RenameEditor | None:
+        """Open the inline id editor on the node (default: the one selected node)."""
+        if node_id is None:
+            sel = self.selected_ids()
+            if len(sel) != 1:
+                return None
+            node_id = sel[0]
+        item = self.node_item(node_id)
+        if item is None:
+            return None
+        self.ensureVisible(item.card_rect(), 40, 40)
+        self._close_rename()
+        self.rename_editor = RenameEditor(self, item)
+        self.rename_editor.refused.connect(self.statusMessage)
+        self.rename_editor.done.connect(self._rename_done)
+        return self.rename_editor
+
+    def append_after_selected(self, type_name: str) -> str:
+        """Add a layer after the selected one (see editing.append_after); selects and shows it."""
+        nid = editing.append_after(self.doc, self.canvas_scene, type_name, self.selected_ids(),
+                                   self._visible_rect().center())
+        self.select_ids([nid])
+        self.canvas_scene.flush_routes()
+        item = self.node_item(nid)
+        if item is not None:
+            self.ensureVisible(item.card_rect(), 60, 60)
+        return nid
+
+    def add_layer_at(self, type_name: str, scene_pos: QPointF) -> str:
+        nid = editing.add_layer_at(self.doc, self.canvas_scene, type_name, scene_pos)
+        self.select_ids([nid])
+        return nid
+
+    # -- internals ----------------------------------------------------------------------------
+    def _visible_rect(self) -> QRectF:
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
+    def _on_selection(self) -> None:
+        self._nudge_id = object()
+        self.selectionChangedIds.emit(self.selected_ids())
+
+    def _on_project_replaced(self) -> None:
+        self._close_rename()
+        self.fit()
+
+    def _on_theme(self) -> None:
+        self.viewport().update()
+
+    def _rename_done(self) -> None:
+        self.rename_editor = None
+
+    def _close_rename(self) -> None:
+        if self.rename_editor is not None:
+            self.rename_editor.close_editor()
+            self.rename_editor = None
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        t = theme.current()
+        painter.fillRect(rect, QColor(t["canvas"]))
+        step = GRID
+        while step * self.zoom() < 14:
+            step *= 2
+        pen = QPen(QColor(t["grid_dot"]), 1.6 if self.zoom() > 0.5 else 1.2)
+        pen.setCosmetic(True)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        x0, y0 = math.floor(rect.left() / step) * step, math.floor(rect.top() / step) * step
+        nx, ny = int(rect.width() / step) + 2, int(rect.height() / step) + 2
+        if nx * ny <= 40000:
+            painter.drawPoints([QPointF(x0 + i * step, y0 + j * step) for i in range(nx) for j in range(ny)])
+
+    # -- mouse ------------------------------------------------------------------------------
+    def mousePressEvent(self, event):
+        pos = event.position()
+        if event.button() == Qt.MouseButton.MiddleButton or (event.button() == Qt.MouseButton.LeftButton and self._space):
+            self._pan_from = pos
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            return
+        if event.button() == Qt.MouseButton.LeftButton:
+            item = self.itemAt(pos.toPoint())
+            if isinstance(item, PortItem):
+                self._drag = ConnectDrag(self.canvas_scene, item)
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event):
+        pos = event.position()
+        if self._pan_from is not None:
+            d = pos - self._pan_from
+            self._pan_from = pos
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - round(d.x()))
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - round(d.y()))
+            return
+        if self._drag is not None:
+            target, reason = self._drag.move(self.mapToScene(pos.toPoint()))
+            if reason:
+                QToolTip.showText(self.viewport().mapToGlobal(pos.toPoint()) + QPoint(14, 10), reason, self.viewport())
+            else:
+                QToolTip.hideText()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event):
+        if self._pan_from is not None and event.button() in (Qt.MouseButton.MiddleButton, Qt.MouseButton.LeftButton):
+            self._pan_from = None
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if self._space else Qt.CursorShape.ArrowCursor)
+            return
+        if self._drag is not None and event.button() == Qt.MouseButton.LeftButton:
+            self._finish_connect(event.position().toPoint())
+            return
+        rubber = self.dragMode() == QGraphicsView.DragMode.RubberBandDrag and not self.rubberBandRect().isNull()
+        super().mouseReleaseEvent(event)
+        if rubber and self.selected_ids():  # a rubber band picks cards, not the edges it grazes
+            for edge in self.canvas_scene.edges.values():
+                edge.setSelected(False)
+
+    def _finish_connect(self, pos: QPoint) -> None:
+        drag, self._drag = self._drag, None
+        target, reason = drag.move(self.mapToScene(pos))
+        edge = drag.edge()
+        drag.finish()
+        if edge is not None:
+            QToolTip.hideText()
+            self.doc.undo_stack.push(Connect(self.doc, *edge))
+        elif reason:
+            self.last_refusal = reason
+            QToolTip.showText(self.viewport().mapToGlobal(pos) + QPoint(14, 10), reason, self.viewport())
+            self.connectionRefused.emit(reason)
+            self.statusMessage.emit(f"Not connected: {reason}")
+
+    def mouseDoubleClickEvent(self, event):
+        item = self.itemAt(event.position().toPoint())
+        while item is not None and not isinstance(item, NodeItem):
+            item = item.parentItem()
+        if isinstance(item, NodeItem):
+            local = item.mapFromScene(self.mapToScene(event.position().toPoint()))
+            if item.id_rect().adjusted(-4, -4, 4, 4).contains(local):
+                self.start_rename(item.node_id)
+            else:
+                self.nodeActivated.emit(item.node_id)
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def wheelEvent(self, event):
+        dy = event.angleDelta().y() or event.angleDelta().x()
+        if not dy:
+            return
+        factor = math.pow(1.0015, dy)
+        target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom() * factor))
+        if abs(target - self.zoom()) > 1e-9:
+            self._close_rename()
+            f = target / self.zoom()
+            self.scale(f, f)
+            self.zoomChanged.emit(self.zoom())
+        event.accept()
+
+    # -- keys -------------------------------------------------------------------------------
+    def _is_ours(self, event) -> bool:
+        if any(event.matches(k) for k in _STD):
+            return True
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() == Qt.Key.Key_D and mods == Qt.KeyboardModifier.ControlModifier:
+            return True
+        return event.key() in _KEYS and mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
+
+    def event(self, event):
+        # keys the canvas handles win over same-key shortcuts of the window while it has focus
+        if event.type() == QEvent.Type.ShortcutOverride and self._is_ours(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event):
+        key, mods = event.key(), event.modifiers()
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+        elif event.matches(QKeySequence.StandardKey.Cut):
+            self.cut_selection()
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+        elif event.matches(QKeySequence.StandardKey.SelectAll):
+            self.select_ids(list(self.canvas_scene.nodes))
+        elif key == Qt.Key.Key_D and mods & Qt.KeyboardModifier.ControlModifier:
+            self.duplicate_selection()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_selected()
+        elif key == Qt.Key.Key_F2:
+            self.start_rename()
+        elif key == Qt.Key.Key_F:
+            self.fit()
+        elif key == Qt.Key.Key_L:
+            self.auto_arrange()
+        elif key == Qt.Key.Key_Escape:
+            self.select_ids([])
+        elif key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self._nudge(key, 1 if mods & Qt.KeyboardModifier.ShiftModifier else 10)
+        else:
+            super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event):
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            if self._pan_from is None:
+                self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+            return
+        super().keyReleaseEvent(event)
+
+    def _nudge(self, key, step: float) -> None:
+        dx = {Qt.Key.Key_Left: -step, Qt.Key.Key_Right: step}.get(key, 0)
+        dy = {Qt.Key.Key_Up: -step, Qt.Key.Key_Down: step}.get(key, 0)
+        ids = self.selected_ids()
+        if ids:
+            moves = {n: (self.canvas_scene.display_pos(n)[0] + dx, self.canvas_scene.display_pos(n)[1] + dy) for n in ids}
+            self.doc.undo_stack.push(MoveNodes(self.doc, moves, drag_id=self._nudge_id))
+
+    # -- drops from the palette ----------------------------------------------------------------
+    def dragEnterEvent(self, event):
+        if event.mimeData().hasFormat(clipboard.LAYER_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event):
+        if event.mimeData().hasFormat(clipboard.LAYER_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event):
+        mime = event.mimeData()
+        if not mime.hasFormat(clipboard.LAYER_MIME):
+            event.ignore()
+            return
+        type_name = bytes(mime.data(clipboard.LAYER_MIME).data()).decode("utf-8", "replace").strip()
+        if get_spec(type_name) is None:
+            self.statusMessage.emit(f"Unknown layer type '{type_name}'")
+            event.ignore()
+            return
+        self.add_layer_at(type_name, self.mapToScene(event.position().toPoint()))
+        event.acceptProposedAction()
+        self.setFocus()

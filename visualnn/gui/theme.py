@@ -1,0 +1,162 @@
+"""Colours and fonts of the app: one dict per theme, read by every view.
+
+`set_theme(name)` switches the current theme and calls the listeners registered with
+`on_change` (held weakly, so a closed view does not linger); views then repaint.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Callable
+
+GROUP_KEYS = ("Core", "Convolution", "Recurrent", "Attention", "Activation", "Merge", "Normalisation")
+
+LIGHT = {
+    "name": "light",
+    "canvas": "#f5f6f8",          # the editor's background
+    "picture": "#ffffff",         # background of exported pictures
+    "grid_dot": "#cfd4dc",
+    "card": "#ffffff",
+    "card_border": "#d9dde4",
+    "card_shadow": "#1a1f2b",     # drawn at low alpha
+    "text": "#1d2330",
+    "text_muted": "#667085",
+    "text_params": "#344054",
+    "divider": "#eceef2",
+    "shape_bg": "#f2f4f7",
+    "shape_text": "#344054",
+    "accent": "#2f6fed",
+    "error": "#e5484d",
+    "error_text": "#ffffff",
+    "edge": "#98a2b3",
+    "edge_hover": "#2f6fed",
+    "edge_label_bg": "#ffffff",
+    "edge_label_border": "#d9dde4",
+    "edge_label_text": "#475467",
+    "port": "#ffffff",
+    "port_border": "#98a2b3",
+    "port_valid": "#12b76a",
+    "port_invalid": "#e5484d",
+    "rubber": "#2f6fed",
+    "forward": "#2f6fed",         # step-through: the forward pass is here
+    "backward": "#f79009",        # step-through: the gradient is here
+    "current": "#7a5af8",
+    "done": "#12b76a",
+    "Core": "#2f6fed",
+    "Convolution": "#7a5af8",
+    "Recurrent": "#f79009",
+    "Attention": "#dd2590",
+    "Activation": "#12b76a",
+    "Merge": "#0ba5c8",
+    "Normalisation": "#8a6b2e",
+    "Other": "#667085",
+}
+
+DARK = {
+    "name": "dark",
+    "canvas": "#16181d",
+    "picture": "#16181d",
+    "grid_dot": "#2c313a",
+    "card": "#22262e",
+    "card_border": "#363c47",
+    "card_shadow": "#000000",
+    "text": "#eef0f4",
+    "text_muted": "#98a2b3",
+    "text_params": "#cdd2db",
+    "divider": "#30353f",
+    "shape_bg": "#2b3039",
+    "shape_text": "#d0d5dd",
+    "accent": "#5b8def",
+    "error": "#f0616d",
+    "error_text": "#ffffff",
+    "edge": "#667085",
+    "edge_hover": "#7aa2f7",
+    "edge_label_bg": "#22262e",
+    "edge_label_border": "#363c47",
+    "edge_label_text": "#cdd2db",
+    "port": "#22262e",
+    "port_border": "#7d8595",
+    "port_valid": "#32d583",
+    "port_invalid": "#f0616d",
+    "rubber": "#5b8def",
+    "forward": "#5b8def",
+    "backward": "#fdb022",
+    "current": "#9b8afb",
+    "done": "#32d583",
+    "Core": "#5b8def",
+    "Convolution": "#9b8afb",
+    "Recurrent": "#fdb022",
+    "Attention": "#f670c7",
+    "Activation": "#32d583",
+    "Merge": "#22ccee",
+    "Normalisation": "#d6b26a",
+    "Other": "#98a2b3",
+}
+
+THEMES = {"light": LIGHT, "dark": DARK}
+
+# Sans-serif families in order of preference; Qt takes the first one installed.
+FONT_FAMILIES = ["Inter", "Segoe UI", "SF Pro Text", ".AppleSystemUIFont", "Helvetica Neue", "Cantarell",
+                 "Noto Sans", "Ubuntu", "DejaVu Sans", "Arial", "sans-serif"]
+MONO_FAMILIES = ["JetBrains Mono", "SF Mono", "Menlo", "Consolas", "DejaVu Sans Mono", "Noto Sans Mono",
+                 "Courier New", "monospace"]
+
+_current = "light"
+_listeners: list = []
+
+
+def current() -> dict:
+    """The colours of the current theme (name -> '#rrggbb')."""
+    return THEMES[_current]
+
+
+def current_name() -> str:
+    return _current
+
+
+def set_theme(name: str) -> None:
+    """Switch to the theme `name` ('light' or 'dark') and tell the listeners."""
+    global _current
+    if name not in THEMES:
+        raise ValueError(f"unknown theme {name!r} (themes: {', '.join(THEMES)})")
+    if name == _current:
+        return
+    _current = name
+    for ref in list(_listeners):
+        cb = ref()
+        if cb is None:
+            _listeners.remove(ref)
+        else:
+            cb()
+
+
+def on_change(callback: Callable[[], None]) -> None:
+    """Call `callback()` after each theme switch; a bound method is held weakly."""
+    ref = weakref.WeakMethod(callback) if hasattr(callback, "__self__") else (lambda cb=callback: cb)
+    _listeners.append(ref)
+
+
+def color(key: str, theme: dict | None = None):
+    """A QColor for `key` of the theme (the current one by default)."""
+    from PySide6.QtGui import QColor
+
+    return QColor((theme or current()).get(key, "#ff00ff"))
+
+
+def group_color(group: str, theme: dict | None = None):
+    """The colour of a palette group (Core, Convolution, ...) as a QColor."""
+    t = theme or current()
+    return color(group if group in t else "Other", t)
+
+
+def font(point_size: float, bold: bool = False, mono: bool = False):
+    """A QFont of the app's family at `point_size` points."""
+    from PySide6.QtGui import QFont
+
+    f = QFont()
+    f.setFamilies(MONO_FAMILIES if mono else FONT_FAMILIES)
+    f.setPointSizeF(point_size)
+    if bold:
+        f.setWeight(QFont.Weight.DemiBold)
+    f.setStyleHint(QFont.StyleHint.Monospace if mono else QFont.StyleHint.SansSerif)
+    return f
