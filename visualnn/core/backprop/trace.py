@@ -23,103 +23,18 @@ A one-sample trace drops the batch dimension from every per-sample value; a batc
 
 from __future__ import annotations
 
-import copy
-
 import numpy as np
-import torch
 
 from visualnn.core.backprop import neurons
 from visualnn.core.backprop.capture import run_update
 from visualnn.core.backprop.details import backward_detail, forward_detail
 from visualnn.core.backprop.errors import TraceError
+from visualnn.core.backprop.inputs import (check_batchnorm, config, make_inputs, make_model, make_targets,
+                                          select_samples)
 from visualnn.core.backprop.loss_detail import loss_section
 from visualnn.core.backprop.optim_detail import update_section
 
 NEURON_LIMIT = 256  # inline per-neuron terms for a Linear whose outputs x inputs are at most this
-
-
-def _config(train_cfg):
-    from visualnn.core.train.config import ConfigError, TrainConfig
-
-    if isinstance(train_cfg, TrainConfig):
-        return train_cfg
-    try:
-        return TrainConfig.from_dict(train_cfg)
-    except ConfigError as e:
-        raise TraceError(str(e)) from None
-    except TypeError as e:
-        raise TraceError(f"train settings: {e}") from None
-
-
-def _model(graph, state_or_module, seed: int):
-    """A float64 copy of the network: compiled under `seed`, then `state` loaded in float64
-    (so hand-set values such as 0.15 stay exactly 0.15), or a copy of a given module."""
-    from visualnn.core.compile.module import CompileError, StateError, compile_graph, load_state
-
-    if isinstance(state_or_module, torch.nn.Module):
-        module = copy.deepcopy(state_or_module).cpu().double()
-        if graph is not None and set(module.types) != set(graph.nodes):
-            raise TraceError("the module does not belong to this graph")
-        return module
-    try:
-        module = compile_graph(graph, None, seed=seed).double()
-        if state_or_module:
-            load_state(module, state_or_module)
-    except CompileError as e:
-        raise TraceError(str(e.problems[0]) if e.problems else str(e)) from None
-    except StateError as e:
-        raise TraceError(str(e)) from None
-    return module
-
-
-def _inputs(module, x) -> torch.Tensor:
-    x = torch.as_tensor(np.asarray(x))
-    want = tuple(module.shapes[module.input_id])
-    if tuple(x.shape[1:]) != want:
-        raise TraceError(f"node {module.input_id}: the data gives samples of shape {list(x.shape[1:])}, "
-                         f"the Input expects {list(want)}")
-    if module.input_dtype == "long":
-        if x.is_floating_point() and not torch.equal(x, x.round()):
-            raise TraceError(f"node {module.input_id}: token ids must be whole numbers")
-        return x.long()
-    return x.to(torch.float64)
-
-
-def _targets(module, y, loss: str, batch: int) -> torch.Tensor:
-    """Targets as the loss takes them: class indices for cross_entropy, else floats shaped like
-    the output (class indices become one-hot rows when the output has one value per class)."""
-    out_shape = tuple(module.shapes[module.output_id])
-    oid = module.output_id
-    y = torch.as_tensor(np.asarray(y))
-    if loss == "cross_entropy":
-        if len(out_shape) != 1:
-            raise TraceError(f"node {oid}: cross_entropy needs one score per class, the output has shape {list(out_shape)}")
-        y = y.reshape(batch)
-        if y.is_floating_point() and not torch.equal(y, y.round()):
-            raise TraceError("cross_entropy targets must be class indices (whole numbers)")
-        y = y.long()
-        bad = [int(c) for c in y if not 0 <= int(c) < out_shape[0]]
-        if bad:
-            raise TraceError(f"node {oid}: target class {bad[0]} is out of range for its {out_shape[0]} outputs")
-        return y
-    n_out = int(np.prod(out_shape))
-    if not y.is_floating_point() and y.numel() == batch and n_out > 1:
-        if y.min() < 0 or y.max() >= n_out:
-            raise TraceError(f"node {oid}: target class {int(y.max())} is out of range for its {n_out} outputs")
-        y = torch.nn.functional.one_hot(y.reshape(batch).long(), n_out)
-    if y.numel() != batch * n_out:
-        raise TraceError(f"node {oid}: the target has {y.numel() // max(batch, 1)} values per sample, "
-                         f"the output has {n_out}")
-    return y.to(torch.float64).reshape((batch,) + out_shape)
-
-
-def _check_batchnorm(module, batch: int) -> None:
-    for nid, t in module.types.items():
-        if t == "BatchNorm1d":
-            shape = module.shapes[nid]
-            if batch * int(np.prod(shape[1:])) < 2:
-                raise TraceError(f"node {nid}: BatchNorm1d normalises each feature over the batch, and one sample "
-                                 "gives one value per feature: trace a mini-batch of 2 or more samples")
 
 
 def trace_update(graph, state_or_module, x, target, train_cfg, *, single: bool | None = None,
@@ -131,17 +46,17 @@ def trace_update(graph, state_or_module, x, target, train_cfg, *, single: bool |
     module compiled from `graph` (copied, never changed). train_cfg: a TrainConfig or the
     project's `train` dict. single: drop the batch dimension (default: when x holds one
     sample). seed: the random seed for dropout masks (default: the config's seed)."""
-    cfg = _config(train_cfg)
-    module = _model(graph, state_or_module, cfg.seed)
-    xt = _inputs(module, x)
+    cfg = config(train_cfg)
+    module = make_model(graph, state_or_module, cfg.seed)
+    xt = make_inputs(module, x)
     batch = int(xt.shape[0])
     if batch < 1:
         raise TraceError("no samples to trace")
     single = batch == 1 if single is None else bool(single)
     if single and batch != 1:
         raise TraceError("a one-sample trace needs exactly one sample")
-    tt = _targets(module, target, cfg.loss, batch)
-    _check_batchnorm(module, batch)
+    tt = make_targets(module, target, cfg.loss, batch)
+    check_batchnorm(module, batch)
     seed = cfg.seed if seed is None else int(seed)
     cap = run_update(module, xt, tt, cfg, single, seed)
     samples = list(samples) if samples is not None else list(range(batch))
@@ -237,49 +152,5 @@ def trace_project(project, sample: int = 0, batch=None) -> dict:
 
     batch: None for one sample; an int B for the mini-batch of samples sample .. sample+B-1;
     or a list of sample indices. Raises TraceError (one line) when the project cannot be traced."""
-    from visualnn.core.data import DataError, load_dataset
-
-    cfg = _config(project.train)
-    try:
-        ds = load_dataset(project.data, seed=cfg.seed, test_fraction=cfg.test_fraction, base_dir=project.base_dir,
-                          task="classification" if cfg.is_classification else "regression")
-    except DataError as e:
-        raise TraceError(f"data: {e}") from None
-    n = ds.num_train
-    if batch is None:
-        idx = [sample]
-    elif isinstance(batch, int) and not isinstance(batch, bool):
-        if batch < 1:
-            raise TraceError(f"batch must be 1 or more, not {batch}")
-        idx = list(range(sample, sample + batch))
-    else:
-        idx = [int(i) for i in batch]
-    for i in idx:
-        if not isinstance(i, (int, np.integer)) or isinstance(i, bool) or not 0 <= i < n:
-            raise TraceError(f"sample {i} is out of range: the training split has {n} samples (0 to {n - 1})")
-    x, y = ds.x_train[idx], ds.y_train[idx]
-    exact = _exact_table_rows(project.data, cfg, idx, ds)
-    if exact is not None:
-        x, y = exact
+    x, y, idx, cfg = select_samples(project, sample, batch)
     return trace_update(project.graph, project.state, x, y, cfg, single=batch is None, samples=idx)
-
-
-def _exact_table_rows(data: dict, cfg, idx, ds):
-    """For `table` data kept in file order, the rows as written (float64, not rounded to float32),
-    so a hand-worked example is reproduced exactly."""
-    if data.get("kind") != "table" or cfg.test_fraction != 0:
-        return None
-    try:
-        x = np.asarray(data["inputs"], dtype=np.float64)[idx]
-        y = np.asarray(data["targets"], dtype=np.float64)[idx]
-    except (KeyError, ValueError, TypeError, IndexError):
-        return None
-    try:
-        x = x.reshape((len(idx),) + tuple(ds.x_train.shape[1:]))
-    except ValueError:
-        return None
-    if ds.input_dtype == "long":
-        x = x.astype(np.int64)
-    if ds.task == "classification":
-        y = y.reshape(len(idx)).astype(np.int64)
-    return x, y
