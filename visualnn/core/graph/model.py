@@ -273,7 +273,7 @@ class Graph:
             if n.params:
                 rec["params"] = _jsonable(n.params)
             if n.pos is not None:
-                rec["pos"] = [n.pos[0], n.pos[1]]
+                rec["pos"] = [_coord(n.pos[0]), _coord(n.pos[1])]  # 330, not 330.0: files stay tidy
             rec.update(n.extra)
             nodes.append(rec)
         edges = [{"from": e.src, "to": e.dst} for e in self.edges]
@@ -311,6 +311,10 @@ class Graph:
                 raise GraphError(f"node {e.dst}: the edge from '{e.src}' is listed twice")
             g.edges.append(e)
         return g
+
+
+def _coord(v):
+    return int(v) if float(v).is_integer() else v
 
 
 def _jsonable(value):
