@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.update_status(doc.report)
         self.set_theme(theme_name(self.settings), save=False)
+        from visualnn.gui.stepthrough.mode import install_step_through
+
+        self.step_through = install_step_through(self)
         self.resize(1440, 900)
         self._restore_state()
 

@@ -15,18 +15,10 @@ KIND_NAMES = {"forward": "Forward", "loss": "Loss", "backward": "Backward", "upd
 
 
 def short_list(values, digits: int, limit: int = 8) -> str:
-    """A flat list of numbers as '[0.05, 0.1]' (long ones cut with '...')."""
-    flat = []
+    """A list of numbers as '[0.05, 0.1]' (nested lists flattened, long ones cut)."""
+    from visualnn.core.backprop.numfmt import vec
 
-    def walk(v):
-        if isinstance(v, (list, tuple)):
-            for x in v:
-                walk(x)
-        else:
-            flat.append(v)
-    walk(values)
-    text = ", ".join(f"{float(v):.{digits}g}" if isinstance(v, (int, float)) else str(v) for v in flat[:limit])
-    return f"[{text}{', ...' if len(flat) > limit else ''}]"
+    return vec(values, digits, limit)
 
 
 class StepControls(QWidget):
@@ -47,6 +39,7 @@ class StepControls(QWidget):
         self.digits_spin.setRange(1, MAX_DIGITS)
         self.digits_spin.setValue(session.digits)
         self.digits_spin.setToolTip("Digits after the decimal point in the equations")
+        self.sample_total = QLabel(objectName="stepSampleTotal")
         self.sample_info = QLabel(objectName="stepSampleInfo")
         self.sample_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sample_info.setWordWrap(True)
@@ -84,10 +77,12 @@ class StepControls(QWidget):
         self.busy_label = QLabel("Computing the trace...")
 
         top = QHBoxLayout()
-        for label, w in (("Sample", self.sample_spin), ("Batch", self.batch_spin), ("Digits", self.digits_spin)):
+        for label, w in (("Sample", self.sample_spin), ("Mini-batch", self.batch_spin), ("Digits", self.digits_spin)):
             top.addWidget(QLabel(label))
             top.addWidget(w)
-            top.addSpacing(8)
+            if w is self.sample_spin:
+                top.addWidget(self.sample_total)
+            top.addSpacing(10)
         top.addStretch(1)
         nav = QHBoxLayout()
         for w in (self.home_btn, self.back_btn, self.play_btn, self.next_btn, self.end_btn):
@@ -129,7 +124,7 @@ class StepControls(QWidget):
             self.sample_spin.setRange(0, max(0, s.samples - 1))
             self.sample_spin.setValue(s.sample)
             self.sample_spin.blockSignals(False)
-            self.sample_spin.setSuffix(f"  of 0-{s.samples - 1}")
+            self.sample_total.setText(f"of {s.samples}")
         self.stage_box.blockSignals(True)
         self.stage_box.clear()
         for i, st in enumerate(s.stages):
@@ -144,8 +139,8 @@ class StepControls(QWidget):
             return f"<span style='color:#c62828'>{s.error}</span>"
         if not s.trace:
             return ""
-        d = min(s.digits, 4)
-        x = s.trace.get("forward", [{}])[0].get("input") if s.trace.get("forward") else None
+        d = s.digits
+        x = (s.trace.get("input") or {}).get("value")
         target = (s.trace.get("loss") or {}).get("target")
         which = f"samples {s.sample}-{s.sample + s.batch - 1}" if s.batch > 1 else f"sample {s.sample}"
         parts = [f"<b>{which}</b>"]

@@ -1,6 +1,6 @@
 """Small heatmap pictures of matrices for the equation panel.
 
-A diverging map (blue for negative, white for zero, red for positive, scaled by the
+A diverging map (orange for negative, white for zero, blue for positive, scaled by the
 largest magnitude) so the sign of every weight, delta or gradient reads at a glance;
 small matrices also get their numbers written in the cells, and chosen cells (a receptive
 field, a pooling winner) get a dark frame.
@@ -14,13 +14,14 @@ import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
-NEG = (37, 99, 235)     # blue
-POS = (220, 38, 38)     # red
+NEG = (245, 147, 34)    # orange, as the live views (TF Playground colours)
+POS = (8, 119, 189)     # blue
 MAX_CELLS = 64          # larger matrices are shown as a picture only, without numbers
+MAX_SIDE_CELLS = 110    # rows or columns beyond this are thinned out
 
 
 def diverging(value: float, scale: float) -> QColor:
-    """White at 0, full blue at -scale, full red at +scale."""
+    """White at 0, full orange at -scale, full blue at +scale."""
     if not math.isfinite(value):
         return QColor(160, 160, 160)
     t = 0.0 if scale <= 0 else max(-1.0, min(1.0, value / scale))
@@ -42,13 +43,19 @@ def as_matrix(values) -> np.ndarray:
 
 def heatmap_image(values, *, digits: int = 2, marks=(), max_side: int = 220, min_cell: int = 6,
                   label_cells: bool | None = None) -> QImage:
-    """A QImage of the matrix. `marks` are (row, col) cells to frame; `digits` the decimals
-    written into cells when the matrix is small enough to label (at most MAX_CELLS)."""
+    """A QImage of the matrix. `marks` are (row, col) cells to frame; `digits` the significant
+    digits written into cells when the matrix is small enough to label (at most MAX_CELLS)."""
+    from visualnn.core.backprop.numfmt import num
+
     m = as_matrix(values)
+    sr, sc = max(1, math.ceil(m.shape[0] / MAX_SIDE_CELLS)), max(1, math.ceil(m.shape[1] / MAX_SIDE_CELLS))
+    if sr > 1 or sc > 1:  # a big matrix is shown by every sr-th row and sc-th column
+        m = m[::sr, ::sc]
+        marks = sorted({(r // sr, c // sc) for r, c in marks})
     rows, cols = m.shape
     if label_cells is None:
         label_cells = rows * cols <= MAX_CELLS and cols <= 10
-    cell = 46 if label_cells else max(min_cell, min(28, max_side // max(rows, cols, 1)))
+    cell = 58 if label_cells else max(min_cell, min(28, max_side // max(rows, cols, 1)))
     w, h = cols * cell + 1, rows * cell + 1
     img = QImage(w, h, QImage.Format.Format_ARGB32)
     img.fill(QColor("white"))
@@ -72,7 +79,7 @@ def heatmap_image(values, *, digits: int = 2, marks=(), max_side: int = 220, min
                 if label_cells:
                     strong = scale > 0 and abs(v) / scale > 0.6
                     p.setPen(QColor("white") if strong else QColor(30, 30, 30))
-                    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{v:.{digits}f}")
+                    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, num(v, digits))
         p.setPen(QPen(QColor(17, 24, 39), 3 if cell >= 10 else 2))
         p.setBrush(Qt.BrushStyle.NoBrush)
         for r, c in marks:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from visualnn.gui.stepthrough.worker import THREAD_THRESHOLD, JobThread, compute, one_line, work_estimate
+from visualnn.gui.stepthrough.worker import THREAD_THRESHOLD, JobThread, compute, make_stages, one_line, work_estimate
 
 DEFAULT_DIGITS = 4
 MAX_DIGITS = 9
@@ -63,13 +63,13 @@ class StepSession(QObject):
         if not heavy:
             self._set_busy(False)
             try:
-                result = compute(project, self.sample, self.batch)
+                result = compute(project, self.sample, self.batch, self.digits)
             except Exception as e:  # shown in the panel as one line, never a crash
                 self._fail(one_line(e))
                 return
             self._accept(result)
             return
-        thread = JobThread(compute, (project, self.sample, self.batch), self._ticket, self)
+        thread = JobThread(compute, (project, self.sample, self.batch, self.digits), self._ticket, self)
         thread.done.connect(self._on_done)
         thread.failed.connect(self._on_failed)
         thread.finished.connect(self._on_thread_finished)
@@ -109,7 +109,9 @@ class StepSession(QObject):
 
     def _accept(self, result) -> None:
         self.error = None
-        self.trace, self.stages, self.samples = result.trace, result.stages, result.samples
+        self.trace, self.samples = result.trace, result.samples
+        # the digits may have changed while a thread computed
+        self.stages = result.stages if result.digits == self.digits else make_stages(result.trace, self.digits)
         self.index = max(0, min(self.index, len(self.stages) - 1))
         self.traceChanged.emit()
         self.stageChanged.emit(self.index)
@@ -144,6 +146,8 @@ class StepSession(QObject):
         digits = max(1, min(MAX_DIGITS, int(digits)))
         if digits != self.digits:
             self.digits = digits
+            if self.trace is not None:
+                self.stages = make_stages(self.trace, digits)
             self.digitsChanged.emit(digits)
             self.stageChanged.emit(self.index)
 

@@ -65,6 +65,7 @@ class ValuesEditor(QWidget):
         self.target.currentIndexChanged.connect(self._fill)
         self.table.itemChanged.connect(self._on_item_changed)
         session.traceChanged.connect(self._refresh_targets)
+        session.stageChanged.connect(self._follow_stage)
         session.digitsChanged.connect(lambda d: self._fill())
         self._refresh_targets()
 
@@ -88,6 +89,20 @@ class ValuesEditor(QWidget):
         self.target.setCurrentIndex(keys.index(current) if current in keys else (2 if len(keys) > 2 else 0))
         self.target.blockSignals(False)
         self._fill()
+
+    @Slot(int)
+    def _follow_stage(self, _index: int) -> None:
+        """Show the parameters of the stage's layer (not while the user is typing here)."""
+        stage = self.session.stage
+        if stage is None or self.table.state() == QAbstractItemView.State.EditingState:
+            return
+        params = ((self.session.trace or {}).get("update") or {}).get("params", {}).get(stage.node)
+        if not params:
+            return
+        name = "weight" if "weight" in params else next(iter(params))
+        self.select(stage.node, name)
+        if stage.neuron is not None and name == "weight":
+            self.table.setCurrentCell(int(stage.neuron[-1]), 0)
 
     def select(self, node: str, param: str) -> bool:
         for i in range(self.target.count()):

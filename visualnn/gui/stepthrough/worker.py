@@ -23,6 +23,7 @@ class TraceResult:
     trace: dict
     stages: list
     samples: int | None       # how many samples the data has (None when unknown)
+    digits: int = 4           # the digits the stages were written with
 
 
 def work_estimate(project, batch: int = 1) -> int:
@@ -56,13 +57,19 @@ def sample_count(project) -> int | None:
         return None
 
 
-def compute(project, sample: int, batch: int) -> TraceResult:
+def make_stages(trace: dict, digits: int) -> list:
+    """The core's lesson stages of `trace`, numbers written with `digits` significant digits."""
+    from visualnn.core.backprop.equations import stages
+
+    return list(stages(trace, digits=digits))
+
+
+def compute(project, sample: int, batch: int, digits: int = 4) -> TraceResult:
     """The trace of one update on `sample` (or the mini-batch starting there) and its stages."""
-    from visualnn.core.backprop.equations import stages as make_stages
     from visualnn.core.backprop.trace import trace_project
 
     trace = trace_project(project, sample=sample, batch=batch if batch > 1 else None)
-    return TraceResult(trace, list(make_stages(trace)), sample_count(project))
+    return TraceResult(trace, make_stages(trace, digits), sample_count(project), digits)
 
 
 class JobThread(QThread):
