@@ -101,10 +101,12 @@ def select_samples(project, sample: int = 0, batch=None):
     rows as written, in float64); `batch` as in trace_project."""
     from visualnn.core.data import DataError, load_dataset
 
+    from visualnn.core.train.targets import data_task
+
     cfg = config(project.train)
     try:
         ds = load_dataset(project.data, seed=cfg.seed, test_fraction=cfg.test_fraction, base_dir=project.base_dir,
-                          task="classification" if cfg.is_classification else "regression")
+                          task=data_task(cfg.loss, project.data))
     except DataError as e:
         raise TraceError(f"data: {e}") from None
     n = ds.num_train
@@ -118,7 +120,8 @@ def select_samples(project, sample: int = 0, batch=None):
         idx = [int(i) for i in batch]
     for i in idx:
         if not isinstance(i, (int, np.integer)) or isinstance(i, bool) or not 0 <= i < n:
-            raise TraceError(f"sample {i} is out of range: the training split has {n} samples (0 to {n - 1})")
+            span = "no samples" if n == 0 else ("1 sample (index 0)" if n == 1 else f"{n} samples (0 to {n - 1})")
+            raise TraceError(f"sample {i} is out of range: the training split has {span}")
     x, y = ds.x_train[idx], ds.y_train[idx]
     exact = _exact_table_rows(project.data, cfg, idx, ds)
     if exact is not None:
