@@ -337,8 +337,8 @@ def insert_after(doc, src: str, type_name: str, pos, shift: float = 0.0, params:
                 stack.push(MoveNodes(doc, moves))
         stack.push(Disconnect(doc, src, dst))
         stack.push(AddNode(doc, type_name, new_id, params, pos))
-        stack.push(Connect(doc, src, new_id))
-        stack.push(Connect(doc, new_id, dst, index))
+        stack.push(Connect(doc, src, new_id, index))
+        stack.push(Connect(doc, new_id, dst, index + 1))
     else:
         stack.push(AddNode(doc, type_name, new_id, params, pos))
         stack.push(Connect(doc, src, new_id))

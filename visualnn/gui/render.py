@@ -36,6 +36,20 @@ def render_project(project, path, fmt: str | None = None, theme_name: str | None
     if fmt not in ("png", "svg"):
         raise RenderError(f"{path}: unknown picture format {fmt!r} (png or svg)")
     ensure_app()
+    from visualnn.gui import theme
+
+    before = theme.current_name()
+    if theme_name:
+        theme.set_theme(theme_name)
+    try:
+        _draw(project, path, fmt)
+    finally:
+        if theme_name:
+            theme.set_theme(before)
+    return path
+
+
+def _draw(project, path: Path, fmt: str) -> None:
     from PySide6.QtCore import QRectF, QSize
     from PySide6.QtGui import QColor, QImage, QPainter
 
@@ -43,52 +57,43 @@ def render_project(project, path, fmt: str | None = None, theme_name: str | None
     from visualnn.gui.canvas.scene import CanvasScene
     from visualnn.gui.document import Document
 
-    before = theme.current_name()
-    if theme_name:
-        theme.set_theme(theme_name)
-    try:
-        doc = Document(project.copy())
-        scene = CanvasScene(doc)
-        scene.flush_routes()
-        source = scene.graph_rect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
-        if source.isEmpty():
-            source = QRectF(0, 0, 320, 160)
-        background = QColor(theme.current()["picture"])
-        scene.setBackgroundBrush(background)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if fmt == "png":
-            size = QSize(int(source.width() * SCALE + 0.5), int(source.height() * SCALE + 0.5))
-            image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-            image.fill(background)
-            painter = QPainter(image)  # at 96 dpi, as on screen, so text has its screen size
-            _render(painter, scene, QRectF(0, 0, size.width(), size.height()), source)
-            image.setDotsPerMeterX(int(3780 * SCALE))  # then say so: prints at the screen's size
-            image.setDotsPerMeterY(int(3780 * SCALE))
-            if not image.save(str(path), "PNG"):
-                raise RenderError(f"{path}: cannot write the picture")
-        else:
-            from PySide6.QtSvg import QSvgGenerator
+    doc = Document(project.copy())
+    scene = CanvasScene(doc)
+    scene.flush_routes()
+    source = scene.graph_rect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+    if source.isEmpty():
+        source = QRectF(0, 0, 320, 160)
+    background = QColor(theme.current()["picture"])
+    scene.setBackgroundBrush(background)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "png":
+        size = QSize(int(source.width() * SCALE + 0.5), int(source.height() * SCALE + 0.5))
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(background)
+        painter = QPainter(image)  # at 96 dpi, as on screen, so text has its screen size
+        _render(painter, scene, QRectF(0, 0, size.width(), size.height()), source)
+        image.setDotsPerMeterX(int(3780 * SCALE))  # then say so: prints at the screen's size
+        image.setDotsPerMeterY(int(3780 * SCALE))
+        if not image.save(str(path), "PNG"):
+            raise RenderError(f"{path}: cannot write the picture")
+    else:
+        from PySide6.QtSvg import QSvgGenerator
 
-            gen = QSvgGenerator()
-            gen.setFileName(str(path))
-            gen.setSize(QSize(int(source.width()), int(source.height())))
-            gen.setViewBox(QRectF(0, 0, source.width(), source.height()))
-            gen.setTitle(project.name)
-            gen.setDescription("visualnn canvas")
-            gen.setResolution(96)
-            painter = QPainter()
-            if not painter.begin(gen):
-                raise RenderError(f"{path}: cannot write the picture")
-            painter.fillRect(QRectF(0, 0, source.width(), source.height()), background)
-            _render(painter, scene, QRectF(0, 0, source.width(), source.height()), source)
-            if not path.exists():
-                raise RenderError(f"{path}: cannot write the picture")
-        scene.clear()
-        doc.deleteLater()
-    finally:
-        if theme_name:
-            theme.set_theme(before)
-    return path
+        gen = QSvgGenerator()
+        gen.setFileName(str(path))
+        gen.setSize(QSize(int(source.width()), int(source.height())))
+        gen.setViewBox(QRectF(0, 0, source.width(), source.height()))
+        gen.setTitle(project.name)
+        gen.setDescription("visualnn canvas")
+        gen.setResolution(96)
+        painter = QPainter()
+        if not painter.begin(gen):
+            raise RenderError(f"{path}: cannot write the picture")
+        painter.fillRect(QRectF(0, 0, source.width(), source.height()), background)
+        _render(painter, scene, QRectF(0, 0, source.width(), source.height()), source)
+        if not path.exists():
+            raise RenderError(f"{path}: cannot write the picture")
+    doc.deleteLater()
 
 
 def _render(painter, scene, target, source) -> None:

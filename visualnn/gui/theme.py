@@ -126,8 +126,11 @@ def set_theme(name: str) -> None:
         cb = ref()
         if cb is None:
             _listeners.remove(ref)
-        else:
+            continue
+        try:
             cb()
+        except RuntimeError:  # a view whose Qt object is already deleted
+            _listeners.remove(ref)
 
 
 def on_change(callback: Callable[[], None]) -> None:

@@ -6,8 +6,7 @@ from PySide6.QtCore import QPointF, Qt
 
 from tests.gui.canvas.helpers import card_center, chain_graph, drag, key, make_view, port_pos, vp
 from visualnn.core.graph import Graph
-from visualnn.core.io import dumps_project, load_project, save_project
-from visualnn.core.io import Project
+from visualnn.core.io import Project, dumps_project, load_project, save_project
 
 
 def records(graph):
@@ -38,10 +37,10 @@ def test_rubber_band_selects_two_cards_delete_removes_them_and_undo_restores_exa
     assert doc.graph.edges == []
     assert view.canvas_scene.edge_item("x", "a") is None and view.node_item("a") is None
     assert doc.undo_stack.count() == 1  # one step
-    key(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier) if False else doc.undo_stack.undo()
+    doc.undo_stack.undo()
     assert records(doc.graph) == before
     assert set(view.canvas_scene.edges) == {("x", "a"), ("a", "b"), ("b", "c")}
-    assert view.node_item("a").pos() == view.node_item("a").pos()
+    assert (view.node_item("a").pos().x(), view.node_item("a").pos().y()) == doc.graph.nodes["a"].pos
 
 
 def test_backspace_deletes_a_clicked_edge(qtbot):
