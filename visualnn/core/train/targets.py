@@ -50,6 +50,14 @@ def check_fit(model, dataset, loss: str) -> None:
         raise TrainingError(
             f"node {in_id}: the Input dtype is {model.input_dtype!r} but the data set gives {dataset.input_dtype!r} values",
             node=in_id)
+    if dataset.input_dtype == "long":
+        top = max((int(a.max()) for a in (dataset.x_train, dataset.x_test) if a.size), default=-1)
+        for nid, srcs in model.plan:
+            layer = model.layer(nid)
+            if in_id in srcs and isinstance(layer, torch.nn.Embedding) and layer.num_embeddings <= top:
+                raise TrainingError(
+                    f"node {nid}: num_embeddings is {layer.num_embeddings} but the data holds token ids up to {top}; "
+                    f"set it to at least {top + 1}", node=nid)
     out_shape = tuple(model.shapes[out_id])
     width = output_width(out_shape)
     if loss in CLASSIFICATION_LOSSES:

@@ -28,6 +28,8 @@ from visualnn.core.train.probes import DEFAULT_ROWS, Capture, Snapshot, find_non
 from visualnn.core.train.targets import TrainingError, check_fit, data_task, make_targets, predicted_classes
 
 EVAL_CHUNK = 4096
+DEFAULT_THREADS = torch.get_num_threads()
+SMALL_WORK = 2_000_000  # values touched per step below which one CPU thread is fastest
 _LIVE_KEYS = ("lr", "batch_size", "optimizer", "loss", "l1", "weight_decay", "momentum", "nesterov", "betas",
               "eps", "epochs")
 
@@ -46,6 +48,16 @@ class StepResult:
     epoch_done: bool = False
     epoch_stats: dict | None = None
     snapshot: Snapshot | None = None
+
+
+def cpu_threads_for(model, batch_size: int) -> int:
+    """How many intra-op CPU threads suit this model: 1 for small ones, where threads
+    only wait on each other (on a machine busy with other work that made steps 5 to 10
+    times slower), else PyTorch's default. The size counted is batch_size times the
+    values of every node's output plus the parameter count."""
+    values = sum(math.prod(s) for s in model.shapes.values())
+    work = batch_size * values + sum(p.numel() for p in model.parameters())
+    return 1 if work < SMALL_WORK else DEFAULT_THREADS
 
 
 def _has_randomness(model) -> bool:
@@ -67,30 +79,33 @@ class Trainer:
     capture_rows: how many samples of a captured batch the snapshot keeps.
     device: overrides the project's train.device ('auto', 'cpu', 'cuda', 'mps').
     dataset: an already loaded Dataset to use instead of loading the project's data.
+    threads: CPU threads for PyTorch's intra-op work (a process-wide setting): 'auto'
+    picks cpu_threads_for(model) when training on the CPU; None leaves it alone.
     """
 
     def __init__(self, project, *, device: str | None = None, dataset=None, capture_every_s: float | None = None,
-                 capture_rows: int = DEFAULT_ROWS):
+                 capture_rows: int = DEFAULT_ROWS, threads: int | str | None = "auto"):
         self.graph = project.graph
         self.data = project.data
         self.base_dir = project.base_dir
         self.state = project.state
         self.config = TrainConfig.from_dict(project.train)
-        self._init(device, dataset, capture_every_s, capture_rows)
+        self._init(device, dataset, capture_every_s, capture_rows, threads)
 
     @classmethod
     def from_parts(cls, graph, dataset, config: TrainConfig | dict, state: dict | None = None, *,
                    device: str | None = None, capture_every_s: float | None = None,
-                   capture_rows: int = DEFAULT_ROWS) -> "Trainer":
+                   capture_rows: int = DEFAULT_ROWS, threads: int | str | None = "auto") -> "Trainer":
         """A Trainer for a graph and an already loaded Dataset (reset() keeps that data)."""
         self = cls.__new__(cls)
         self.graph, self.data, self.base_dir, self.state = graph, None, None, state
         self.config = config if isinstance(config, TrainConfig) else TrainConfig.from_dict(config)
-        self._init(device, dataset, capture_every_s, capture_rows)
+        self._init(device, dataset, capture_every_s, capture_rows, threads)
         return self
 
-    def _init(self, device, dataset, capture_every_s, capture_rows):
+    def _init(self, device, dataset, capture_every_s, capture_rows, threads):
         self.device_override = device
+        self.threads = threads
         self.capture_every_s = capture_every_s
         self.capture_rows = int(capture_rows)
         self.dataset = dataset
@@ -124,6 +139,10 @@ class Trainer:
         if ds.num_train == 0:
             raise TrainingError("the data set has no training samples")
         dev = torch.device(self.device)
+        if self.threads is not None and dev.type == "cpu":
+            n = cpu_threads_for(model, cfg.batch_size) if self.threads == "auto" else int(self.threads)
+            if n != torch.get_num_threads():
+                torch.set_num_threads(n)
         self.model = model.to(dev)
         self.model.train()
         self._dev = dev
@@ -145,7 +164,7 @@ class Trainer:
         self.epoch = 0  # epochs completed
         self.history: list[dict] = []
         self._pos = self._n  # the first step starts an epoch
-        self._next_capture = 0.0
+        self._last_capture = -math.inf
         self.latest_snapshot = None
 
     def _set_loss(self, name: str) -> None:
@@ -175,7 +194,9 @@ class Trainer:
         base.update(changes)
         cfg = TrainConfig.from_dict(base)
         if cfg.loss != self.config.loss:
-            if not self._fixed_dataset and data_task(cfg.loss, self.data or {}) != data_task(self.config.loss, self.data or {}):
+            data = self.data or {}
+            if (not self._fixed_dataset and data.get("kind") in ("table", "csv")
+                    and data_task(cfg.loss, data) != data_task(self.config.loss, data)):
                 raise TrainingError(f"train.loss {cfg.loss}: this data's targets are read differently for that loss; "
                                     "set it in the project and reset")
             check_fit(self.model, self.dataset, cfg.loss)
@@ -240,7 +261,7 @@ class Trainer:
         step_no = self.step_count + 1
         if capture is None:
             capture = self._capture_requested or (
-                self.capture_every_s is not None and time.perf_counter() >= self._next_capture)
+                self.capture_every_s is not None and time.perf_counter() - self._last_capture >= self.capture_every_s)
         cap = None
         if capture:
             self._capture_requested = False
@@ -277,8 +298,7 @@ class Trainer:
             snapshot = cap.finish(step=step_no, epoch=self.epoch + 1, loss=value, batch_size=xb.shape[0],
                                   targets=yb, predictions=preds)
             self.latest_snapshot = snapshot
-            if self.capture_every_s is not None:
-                self._next_capture = time.perf_counter() + self.capture_every_s
+            self._last_capture = time.perf_counter()
         self.optimizer.step()
         self.step_count = step_no
         self._loss_sum += value * xb.shape[0]
