@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import tempfile
 import warnings
 from pathlib import Path
@@ -49,6 +50,39 @@ def _quiet():
             lg.setLevel(level)
 
 
+_REGISTRIES: dict = {}
+
+
+@contextlib.contextmanager
+def _cached_registry():
+    """Build the exporter's table of ONNX functions once per process.
+
+    torch.onnx.export rebuilds it on every call (seconds, by parsing hundreds of
+    onnxscript functions) and only reads it afterwards when, as here, no custom
+    translation table is given. Where that internal hook is not there, nothing changes."""
+    try:
+        from torch.onnx._internal.exporter import _registration
+
+        cls = _registration.ONNXRegistry
+        original = cls.__dict__["from_torchlib"]
+        build = original.__func__
+    except (ImportError, AttributeError, KeyError):
+        yield
+        return
+
+    def from_torchlib(klass, *args, **kwargs):
+        key = (klass, args, tuple(sorted(kwargs.items())))
+        if key not in _REGISTRIES:
+            _REGISTRIES[key] = build(klass, *args, **kwargs)
+        return _REGISTRIES[key]
+
+    cls.from_torchlib = classmethod(from_torchlib)
+    try:
+        yield
+    finally:
+        cls.from_torchlib = original
+
+
 def _example(shape, dtype: str, high: int = 2):
     import torch
 
@@ -66,18 +100,24 @@ def _token_limit(module) -> int:
     return min(sizes) if sizes else 2
 
 
-def _export(model, inputs, path: Path, input_names, output_names) -> None:
+def _export(model, inputs, path: Path, input_names, output_names, varargs: bool = False) -> None:
     import torch
 
     batch = torch.export.Dim("batch")
     dynamic = tuple({0: batch} for _ in inputs)
-    with _quiet():
+    if varargs:  # forward(self, *xs): one entry holding the shapes of all
+        dynamic = (dynamic,)
+    with _quiet(), _cached_registry():
         torch.onnx.export(model, tuple(inputs), str(path), dynamo=True, dynamic_shapes=dynamic,
                           input_names=list(input_names), output_names=list(output_names), verbose=False)
 
 
 def _reason(e: Exception) -> str:
-    lines = [ln.strip() for ln in str(e).strip().splitlines() if ln.strip()]
+    """The first line of the innermost error (the exporter wraps the real one)."""
+    while e.__cause__ is not None:
+        e = e.__cause__
+    text = re.sub(r"\x1b\[[0-9;]*m", "", str(e))
+    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
     text = lines[0] if lines else type(e).__name__
     return text if len(text) <= 200 else text[:197] + "..."
 
@@ -116,7 +156,7 @@ def _culprit(module, error: Exception) -> str:
         with tempfile.TemporaryDirectory() as tmp:
             try:
                 _export(_OneLayer(module.layer(nid)).eval(), inputs, Path(tmp) / "layer.onnx",
-                        [f"in{i}" for i in range(len(inputs))], ["out"])
+                        [f"in{i}" for i in range(len(inputs))], ["out"], varargs=True)
             except Exception as e:  # the exporter raises many kinds
                 return f"node {nid}: the ONNX exporter cannot handle this {kind} layer ({_reason(e)})"
     return f"the ONNX exporter failed: {_reason(error)}"

@@ -141,8 +141,10 @@ def import_state_dict(project, pt_path) -> dict:
         raise StateError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise StateError(f"{path}: is a folder, not a weights file") from None
-    except pickle.UnpicklingError:
-        raise StateError(f"{path}: holds more than tensors (only a plain state dict is read)") from None
+    except pickle.UnpicklingError as e:
+        if "global" in str(e):  # a class or function: refused by weights_only
+            raise StateError(f"{path}: holds more than tensors (only a plain state dict is read)") from None
+        raise StateError(f"{path}: not a PyTorch weights file (it cannot be read as one)") from None
     except Exception as e:  # a broken or foreign file: torch raises many kinds
         first = (str(e).strip().splitlines() or [type(e).__name__])[0]
         raise StateError(f"{path}: not a PyTorch weights file ({first})") from None
