@@ -3,7 +3,7 @@
 import pytest
 
 from tests.core.train.helpers import mlp
-from visualnn.core.train.config import DeviceError, available_devices, resolve_device
+from visualnn.core.train.config import DeviceError, resolve_device
 from visualnn.core.train.trainer import Trainer
 
 NONE = {"cpu": None, "cuda": "no CUDA GPU found", "mps": "Apple MPS is not available on this machine"}
@@ -27,12 +27,19 @@ def test_missing_device_gives_a_clear_message():
         resolve_device("tpu", NONE)
 
 
-def test_trainer_refuses_a_device_that_is_not_here():
-    here = available_devices()
-    missing = [d for d in ("cuda", "mps") if here[d] is not None]
-    for dev in missing:
-        with pytest.raises(DeviceError, match=f"device '{dev}' asked for"):
+def test_trainer_refuses_a_device_that_is_not_here(monkeypatch):
+    from visualnn.core.train import config
+
+    monkeypatch.setattr(config, "available_devices", lambda: dict(NONE))
+    for dev in ("cuda", "mps"):
+        with pytest.raises(DeviceError, match=f"device '{dev}' asked for, but {NONE[dev]}"):
             Trainer(mlp(), device=dev)
+        with pytest.raises(DeviceError, match=f"device '{dev}' asked for"):
+            Trainer(mlp(device=dev))
+    assert Trainer(mlp(device="auto")).device == "cpu"
+
+
+def test_trainer_on_the_auto_device():
     t = Trainer(mlp(device="auto"))
     assert t.device == resolve_device("auto")
     assert str(next(t.model.parameters()).device).startswith(t.device)

@@ -1,0 +1,51 @@
+"""`visualnn bench`: the JSON schema (no speed thresholds here: the bench prints ratios)."""
+
+import json
+import sys
+import types
+
+from visualnn.bench import run_bench
+from visualnn.bench.core_bench import bench_cases
+from visualnn.cli import main
+
+KEYS = {"name", "plain_steps_per_s", "trainer_ratio", "capture_ratio", "gui_ratio", "ui_latency_p99_ms", "fps"}
+
+
+def test_quick_json_schema(capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "visualnn.bench.gui_bench", None)  # as if there were no GUI bench
+    assert run_bench(as_json=True, quick=True) == 0
+    doc = json.loads(capsys.readouterr().out)
+    rows = doc["cases"]
+    assert [r["name"] for r in rows] == ["mlp_spiral", "cnn_digits"]
+    for r in rows:
+        assert KEYS <= set(r)
+        for k in ("plain_steps_per_s", "trainer_ratio", "capture_ratio"):
+            assert isinstance(r[k], float) and r[k] > 0, k
+        assert r["gui_ratio"] is None and r["ui_latency_p99_ms"] is None and r["fps"] is None
+        assert r["details"]["captures"] > 0
+
+
+def test_gui_columns_come_from_the_gui_bench(capsys, monkeypatch):
+    fake = types.ModuleType("visualnn.bench.gui_bench")
+    fake.measure = lambda case, quick: {"gui_ratio": 0.9, "ui_latency_p99_ms": 12.0, "fps": 30.0}
+    monkeypatch.setitem(sys.modules, "visualnn.bench.gui_bench", fake)
+    assert main(["bench", "--json", "--quick", "--case", "mlp_spiral"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)["cases"]
+    assert (row["gui_ratio"], row["ui_latency_p99_ms"], row["fps"]) == (0.9, 12.0, 30.0)
+
+
+def test_table_and_unknown_case(capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "visualnn.bench.gui_bench", None)
+    assert run_bench(quick=True, cases=["mlp_spiral"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("case") and "mlp_spiral" in out and "trainer" in out
+    assert run_bench(cases=["nope"]) == 2
+    assert "unknown bench case 'nope'" in capsys.readouterr().err
+
+
+def test_cases_are_the_design_networks():
+    cases = bench_cases()
+    mlp = cases["mlp_spiral"]
+    assert [mlp.graph.nodes[n].type for n in mlp.graph.topo_order()] == ["Input", "Linear", "Tanh", "Linear", "Tanh", "Linear"]
+    assert [mlp.graph.nodes[n].params.get("out_features") for n in ("fc1", "fc2", "out")] == [8, 8, 1]
+    assert mlp.train["batch_size"] == 10 and cases["cnn_digits"].train["batch_size"] == 32
