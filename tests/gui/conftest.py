@@ -57,10 +57,7 @@ def temporary_settings(tmp_path_factory):
 @pytest.fixture
 def main_window(qtbot, tmp_path):
     """The main window on a saved copy of tests/gui/main_helpers.spiral_project(), shown
-    offscreen; closed (without a save prompt) at the end."""
+    offscreen; closed without the save prompt at the test's end."""
     from tests.gui.main_helpers import open_window
 
-    window = open_window(qtbot, tmp_path)
-    yield window
-    window.document.mark_saved()
-    window.close()
+    return open_window(qtbot, tmp_path)

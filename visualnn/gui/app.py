@@ -56,7 +56,9 @@ def make_app(argv: list[str] | None = None):
     app.setWindowIcon(app_icon())
     setup_fonts(app)
     apply_theme(theme_name())
-    app.aboutToQuit.connect(_run_cleanups)
+    if not app.property("visualnnCleanups"):
+        app.aboutToQuit.connect(_run_cleanups)
+        app.setProperty("visualnnCleanups", True)
     return app
 
 

@@ -26,6 +26,12 @@ class _Loader(QObject):
     done = Signal(int, object, str)  # generation, Dataset or None, error message
 
     def start(self, generation: int, data: dict, kwargs: dict) -> None:
+        def emit(ds, error):
+            try:
+                self.done.emit(generation, ds, error)
+            except RuntimeError:  # the panel was closed meanwhile
+                pass
+
         def work():
             try:
                 from visualnn.core.data import DataError, load_dataset
@@ -33,11 +39,11 @@ class _Loader(QObject):
                 try:
                     ds = load_dataset(copy.deepcopy(data), **kwargs)
                 except DataError as e:
-                    self.done.emit(generation, None, str(e))
+                    emit(None, str(e))
                     return
-                self.done.emit(generation, ds, "")
+                emit(ds, "")
             except Exception as e:  # never a crash: the panel shows the reason
-                self.done.emit(generation, None, f"{type(e).__name__}: {e}")
+                emit(None, f"{type(e).__name__}: {e}")
 
         threading.Thread(target=work, name="visualnn-data", daemon=True).start()
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from visualnn.core.graph import get_spec, param_count
+from visualnn.core.graph import check_graph, get_spec, param_count
 from visualnn.gui.commands import RenameNode, rename_problem, set_param
 from visualnn.gui.icons import layer_icon
 from visualnn.gui.panels.param_widgets import editor_for_spec
@@ -40,6 +40,18 @@ class RenameProject(QUndoCommand):
     def undo(self):
         self.doc.project.name = self.old
         self.doc.settingsChanged.emit()
+
+
+def current_report(doc):
+    """The document's report, or a fresh one while an edit is half way through its events
+    (a selection change can arrive between a node's removal and the revalidation)."""
+    report = doc.report
+    if set(report.order) != set(doc.graph.nodes) and not report.problems:
+        return check_graph(doc.graph)
+    if any(nid not in doc.graph.nodes for nid in report.order) or any(
+            p.node not in doc.graph.nodes and p.node != "graph" for p in report.problems):
+        return check_graph(doc.graph)
+    return report
 
 
 def _plain(value):
@@ -164,7 +176,7 @@ class NodePage(QWidget):
             self.id_error.hide()
         for p in spec.params if spec else ():
             self.editors[p.name].set_value(node.params.get(p.name, p.default))
-        report = self.doc.report
+        report = current_report(self.doc)
         shape = report.shapes.get(nid)
         self.shape.setText(f"Output shape <b>{html.escape(fmt_shape(shape))}</b>" if shape is not None
                            else "Output shape unknown (fix the problems upstream)")
@@ -237,7 +249,7 @@ class ProjectPage(QWidget):
         doc = self.doc
         if not self.name_edit.hasFocus():
             self.name_edit.setText(doc.project.name)
-        report = doc.report
+        report = current_report(doc)
         counts = param_count(doc.graph, report)
         inputs = doc.graph.input_ids()
         out = doc.graph.output_id()
