@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import torch
 
-from tests.core.train.helpers import mlp, project
+from tests.core.train.helpers import mlp, project, spiral
 from visualnn.core.compile import compile_graph, load_state
 from visualnn.core.train.probes import forward_snapshot, predict_grid
 from visualnn.core.train.trainer import Trainer
@@ -149,3 +149,25 @@ def test_predict_grid_over_the_plane():
         want = t.model.forward_all(torch.from_numpy(xs))
     np.testing.assert_allclose(resp.activations["act1"], want["act1"].numpy(), rtol=1e-6)
     np.testing.assert_allclose(t.predict_grid(xs).output, want["out"].numpy(), rtol=1e-6)
+
+
+def test_capturing_does_not_change_the_numbers():
+    def run(every):
+        p = project([("fc1", "Linear", {"out_features": 8}), ("drop", "Dropout", {"p": 0.3}), ("act1", "Tanh", {}),
+                     ("out", "Linear", {"out_features": 2})], spiral())
+        t = Trainer(p, capture_every_s=every)
+        out = [(r.batch_loss, r.snapshot is not None) for r in t.steps(epochs=2)]
+        return [loss for loss, _ in out], sum(c for _, c in out)
+
+    plain, none = run(None)
+    captured, count = run(0.0)
+    assert none == 0 and count == len(captured)
+    assert plain == captured
+
+
+def test_predictions_over_a_split():
+    t = Trainer(mlp())
+    t.run_epoch()
+    pred, true = t.predictions("test")
+    assert pred.shape == true.shape == (20,)
+    assert (pred == true).mean() == pytest.approx(t.history[-1]["test_accuracy"])

@@ -1,7 +1,8 @@
 """Probes: what the network computed on one step, copied into frozen numpy snapshots.
 
-Hooks are attached only for the step that is captured and removed right after it, so
-every other step runs on PyTorch's plain fast path. Only the first `rows` samples of the
+A captured step runs the model's forward_all and one autograd pass that also yields the
+gradients of the node outputs, without registering any hook, and uncaptured steps run
+the plain forward: every step keeps PyTorch's fast path. Only the first `rows` samples of the
 batch are kept (the views show a handful of samples), and every array is a copy, marked
 read-only, that the UI thread may keep as long as it likes.
 """
@@ -9,6 +10,7 @@ read-only, that the UI thread may keep as long as it likes.
 from __future__ import annotations
 
 import time
+import weakref
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
@@ -34,6 +36,39 @@ def to_numpy(t: torch.Tensor) -> np.ndarray:
 
 def _frozen(d: dict) -> Mapping:
     return MappingProxyType(d)
+
+
+def copy_many(tensors: list) -> list[np.ndarray]:
+    """Read-only numpy copies of many tensors, made with one copy (and, from a GPU, one
+    transfer) per dtype: each array is a view into one fresh buffer."""
+    out: list = [None] * len(tensors)
+    groups: dict = {}
+    for i, t in enumerate(tensors):
+        groups.setdefault((t.dtype, t.device), []).append(i)
+    for idx in groups.values():
+        with torch.no_grad():
+            parts = [tensors[i].reshape(-1) for i in idx]
+            flat = (torch.cat(parts) if len(parts) > 1 else parts[0].clone()).cpu().numpy()
+        flat.flags.writeable = False
+        at = 0
+        for i in idx:
+            n = tensors[i].numel()
+            out[i] = flat[at:at + n].reshape(tensors[i].shape)
+            at += n
+    return out
+
+
+_PARAMS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _node_params(model) -> list:
+    """[(node id, parameter name, parameter)] of a GraphModule, cached per model."""
+    found = _PARAMS.get(model)
+    if found is None:
+        found = [(nid, name, p) for nid, _ in model.plan for name, p in model._modules[nid].named_parameters()
+                 if p.numel() <= MAX_PARAM_VALUES]
+        _PARAMS[model] = found
+    return found
 
 
 @dataclass(frozen=True)
@@ -79,92 +114,117 @@ def _is_recurrent_last(module) -> bool:
 
 
 class Capture:
-    """Hooks on every node of a GraphModule for one forward + backward pass.
+    """One forward + backward pass of a GraphModule that keeps what every node computed.
 
-    Use: `cap = Capture(model, rows); cap.attach(x)`; run forward, loss, backward;
-    then `cap.finish(...)` builds the Snapshot and removes every hook (also on error:
-    call `cap.detach()`)."""
+    It needs no hooks: `forward(x)` runs the model's own `forward_all` (the same modules
+    in the same order as `forward`), and `backward(loss)` computes, in the one backward
+    pass, the gradients of the loss with respect to every node's output and every
+    parameter, storing the latter in `p.grad` exactly as `loss.backward()` would. Then
+    `finish(...)` copies the kept rows into a Snapshot.
+    """
 
-    def __init__(self, model, rows: int = DEFAULT_ROWS, grads: bool = True):
+    def __init__(self, model, rows: int = DEFAULT_ROWS):
         self.model = model
         self.rows = rows
-        self.want_grads = grads
-        self.acts: dict[str, torch.Tensor] = {}
+        self.values: dict[str, torch.Tensor] = {}
         self.grads: dict[str, torch.Tensor] = {}
         self.attn: dict[str, torch.Tensor] = {}
         self.seqs: dict[str, torch.Tensor] = {}
-        self.handles = []
-        self.attention_modules = []
 
-    def attach(self, x: torch.Tensor) -> None:
-        self.acts[self.model.input_id] = x[: self.rows].detach()
-        for nid, _ in self.model.plan:
-            module = self.model._modules[nid]
-            self.handles.append(module.register_forward_hook(self._hook(nid)))
-            if isinstance(module, SelfAttention):
-                module.keep_weights = True
-                self.attention_modules.append((nid, module))
+    @property
+    def acts(self) -> dict[str, torch.Tensor]:
+        return self.values
 
-    def _hook(self, nid: str):
-        rows, acts, grads, seqs = self.rows, self.acts, self.grads, self.seqs
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        """The output node's tensor; every node's output is kept in `values`."""
+        model, rows = self.model, self.rows
+        attention = [(nid, m) for nid, m in model.named_children() if isinstance(m, SelfAttention)]
+        for _, m in attention:
+            m.keep_weights = True
+        try:
+            self.values = model.forward_all(x)
+        finally:
+            for nid, m in attention:
+                if m.last_weights is not None:
+                    self.attn[nid] = m.last_weights[:rows]
+                m.keep_weights = False
+                m.last_weights = None
+        with torch.no_grad():
+            for nid, srcs in model.plan:
+                module = model._modules[nid]
+                if _is_recurrent_last(module):
+                    self.seqs[nid] = module._base.forward(module, self.values[srcs[0]][:rows])[0]
+        return self.values[model.output_id]
 
-        def hook(module, inputs, output):
-            if not isinstance(output, torch.Tensor):
-                return
-            acts[nid] = output[:rows].detach()
-            if self.want_grads and output.requires_grad:
-                def keep_grad(g):
-                    grads[nid] = g[:rows].detach()
-                output.register_hook(keep_grad)
-            if _is_recurrent_last(module):
-                with torch.no_grad():
-                    seqs[nid] = module._base.forward(module, inputs[0][:rows])[0].detach()
-
-        return hook
-
-    def detach(self) -> None:
-        """Remove every hook this capture added."""
-        for h in self.handles:
-            h.remove()
-        self.handles.clear()
-        for nid, module in self.attention_modules:
-            if module.last_weights is not None:
-                self.attn[nid] = module.last_weights[: self.rows]
-            module.keep_weights = False
-            module.last_weights = None
-        self.attention_modules.clear()
+    def backward(self, loss: torch.Tensor) -> None:
+        """d loss / d (each node's output) into `grads`, d loss / d parameter into p.grad
+        (which must be None before, as after optimizer.zero_grad())."""
+        model = self.model
+        nodes, tensors, seen = [], [], {}
+        for nid, _ in model.plan:
+            v = self.values.get(nid)
+            if isinstance(v, torch.Tensor) and v.requires_grad:
+                if id(v) not in seen:  # Identity hands on the very same tensor
+                    seen[id(v)] = len(tensors)
+                    tensors.append(v)
+                nodes.append((nid, seen[id(v)]))
+        params = [p for p in model.parameters() if p.requires_grad]
+        grads = torch.autograd.grad(loss, tensors + params, allow_unused=True)
+        rows = self.rows
+        for nid, i in nodes:
+            g = grads[i]
+            if g is not None:
+                self.grads[nid] = g if g.shape[0] <= rows else g[:rows]
+        for p, g in zip(params, grads[len(tensors):]):
+            if g is not None:
+                p.grad = g if p.grad is None else p.grad + g
 
     def finish(self, *, step: int, epoch: int, loss: float, batch_size: int, targets: torch.Tensor,
                predictions: torch.Tensor, with_params: bool = True) -> Snapshot:
-        """Remove the hooks and copy everything into a Snapshot. Call after backward and
-        before the optimizer step, so params and param_grads belong to this step."""
-        self.detach()
-        params, param_grads = {}, {}
-        if with_params:
-            for nid, _ in self.model.plan:
-                module = self.model._modules[nid]
-                pv, pg = {}, {}
-                for name, p in module.named_parameters():
-                    if p.numel() > MAX_PARAM_VALUES:
-                        continue
-                    pv[name] = to_numpy(p)
-                    if p.grad is not None:
-                        pg[name] = to_numpy(p.grad)
-                if pv:
-                    params[nid] = _frozen(pv)
-                if pg:
-                    param_grads[nid] = _frozen(pg)
+        """Copy everything into a Snapshot. Call after backward and before the optimizer
+        step, so that params and param_grads belong to this step."""
         r = self.rows
+        keys, tensors = [], []
+
+        def add(key, t):
+            keys.append(key)
+            tensors.append(t)
+
+        def first_rows(t):
+            return t if t.shape[0] <= r else t[:r]
+
+        for nid, v in self.values.items():
+            add(("a", nid), first_rows(v))
+        for nid, v in self.grads.items():
+            add(("g", nid), v)
+        for nid, v in self.attn.items():
+            add(("w", nid), v)
+        for nid, v in self.seqs.items():
+            add(("s", nid), v)
+        add(("t", None), first_rows(targets))
+        add(("y", None), first_rows(predictions))
+        if with_params:
+            for nid, name, p in _node_params(self.model):
+                add(("p", nid, name), p)
+                if p.grad is not None:
+                    add(("pg", nid, name), p.grad)
+        self.values = {}
+        parts: dict = {"a": {}, "g": {}, "w": {}, "s": {}, "p": {}, "pg": {}}
+        extra = {}
+        for key, a in zip(keys, copy_many(tensors)):
+            if key[0] in ("p", "pg"):
+                parts[key[0]].setdefault(key[1], {})[key[2]] = a
+            elif key[1] is None:
+                extra[key[0]] = a
+            else:
+                parts[key[0]][key[1]] = a
         return Snapshot(
             step=step, epoch=epoch, loss=float(loss), rows=min(r, batch_size), batch_size=batch_size,
-            inputs=to_numpy(self.acts[self.model.input_id]), targets=to_numpy(targets[:r]),
-            predictions=to_numpy(predictions[:r]),
-            activations=_frozen({k: to_numpy(v) for k, v in self.acts.items()}),
-            grads=_frozen({k: to_numpy(v) for k, v in self.grads.items()}),
-            params=_frozen(params), param_grads=_frozen(param_grads),
-            attention=_frozen({k: to_numpy(v) for k, v in self.attn.items()}),
-            sequences=_frozen({k: to_numpy(v) for k, v in self.seqs.items()}),
-            time=time.perf_counter(),
+            inputs=parts["a"][self.model.input_id], targets=extra["t"], predictions=extra["y"],
+            activations=_frozen(parts["a"]), grads=_frozen(parts["g"]),
+            params=_frozen({k: _frozen(v) for k, v in parts["p"].items()}),
+            param_grads=_frozen({k: _frozen(v) for k, v in parts["pg"].items()}),
+            attention=_frozen(parts["w"]), sequences=_frozen(parts["s"]), time=time.perf_counter(),
         )
 
 
@@ -197,17 +257,15 @@ def forward_snapshot(model, x, nodes=None) -> Response:
     always given)."""
     batch = _as_batch(model, x)
     was_training = model.training
-    cap = Capture(model, rows=batch.shape[0], grads=False)
+    cap = Capture(model, rows=batch.shape[0])
     model.eval()
     try:
-        cap.attach(batch)
         with torch.no_grad():
-            out = model(batch)
+            out = cap.forward(batch)
     finally:
-        cap.detach()
         model.train(was_training)
     keep = None if nodes is None else set(nodes)
-    acts = {k: to_numpy(v) for k, v in cap.acts.items() if keep is None or k in keep}
+    acts = {k: to_numpy(v) for k, v in cap.values.items() if keep is None or k in keep}
     return Response(to_numpy(out), _frozen(acts), _frozen({k: to_numpy(v) for k, v in cap.attn.items()}),
                     _frozen({k: to_numpy(v) for k, v in cap.seqs.items()}))
 
@@ -242,7 +300,7 @@ def _nonfinite(t) -> bool:
 
 
 def find_non_finite(model, x: torch.Tensor, loss_of) -> tuple[str | None, str]:
-    """Re-run one batch with hooks to find where values stopped being finite.
+    """Run one batch again, keeping every value, to find where they stopped being finite.
 
     `loss_of(output)` computes the loss. Returns (node id or None, a phrase such as
     "first non-finite value in the output of node fc2"). Nodes are searched in
@@ -253,16 +311,13 @@ def find_non_finite(model, x: torch.Tensor, loss_of) -> tuple[str | None, str]:
         for name, p in model._modules[nid].named_parameters():
             if _nonfinite(p):
                 return nid, f"the parameter {name} of node {nid} is no longer finite"
-    cap = Capture(model, rows=x.shape[0], grads=True)
+    cap = Capture(model, rows=x.shape[0])
     try:
-        cap.attach(x)
         with torch.enable_grad():
-            out = model(x)
-            loss = loss_of(out)
-            if loss.requires_grad:
-                loss.backward()
+            loss = loss_of(cap.forward(x))
+            if loss.requires_grad and all(torch.isfinite(v).all() for v in cap.values.values() if v.is_floating_point()):
+                cap.backward(loss)
     finally:
-        cap.detach()
         model.zero_grad(set_to_none=True)
     for nid, _ in model.plan:
         if _nonfinite(cap.acts.get(nid)):

@@ -84,7 +84,7 @@ def check_fit(model, dataset, loss: str) -> None:
 
 def make_targets(y: np.ndarray, dataset, loss: str, out_shape: tuple, device) -> torch.Tensor:
     """The target tensor for `loss`, shaped like the network's output (batch first)."""
-    t = torch.from_numpy(np.ascontiguousarray(y))
+    t = torch.from_numpy(np.array(y, copy=True))
     n = t.shape[0]
     if loss in CLASSIFICATION_LOSSES:
         return t.reshape(n).long().to(device)

@@ -60,6 +60,11 @@ def cpu_threads_for(model, batch_size: int) -> int:
     return 1 if work < SMALL_WORK else DEFAULT_THREADS
 
 
+def _tensor(a, device) -> torch.Tensor:
+    """A numpy array as a tensor on `device` (copied when the array is read-only)."""
+    return torch.from_numpy(a if a.flags.writeable else a.copy()).to(device)
+
+
 def _has_randomness(model) -> bool:
     for m in model.modules():
         if isinstance(m, torch.nn.modules.dropout._DropoutNd) and m.p > 0:
@@ -148,8 +153,8 @@ class Trainer:
         self._dev = dev
         self.classification = ds.task == "classification"
         self._out_shape = tuple(model.shapes[model.output_id])
-        self._x = {"train": torch.from_numpy(ds.x_train).to(dev), "test": torch.from_numpy(ds.x_test).to(dev)}
-        self._yc = ({k: torch.from_numpy(getattr(ds, "y_" + k)).long().reshape(-1).to(dev) for k in ("train", "test")}
+        self._x = {"train": _tensor(ds.x_train, dev), "test": _tensor(ds.x_test, dev)}
+        self._yc = ({k: _tensor(getattr(ds, "y_" + k), dev).long().reshape(-1) for k in ("train", "test")}
                     if self.classification else None)
         self._perm = None
         self._set_loss(cfg.loss)
@@ -266,21 +271,23 @@ class Trainer:
         if capture:
             self._capture_requested = False
             cap = Capture(self.model, self.capture_rows)
-            cap.attach(xb)
         if self._random:
             outer = torch.get_rng_state()
             torch.set_rng_state(self._rng_state)
         try:
             self.optimizer.zero_grad()
-            out = self.model(xb)
-            loss = self._loss_fn(out, yb)
-            if self._l1:
-                (loss + self._l1 * l1_penalty(self.model)).backward()
+            if cap is None:
+                out = self.model(xb)
+                loss = self._loss_fn(out, yb)
+                if self._l1:
+                    (loss + self._l1 * l1_penalty(self.model)).backward()
+                else:
+                    loss.backward()
             else:
-                loss.backward()
+                out = cap.forward(xb)
+                loss = self._loss_fn(out, yb)
+                cap.backward(loss + self._l1 * l1_penalty(self.model) if self._l1 else loss)
         except Exception as e:
-            if cap is not None:
-                cap.detach()
             raise self._wrap_error(e, step_no) from e
         finally:
             if self._random:
@@ -288,8 +295,6 @@ class Trainer:
                 torch.set_rng_state(outer)
         value = loss.item()
         if not math.isfinite(value):
-            if cap is not None:
-                cap.detach()
             self._pos = i
             self._fail(step_no, value, xb, yb)
         snapshot = None
@@ -370,6 +375,16 @@ class Trainer:
         finally:
             self.model.train()
         return total / n, (right / n if self.classification else None)
+
+    def predictions(self, split: str = "test") -> tuple:
+        """(predicted, target) numpy arrays over a split, in eval mode: predicted class
+        indices and true class indices for classification (for a confusion matrix or a
+        strip of test images), else the outputs and the targets."""
+        out = predict_grid(self.model, self._x[split], nodes=()).output
+        if self.classification:
+            pred = predicted_classes(torch.tensor(out), self._loss_name).numpy()
+            return pred, getattr(self.dataset, "y_" + split)
+        return out, self._y[split].cpu().numpy()
 
     def forward_sample(self, x):
         """probes.forward_snapshot on this trainer's model (eval mode, no gradients)."""
