@@ -7,6 +7,7 @@ Places for other parts of the app:
   `add_toolbar(toolbar)` adds a whole toolbar (listed in View > Toolbars);
 - `add_mode(key, text, widget=None)` adds a mode to the mode switch at the toolbar's end (the
   step-through mode); a widget given replaces the canvas while its mode is on; `modeChanged(key)`;
+- `after_first_paint(fn)` runs slow set-up once the window has painted (start-up stays fast);
 - `closing` is emitted once the window really closes (stop workers there), and
   `visualnn.gui.app.on_quit(fn)` runs `fn` when the application quits.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QDockWidget, QLabel, QMainWindow, QSizePolicy, QStackedWidget, QToolBar, QUndoView, QWidget,
@@ -54,12 +55,15 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.canvas = CanvasView(self.document, self)
+        self._first_paint_done = False
+        self._after_paint: list = []
+        self.canvas.viewport().installEventFilter(self)
         self.central = QStackedWidget(self)
         self.central.addWidget(self.canvas)
         self.setCentralWidget(self.central)
         self.palette = PalettePanel()
         self.inspector = InspectorPanel(self.document)
-        self.dataset_panel = DatasetPanel(self.document)
+        self.dataset_panel = DatasetPanel(self.document, load_now=False)
         self.history = QUndoView(self.document.undo_stack)
         self.history.setEmptyLabel("<opened>")
         self.history.setToolTip("Every edit since the project was opened; click one to go back to it")
@@ -117,6 +121,7 @@ class MainWindow(QMainWindow):
         self.step_through = install_step_through(self)
         self.resize(1440, 900)
         self._restore_state()
+        self.after_first_paint(self.dataset_panel.reload)
 
     # -- places for other parts ------------------------------------------------------------------------------
     def add_dock(self, widget: QWidget, area=Area.RightDockWidgetArea, title: str = "", name: str | None = None,
@@ -136,6 +141,25 @@ class MainWindow(QMainWindow):
         self.panels_menu.addAction(toggle)
         self.docks[name] = dock
         return dock
+
+    def after_first_paint(self, fn) -> None:
+        """Run `fn()` once the window has painted (at once, deferred, if it already has):
+        the place for slow set-up (pyqtgraph plots, data loading) that must not delay start-up."""
+        if self._first_paint_done:
+            QTimer.singleShot(0, fn)
+        else:
+            self._after_paint.append(fn)
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and obj is self.canvas.viewport() and not self._first_paint_done:
+            self._first_paint_done = True
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self._run_after_paint)
+        return super().eventFilter(obj, event)
+
+    def _run_after_paint(self) -> None:
+        while self._after_paint:
+            self._after_paint.pop(0)()
 
     def add_toolbar_section(self, items) -> None:
         """Put actions or widgets (e.g. Play / Pause / Step) in the main toolbar, after the

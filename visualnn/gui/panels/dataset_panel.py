@@ -51,9 +51,12 @@ class _Loader(QObject):
 class DatasetPanel(QScrollArea):
     loaded = Signal(object)  # the Dataset, or None when it could not be made
 
-    def __init__(self, document, parent=None):
+    def __init__(self, document, parent=None, load_now: bool = True):
+        """`load_now=False` fills the widgets but makes the data set only on `reload()`
+        (the main window waits for its first paint)."""
         super().__init__(parent)
         self.doc = document
+        self._load_now = load_now
         self.dataset = None
         self.error = ""
         self._generation = 0
@@ -136,6 +139,7 @@ class DatasetPanel(QScrollArea):
         document.projectReplaced.connect(self.refresh)
         document.validated.connect(self._update_match)
         self.refresh()
+        self._load_now = True
 
     # -- project -> widgets ---------------------------------------------------------------------
     @property
@@ -166,7 +170,8 @@ class DatasetPanel(QScrollArea):
         self.split.blockSignals(True)
         self.split.setValue(round(100 * float(train.get("test_fraction", 0.2) or 0)))
         self.split.blockSignals(False)
-        self.reload()
+        if self._load_now:
+            self.reload()
 
     def _build_form(self, data: dict) -> None:
         from visualnn.core.data import DataError, builtin_params, describe
