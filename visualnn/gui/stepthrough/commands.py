@@ -13,7 +13,6 @@ import copy
 
 from PySide6.QtGui import QUndoCommand
 
-from visualnn.core.compile.module import compile_graph, state_to_lists
 from visualnn.gui.commands import ChangeData
 
 
@@ -27,6 +26,8 @@ def node_state(project, node: str) -> dict:
     if node in state:
         return copy.deepcopy(state[node])
     seed = int((project.train or {}).get("seed", 0) or 0)
+    from visualnn.core.compile.module import compile_graph, state_to_lists  # torch: only when needed
+
     try:
         module = compile_graph(project.graph, state=state or None, seed=seed)
     except ValueError as e:
