@@ -12,8 +12,9 @@ tensors, with the same optimizer, loss and batch size, in this one process:
   second: the live views' rate).
 
 The variants run in short rounds of whole epochs, interleaved (plain, trainer, capture,
-plain, ...), and each one's steps/s is the median of its rounds, so that a busy machine
-slows all of them alike and the ratios stay stable.
+then trainer, capture, plain, ...). A ratio is the median over the rounds of the
+Trainer's steps/s over the plain loop's in the same round, so that a busy machine slows
+both sides of each ratio alike; plain_steps_per_s is the median of the plain rounds.
 """
 
 from __future__ import annotations
@@ -119,11 +120,11 @@ def _timed(fn) -> tuple[int, float]:
 
 def plain_and_trainer(case: str, quick: bool = False, device: str = "cpu", rounds: int | None = None,
                       round_s: float | None = None) -> dict:
-    """Measure one case. Returns {name, device, steps_per_epoch, epochs_per_round, rounds,
-    plain_steps_per_s, trainer_steps_per_s, capture_steps_per_s, trainer_ratio,
-    capture_ratio, captures}: steps/s are medians over the rounds; the ratios are the
-    Trainer's steps/s over the plain loop's (1.0 = as fast); captures counts the
-    snapshots the capturing Trainer took.
+    """Measure one case. Returns {name, device, threads, steps_per_epoch, epochs_per_round,
+    rounds, plain_steps_per_s, trainer_steps_per_s, capture_steps_per_s, trainer_ratio,
+    capture_ratio, captures}: steps/s are medians over the rounds; the ratios are medians
+    of the per-round Trainer steps/s over plain steps/s (1.0 = as fast); threads is
+    PyTorch's CPU thread count during the run; captures counts the snapshots taken.
 
     `quick` makes short runs for checking the bench itself; `rounds` and `round_s`
     (seconds per round and variant) override the defaults."""
@@ -143,8 +144,8 @@ def plain_and_trainer(case: str, quick: bool = False, device: str = "cpu", round
             return n
         return go
 
-    rounds = rounds or (2 if quick else 15)
-    round_s = round_s or (0.03 if quick else 0.25)
+    rounds = rounds or (2 if quick else 21)
+    round_s = round_s or (0.03 if quick else 0.2)
     # warm up every path once (first calls allocate); the plain epoch sizes the rounds
     trainer.run_epoch(), capturing.run_epoch()
     steps, secs = _timed(plain.epoch)
@@ -155,14 +156,22 @@ def plain_and_trainer(case: str, quick: bool = False, device: str = "cpu", round
         "capture": run_trainer(capturing, epochs),
     }
     rates = {k: [] for k in variants}
-    for _ in range(rounds):
-        for name, fn in variants.items():
-            n, s = _timed(fn)
-            rates[name].append(n / s)
+    ratios = {"trainer": [], "capture": []}
+    names = list(variants)
+    for r in range(rounds):
+        k = r % len(names)
+        got = {}
+        for name in names[k:] + names[:k]:  # rotate the order so no variant always runs first
+            n, s = _timed(variants[name])
+            got[name] = n / s
+            rates[name].append(got[name])
+        for name in ratios:
+            ratios[name].append(got[name] / got["plain"])
     med = {k: statistics.median(v) for k, v in rates.items()}
     return {
-        "name": case, "device": trainer.device, "steps_per_epoch": steps, "epochs_per_round": epochs,
-        "rounds": rounds, "plain_steps_per_s": med["plain"], "trainer_steps_per_s": med["trainer"],
-        "capture_steps_per_s": med["capture"], "trainer_ratio": med["trainer"] / med["plain"],
-        "capture_ratio": med["capture"] / med["plain"], "captures": captures[0],
+        "name": case, "device": trainer.device, "threads": torch.get_num_threads(), "steps_per_epoch": steps,
+        "epochs_per_round": epochs, "rounds": rounds, "plain_steps_per_s": med["plain"],
+        "trainer_steps_per_s": med["trainer"], "capture_steps_per_s": med["capture"],
+        "trainer_ratio": statistics.median(ratios["trainer"]), "capture_ratio": statistics.median(ratios["capture"]),
+        "captures": captures[0],
     }

@@ -45,30 +45,48 @@ def copy_many(tensors: list) -> list[np.ndarray]:
     groups: dict = {}
     for i, t in enumerate(tensors):
         groups.setdefault((t.dtype, t.device), []).append(i)
-    for idx in groups.values():
-        with torch.no_grad():
+    with torch.no_grad():
+        for idx in groups.values():
             parts = [tensors[i].reshape(-1) for i in idx]
             flat = (torch.cat(parts) if len(parts) > 1 else parts[0].clone()).cpu().numpy()
-        flat.flags.writeable = False
-        at = 0
-        for i in idx:
-            n = tensors[i].numel()
-            out[i] = flat[at:at + n].reshape(tensors[i].shape)
-            at += n
+            flat.flags.writeable = False
+            at = 0
+            for i, part in zip(idx, parts):
+                n = part.shape[0]
+                out[i] = flat[at:at + n].reshape(tuple(tensors[i].shape))
+                at += n
     return out
 
 
-_PARAMS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+@dataclass(frozen=True)
+class _ModelParts:
+    params: tuple  # (node id, parameter name, parameter), the ones snapshots keep
+    trainable: tuple  # every parameter that requires a gradient
+    attention: tuple  # (node id, SelfAttention module)
+    recurrent: tuple  # (node id, its input node id, module) for recurrent layers with output 'last'
 
 
-def _node_params(model) -> list:
-    """[(node id, parameter name, parameter)] of a GraphModule, cached per model."""
-    found = _PARAMS.get(model)
+_PARTS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _parts(model) -> _ModelParts:
+    """What a capture needs to know about a GraphModule, found once per model."""
+    found = _PARTS.get(model)
     if found is None:
-        found = [(nid, name, p) for nid, _ in model.plan for name, p in model._modules[nid].named_parameters()
-                 if p.numel() <= MAX_PARAM_VALUES]
-        _PARAMS[model] = found
+        mods = [(nid, srcs, model._modules[nid]) for nid, srcs in model.plan]
+        found = _ModelParts(
+            params=tuple((nid, name, p) for nid, _, m in mods for name, p in m.named_parameters()
+                         if p.numel() <= MAX_PARAM_VALUES),
+            trainable=tuple(p for p in model.parameters() if p.requires_grad),
+            attention=tuple((nid, m) for nid, _, m in mods if isinstance(m, SelfAttention)),
+            recurrent=tuple((nid, srcs[0], m) for nid, srcs, m in mods if _is_recurrent_last(m)),
+        )
+        _PARTS[model] = found
     return found
+
+
+def _is_recurrent_last(module) -> bool:
+    return getattr(module, "output", None) == "last" and hasattr(module, "_base")
 
 
 @dataclass(frozen=True)
@@ -109,10 +127,6 @@ class Snapshot:
     time: float = 0.0  # time.perf_counter() when it was taken
 
 
-def _is_recurrent_last(module) -> bool:
-    return getattr(module, "output", None) == "last" and hasattr(module, "_base")
-
-
 class Capture:
     """One forward + backward pass of a GraphModule that keeps what every node computed.
 
@@ -138,7 +152,8 @@ class Capture:
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """The output node's tensor; every node's output is kept in `values`."""
         model, rows = self.model, self.rows
-        attention = [(nid, m) for nid, m in model.named_children() if isinstance(m, SelfAttention)]
+        parts = _parts(model)
+        attention = parts.attention
         for _, m in attention:
             m.keep_weights = True
         try:
@@ -149,11 +164,10 @@ class Capture:
                     self.attn[nid] = m.last_weights[:rows]
                 m.keep_weights = False
                 m.last_weights = None
-        with torch.no_grad():
-            for nid, srcs in model.plan:
-                module = model._modules[nid]
-                if _is_recurrent_last(module):
-                    self.seqs[nid] = module._base.forward(module, self.values[srcs[0]][:rows])[0]
+        if parts.recurrent:
+            with torch.no_grad():
+                for nid, src, module in parts.recurrent:
+                    self.seqs[nid] = module._base.forward(module, self.values[src][:rows])[0]
         return self.values[model.output_id]
 
     def backward(self, loss: torch.Tensor) -> None:
@@ -168,8 +182,8 @@ class Capture:
                     seen[id(v)] = len(tensors)
                     tensors.append(v)
                 nodes.append((nid, seen[id(v)]))
-        params = [p for p in model.parameters() if p.requires_grad]
-        grads = torch.autograd.grad(loss, tensors + params, allow_unused=True)
+        params = _parts(model).trainable
+        grads = torch.autograd.grad(loss, tensors + list(params), allow_unused=True)
         rows = self.rows
         for nid, i in nodes:
             g = grads[i]
@@ -204,7 +218,7 @@ class Capture:
         add(("t", None), first_rows(targets))
         add(("y", None), first_rows(predictions))
         if with_params:
-            for nid, name, p in _node_params(self.model):
+            for nid, name, p in _parts(self.model).params:
                 add(("p", nid, name), p)
                 if p.grad is not None:
                     add(("pg", nid, name), p.grad)
