@@ -1,10 +1,10 @@
 """Probes: what the network computed on one step, copied into frozen numpy snapshots.
 
 A captured step runs the model's forward_all and one autograd pass that also yields the
-gradients of the node outputs, without registering any hook, and uncaptured steps run
-the plain forward: every step keeps PyTorch's fast path. Only the first `rows` samples of the
-batch are kept (the views show a handful of samples), and every array is a copy, marked
-read-only, that the UI thread may keep as long as it likes.
+gradients of the node outputs, without registering any hook; uncaptured steps run the
+plain forward, so every step keeps PyTorch's fast path. Only the first `rows` samples of
+the batch are kept (the views show a handful of samples), and every array is a copy,
+marked read-only, that the UI thread may keep as long as it likes.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from visualnn.core.compile.modules import SelfAttention
 
 DEFAULT_ROWS = 16
 MAX_PARAM_VALUES = 4_000_000  # a parameter larger than this is left out of snapshots
+
 
 def _empty() -> Mapping:
     return MappingProxyType({})
@@ -144,10 +145,6 @@ class Capture:
         self.grads: dict[str, torch.Tensor] = {}
         self.attn: dict[str, torch.Tensor] = {}
         self.seqs: dict[str, torch.Tensor] = {}
-
-    @property
-    def acts(self) -> dict[str, torch.Tensor]:
-        return self.values
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """The output node's tensor; every node's output is kept in `values`."""
@@ -334,7 +331,7 @@ def find_non_finite(model, x: torch.Tensor, loss_of) -> tuple[str | None, str]:
     finally:
         model.zero_grad(set_to_none=True)
     for nid, _ in model.plan:
-        if _nonfinite(cap.acts.get(nid)):
+        if _nonfinite(cap.values.get(nid)):
             return nid, f"first non-finite value in the output of node {nid}"
     if _nonfinite(loss):
         return model.output_id, f"the loss of the output of node {model.output_id} is not finite"

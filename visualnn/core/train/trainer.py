@@ -23,13 +23,12 @@ import torch
 
 from visualnn.core.compile import compile_graph
 from visualnn.core.train.config import TrainConfig, resolve_device
-from visualnn.core.train.losses import l1_penalty, loss_fn, make_optimizer, set_lr
+from visualnn.core.train.losses import l1_penalty, loss_fn, make_optimizer
 from visualnn.core.train.probes import DEFAULT_ROWS, Capture, Snapshot, find_non_finite, forward_snapshot, predict_grid
+from visualnn.core.train.runtime import cpu_threads_for, has_randomness, to_device
 from visualnn.core.train.targets import TrainingError, check_fit, data_task, make_targets, predicted_classes
 
 EVAL_CHUNK = 4096
-DEFAULT_THREADS = torch.get_num_threads()
-SMALL_WORK = 2_000_000  # values touched per step below which one CPU thread is fastest
 _LIVE_KEYS = ("lr", "batch_size", "optimizer", "loss", "l1", "weight_decay", "momentum", "nesterov", "betas",
               "eps", "epochs")
 
@@ -48,32 +47,6 @@ class StepResult:
     epoch_done: bool = False
     epoch_stats: dict | None = None
     snapshot: Snapshot | None = None
-
-
-def cpu_threads_for(model, batch_size: int) -> int:
-    """How many intra-op CPU threads suit this model: 1 for small ones, where threads
-    only wait on each other (on a machine busy with other work that made steps 5 to 10
-    times slower), else PyTorch's default. The size counted is batch_size times the
-    values of every node's output plus the parameter count."""
-    values = sum(math.prod(s) for s in model.shapes.values())
-    work = batch_size * values + sum(p.numel() for p in model.parameters())
-    return 1 if work < SMALL_WORK else DEFAULT_THREADS
-
-
-def _tensor(a, device) -> torch.Tensor:
-    """A numpy array as a tensor on `device` (copied when the array is read-only)."""
-    return torch.from_numpy(a if a.flags.writeable else a.copy()).to(device)
-
-
-def _has_randomness(model) -> bool:
-    for m in model.modules():
-        if isinstance(m, torch.nn.modules.dropout._DropoutNd) and m.p > 0:
-            return True
-        if isinstance(m, torch.nn.MultiheadAttention) and m.dropout > 0:
-            return True
-        if isinstance(m, torch.nn.RNNBase) and m.dropout > 0:
-            return True
-    return False
 
 
 class Trainer:
@@ -153,8 +126,8 @@ class Trainer:
         self._dev = dev
         self.classification = ds.task == "classification"
         self._out_shape = tuple(model.shapes[model.output_id])
-        self._x = {"train": _tensor(ds.x_train, dev), "test": _tensor(ds.x_test, dev)}
-        self._yc = ({k: _tensor(getattr(ds, "y_" + k), dev).long().reshape(-1) for k in ("train", "test")}
+        self._x = {"train": to_device(ds.x_train, dev), "test": to_device(ds.x_test, dev)}
+        self._yc = ({k: to_device(getattr(ds, "y_" + k), dev).long().reshape(-1) for k in ("train", "test")}
                     if self.classification else None)
         self._perm = None
         self._set_loss(cfg.loss)
@@ -163,7 +136,7 @@ class Trainer:
         self._bs = int(cfg.batch_size)
         self._n = ds.num_train
         self._gen = torch.Generator().manual_seed(cfg.seed)
-        self._random = _has_randomness(self.model)
+        self._random = has_randomness(self.model)
         self._rng_state = torch.Generator().manual_seed(cfg.seed + 1).get_state() if self._random else None
         self.step_count = 0
         self.epoch = 0  # epochs completed
