@@ -40,7 +40,10 @@ def layer_tooltip(spec: LayerSpec) -> str:
 
 
 class LayerTree(QTreeWidget):
-    """The grouped list; drags carry the layer type, group headers do not drag."""
+    """The grouped list; drags carry the layer type, group headers do not drag.
+    Double-click or Enter on a layer emits `chosen(item)`."""
+
+    chosen = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -54,6 +57,19 @@ class LayerTree(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setExpandsOnDoubleClick(False)
         self.setAnimated(False)
+
+    def keyPressEvent(self, event):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
+            self.chosen.emit(self.currentItem())
+            return
+        super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event):
+        item = self.itemAt(event.position().toPoint())
+        if item is not None and item.data(0, TYPE_ROLE):
+            self.chosen.emit(item)
+            return
+        super().mouseDoubleClickEvent(event)
 
     def mimeTypes(self):
         return [MIME_TYPE]
@@ -96,8 +112,7 @@ class PalettePanel(QWidget):
         self._fill()
         self.search.textChanged.connect(self.filter)
         self.search.returnPressed.connect(self._on_search_return)
-        self.tree.itemActivated.connect(self._on_activated)
-        self.tree.itemDoubleClicked.connect(self._on_activated)
+        self.tree.chosen.connect(self._on_activated)
 
     def _fill(self) -> None:
         header_font = QFont(self.font())

@@ -12,7 +12,7 @@ import re
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QValidator
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QToolButton, QWidget,
+    QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QToolButton, QWidget,
 )
 
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
@@ -63,11 +63,12 @@ _app_undo = None
 
 
 def route_undo_to_app(widget: QWidget) -> None:
-    """Install the filter on every text field inside `widget`."""
+    """Install the filter on every text field inside `widget` (a spin box forwards the
+    shortcut check to its line edit directly, so the spin box gets the filter too)."""
     global _app_undo
     if _app_undo is None:
         _app_undo = _AppUndo()
-    for edit in widget.findChildren(QLineEdit):
+    for edit in widget.findChildren(QLineEdit) + widget.findChildren(QAbstractSpinBox):
         edit.installEventFilter(_app_undo)
 
 
