@@ -145,8 +145,9 @@ def test_optional_and_pair_parameters(qtbot):
     qtbot.mouseClick(stride.enabled, Qt.MouseButton.LeftButton)
     assert "stride" not in doc.graph.nodes["pool"].params
     kernel = page.editors["kernel_size"]
-    assert kernel.link.isChecked()  # one number: a square window
-    qtbot.mouseClick(kernel.link, Qt.MouseButton.LeftButton)
+    assert kernel.linked and not kernel.w.isVisible()  # one number: a square window
+    qtbot.mouseClick(kernel.split, Qt.MouseButton.LeftButton)
+    assert kernel.w.isVisible() and doc.graph.nodes["pool"].params["kernel_size"] == [2, 2]
     _type_into(qtbot, kernel.w, "4")
     assert doc.graph.nodes["pool"].params["kernel_size"] == [2, 4]
     assert doc.report.shapes["pool"] == (1, 4, 2)

@@ -86,9 +86,9 @@ class MainWindow(QMainWindow):
         self.add_dock(self.history, Area.RightDockWidgetArea, "History", "history", tabify_with="inspector")
         self.docks["history"].hide()
         self.docks["inspector"].raise_()
-        self.resizeDocks([self.docks["palette"]], [230], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["inspector"]], [340], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["inspector"], self.docks["data"]], [520, 480], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["palette"]], [200], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["inspector"]], [330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["inspector"], self.docks["data"]], [600, 400], Qt.Orientation.Vertical)
 
         self.shape_status = QLabel()
         self.shape_status.setTextFormat(Qt.TextFormat.RichText)

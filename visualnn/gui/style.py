@@ -72,7 +72,8 @@ def _stylesheet(c: dict) -> str:
     QToolBar::separator {{ background: {c['border']}; width: 1px; margin: 4px 6px; }}
     QToolButton {{ padding: 4px 6px; border-radius: 5px; }}
     QToolButton:hover {{ background: {c['alt']}; }}
-    QToolButton:checked {{ background: {c['highlight']}; color: {c['highlight_text']}; }}
+    QToolBar QToolButton:checked {{ background: {c['highlight']}; color: {c['highlight_text']}; }}
+    QToolButton:checked {{ background: {c['alt']}; border: 1px solid {c['border']}; }}
     QStatusBar {{ border-top: 1px solid {c['border']}; }}
     QStatusBar QLabel {{ padding: 0 8px; }}
     QTabBar::tab {{ padding: 5px 14px; }}

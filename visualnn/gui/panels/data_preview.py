@@ -62,7 +62,7 @@ class DataPreview(QWidget):
         return QSize(260, 220)
 
     def heightForWidth(self, w):
-        return max(150, min(int(w * 0.8), 280))
+        return max(140, min(int(w * 0.7), 220))
 
     def hasHeightForWidth(self):
         return True

@@ -116,18 +116,21 @@ class DatasetPanel(QScrollArea):
         mb.addWidget(self.match_button)
 
         top = QFormLayout()
-        top.addRow("Data set", self.source)
+        top.addRow(_label("Data set"), self.source)
         lay.addLayout(top)
-        lay.addLayout(self.imports)
         lay.addWidget(self.description)
-        lay.addLayout(self.form)
-        split_form = QFormLayout()
-        split_form.addRow("Test split", self.split)
-        lay.addLayout(split_form)
-        lay.addWidget(self.preview)
-        lay.addWidget(self.info)
         lay.addWidget(self.error_label)
         lay.addWidget(self.match_box)
+        lay.addWidget(self.preview)
+        lay.addWidget(self.info)
+        lay.addLayout(self.form)
+        split_form = QFormLayout()
+        split_form.addRow(_label("Test split"), self.split)
+        lay.addLayout(split_form)
+        own = QLabel("YOUR OWN DATA")
+        own.setObjectName("sectionTitle")
+        lay.addWidget(own)
+        lay.addLayout(self.imports)
         lay.addStretch(1)
         self.setWidget(body)
         self._editors = {}
@@ -193,7 +196,7 @@ class DatasetPanel(QScrollArea):
                                 help=info.help)
                 ed.setObjectName(f"data_{info.name}")
                 ed.edited.connect(lambda v, n=info.name: self._on_param(n, v))
-                label = QLabel(info.name.replace("_", " "))
+                label = _label(info.name.replace("_", " "))
                 label.setToolTip(info.help)
                 self.form.addRow(label, ed)
                 self._editors[info.name] = (ed, info)
@@ -276,6 +279,14 @@ class DatasetPanel(QScrollArea):
         """Set the Input's shape and dtype (and the output Linear's size) to fit the data set."""
         if self.dataset is not None:
             match_network(self.doc, self.dataset)
+
+
+def _label(text: str) -> QLabel:
+    """A form label of one width, so the panel's separate forms line up."""
+    label = QLabel(text)
+    label.setMinimumWidth(72)
+    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return label
 
 
 def _file_description(data: dict) -> str:

@@ -177,35 +177,40 @@ class ChoiceEditor(ParamEditor):
 
 
 class SizeEditor(ParamEditor):
-    """An int, or a pair [h, w] when the square link is off."""
+    """One number (a square window), or [height, width] once "h × w" is switched on."""
 
     def __init__(self, minimum=None, maximum=None, parent=None):
         super().__init__(parent)
         self.h = _int_box(minimum, maximum)
         self.w = _int_box(minimum, maximum)
-        self.link = QToolButton()
-        self.link.setCheckable(True)
-        self.link.setText("=")
-        self.link.setToolTip("Same size for height and width (one number); off: [height, width]")
-        times = QLabel("×")
-        self.h.setToolTip("Height")
+        self.times = QLabel("×")
+        self.split = QToolButton()
+        self.split.setCheckable(True)
+        self.split.setAutoRaise(True)
+        self.split.setText("h × w")
+        self.split.setToolTip("Give height and width separately ([h, w]); off: one number for both")
+        self.h.setToolTip("Size (height when h × w is on)")
         self.w.setToolTip("Width")
-        for w in (self.h, times, self.w, self.link):
+        for w in (self.h, self.times, self.w, self.split):
             self._layout.addWidget(w)
-        self.h.valueChanged.connect(self._on_h)
+        self._layout.setStretch(0, 1)
+        self._layout.setStretch(2, 1)
+        self.h.valueChanged.connect(self._emit)
         self.w.valueChanged.connect(self._emit)
-        self.link.toggled.connect(self._on_link)
+        self.split.toggled.connect(self._on_split)
+        self._show_pair(False)
 
-    def _on_h(self, v):
-        if self.link.isChecked():
-            self.w.blockSignals(True)
-            self.w.setValue(v)
-            self.w.blockSignals(False)
-        self._emit()
+    @property
+    def linked(self) -> bool:
+        return not self.split.isChecked()
 
-    def _on_link(self, linked):
-        self.w.setEnabled(not linked)
-        if linked and self.w.value() != self.h.value():
+    def _show_pair(self, pair: bool) -> None:
+        self.w.setVisible(pair)
+        self.times.setVisible(pair)
+
+    def _on_split(self, pair: bool) -> None:
+        self._show_pair(pair)
+        if pair:
             self.w.blockSignals(True)
             self.w.setValue(self.h.value())
             self.w.blockSignals(False)
@@ -213,18 +218,18 @@ class SizeEditor(ParamEditor):
 
     def set_value(self, value) -> None:
         pair = tuple(value) if isinstance(value, (list, tuple)) and len(value) == 2 else (value, value)
-        for box in (self.h, self.w, self.link):
+        for box in (self.h, self.w, self.split):
             box.blockSignals(True)
         self.h.setValue(int(pair[0]) if isinstance(pair[0], (int, float)) else self.h.minimum())
         self.w.setValue(int(pair[1]) if isinstance(pair[1], (int, float)) else self.w.minimum())
-        linked = not isinstance(value, (list, tuple))
-        self.link.setChecked(linked)
-        self.w.setEnabled(not linked)
-        for box in (self.h, self.w, self.link):
+        is_pair = isinstance(value, (list, tuple))
+        self.split.setChecked(is_pair)
+        self._show_pair(is_pair)
+        for box in (self.h, self.w, self.split):
             box.blockSignals(False)
 
     def value(self):
-        return self.h.value() if self.link.isChecked() else [self.h.value(), self.w.value()]
+        return [self.h.value(), self.w.value()] if self.split.isChecked() else self.h.value()
 
 
 class IntsEditor(ParamEditor):
