@@ -9,7 +9,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from visualnn.gui import style
 
-CARD = QSize(300, 190)
+CARD = QSize(320, 150)
 _cache: dict[tuple, QPixmap] = {}
 
 
@@ -45,28 +45,58 @@ def _card(title: str, subtitle: str = "") -> QPixmap:
 
 
 def _fit(pix: QPixmap) -> QPixmap:
-    """The picture scaled into a card-sized frame with a border."""
+    """The picture in a card-sized frame: whole when it fits at a readable size, else its
+    left part (the input side) at a readable size, fading out to the right."""
     out = QPixmap(CARD)
     out.fill(QColor(0, 0, 0, 0))
     p = QPainter(out)
     p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setBrush(QColor("#ffffff") if style.current_theme() == "light" else style.color("base"))
+    bg = QColor("#ffffff") if style.current_theme() == "light" else style.color("base")
+    frame = QRectF(0.5, 0.5, CARD.width() - 1, CARD.height() - 1)
+    p.setBrush(bg)
     p.setPen(QPen(style.color("border"), 1))
-    p.drawRoundedRect(QRectF(0.5, 0.5, CARD.width() - 1, CARD.height() - 1), 8, 8)
-    scaled = pix.scaled(CARD.width() - 16, CARD.height() - 16, Qt.AspectRatioMode.KeepAspectRatio,
+    p.drawRoundedRect(frame, 8, 8)
+    room_w, room_h = CARD.width() - 16, CARD.height() - 16
+    w, h = max(pix.width(), 1), max(pix.height(), 1)
+    scale = min(room_w / w, room_h / h)
+    readable = min(1.0, 0.3 * room_h / h)  # about four columns shown, even if the net is cut
+    cropped = scale < readable
+    scale = max(scale, readable)
+    scaled = pix.scaled(int(w * scale), int(h * scale), Qt.AspectRatioMode.IgnoreAspectRatio,
                         Qt.TransformationMode.SmoothTransformation)
-    p.drawPixmap((CARD.width() - scaled.width()) // 2, (CARD.height() - scaled.height()) // 2, scaled)
+    x = 8 if cropped else (CARD.width() - scaled.width()) // 2
+    p.setClipRect(QRectF(8, 8, room_w, room_h))
+    p.drawPixmap(x, (CARD.height() - scaled.height()) // 2, scaled)
+    if cropped:  # the rest of the network continues to the right
+        from PySide6.QtGui import QLinearGradient
+
+        fade = QLinearGradient(CARD.width() - 70, 0, CARD.width() - 8, 0)
+        clear = QColor(bg)
+        clear.setAlpha(0)
+        fade.setColorAt(0, clear)
+        fade.setColorAt(1, bg)
+        p.fillRect(QRectF(CARD.width() - 70, 8, 62, room_h), fade)
     p.end()
     return out
+
+
+def _key(path: Path):
+    try:
+        return (str(path), path.stat().st_mtime_ns, style.current_theme())
+    except OSError:
+        return None
+
+
+def cached_preview(path: Path) -> QPixmap | None:
+    return _cache.get(_key(Path(path)))
 
 
 def preview_pixmap(path: Path, name: str) -> QPixmap:
     """A picture of the example's network (cached by file and modification time)."""
     path = Path(path)
-    try:
-        key = (str(path), path.stat().st_mtime_ns, style.current_theme())
-    except OSError:
+    key = _key(path)
+    if key is None:
         return _card(name, "cannot read the file")
     if key in _cache:
         return _cache[key]
@@ -78,7 +108,7 @@ def preview_pixmap(path: Path, name: str) -> QPixmap:
         project = load_project(path)
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "preview.png"
-            render_project(project, out, "png")
+            render_project(project, out, "png", theme_name=style.current_theme())
             loaded = QPixmap(str(out))
             if not loaded.isNull():
                 pix = _fit(loaded)
@@ -95,6 +125,13 @@ def preview_pixmap(path: Path, name: str) -> QPixmap:
         pix = _card(name, sub)
     _cache[key] = pix
     return pix
+
+
+def _icon(pix: QPixmap) -> QIcon:
+    icon = QIcon()
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+        icon.addPixmap(pix, mode)  # no selection tint over the picture
+    return icon
 
 
 class ExampleGallery(QDialog):
@@ -129,8 +166,12 @@ class ExampleGallery(QDialog):
         lay.addWidget(self.details)
         lay.addWidget(self.buttons)
         self.examples = list_examples()
+        self._pending = []
         for ex in self.examples:
-            item = QListWidgetItem(QIcon(preview_pixmap(ex.path, ex.name)), ex.name)
+            pix = cached_preview(ex.path)
+            if pix is None:  # a name card now, the picture once drawn (one per event-loop turn)
+                self._pending.append(self.list.count())
+            item = QListWidgetItem(_icon(pix or _card(ex.name, "drawing…")), ex.name)
             item.setData(self.PATH_ROLE, str(ex.path))
             item.setToolTip(f"<b>{ex.name}</b><br>{ex.description}<br><i>{ex.path.name}</i>")
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -143,6 +184,22 @@ class ExampleGallery(QDialog):
         if self.list.count():
             self.list.setCurrentRow(0)
         self.buttons.button(QDialogButtonBox.StandardButton.Open).setEnabled(bool(self.examples))
+        if self._pending:
+            QTimer.singleShot(0, self._draw_next)
+
+    def _draw_next(self) -> None:
+        if not self._pending or not self.isVisible() and self.result():
+            return
+        row = self._pending.pop(0)
+        ex = self.examples[row]
+        self.list.item(row).setIcon(_icon(preview_pixmap(ex.path, ex.name)))
+        if self._pending:
+            QTimer.singleShot(0, self._draw_next)
+
+    @property
+    def drawing(self) -> bool:
+        """True while previews are still being drawn."""
+        return bool(self._pending)
 
     def _on_current(self, item, _previous=None) -> None:
         if item is None:
