@@ -165,6 +165,19 @@ class FileController(QObject):
     def _remember(self, path) -> None:
         self.recentChanged.emit(user_settings.add_recent_file(path, self.window.settings))
 
+    def fill_recent_menu(self, menu) -> None:
+        """The Open Recent menu: newest first, numbered, with the full path as tooltip."""
+        menu.clear()
+        recent = self.recent()
+        for i, path in enumerate(recent):
+            act = menu.addAction(f"&{i + 1}  {Path(path).name}" if i < 9 else Path(path).name)
+            act.setToolTip(path)
+            act.triggered.connect(lambda _=False, p=path: self.open(p))
+        if recent:
+            menu.addSeparator()
+            menu.addAction("Clear Menu", self.clear_recent)
+        menu.setEnabled(bool(recent))
+
     def clear_recent(self) -> None:
         user_settings.clear_recent_files(self.window.settings)
         self.recentChanged.emit([])

@@ -14,21 +14,19 @@ Places for other parts of the app:
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
-    QDockWidget, QLabel, QMainWindow, QSizePolicy, QStackedWidget, QToolBar, QUndoView, QWidget,
+    QDockWidget, QMainWindow, QSizePolicy, QStackedWidget, QToolBar, QUndoView, QWidget,
 )
 
-from visualnn.core.graph import param_count
 from visualnn.gui import style
 from visualnn.gui.canvas import CanvasView
 from visualnn.gui.actions import apply_tool_icons, create_actions, create_menus, create_toolbar
 from visualnn.gui.document import Document
 from visualnn.gui.files import FileController
 from visualnn.gui.settings import app_settings, set_theme_name, theme_name
+from visualnn.gui.status import ProjectStatus
 
 STATE_VERSION = 1
 Area = Qt.DockWidgetArea
@@ -90,22 +88,15 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.docks["inspector"]], [330], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["inspector"], self.docks["data"]], [600, 400], Qt.Orientation.Vertical)
 
-        self.shape_status = QLabel()
-        self.shape_status.setTextFormat(Qt.TextFormat.RichText)
-        self.params_status = QLabel()
-        self.params_status.setToolTip("Learnable parameters (weights and biases) of the whole network")
-        self.zoom_status = QLabel("100 %")
-        self.zoom_status.setToolTip("Zoom: the mouse wheel or Ctrl +/-; Ctrl+0 fits the whole network")
-        self.statusBar().addWidget(self.shape_status, 1)
-        self.statusBar().addPermanentWidget(self.params_status)
-        self.statusBar().addPermanentWidget(self.zoom_status)
+        self.status = ProjectStatus(self.statusBar())
+        self.shape_status, self.params_status = self.status.shape, self.status.params
 
         doc = self.document
         self.canvas.selectionChangedIds.connect(self.inspector.show_selection)
         self.canvas.nodeActivated.connect(self._on_node_activated)
         self.canvas.statusMessage.connect(lambda msg: self.statusBar().showMessage(msg, 6000))
         self.canvas.connectionRefused.connect(lambda msg: self.statusBar().showMessage(f"Not connected: {msg}", 6000))
-        self.canvas.zoomChanged.connect(lambda z: self.zoom_status.setText(f"{z * 100:.0f} %"))
+        self.canvas.zoomChanged.connect(self.status.set_zoom)
         self.palette.layerActivated.connect(self.canvas.append_after_selected)
         doc.validated.connect(self.update_status)
         doc.dirtyChanged.connect(self.setWindowModified)
@@ -234,29 +225,11 @@ class MainWindow(QMainWindow):
     # -- status, title, theme, help ---------------------------------------------------------------------------
     @Slot(object)
     def update_status(self, report) -> None:
-        graph = self.document.graph
-        total = sum(param_count(graph, report).values()) if report.order else 0
-        self.params_status.setText(f"{total:,} parameters")
-        if report.ok:
-            out = graph.output_id()
-            shape = report.shapes.get(out) if out else None
-            shape_txt = "[" + ", ".join(map(str, shape)) + "]" if shape is not None else "?"
-            self.shape_status.setText(f"<span style='color:{style.hex_color('ok')}'>●</span> valid: output {shape_txt}")
-            self.shape_status.setToolTip(f"The network is valid; {len(report.order)} layers")
-        else:
-            n = len(report.problems)
-            first = str(report.problems[0])
-            self.shape_status.setText(f"<span style='color:{style.hex_color('error')}'>● {n} problem{'s' if n > 1 else ''}:"
-                                      f"</span> {first.replace('&', '&amp;').replace('<', '&lt;')}")
-            self.shape_status.setToolTip("\n".join(str(p) for p in report.problems))
+        self.status.update(self.document.graph, report)
 
     def status_text(self) -> str:
         """The shape status as plain text (for tests and accessibility)."""
-        from PySide6.QtGui import QTextDocument
-
-        d = QTextDocument()
-        d.setHtml(self.shape_status.text())
-        return d.toPlainText()
+        return self.status.text()
 
     def update_title(self) -> None:
         project = self.document.project
@@ -265,17 +238,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.document.dirty)
 
     def update_recent_menu(self) -> None:
-        menu = self.recent_menu
-        menu.clear()
-        recent = self.files.recent()
-        for i, path in enumerate(recent):
-            act = menu.addAction(f"&{i + 1}  {Path(path).name}" if i < 9 else Path(path).name)
-            act.setToolTip(path)
-            act.triggered.connect(lambda _=False, p=path: self.files.open(p))
-        if recent:
-            menu.addSeparator()
-            menu.addAction("Clear Menu", self.files.clear_recent)
-        menu.setEnabled(bool(recent))
+        self.files.fill_recent_menu(self.recent_menu)
 
     def set_theme(self, name: str, save: bool = True) -> None:
         name = style.apply_theme(name)

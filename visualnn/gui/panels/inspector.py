@@ -11,66 +11,23 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from visualnn.core.graph import check_graph, get_spec, param_count
+from visualnn.core.graph import get_spec, param_count
 from visualnn.gui.commands import RenameNode, rename_problem, set_param
 from visualnn.gui.icons import layer_icon
 from visualnn.gui.panels.param_widgets import editor_for_spec
+from visualnn.gui.panels.project_page import (
+    ProjectPage, RenameProject, info_label, section_label, current_report, fmt_shape,
+)
 
-
-def fmt_shape(shape) -> str:
-    return "[" + ", ".join(str(d) for d in shape) + "]" if shape is not None else "?"
-
-
-class RenameProject(QUndoCommand):
-    """Change the project's display name (emits doc.settingsChanged)."""
-
-    def __init__(self, doc, name: str):
-        super().__init__(f"Rename project to {name}")
-        self.doc, self.old, self.new = doc, doc.project.name, name
-
-    def redo(self):
-        self.doc.project.name = self.new
-        self.doc.settingsChanged.emit()
-
-    def undo(self):
-        self.doc.project.name = self.old
-        self.doc.settingsChanged.emit()
-
-
-def current_report(doc):
-    """The document's report, or a fresh one while an edit is half way through its events
-    (a selection change can arrive between a node's removal and the revalidation)."""
-    report = doc.report
-    if set(report.order) != set(doc.graph.nodes) and not report.problems:
-        return check_graph(doc.graph)
-    if any(nid not in doc.graph.nodes for nid in report.order) or any(
-            p.node not in doc.graph.nodes and p.node != "graph" for p in report.problems):
-        return check_graph(doc.graph)
-    return report
+__all__ = ["InspectorPanel", "NodePage", "ProjectPage", "RenameProject", "current_report", "fmt_shape"]
 
 
 def _plain(value):
     return [_plain(v) for v in value] if isinstance(value, (list, tuple)) else value
-
-
-def _label(text="", name=None, wrap=True) -> QLabel:
-    lab = QLabel(text)
-    lab.setWordWrap(wrap)
-    lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if name:
-        lab.setObjectName(name)
-    return lab
-
-
-def _section(title: str) -> QLabel:
-    lab = QLabel(title.upper())
-    lab.setObjectName("sectionTitle")
-    return lab
 
 
 class NodePage(QWidget):
@@ -82,8 +39,8 @@ class NodePage(QWidget):
         self.node_id: str | None = None
         self.editors: dict = {}
         self.icon = QLabel()
-        self.title = _label("", "nodeTitle", wrap=False)
-        self.group = _label("", "muted", wrap=False)
+        self.title = info_label("", "nodeTitle", wrap=False)
+        self.group = info_label("", "muted", wrap=False)
         head = QHBoxLayout()
         head.setSpacing(10)
         head.addWidget(self.icon)
@@ -95,19 +52,19 @@ class NodePage(QWidget):
 
         self.id_edit = QLineEdit()
         self.id_edit.setToolTip("The layer's id: its name in the project file, the exported code and the trained state")
-        self.id_error = _label("", "error")
-        self.help = _label()
-        self.formula = _label("", "formula")
+        self.id_error = info_label("", "error")
+        self.help = info_label()
+        self.formula = info_label("", "formula")
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setHorizontalSpacing(10)
         self.form.setVerticalSpacing(6)
-        self.shape = _label()
+        self.shape = info_label()
         self.shape.setToolTip("The tensor shape this layer outputs, per sample (the batch dimension is left out)")
-        self.count = _label()
+        self.count = info_label()
         self.count.setToolTip("Learnable values (weights and biases) of this layer")
-        self.problems = _label("", "error")
+        self.problems = info_label("", "error")
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 12, 12, 12)
@@ -119,10 +76,10 @@ class NodePage(QWidget):
         lay.addWidget(self.id_error)
         lay.addWidget(self.help)
         lay.addWidget(self.formula)
-        self.params_title = _section("Parameters")
+        self.params_title = section_label("Parameters")
         lay.addWidget(self.params_title)
         lay.addLayout(self.form)
-        lay.addWidget(_section("Output"))
+        lay.addWidget(section_label("Output"))
         lay.addWidget(self.shape)
         lay.addWidget(self.count)
         lay.addWidget(self.problems)
@@ -215,69 +172,6 @@ class NodePage(QWidget):
             return
         self.node_id = new  # before the push: the rename event finds us on the new id
         self.doc.undo_stack.push(RenameNode(self.doc, old, new))
-
-
-class ProjectPage(QWidget):
-    """Nothing (or several layers) selected: the project's name and totals."""
-
-    def __init__(self, doc, parent=None):
-        super().__init__(parent)
-        self.doc = doc
-        self.name_edit = QLineEdit()
-        self.name_edit.setToolTip("The project's name (shown in the title bar and the example gallery)")
-        self.summary = _label()
-        self.selection = _label("", "muted")
-        self.problems = _label("", "error")
-        self.hint = _label("Select a layer on the canvas to edit its parameters.", "muted")
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(12, 12, 12, 12)
-        lay.setSpacing(8)
-        lay.addWidget(_label("Project", "nodeTitle", wrap=False))
-        form = QFormLayout()
-        form.addRow("Name", self.name_edit)
-        lay.addLayout(form)
-        lay.addWidget(_section("Network"))
-        lay.addWidget(self.summary)
-        lay.addWidget(self.selection)
-        lay.addWidget(self.problems)
-        lay.addWidget(self.hint)
-        lay.addStretch(1)
-        self.name_edit.editingFinished.connect(self._on_name)
-        self.selected: list[str] = []
-
-    def refresh(self) -> None:
-        doc = self.doc
-        if not self.name_edit.hasFocus():
-            self.name_edit.setText(doc.project.name)
-        report = current_report(doc)
-        counts = param_count(doc.graph, report)
-        inputs = doc.graph.input_ids()
-        out = doc.graph.output_id()
-        rows = [("Layers", f"{len(doc.graph.nodes)}"), ("Parameters", f"{sum(counts.values()):,}")]
-        if inputs:
-            rows.append(("Input", fmt_shape(report.shapes.get(inputs[0]))))
-        if out:
-            rows.append(("Output", fmt_shape(report.shapes.get(out))))
-        data = doc.project.data or {}
-        if data:
-            rows.append(("Data", str(data.get("name") or data.get("kind", ""))))
-        self.summary.setText("<table cellspacing=3>" + "".join(
-            f"<tr><td style='color:gray; padding-right:12px'>{k}</td><td><b>{html.escape(v)}</b></td></tr>"
-            for k, v in rows) + "</table>")
-        self.selection.setText(f"{len(self.selected)} layers selected: {', '.join(self.selected)}"
-                               if len(self.selected) > 1 else "")
-        self.selection.setVisible(len(self.selected) > 1)
-        n = len(report.problems)
-        self.problems.setText(f"{n} problem{'s' if n != 1 else ''}: " + "; ".join(str(p) for p in report.problems[:3])
-                              + (" …" if n > 3 else "") if n else "")
-        self.problems.setVisible(bool(n))
-
-    def _on_name(self) -> None:
-        name = self.name_edit.text().strip()
-        if name and name != self.doc.project.name:
-            self.doc.undo_stack.push(RenameProject(self.doc, name))
-        elif not name:
-            self.name_edit.setText(self.doc.project.name)
 
 
 class InspectorPanel(QScrollArea):
