@@ -112,8 +112,11 @@ def apply_theme(name: str, app: QApplication | None = None) -> str:
     global _current
     name = name if name in THEMES else "light"
     app = app or QApplication.instance()
+    if app is not None and name == _current and app.property("visualnnTheme") == name:
+        return name  # already applied (restyling every widget again is slow)
     _current = name
     if app is not None:
+        app.setProperty("visualnnTheme", name)
         if app.style().name().lower() != "fusion":
             app.setStyle("Fusion")
         c = COLORS[name]

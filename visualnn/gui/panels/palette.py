@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QDrag, QFont
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -138,6 +138,12 @@ class PalettePanel(QWidget):
                 item.setData(0, Qt.ItemDataRole.UserRole + 2, f"{spec.type} {spec.help} {spec.group}".lower())
                 self._items[spec.type] = item
         self.tree.expandAll()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.PaletteChange:  # theme switched: group headers follow
+            for head in self._groups.values():
+                head.setForeground(0, self.palette().placeholderText())
+        super().changeEvent(event)
 
     def item(self, type_name: str) -> QTreeWidgetItem:
         return self._items[type_name]
