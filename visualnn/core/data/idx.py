@@ -4,7 +4,6 @@ from __future__ import annotations
 import gzip
 import os
 import struct
-import urllib.request
 from pathlib import Path
 
 import numpy as np
@@ -169,6 +168,8 @@ def download_mnist(dest=None, base_url: str = MNIST_URL, progress=None) -> Path:
         target, part = dest / f"{name}.gz", dest / f"{name}.gz.part"
         url = base_url + f"{name}.gz"
         try:
+            import urllib.request  # here, not at import: the app starts faster
+
             with urllib.request.urlopen(url, timeout=60) as response, open(part, "wb") as out:
                 length = response.headers.get("Content-Length")
                 total = int(length) if length and length.isdigit() else None
