@@ -115,3 +115,34 @@ def test_a_bad_csv_shows_the_line_in_red(qtbot, main_window, monkeypatch, tmp_pa
     assert panel.error_label.isVisible()
     assert "bad.csv line 4" in panel.error_label.text() and "'oops' is not a number" in panel.error_label.text()
     assert panel.preview.mode == "message"
+
+
+def _pgm(path, value: int) -> None:
+    path.write_bytes(b"P5\n6 4\n255\n" + bytes([value]) * 24)
+
+
+def test_image_folder_and_idx_imports_preview_the_images(qtbot, tmp_path):
+    import numpy as np
+
+    from visualnn.core.data import write_idx
+
+    for cls, value in (("cat", 30), ("dog", 220)):
+        (tmp_path / "pics" / cls).mkdir(parents=True)
+        for i in range(3):
+            _pgm(tmp_path / "pics" / cls / f"{i}.pgm", value)
+    dialog = data_import.ImagesImportDialog(tmp_path / "pics", base_dir=tmp_path)
+    qtbot.addWidget(dialog)
+    assert "6 images in 2 classes: cat (3), dog (3)" == dialog.summary.text()
+    assert (dialog.h.value(), dialog.w.value()) == (4, 6) and dialog.preview.mode == "images"
+    assert dialog.data() == {"kind": "images", "path": "pics", "size": [4, 6], "color": "gray"}
+
+    write_idx(tmp_path / "x.idx", np.arange(5 * 3 * 3, dtype=np.uint8).reshape(5, 3, 3))
+    write_idx(tmp_path / "y.idx", np.array([0, 1, 2, 1, 0], dtype=np.uint8))
+    dialog = data_import.IdxImportDialog(tmp_path / "x.idx", tmp_path / "y.idx", base_dir=tmp_path)
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text() == "5 images of 3×3 pixels, 3 classes"
+    assert dialog.data() == {"kind": "idx", "images": "x.idx", "labels": "y.idx"}
+    bad = data_import.IdxImportDialog(tmp_path / "x.idx", tmp_path / "missing.idx")
+    qtbot.addWidget(bad)
+    assert bad.error.isVisibleTo(bad) and "missing.idx" in bad.error.text()
+    assert not bad.buttons.button(bad.buttons.StandardButton.Ok).isEnabled()

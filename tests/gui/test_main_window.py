@@ -181,3 +181,17 @@ def test_about_to_quit_runs_registered_cleanups(qtbot):
     app_module.on_quit(lambda: calls.append("last"))
     app_module._run_cleanups()
     assert calls == ["first", "last"]
+
+
+def test_undo_history_from_the_edit_menu(main_window, qtbot):
+    w = main_window
+    w.canvas.select_ids(["t1"])
+    w.canvas.setFocus()
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Delete)
+    history = next(a for a in w.menus["edit"].actions() if a.text() == "Undo &History")
+    assert not w.docks["history"].isVisible()
+    qtbot.keyClick(w.canvas, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert w.docks["history"].isVisible() and history.isChecked()
+    assert w.history.model().rowCount() == 2  # "<opened>" and the delete
+    w.history.setCurrentIndex(w.history.model().index(0, 0))  # click the first row: back to the start
+    assert "t1" in w.document.graph.nodes and not w.isWindowModified()
