@@ -39,7 +39,10 @@ class Recorder:
     def __init__(self, *args, **kwargs):
         self.args, self.kwargs = args, kwargs
         Recorder.calls.setdefault(type(self).__name__, []).append(self)
-        self.pure, self.scripts, self.binaries, self.datas = [], [], [], []
+        self.pure, self.scripts, self.datas = [], [], []
+        self.binaries = [("torch/lib/libtorch_cpu.so", "/x", "BINARY"), ("torch/bin/protoc", "/x", "BINARY"),
+                         ("torch/test/atest", "/x", "BINARY"), ("torch/lib/torchbind_test.dll", "/x", "BINARY"),
+                         ("torch/bin/torch_shm_manager", "/x", "BINARY")]
 
 
 def run_spec(tmp_path, monkeypatch, platform: str):
@@ -81,6 +84,8 @@ def test_the_spec_parses_and_names_the_entry_point_and_data(tmp_path, monkeypatc
     assert "screenshots" not in datas
     assert "visualnn.stub" in analysis.kwargs["hiddenimports"]
     assert "onnxruntime" in analysis.kwargs["excludes"]
+    # no tests or tools of torch, but the shared-memory manager that `import torch` looks for
+    assert [e[0] for e in analysis.binaries] == ["torch/lib/libtorch_cpu.so", "torch/bin/torch_shm_manager"]
     (exe,) = calls["EXE"]
     assert exe.kwargs["name"] == "visualnn" and exe.kwargs["console"] is False
     assert Path(exe.kwargs["icon"]).is_file()
