@@ -84,7 +84,8 @@ def export_python(project, path) -> list[Path]:
 
     title = " ".join((project.name or "Untitled").replace("\\", "/").replace('"', "'").replace("@", "").split())
     values = {
-        "TITLE": title, "MODULE": path.stem, "FILE": path.name, "TRAINED": trained,
+        "TITLE": title, "NEEDS": "torch, numpy and scikit-learn" if "sklearn" in data_src else "only torch and numpy",
+        "MODULE": path.stem, "FILE": path.name, "TRAINED": trained,
         "WEIGHTS_NOTE": f"  # with the weights in {weights.name}" if weights else "", "SEED": cfg.seed,
         "WEIGHTS": f"HERE / {weights.name!r}" if weights else "None  # the project had no weights: build from SEED",
     }

@@ -4,7 +4,9 @@ DistributedDataParallel. Placeholders `@NAME@` are filled by export_py."""
 
 from __future__ import annotations
 
-HEADER = '''"""@TITLE@: a network made in visualnn, as plain PyTorch (needs only torch and numpy).
+HEADER = '''"""@TITLE@
+
+A network made in visualnn, as plain PyTorch (needs @NEEDS@).
 
 Use the network in your own code:
 
@@ -14,7 +16,7 @@ Use the network in your own code:
 Train it on the project's data with the project's loss, optimizer and settings:
 
     python @FILE@ --epochs 20
-    torchrun --nproc_per_node=4 @FILE@      # 4 processes, DistributedDataParallel
+    torchrun --standalone --nproc_per_node=4 @FILE@   # 4 processes, DistributedDataParallel
 
 Each run saves the trained weights as a state dict (default @TRAINED@), which
 build_model("@TRAINED@") loads, and visualnn can open back into the project.
