@@ -144,8 +144,8 @@ def plain_and_trainer(case: str, quick: bool = False, device: str = "cpu", round
             return n
         return go
 
-    rounds = rounds or (2 if quick else 21)
-    round_s = round_s or (0.03 if quick else 0.2)
+    rounds = rounds or (2 if quick else 30)
+    round_s = round_s or (0.03 if quick else 0.15)
     # warm up every path once (first calls allocate); the plain epoch sizes the rounds
     trainer.run_epoch(), capturing.run_epoch()
     steps, secs = _timed(plain.epoch)
