@@ -24,6 +24,7 @@ def check_runtime_equals_torch(project, path):
     cfg = TrainConfig.from_dict(project.train)
     model = compile_graph(project.graph, project.state, seed=cfg.seed).eval()
     assert export_onnx(project, path) == path
+    assert not list(path.parent.glob("*.data")), "the weights are inside the one .onnx file"
     onnx.checker.check_model(onnx.load(str(path)))
     session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
     (inp,), (out,) = session.get_inputs(), session.get_outputs()

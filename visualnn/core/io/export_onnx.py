@@ -109,7 +109,8 @@ def _export(model, inputs, path: Path, input_names, output_names, varargs: bool 
         dynamic = (dynamic,)
     with _quiet(), _cached_registry():
         torch.onnx.export(model, tuple(inputs), str(path), dynamo=True, dynamic_shapes=dynamic,
-                          input_names=list(input_names), output_names=list(output_names), verbose=False)
+                          input_names=list(input_names), output_names=list(output_names), verbose=False,
+                          external_data=False)  # one self-contained file (visualnn's networks are small)
 
 
 def _reason(e: Exception) -> str:
@@ -176,7 +177,7 @@ def export_onnx(project, path) -> Path:
     x = _example(module.shapes[module.input_id], module.input_dtype, _token_limit(module))
     path.parent.mkdir(parents=True, exist_ok=True)
     # Written in a temporary folder beside the target, then moved: a failed export never
-    # leaves a half-written file, and weights the exporter puts in `<name>.data` stay beside.
+    # leaves a half-written file.
     with tempfile.TemporaryDirectory(prefix=".onnx-", dir=path.parent) as tmp_dir:
         tmp = Path(tmp_dir) / path.name
         try:
@@ -187,8 +188,5 @@ def export_onnx(project, path) -> Path:
             onnx.checker.check_model(str(tmp), full_check=True)
         except Exception as e:
             raise ExportError(f"the exported ONNX model fails onnx.checker: {_reason(e)}") from None
-        for extra in sorted(Path(tmp_dir).iterdir()):
-            if extra != tmp and extra.stat().st_size:
-                os.replace(extra, path.with_name(extra.name))
         os.replace(tmp, path)
     return path
