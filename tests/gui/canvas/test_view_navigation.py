@@ -101,3 +101,32 @@ def test_arrow_keys_nudge_and_consecutive_nudges_merge(qtbot):
     key(view, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
     assert view.doc.graph.nodes["c"].pos == (989.0, 30.0)
     assert view.doc.undo_stack.count() == 1
+
+
+def test_space_tap_without_a_pan_is_signalled(qtbot):
+    view = make_view(qtbot, chain_graph())
+    with qtbot.waitSignal(view.spaceTapped):
+        key(view, Qt.Key.Key_Space)
+    taps = []
+    view.spaceTapped.connect(lambda: taps.append(1))
+    QTest.keyPress(view, Qt.Key.Key_Space)
+    drag(view, QPoint(300, 300), QPoint(400, 300))
+    QTest.keyRelease(view, Qt.Key.Key_Space)
+    assert taps == []  # a pan is not a tap
+
+
+def test_context_menu_offers_the_edits_of_what_was_clicked(qtbot):
+    from visualnn.gui.canvas.context_menu import build_menu
+
+    view = make_view(qtbot, chain_graph())
+    menu = build_menu(view, view.node_item("b"))
+    assert view.selected_ids() == ["b"]
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts[:2] == ["Rename…", "Duplicate"] and "Delete" in texts
+    next(a for a in menu.actions() if a.text() == "Delete").trigger()
+    assert "b" not in view.doc.graph.nodes
+    menu = build_menu(view, None)
+    assert [a.text() for a in menu.actions() if a.text()] == ["Paste", "Select all", "Auto-arrange", "Fit to view"]
+    edge_menu = build_menu(view, view.canvas_scene.edge_item("x", "a"))
+    next(a for a in edge_menu.actions() if a.text() == "Disconnect").trigger()
+    assert not view.doc.graph.has_edge("x", "a")

@@ -4,6 +4,8 @@ highlighted under the mouse; `highlight(state)` and `set_note(text)` serve live 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem
@@ -13,6 +15,11 @@ from visualnn.gui.canvas import routing
 
 LABEL_FONT = (9.5, False, True)
 HIGHLIGHTS = ("forward", "backward", "current", "done", "dim")
+
+
+@lru_cache(maxsize=1)
+def _label_font():
+    return theme.font(*LABEL_FONT)
 
 
 class EdgeItem(QGraphicsItem):
@@ -81,7 +88,7 @@ class EdgeItem(QGraphicsItem):
     def label_rect(self) -> QRectF:
         if not self.label and not self.note:
             return QRectF()
-        fm = QFontMetricsF(theme.font(*LABEL_FONT))
+        fm = QFontMetricsF(_label_font())
         w = max(fm.horizontalAdvance(self.label), fm.horizontalAdvance(self.note)) + 14
         h = fm.height() * (2 if self.note else 1) + 6
         return QRectF(self._label_at.x() - w / 2, self._label_at.y() - h / 2, w, h)
@@ -128,6 +135,6 @@ class EdgeItem(QGraphicsItem):
         painter.setPen(QPen(accent or QColor(t["edge_label_border"]), 1.0))
         painter.setBrush(QColor(t["edge_label_bg"]))
         painter.drawRoundedRect(rect, rect.height() / 2 if not self.note else 8, rect.height() / 2 if not self.note else 8)
-        painter.setFont(theme.font(*LABEL_FONT))
+        painter.setFont(_label_font())
         painter.setPen(QColor(t["edge_label_text"]))
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), self.label + ("\n" + self.note if self.note else ""))

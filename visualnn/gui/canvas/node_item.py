@@ -7,6 +7,8 @@ marks the card during a step-through."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
@@ -14,15 +16,15 @@ from PySide6.QtWidgets import QGraphicsItem
 from visualnn.core.graph import get_spec
 from visualnn.core.graph.layout import NODE_SIZE
 from visualnn.gui import theme
-from visualnn.gui.icons import paint_layer_icon
 from visualnn.gui.canvas.labels import param_summary, shape_text
 from visualnn.gui.canvas.port_item import BadgeItem, PortItem
+from visualnn.gui.icons import paint_layer_icon
 
 W, H = NODE_SIZE
 RADIUS = 11.0
 PAD = 14.0
 OVERLAY_GAP = 8.0
-HIGHLIGHTS = ("forward", "backward", "current", "done", "dim")
+HIGHLIGHTS = ("forward", "backward", "current", "done", "dim", "error")
 
 TITLE_FONT = (12.5, True, False)  # point size, bold, monospace
 ID_FONT = (10.5, False, False)
@@ -31,8 +33,9 @@ SHAPE_FONT = (10.0, False, True)
 COUNT_FONT = (9.5, False, False)
 
 
+@lru_cache(maxsize=None)
 def _font(spec):
-    return theme.font(*spec)
+    return theme.font(*spec)  # cached: cards repaint often during live training
 
 
 class NodeItem(QGraphicsItem):
@@ -129,7 +132,8 @@ class NodeItem(QGraphicsItem):
 
     def highlight(self, state: str | None) -> None:
         """Mark the card for a step-through: None (normal), 'forward', 'backward',
-        'current', 'done', or 'dim' (faded: not part of the current step)."""
+        'current', 'done', 'dim' (faded: not part of the current step), or 'error'
+        (training stopped on this layer)."""
         if state is not None and state not in HIGHLIGHTS:
             raise ValueError(f"unknown highlight {state!r} (one of {', '.join(HIGHLIGHTS)})")
         self._highlight = state

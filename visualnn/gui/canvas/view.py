@@ -12,25 +12,22 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QPen
+from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView, QToolTip
 
 from visualnn.core.graph import get_spec
 from visualnn.gui import theme
-from visualnn.gui.canvas import clipboard, editing
+from visualnn.gui.canvas import clipboard, editing, keys
 from visualnn.gui.canvas.connect_drag import ConnectDrag
+from visualnn.gui.canvas.context_menu import build_menu
 from visualnn.gui.canvas.node_item import NodeItem
 from visualnn.gui.canvas.port_item import PortItem
+from visualnn.gui.canvas.grid import paint_dot_grid
 from visualnn.gui.canvas.rename_editor import RenameEditor
 from visualnn.gui.canvas.scene import CanvasScene
 from visualnn.gui.commands import Connect, MoveNodes, remove_selection
 
 MIN_ZOOM, MAX_ZOOM = 0.15, 4.0
-GRID = 24.0
-_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_F2, Qt.Key.Key_F, Qt.Key.Key_L, Qt.Key.Key_Space,
-         Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Escape}
-_STD = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut, QKeySequence.StandardKey.Paste,
-        QKeySequence.StandardKey.SelectAll)
 
 
 class CanvasView(QGraphicsView):
@@ -39,6 +36,7 @@ class CanvasView(QGraphicsView):
     connectionRefused = Signal(str)  # a connection was dropped on a target that refuses it: why
     statusMessage = Signal(str)  # a one-line note for the status bar
     zoomChanged = Signal(float)  # the view's scale (1.0 = 100 %)
+    spaceTapped = Signal()  # Space pressed and released without panning (plays / pauses training)
 
     def __init__(self, doc, parent=None):
         super().__init__(parent)
@@ -52,6 +50,7 @@ class CanvasView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)  # the dot grid is costly to redraw at every live frame
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -113,6 +112,7 @@ class CanvasView(QGraphicsView):
         remove_selection(self.doc, self.selected_ids(), self.canvas_scene.selected_edges())
 
     def copy_selection(self) -> bool:
+        """Put the selected layers (and the edges among them) on the clipboard."""
         ids = self.selected_ids()
         if not ids:
             return False
@@ -125,24 +125,23 @@ class CanvasView(QGraphicsView):
             self.delete_selected()
 
     def paste(self) -> list[str]:
+        """Paste the clipboard's layers with fresh ids, selected; returns their ids."""
         try:
             payload = clipboard.from_mime(QGuiApplication.clipboard().mimeData())
         except ValueError as e:
             self.statusMessage.emit(f"Nothing pasted: {e}")
             return []
         self._paste_repeat += 1
-        ids = editing.paste(self.doc, self.canvas_scene, payload, self._visible_rect(), self._paste_repeat)
-        self.select_ids(ids)
-        return ids
+        return self._paste(payload, self._paste_repeat, "Paste")
 
     def duplicate_selection(self) -> list[str]:
         ids = self.selected_ids()
-        if not ids:
-            return []
-        payload = clipboard.records(self.doc.graph, ids)
-        new = editing.paste(self.doc, self.canvas_scene, payload, self._visible_rect(), 1, text="Duplicate")
-        self.select_ids(new)
-        return new
+        return self._paste(clipboard.records(self.doc.graph, ids), 1, "Duplicate") if ids else []
+
+    def _paste(self, payload, repeat: int, text: str) -> list[str]:
+        ids = editing.paste(self.doc, self.canvas_scene, payload, self._visible_rect(), repeat, text=text)
+        self.select_ids(ids)
+        return ids
 
     def start_rename(self, node_id: str | None = None) -> RenameEditor | None:
         """Open the inline id editor on the node (default: the one selected node)."""
@@ -190,6 +189,7 @@ class CanvasView(QGraphicsView):
         self.fit()
 
     def _on_theme(self) -> None:
+        self.resetCachedContent()
         self.viewport().update()
 
     def _rename_done(self) -> None:
@@ -201,24 +201,13 @@ class CanvasView(QGraphicsView):
             self.rename_editor = None
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
-        t = theme.current()
-        painter.fillRect(rect, QColor(t["canvas"]))
-        step = GRID
-        while step * self.zoom() < 14:
-            step *= 2
-        pen = QPen(QColor(t["grid_dot"]), 1.6 if self.zoom() > 0.5 else 1.2)
-        pen.setCosmetic(True)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        x0, y0 = math.floor(rect.left() / step) * step, math.floor(rect.top() / step) * step
-        nx, ny = int(rect.width() / step) + 2, int(rect.height() / step) + 2
-        if nx * ny <= 40000:
-            painter.drawPoints([QPointF(x0 + i * step, y0 + j * step) for i in range(nx) for j in range(ny)])
+        paint_dot_grid(painter, rect, self.zoom())
 
     # -- mouse ------------------------------------------------------------------------------
     def mousePressEvent(self, event):
         pos = event.position()
         if event.button() == Qt.MouseButton.MiddleButton or (event.button() == Qt.MouseButton.LeftButton and self._space):
+            self._space_panned = self._space
             self._pan_from = pos
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             return
@@ -287,6 +276,11 @@ class CanvasView(QGraphicsView):
             return
         super().mouseDoubleClickEvent(event)
 
+    def contextMenuEvent(self, event):
+        if self._drag is not None:
+            return
+        build_menu(self, self.itemAt(event.pos())).exec(event.globalPos())
+
     def wheelEvent(self, event):
         dy = event.angleDelta().y() or event.angleDelta().x()
         if not dy:
@@ -306,65 +300,33 @@ class CanvasView(QGraphicsView):
         event.accept()
 
     # -- keys -------------------------------------------------------------------------------
-    def _is_ours(self, event) -> bool:
-        if any(event.matches(k) for k in _STD):
-            return True
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if event.key() == Qt.Key.Key_D and mods == Qt.KeyboardModifier.ControlModifier:
-            return True
-        return event.key() in _KEYS and mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
-
     def event(self, event):
         # keys the canvas handles win over same-key shortcuts of the window while it has focus
-        if event.type() == QEvent.Type.ShortcutOverride and self._is_ours(event):
+        if event.type() == QEvent.Type.ShortcutOverride and keys.is_canvas_key(event):
             event.accept()
             return True
         return super().event(event)
 
     def keyPressEvent(self, event):
-        key, mods = event.key(), event.modifiers()
-        if event.matches(QKeySequence.StandardKey.Copy):
-            self.copy_selection()
-        elif event.matches(QKeySequence.StandardKey.Cut):
-            self.cut_selection()
-        elif event.matches(QKeySequence.StandardKey.Paste):
-            self.paste()
-        elif event.matches(QKeySequence.StandardKey.SelectAll):
-            self.select_ids(list(self.canvas_scene.nodes))
-        elif key == Qt.Key.Key_D and mods & Qt.KeyboardModifier.ControlModifier:
-            self.duplicate_selection()
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.delete_selected()
-        elif key == Qt.Key.Key_F2:
-            self.start_rename()
-        elif key == Qt.Key.Key_F:
-            self.fit()
-        elif key == Qt.Key.Key_L:
-            self.auto_arrange()
-        elif key == Qt.Key.Key_Escape:
-            self.select_ids([])
-        elif key == Qt.Key.Key_Space and not event.isAutoRepeat():
-            self._space = True
-            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self._nudge(key, 1 if mods & Qt.KeyboardModifier.ShiftModifier else 10)
-        else:
+        if not keys.press(self, event):
             super().keyPressEvent(event)
 
     def keyReleaseEvent(self, event):
-        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
-            self._space = False
-            if self._pan_from is None:
-                self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
-            return
-        super().keyReleaseEvent(event)
+        if not keys.release(self, event):
+            super().keyReleaseEvent(event)
 
-    def _nudge(self, key, step: float) -> None:
-        dx = {Qt.Key.Key_Left: -step, Qt.Key.Key_Right: step}.get(key, 0)
-        dy = {Qt.Key.Key_Up: -step, Qt.Key.Key_Down: step}.get(key, 0)
+    def set_space_pan(self, on: bool) -> None:
+        """Space held: a left drag pans instead of selecting."""
+        self._space = on
+        if self._pan_from is None:
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if on else Qt.CursorShape.ArrowCursor)
+
+    def nudge(self, dx: float, dy: float) -> None:
+        """Move the selected cards; consecutive nudges of one selection are one undo step."""
         ids = self.selected_ids()
         if ids:
-            moves = {n: (self.canvas_scene.display_pos(n)[0] + dx, self.canvas_scene.display_pos(n)[1] + dy) for n in ids}
+            pos = self.canvas_scene.display_pos
+            moves = {n: (pos(n)[0] + dx, pos(n)[1] + dy) for n in ids}
             self.doc.undo_stack.push(MoveNodes(self.doc, moves, drag_id=self._nudge_id))
 
     # -- drops from the palette ----------------------------------------------------------------
