@@ -116,6 +116,9 @@ class MainWindow(QMainWindow):
         from visualnn.gui.stepthrough.mode import install_step_through
 
         self.step_through = install_step_through(self)
+        from visualnn.gui.live.integration import install_training
+
+        self.training = install_training(self)
         self.resize(1440, 900)
         self._restore_state()
         self.after_first_paint(self.dataset_panel.reload)

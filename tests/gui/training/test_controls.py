@@ -1,0 +1,140 @@
+"""Play, Pause, Step, Reset and the settings, driven with the mouse and the keyboard."""
+
+from __future__ import annotations
+
+import torch
+from PySide6.QtCore import Qt
+
+from visualnn.core.compile import compile_graph
+from visualnn.core.train.losses import loss_fn
+
+from .conftest import WAIT_MS, paused, state_of
+
+
+def click(qtbot, button):
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_play_then_pause_changes_the_weights(train_window, qtbot):
+    w = train_window
+    ui, ctl = w.training, w.training.controller
+    before = state_of(ctl.worker.trainer.model)
+    click(qtbot, ui.panel.buttons["play"])
+    qtbot.waitUntil(lambda: ctl.step >= 20, timeout=WAIT_MS)
+    assert ui.actions["play"].text() == "Pause"
+    click(qtbot, ui.panel.buttons["play"])
+    qtbot.waitUntil(lambda: paused(ctl), timeout=WAIT_MS)
+    assert ui.actions["play"].text() == "Play"
+    after = state_of(ctl.worker.trainer.model)
+    assert any(not torch.equal(before[k], after[k]) for k in before)
+    qtbot.waitUntil(lambda: ctl.step == ctl.worker.trainer.step_count, timeout=WAIT_MS)
+    assert "Step" in ui.panel.step_label.text()
+
+
+def test_step_is_exactly_one_sgd_update_on_the_first_batch(train_window, qtbot):
+    w = train_window
+    ctl = w.training.controller
+    trainer = ctl.worker.trainer
+    project = w.document.project
+    cfg = project.train
+    click(qtbot, w.training.panel.buttons["step"])
+    qtbot.waitUntil(lambda: ctl.step == 1 and paused(ctl), timeout=WAIT_MS)
+    assert trainer.step_count == 1
+    assert w.training.panel.step_label.text() == "Step 1"
+
+    # the same update by hand: seeded weights, the seeded first permutation, plain SGD
+    model = compile_graph(project.graph, seed=cfg["seed"])
+    ds = trainer.dataset
+    perm = torch.randperm(ds.num_train, generator=torch.Generator().manual_seed(cfg["seed"]))
+    idx = perm[: cfg["batch_size"]]
+    xb = torch.from_numpy(ds.x_train)[idx]
+    yb = torch.from_numpy(ds.y_train).long()[idx]
+    opt = torch.optim.SGD(model.parameters(), lr=cfg["lr"])
+    loss = loss_fn("cross_entropy")(model(xb), yb)
+    loss.backward()
+    opt.step()
+    mine, theirs = state_of(model), state_of(trainer.model)
+    for k in mine:
+        assert torch.allclose(mine[k], theirs[k], atol=1e-7), k
+    # the shown frame belongs to that step: its loss is the batch's loss
+    qtbot.waitUntil(lambda: ctl.current is not None and ctl.current.step == 1, timeout=WAIT_MS)
+    assert abs(ctl.current.snapshot.loss - loss.item()) < 1e-6
+
+
+def test_reset_restores_the_seeded_weights(train_window, qtbot):
+    w = train_window
+    ui, ctl = w.training, w.training.controller
+    run = ctl.session.run
+    click(qtbot, ui.panel.buttons["play"])
+    qtbot.waitUntil(lambda: ctl.step >= 10, timeout=WAIT_MS)
+    click(qtbot, ui.panel.buttons["reset"])
+    qtbot.waitUntil(lambda: ctl.session.run == run + 1 and ctl.step == 0 and paused(ctl), timeout=WAIT_MS)
+    seeded = state_of(compile_graph(w.document.graph, seed=w.document.project.train["seed"]))
+    now = state_of(ctl.worker.trainer.model)
+    for k in seeded:
+        assert torch.equal(seeded[k], now[k]), k
+    qtbot.waitUntil(lambda: ctl.current is not None and ctl.current.run == run + 1, timeout=WAIT_MS)
+    assert torch.equal(torch.from_numpy(ctl.current.params["fc1"]["weight"].copy()), seeded["fc1.weight"])
+    curves = ui.views.ensure_views()["curves"]
+    assert len(curves.runs) == 2  # the first run is kept (faded) for comparison
+
+
+def test_space_plays_and_pauses(train_window, qtbot):
+    w = train_window
+    ctl = w.training.controller
+    w.canvas.setFocus()
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: ctl.state == "running" and ctl.step > 0, timeout=WAIT_MS)
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: paused(ctl) and ctl.state == "paused", timeout=WAIT_MS)
+
+
+def test_settings_go_through_undo_and_reach_the_running_worker(train_window, qtbot):
+    w = train_window
+    ui, ctl = w.training, w.training.controller
+    stack = w.document.undo_stack
+    n = stack.count()
+    edit = ui.panel.lr.lineEdit()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "0.5")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert w.document.project.train["lr"] == 0.5
+    assert stack.count() == n + 1
+    click(qtbot, ui.panel.buttons["step"])
+    qtbot.waitUntil(lambda: ctl.step == 1 and paused(ctl), timeout=WAIT_MS)
+    assert ctl.worker.trainer.config.lr == 0.5
+    assert all(g["lr"] == 0.5 for g in ctl.worker.trainer.optimizer.param_groups)
+    stack.undo()
+    assert ui.panel.lr.currentText() == "0.1"
+    click(qtbot, ui.panel.buttons["step"])
+    qtbot.waitUntil(lambda: ctl.step == 2 and paused(ctl), timeout=WAIT_MS)
+    assert ctl.worker.trainer.config.lr == 0.1
+
+
+def test_closing_the_window_while_training_stops_the_thread(train_window, qtbot):
+    w = train_window
+    ctl = w.training.controller
+    ctl.play()
+    qtbot.waitUntil(lambda: ctl.step > 0, timeout=WAIT_MS)
+    worker = ctl.worker
+    assert worker.isRunning()
+    w.close()
+    assert worker.isFinished() and not worker.isRunning()
+    assert ctl.worker is None
+    ctl.play()  # after closing, nothing starts again
+    assert ctl.worker is None
+
+
+def test_play_pauses_after_the_projects_number_of_epochs(qtbot, tmp_path):
+    from tests.gui.main_helpers import open_window
+
+    w = open_window(qtbot, tmp_path)  # epochs: 2
+    ui, ctl = w.training, w.training.controller
+    click(qtbot, ui.panel.buttons["play"])
+    qtbot.waitUntil(lambda: ctl.epoch == 2 and paused(ctl) and ctl.state == "paused", timeout=WAIT_MS)
+    assert ui.panel.progress.value() == ui.panel.progress.maximum() == 2
+    assert "Paused after 2 epochs" in ui.panel.status.text()
+    steps = ctl.step
+    click(qtbot, ui.panel.buttons["epoch"])  # Step epoch: one more, then pause again
+    qtbot.waitUntil(lambda: ctl.epoch == 3 and paused(ctl), timeout=WAIT_MS)
+    assert ctl.step == steps + ctl.session.steps_per_epoch

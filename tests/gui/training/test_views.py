@@ -1,0 +1,119 @@
+"""What the canvas and the views show is what PyTorch computed; errors and devices."""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+
+from visualnn.core.train.config import available_devices
+from visualnn.gui.panels.training_panel import device_enabled, device_model
+
+from .conftest import WAIT_MS, paused
+
+
+def test_canvas_shows_the_activations_pytorch_computes_for_the_shown_sample(train_window, qtbot):
+    w = train_window
+    ui, ctl = w.training, w.training.controller
+    panel = ui.panel
+    panel.sample.setValue(7)
+    qtbot.keyClick(panel.sample, Qt.Key.Key_Return)
+    qtbot.mouseClick(panel.buttons["step"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ctl.step == 1 and paused(ctl) and ctl.current.step == 1
+                    and ctl.current.sample == 7, timeout=WAIT_MS)
+    model = ctl.worker.trainer.model
+    x = torch.from_numpy(ctl.worker.trainer.dataset.x_train[7:8])
+    model.eval()
+    with torch.no_grad():
+        values = model.forward_all(x)
+    model.train()
+    columns = ui.canvas_live.columns
+    assert set(columns) == {"x", "fc1", "t1", "out"}
+    for nid, col in columns.items():
+        want = values[nid].numpy().reshape(-1)[: col.shown]
+        np.testing.assert_allclose(col.values[: len(want)], want, rtol=1e-5, atol=1e-6)
+    # the card shows the columns under it, and the weights are the lines between them
+    assert w.canvas.canvas_scene.node_item("fc1").overlay() is columns["fc1"]
+    assert ui.canvas_live.edges.lines > 0
+
+
+def test_huge_learning_rate_pauses_with_the_layer_named(train_window, qtbot):
+    w = train_window
+    ui, ctl = w.training, w.training.controller
+    edit = ui.panel.lr.lineEdit()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "1e38")  # the weights overflow within a few steps
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.mouseClick(ui.panel.buttons["play"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ctl.problem is not None and paused(ctl), timeout=WAIT_MS)
+    problem = ctl.problem
+    assert problem.node in w.document.graph.nodes
+    assert f"node {problem.node}" in problem.message
+    assert "learning rate" in problem.hint
+    assert ui.banner.isVisible()
+    assert problem.node in ui.banner.text() and "What to try" in ui.banner.text()
+    assert w.canvas.canvas_scene.node_item(problem.node).highlight_state() == "error"
+    assert ctl.state == "paused" and ui.actions["play"].text() == "Play"
+
+
+def test_device_choices_without_a_gpu_are_greyed_with_the_reason():
+    combo = QComboBox()
+    device_model(combo, {"cpu": None, "cuda": "no CUDA GPU found (this PyTorch is a CPU build)",
+                         "mps": "Apple MPS is not available on this machine"})
+    assert device_enabled(combo, "cpu") and device_enabled(combo, "auto")
+    assert not device_enabled(combo, "cuda") and not device_enabled(combo, "mps")
+    item = combo.model().item(combo.findData("cuda"))
+    assert item.toolTip() == "no CUDA GPU found (this PyTorch is a CPU build)"
+    assert "cpu" in combo.itemData(combo.findData("auto"), Qt.ItemDataRole.ToolTipRole)
+    device_model(combo, {"cpu": None, "cuda": None, "mps": "no"})
+    assert device_enabled(combo, "cuda")
+    assert "cuda" in combo.itemData(combo.findData("auto"), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_panel_greys_the_devices_this_machine_lacks(train_window):
+    panel = train_window.training.panel
+    for name, reason in available_devices().items():
+        assert device_enabled(panel.device, name) == (reason is None)
+        if reason is not None:
+            assert panel.device.model().item(panel.device.findData(name)).toolTip() == reason
+
+
+def test_a_missing_device_is_reported_not_crashed(train_window, qtbot):
+    w = train_window
+    ctl = w.training.controller
+    missing = next((d for d, why in available_devices().items() if why is not None), None)
+    if missing is None:  # every device present: pick an unknown one the same way
+        missing = "mps"
+    train = dict(w.document.project.train, device=missing)
+    from visualnn.gui.commands import ChangeTrain
+    w.document.undo_stack.push(ChangeTrain(w.document, train))
+    if available_devices().get(missing) is None:
+        return
+    qtbot.mouseClick(w.training.panel.buttons["reset"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ctl.problem is not None, timeout=WAIT_MS)
+    assert missing in ctl.problem.message
+    assert w.training.banner.isVisible()
+
+
+def test_timeline_slider_redraws_an_older_frame(train_window, qtbot):
+    w = train_window
+    ui, ctl = w.training, w.training.controller
+    for i in range(3):
+        qtbot.mouseClick(ui.panel.buttons["step"], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: ctl.current is not None and ctl.current.step == i + 1 and paused(ctl),
+                        timeout=WAIT_MS)
+    assert [f.step for f in ctl.timeline.frames] == [0, 1, 2, 3]
+    bar = ui.views.timeline
+    bar._apply_range()
+    assert bar.slider.maximum() == 3
+    bar.slider.setValue(1)
+    assert ctl.current.step == 1 and not ctl.following
+    old = ctl.timeline[1]
+    col = ui.canvas_live.columns["t1"]
+    np.testing.assert_allclose(col.values, old.probe.activations["t1"].reshape(-1))
+    assert "step 1" in bar.label.text()
+    views = ui.views.ensure_views()
+    assert views["curves"].upto == 1
+    qtbot.mouseClick(bar.live, Qt.MouseButton.LeftButton)
+    assert ctl.following and ctl.current.step == 3

@@ -1,0 +1,314 @@
+"""Live values on the canvas: an overlay under each card (neuron columns, feature maps,
+hidden states, attention), the weights as lines between neuron columns, and a pulse that
+runs forward (input -> output) and then backward (gradients) at each shown step.
+
+Everything drawn comes from the controller's Frames (numpy); the overlays hang on the
+cards through NodeItem.set_overlay, so they move with them.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QGraphicsItem, QToolTip
+
+from visualnn.gui.live import colormaps as cm
+from visualnn.gui.live.edge_layer import EdgeLayer, Link, _PathItem
+from visualnn.gui.live.maps_overlay import MAX_MAPS, MapsOverlay
+from visualnn.gui.live.neuron_column import NeuronColumn
+
+RECURRENT = ("RNN", "LSTM", "GRU")
+ELEMENTWISE = ("ReLU", "LeakyReLU", "Sigmoid", "Tanh", "GELU", "Identity", "Dropout", "BatchNorm1d", "LayerNorm",
+               "Softmax")
+MIN_PITCH_PX = 5.0
+PULSE_S = 0.9
+
+
+def _valid(item) -> bool:
+    try:
+        from shiboken6 import isValid
+    except ImportError:  # pragma: no cover
+        return item is not None
+    return item is not None and isValid(item)
+
+
+class LiveCanvas(QObject):
+    probed = Signal(str)  # a neuron or a weight was clicked: what it holds
+
+    def __init__(self, view, controller, max_units: int = 12, parent=None):
+        super().__init__(parent or view)
+        self.view, self.ctl = view, controller
+        self.scene = view.canvas_scene
+        self.max_units = int(max_units)
+        self.mode = "sample"          # or "batch": the batch rows' mean activation
+        self.enabled = True
+        self.overlays: dict = {}
+        self.columns: dict[str, NeuronColumn] = {}
+        self.edges: EdgeLayer | None = None
+        self.session = None
+        self.frame = None
+        self._grid = None
+        self.phase = 1.0
+        self.pulse_s = PULSE_S
+        self._timer = QTimer(self)
+        self._timer.setInterval(33)
+        self._timer.timeout.connect(self._advance_pulse)
+        controller.sessionStarted.connect(self.build)
+        controller.frameShown.connect(self.show_frame)
+        view.doc.graphChanged.connect(self._on_graph_changed)
+        view.doc.projectReplaced.connect(self._forget)
+        if hasattr(view, "zoomChanged"):
+            view.zoomChanged.connect(lambda _: self._update_lod())
+        view.viewport().installEventFilter(self)
+
+    # -- building ---------------------------------------------------------------------------
+    @Slot()
+    def _forget(self) -> None:
+        """The scene dropped its cards (and so the overlays): drop the references."""
+        self.overlays.clear()
+        self.columns.clear()
+        if self.edges is not None:
+            self.edges.set_links([])
+
+    @Slot(object)
+    def _on_graph_changed(self, event) -> None:
+        if getattr(event, "kind", None) in ("node_moved",):
+            return
+        self.clear()
+
+    def clear(self) -> None:
+        for nid, ov in list(self.overlays.items()):
+            card = self.scene.node_item(nid)
+            if _valid(card) and _valid(ov) and card.overlay() is ov:
+                card.set_overlay(None)
+        self._forget()
+
+    def set_max_units(self, n: int) -> None:
+        """Neurons drawn per layer before the rest is summarised as '+N'."""
+        self.max_units = max(1, int(n))
+        if self.session is not None:
+            self.build(self.session)
+            if self.frame is not None:
+                self.show_frame(self.frame)
+
+    def set_enabled(self, on: bool) -> None:
+        self.enabled = bool(on)
+        if on and self.session is not None:
+            self.build(self.session)
+            if self.frame is not None:
+                self.show_frame(self.frame)
+        elif not on:
+            self.clear()
+
+    @Slot(object)
+    def build(self, session) -> None:
+        self.clear()
+        self.session = session
+        self._grid = None
+        if not self.enabled:
+            return
+        from visualnn.gui.workers.frames import MAP_UNITS
+
+        for nid in session.order:
+            card = self.scene.node_item(nid)
+            if not _valid(card):
+                continue
+            ov = self._make_overlay(nid, session, MAP_UNITS)
+            if ov is None:
+                continue
+            card.set_overlay(ov)
+            # the card itself does not change while training: Qt replays it from a pixmap
+            # instead of calling its Python paint() at every frame
+            card.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            self.overlays[nid] = ov
+            if isinstance(ov, NeuronColumn):
+                self.columns[nid] = ov
+                ov.moved = self._columns_moved
+                ov.on_probe = self._probe
+        if self.edges is None:
+            self.edges = EdgeLayer(self.scene)
+        links = []
+        for nid, col in self.columns.items():
+            srcs = session.inputs.get(nid, ())
+            if len(srcs) != 1 or srcs[0] not in self.columns:
+                continue
+            typ = session.types.get(nid)
+            if typ == "Linear":
+                links.append(Link(nid, self.columns[srcs[0]], col, "dense"))
+            elif typ in ELEMENTWISE and self.columns[srcs[0]].units == col.units:
+                links.append(Link(nid, self.columns[srcs[0]], col, "one2one"))
+        self.edges.set_links(links)
+        self._update_lod()
+
+    def _make_overlay(self, nid: str, s, map_units: int):
+        shape = s.shapes.get(nid, ())
+        typ = s.types.get(nid)
+        if typ in RECURRENT:
+            return MapsOverlay(nid, "heat", caption="hidden state over time", aspect=0.6)
+        if typ == "SelfAttention":
+            return MapsOverlay(nid, "heat", caption="attention weights", aspect=1.0)
+        if len(shape) == 1:
+            shown = min(self.max_units, shape[0])
+            return NeuronColumn(nid, shape[0], shown, thumbs=s.is_2d and shown <= map_units)
+        if len(shape) == 3:
+            return MapsOverlay(nid, "maps", count=shape[0], caption=f"{shape[0]} maps {shape[1]}×{shape[2]}")
+        if len(shape) == 2:
+            return MapsOverlay(nid, "heat", caption=f"{shape[0]} × {shape[1]}",
+                               aspect=min(1.0, shape[1] / max(shape[0], 1)))
+        return None
+
+    def _columns_moved(self) -> None:
+        if self.edges is not None and not getattr(self, "_geometry_pending", False):
+            self._geometry_pending = True
+            QTimer.singleShot(0, self._flush_geometry)
+
+    def _flush_geometry(self) -> None:
+        self._geometry_pending = False
+        if self.edges is not None:
+            self.edges.update_geometry()
+
+    def _update_lod(self) -> None:
+        zoom = self.view.transform().m11() or 1.0
+        dpr = self.view.devicePixelRatioF()
+        scale = 1.0 if zoom * dpr <= 1.1 else min(2.0, round(zoom * dpr * 4) / 4)
+        for ov in self.overlays.values():
+            if _valid(ov):
+                ov.set_render_scale(scale)
+        if self.edges is None or not self.columns:
+            return
+        pitch = min(c.pitch for c in self.columns.values()) * zoom
+        g = 1
+        while pitch * g < MIN_PITCH_PX and g < 64:
+            g *= 2
+        self.edges.set_group(g)
+
+    # -- frames -----------------------------------------------------------------------------
+    @Slot(object)
+    def show_frame(self, frame) -> None:
+        self.frame = frame
+        if not self.overlays or not self.enabled:
+            return
+        probe, snap = frame.probe, frame.snapshot
+        grid = frame.grid if frame.grid is not self._grid else None  # thumbnails only when new
+        self._grid = frame.grid
+        for nid, ov in self.overlays.items():
+            if not _valid(ov):
+                continue
+            if isinstance(ov, NeuronColumn):
+                self._show_column(ov, nid, probe, snap, grid)
+            else:
+                self._show_maps(ov, nid, probe, snap)
+        if self.edges is not None:
+            self.edges.set_frame(frame)
+        if (self.pulse_s is not None or self.ctl.state != "running") and self.phase >= 1.0:
+            self.phase = 0.0
+            self._timer.start()
+
+    def _show_column(self, col: NeuronColumn, nid: str, probe, snap, grid) -> None:
+        rows = None if snap is None else snap.activations.get(nid)
+        a = probe.activations.get(nid)
+        if self.mode == "batch" and rows is not None:
+            values = rows.reshape(rows.shape[0], -1).mean(axis=0)
+        elif a is not None:
+            values = a.reshape(-1)
+        else:
+            return
+        ref = rows if rows is not None else values
+        scale = cm.symmetric_scale(ref)
+        g = None if snap is None else snap.grads.get(nid)
+        grads = None if g is None else np.abs(g.reshape(g.shape[0], -1)).mean(axis=0)
+        rest = values[col.shown:]
+        if grid is not None and col.thumbs and nid in grid.units:
+            maps = grid.units[nid]
+            col.map_scale = cm.symmetric_scale(maps)
+            col.set_thumbs(maps, col.map_scale)
+        mscale = getattr(col, "map_scale", None)
+        if mscale is not None:
+            scale = max(scale, mscale) if self.session.types.get(nid) != "Input" else mscale
+        col.set_values(values, scale, float(rest.mean()) if rest.size else 0.0, grads)
+
+    def _show_maps(self, ov: MapsOverlay, nid: str, probe, snap) -> None:
+        typ = self.session.types.get(nid)
+        if typ == "SelfAttention":
+            att = probe.attention.get(nid)
+            if att is not None:
+                ov.set_images([cm.diverging_image(att[0], cm.symmetric_scale(att[0]))])
+            return
+        if typ in RECURRENT:
+            seq = probe.sequences.get(nid)
+            if seq is None:
+                seq = probe.activations.get(nid)
+            if seq is not None and seq.ndim == 3:
+                h = seq[0].T  # hidden units down, time across
+                ov.set_images([cm.diverging_image(h, cm.symmetric_scale(h))],
+                              f"hidden state: {h.shape[0]} units × {h.shape[1]} steps")
+            return
+        a = probe.activations.get(nid)
+        if a is None:
+            return
+        a = a[0]
+        if a.ndim == 3:
+            if typ == "Input" or nid == self.session.input_id:
+                ov.set_images([cm.gray_image(ch) for ch in a[:MAX_MAPS]])
+            else:
+                s = cm.symmetric_scale(a)
+                ov.set_images([cm.diverging_image(ch, s) for ch in a[:MAX_MAPS]])
+        elif a.ndim == 2:
+            ov.set_images([cm.diverging_image(a.T, cm.symmetric_scale(a))])
+
+    # -- the pulse --------------------------------------------------------------------------
+    def set_pulse_seconds(self, seconds: float | None) -> None:
+        """How long one forward + backward pulse takes; None: no pulse (full speed,
+        where a frame shows many steps and the views' time is better spent elsewhere)."""
+        self.pulse_s = None if seconds is None else max(0.2, min(PULSE_S, float(seconds)))
+
+    @Slot()
+    def _advance_pulse(self) -> None:
+        self.phase = min(1.0, self.phase + 0.033 / (self.pulse_s or PULSE_S))
+        self.apply_pulse(self.phase)
+        if self.phase >= 1.0:
+            self._timer.stop()
+            self.apply_pulse(1.0)
+
+    def apply_pulse(self, phase: float) -> None:
+        """Glow the overlays for the pulse at `phase` (0..0.5 forward, 0.5..1 backward)."""
+        order = [n for n in (self.session.order if self.session else ()) if n in self.overlays]
+        n = len(order)
+        if not n:
+            return
+        has_grads = self.frame is not None and self.frame.snapshot is not None
+        for k, nid in enumerate(order):
+            ov = self.overlays[nid]
+            if not _valid(ov):
+                continue
+            u = k / max(n - 1, 1)
+            if phase >= 1.0:
+                ov.set_glow(None, 0.0)
+            elif phase < 0.5:
+                front = phase / 0.5
+                ov.set_glow("forward", max(0.0, 1.0 - abs(u - front) * max(n, 2) / 1.6))
+            elif has_grads:
+                front = 1.0 - (phase - 0.5) / 0.5
+                ov.set_glow("backward", max(0.0, 1.0 - abs(u - front) * max(n, 2) / 1.6))
+            else:
+                ov.set_glow(None, 0.0)
+
+    # -- clicks on weights --------------------------------------------------------------------
+    def _probe(self, text: str, screen_pos) -> None:
+        QToolTip.showText(screen_pos.toPoint() if hasattr(screen_pos, "toPoint") else screen_pos, text, self.view)
+        self.probed.emit(text)
+
+    def eventFilter(self, obj, event) -> bool:
+        if (event.type() == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton
+                and self.edges is not None and self.edges.links):
+            pos = event.position().toPoint()
+            item = self.view.itemAt(pos)
+            if item is None or isinstance(item, _PathItem):
+                sp = self.view.mapToScene(pos)
+                zoom = self.view.transform().m11() or 1.0
+                text = self.edges.pick(sp.x(), sp.y(), 5.0 / zoom)
+                if text:
+                    self._probe(text, self.view.viewport().mapToGlobal(pos))
+        return False

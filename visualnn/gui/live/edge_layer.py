@@ -1,0 +1,235 @@
+"""The connections between neuron columns: one line per weight, coloured by its sign
+(blue positive, orange negative) and drawn thicker and stronger the larger |weight|.
+
+Lines are sorted into a few buckets (sign x strength) and each bucket is one
+QGraphicsPathItem built from numpy arrays, so Qt paints them in C++ without Python (and
+without holding the interpreter lock the training thread needs). When neighbouring
+neurons are closer on screen than a few pixels, the lines of `group` x `group` neuron
+blocks are drawn as one (their mean weight): what the eye can tell apart stays, and the
+frame rate holds with tens of thousands of weights.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem
+
+from visualnn.gui import theme
+from visualnn.gui.live import colormaps as cm
+
+LEVELS = 5
+THIN_ABOVE = 3000   # with more lines than this, 1-pixel lines (speed over looks)
+Z = -5.0
+
+
+class _PathItem(QGraphicsPathItem):
+    """Painted by Qt in C++; never in the way of the mouse."""
+
+    def shape(self):
+        return QPainterPath()
+
+    def contains(self, point) -> bool:
+        return False
+
+
+@dataclass
+class Link:
+    """Lines from column `src` to column `dst`: 'dense' (a Linear node's weight, node_id)
+    or 'one2one' (an elementwise layer: neuron i to neuron i)."""
+
+    node_id: str
+    src: object
+    dst: object
+    kind: str = "dense"
+    p0: np.ndarray | None = None   # (m, 2) scene points (source side), after grouping
+    p1: np.ndarray | None = None   # (k, 2)
+    group: int = 1
+    weights: np.ndarray | None = None  # (k, m) after grouping
+    grads: np.ndarray | None = None
+
+
+def _path(x0, y0, x1, y1) -> QPainterPath:
+    from pyqtgraph.functions import arrayToQPath
+
+    n = len(x0)
+    if n == 0:
+        return QPainterPath()
+    x = np.empty(2 * n)
+    y = np.empty(2 * n)
+    x[0::2], x[1::2], y[0::2], y[1::2] = x0, x1, y0, y1
+    return arrayToQPath(x, y, connect="pairs", finiteCheck=False)
+
+
+def _group_points(p: np.ndarray, g: int) -> np.ndarray:
+    if g <= 1:
+        return p
+    n = (len(p) // g) * g
+    head = p[:n].reshape(-1, g, 2).mean(axis=1)
+    return np.concatenate([head, p[n:].mean(axis=0, keepdims=True)]) if n < len(p) else head
+
+
+def _group_matrix(w: np.ndarray, g: int) -> np.ndarray:
+    if g <= 1:
+        return w
+    k, m = w.shape
+    rk, rm = -(-k // g), -(-m // g)
+    pad = np.full((rk * g, rm * g), np.nan, np.float32)
+    pad[:k, :m] = w
+    return np.nanmean(pad.reshape(rk, g, rm, g), axis=(1, 3))
+
+
+class EdgeLayer:
+    def __init__(self, scene):
+        self.scene = scene
+        self.links: list[Link] = []
+        self.group = 1
+        self._plain_key = None
+        self.items: dict = {}
+        self.lines = 0
+        for sign in (1, -1):
+            for level in range(LEVELS):
+                item = _PathItem()
+                item.setZValue(Z + 0.01 * level)
+                item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+                item.setAcceptHoverEvents(False)
+                scene.addItem(item)
+                self.items[(sign, level)] = item
+        self.plain = _PathItem()
+        self.plain.setZValue(Z - 0.1)
+        self.plain.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        scene.addItem(self.plain)
+
+    def remove(self) -> None:
+        for item in list(self.items.values()) + [self.plain]:
+            if item.scene() is not None:
+                item.scene().removeItem(item)
+        self.items.clear()
+        self.links = []
+
+    def set_links(self, links: list[Link]) -> None:
+        self.links = list(links)
+        self.update_geometry()
+
+    def set_group(self, g: int) -> None:
+        g = max(1, int(g))
+        if g != self.group:
+            self.group = g
+            self.update_geometry()
+
+    def update_geometry(self) -> None:
+        self._plain_key = None
+        for link in self.links:
+            out_pts = link.src.scene_anchors()[1]
+            in_pts = link.dst.scene_anchors()[0]
+            g = self.group if link.kind == "dense" else 1
+            link.group = g
+            link.p0, link.p1 = _group_points(out_pts, g), _group_points(in_pts, g)
+        self.redraw()
+
+    def set_frame(self, frame, snapshot=None) -> None:
+        """Take the weights (and gradients) of the frame's dense layers."""
+        for link in self.links:
+            if link.kind != "dense":
+                continue
+            w = frame.params.get(link.node_id, {}).get("weight")
+            k, m = link.dst.shown, link.src.shown
+            link.weights = None if w is None else _group_matrix(np.asarray(w[:k, :m], np.float32), link.group)
+            g = None
+            if frame.snapshot is not None:
+                g = frame.snapshot.param_grads.get(link.node_id, {}).get("weight")
+            link.grads = None if g is None else np.asarray(g[:k, :m], np.float32)
+        self.redraw()
+
+    def redraw(self) -> None:
+        t = theme.current()
+        bg = QColor(t["canvas"])
+        parts_x0, parts_y0, parts_x1, parts_y1, parts_key = [], [], [], [], []
+        plain = ([], [], [], [])
+        for link in self.links:
+            if link.p0 is None:
+                continue
+            if link.kind == "one2one":
+                n = min(len(link.p0), len(link.p1))
+                for arr, src in zip(plain, (link.p0[:n, 0], link.p0[:n, 1], link.p1[:n, 0], link.p1[:n, 1])):
+                    arr.append(src)
+                continue
+            w = link.weights
+            if w is None or w.shape != (len(link.p1), len(link.p0)):
+                continue
+            a = np.abs(np.nan_to_num(w)).ravel()
+            top = float(a.max()) if a.size else 0.0
+            strength = a / top if top > 0 else a
+            key = np.minimum((strength * LEVELS).astype(np.int64), LEVELS - 1) + np.where(w.ravel() >= 0, 0, LEVELS)
+            keep = strength > (0.08 if w.size > 400 else 0.0)
+            idx = np.flatnonzero(keep)
+            i, j = np.divmod(idx, w.shape[1])
+            parts_x0.append(link.p0[j, 0])
+            parts_y0.append(link.p0[j, 1])
+            parts_x1.append(link.p1[i, 0])
+            parts_y1.append(link.p1[i, 1])
+            parts_key.append(key[idx])
+        total = int(sum(len(k) for k in parts_key))
+        self.lines = total
+        thin = total > THIN_ABOVE
+        if total:
+            key = np.concatenate(parts_key)
+            order = np.argsort(key, kind="stable")
+            cols = [np.concatenate(p)[order] for p in (parts_x0, parts_y0, parts_x1, parts_y1)]
+            bounds = np.searchsorted(key[order], np.arange(2 * LEVELS + 1))
+        for (s, lv), item in self.items.items():
+            b = lv + (0 if s > 0 else LEVELS)
+            lo, hi = (int(bounds[b]), int(bounds[b + 1])) if total else (0, 0)
+            if hi <= lo:
+                if not item.path().isEmpty():
+                    item.setPath(QPainterPath())
+                continue
+            item.setPath(_path(*(c[lo:hi] for c in cols)))
+            frac = (lv + 1) / LEVELS
+            base = QColor(*(cm.POSITIVE if s > 0 else cm.NEGATIVE))
+            mix = 0.25 + 0.75 * frac
+            color = QColor(round(bg.red() + (base.red() - bg.red()) * mix),
+                           round(bg.green() + (base.green() - bg.green()) * mix),
+                           round(bg.blue() + (base.blue() - bg.blue()) * mix))
+            width = 0.0 if thin else 0.6 + 3.0 * frac * frac
+            pen = item.pen()
+            if pen.color() != color or pen.widthF() != width:
+                pen = QPen(color, width)
+                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                item.setPen(pen)
+        if plain[0]:
+            if self._plain_key != len(plain[0]) or self.plain.path().isEmpty():
+                self.plain.setPath(_path(*(np.concatenate(p) for p in plain)))
+                self.plain.setPen(QPen(QColor(t["edge"]), 1.0, Qt.PenStyle.DotLine))
+                self._plain_key = len(plain[0])
+        else:
+            self.plain.setPath(QPainterPath())
+
+    def pick(self, x: float, y: float, tolerance: float) -> str | None:
+        """The weight nearest to the scene point (x, y) within `tolerance`, described."""
+        best = None
+        for link in self.links:
+            if link.kind != "dense" or link.weights is None or link.p0 is None:
+                continue
+            p0 = link.p0[None, :, :]
+            p1 = link.p1[:, None, :]
+            d = p1 - p0
+            L2 = np.maximum((d ** 2).sum(-1), 1e-9)
+            tt = np.clip(((x - p0[..., 0]) * d[..., 0] + (y - p0[..., 1]) * d[..., 1]) / L2, 0, 1)
+            dist = np.hypot(p0[..., 0] + tt * d[..., 0] - x, p0[..., 1] + tt * d[..., 1] - y)
+            i, j = np.unravel_index(int(np.argmin(dist)), dist.shape)
+            if dist[i, j] <= tolerance and (best is None or dist[i, j] < best[0]):
+                best = (dist[i, j], link, i, j)
+        if best is None:
+            return None
+        _, link, i, j = best
+        g = link.group
+        if g > 1:
+            return f"{link.node_id}: block of weights [{i * g}..{i * g + g - 1}, {j * g}..{j * g + g - 1}], mean {link.weights[i, j]:.4g}"
+        text = f"{link.node_id}.weight[{i}, {j}] = {link.weights[i, j]:.4g}"
+        if link.grads is not None:
+            text += f", gradient {link.grads[i, j]:.3g}"
+        return text

@@ -1,0 +1,167 @@
+"""Live training in the main window: the Training dock (controls), the Live views dock,
+Play / Step / Reset in the toolbar (Space plays and pauses), values on the canvas, and
+the error banner. `install_training(window)` does it all; the window calls it once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QStyle
+
+from visualnn.gui.live.canvas_live import LiveCanvas
+from visualnn.gui.live.controller import TrainingController
+from visualnn.gui.live.error_banner import ErrorBanner
+from visualnn.gui.panels.live_views import LiveViews
+from visualnn.gui.panels.training_panel import SPEEDS, TrainingPanel
+
+PRELOAD_MS = 800
+
+
+def make_actions(window) -> dict:
+    st = window.style()
+    acts = {}
+    for key, text, icon, tip, keys in (
+        ("play", "Play", QStyle.StandardPixmap.SP_MediaPlay, "Train (Space plays and pauses)", "Space"),
+        ("step", "Step", QStyle.StandardPixmap.SP_MediaSkipForward, "One update on one mini-batch (Ctrl+Right)",
+         "Ctrl+Right"),
+        ("epoch", "Epoch", QStyle.StandardPixmap.SP_MediaSeekForward, "Train to the end of this epoch", None),
+        ("reset", "Reset", QStyle.StandardPixmap.SP_BrowserReload,
+         "Start again from the seed (the curves keep this run, faded)", "Ctrl+R"),
+    ):
+        act = QAction(st.standardIcon(icon), text, window)
+        act.setToolTip(tip)
+        act.setObjectName(f"action_train_{key}")
+        if keys:
+            act.setShortcut(QKeySequence(keys))
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        acts[key] = act
+    return acts
+
+
+class TrainingUI(QObject):
+    def __init__(self, window, *, device: str | None = None):
+        super().__init__(window)
+        self.window = window
+        doc = window.document
+        self.controller = ctl = TrainingController(doc, self, device=device)
+        self.actions = make_actions(window)
+        for act in self.actions.values():
+            window.addAction(act)
+        self.panel = TrainingPanel(doc, ctl, self.actions)
+        self.views = LiveViews(ctl)
+        self.canvas_live = LiveCanvas(window.canvas, ctl)
+        self.banner = ErrorBanner(window.canvas)
+        self.train_dock = window.add_dock(self.panel, Qt.DockWidgetArea.RightDockWidgetArea, "Training", "training",
+                                          tabify_with="inspector")
+        self.views_dock = window.add_dock(self.views, Qt.DockWidgetArea.BottomDockWidgetArea, "Live views", "live")
+        self.train_dock.raise_()
+        window.add_toolbar_section([self.actions["play"], self.actions["step"], self.actions["reset"]])
+
+        self.actions["play"].triggered.connect(ctl.toggle)
+        self.actions["step"].triggered.connect(ctl.step_once)
+        self.actions["epoch"].triggered.connect(ctl.step_epoch)
+        self.actions["reset"].triggered.connect(ctl.reset)
+        if hasattr(window.canvas, "spaceTapped"):
+            window.canvas.spaceTapped.connect(ctl.toggle)
+        ctl.stateChanged.connect(self._on_state)
+        ctl.problemRaised.connect(self._on_problem)
+        self.banner.resetRequested.connect(ctl.reset)
+        self.banner.showLayer.connect(self.show_layer)
+        self.panel.speed.valueChanged.connect(self._on_speed)
+        self.canvas_live.probed.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        if hasattr(window, "modeChanged"):
+            window.modeChanged.connect(self._on_mode)
+        if hasattr(window, "closing"):
+            window.closing.connect(self.shutdown)
+        try:
+            from visualnn.gui.app import on_quit
+            on_quit(self.shutdown)
+        except ImportError:  # pragma: no cover
+            pass
+        self._highlighted = None
+        self._views_shown = None
+        self._on_state(ctl.state)
+        self._on_speed(self.panel.speed.value())
+        # the training thread starts a moment after the window shows, so the canvas shows
+        # the network's initial values and Play answers at once
+        self._preload = QTimer(self)
+        self._preload.setSingleShot(True)
+        self._preload.setInterval(PRELOAD_MS)
+        self._preload.timeout.connect(ctl.ensure_started)
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.window and event.type() == QEvent.Type.Show and self.controller.worker is None:
+            self._preload.start()
+        return False
+
+    # -- slots ----------------------------------------------------------------------------
+    @Slot(str)
+    def _on_state(self, state: str) -> None:
+        play = self.actions["play"]
+        running = state == "running"
+        st = self.window.style()
+        play.setText("Pause" if running else "Play")
+        play.setIcon(st.standardIcon(QStyle.StandardPixmap.SP_MediaPause if running else QStyle.StandardPixmap.SP_MediaPlay))
+        self.actions["step"].setEnabled(not running)
+        self.actions["epoch"].setEnabled(not running)
+
+    @Slot(object)
+    def _on_problem(self, problem) -> None:
+        self.banner.show_problem(problem)
+        scene = self.window.canvas.canvas_scene
+        old = scene.node_item(self._highlighted) if self._highlighted else None
+        if old is not None and old.highlight_state() == "error":
+            old.highlight(None)
+        self._highlighted = None
+        if problem is not None and problem.node:
+            item = scene.node_item(problem.node)
+            if item is not None:
+                try:
+                    item.highlight("error")
+                except ValueError:  # a canvas without the error highlight
+                    item.highlight("current")
+                self._highlighted = problem.node
+        if problem is not None:
+            self.window.statusBar().showMessage(f"Training paused: {problem.message}", 10000)
+
+    @Slot(str)
+    def show_layer(self, node_id: str) -> None:
+        canvas = self.window.canvas
+        item = canvas.canvas_scene.node_item(node_id)
+        if item is not None:
+            canvas.select_ids([node_id])
+            canvas.centerOn(item)
+
+    @Slot(int)
+    def _on_speed(self, pos: int) -> None:
+        sps = SPEEDS[pos]
+        self.canvas_live.set_pulse_seconds(None if sps is None else 0.95 / sps)
+
+    @Slot(str)
+    def _on_mode(self, key: str) -> None:
+        """Another mode (step-through) has the canvas and the bottom area: training pauses
+        and the live views step aside until the edit mode is back."""
+        editing = key == "edit"
+        if not editing:
+            self.controller.pause()
+            if self._views_shown is None:
+                self._views_shown = self.views_dock.isVisible()
+                self.views_dock.hide()
+        elif self._views_shown is not None:
+            self.views_dock.setVisible(self._views_shown)
+            self._views_shown = None
+        self.canvas_live.set_enabled(editing)
+
+    @Slot()
+    def shutdown(self) -> None:
+        """Stop the training thread and wait for it (window closing, app quitting); it
+        does not start again."""
+        self._preload.stop()
+        self.controller.closed = True
+        self.controller.shutdown()
+
+
+def install_training(window, device: str | None = None) -> TrainingUI:
+    """Add live training to `window` (a MainWindow); returns the TrainingUI."""
+    return TrainingUI(window, device=device)

@@ -1,0 +1,250 @@
+"""A dense layer on the canvas: a column of neurons hung under its card.
+
+Each neuron is coloured by its activation (for the shown sample, or the batch mean) in
+the diverging map; with 2-D data each one is a small heatmap of what it computes over the
+input plane (as in TensorFlow Playground), framed in its activation colour. Large layers
+show their first `shown` neurons and a "+N" tile for the rest. During the backward pulse
+an orange ring shows the gradient's magnitude at each neuron.
+
+The column is a QGraphicsPixmapItem: a new frame renders one picture (a few QPainter
+calls), and Qt paints it in C++ from then on, so redraws around it cost no Python.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem
+
+from visualnn.gui import theme
+from visualnn.gui.live import colormaps as cm
+
+THUMB = 36.0       # thumbnail side (2-D data)
+PAD = 7.0
+GLOW = 5.0         # room around the column for the pulse's glow
+SCALE = 1.0        # default pixels per scene unit of the picture; raised when zoomed in
+
+
+def geometry(shown: int, thumbs: bool) -> tuple[float, float]:
+    """(neuron size, pitch) for a column of `shown` neurons."""
+    if thumbs:
+        return THUMB, THUMB + 8.0
+    if shown <= 16:
+        return 24.0, 32.0
+    d = max(5.0, min(24.0, 420.0 / shown))
+    return d, d + max(2.0, d * 0.35)
+
+
+class NeuronColumn(QGraphicsPixmapItem):
+    def __init__(self, node_id: str, units: int, shown: int, thumbs: bool = False):
+        super().__init__()
+        self.node_id = node_id
+        self.units = int(units)
+        self.shown = max(1, min(int(shown), self.units))
+        self.thumbs = bool(thumbs)
+        self.size, self.pitch = geometry(self.shown, self.thumbs)
+        self.more = self.units - self.shown
+        self.width = self.size + 2 * PAD
+        self.height = PAD * 2 + self.pitch * self.shown + (22.0 if self.more else 0.0) - (self.pitch - self.size)
+        self.values = np.zeros(self.shown, np.float32)
+        self.rest_mean = 0.0
+        self.scale = 1.0
+        self.grads: np.ndarray | None = None      # |gradient| per neuron, 0..1 within the layer
+        self.raw_grads: np.ndarray | None = None  # mean |d loss / d activation| over the batch rows
+        self.show_grads = False
+        self.glow: tuple[str | None, float] = (None, 0.0)
+        self.thumb_strip: QImage | None = None    # the thumbnails at their places, rendered scale
+        self.on_probe = None  # callback(text, screen pos) when a neuron is clicked
+        self.moved = None     # callback when the column moves in the scene (edges follow)
+        self._colors = [QColor(*cm.middle())] * self.shown
+        self._base: QImage | None = None
+        self._theme = None
+        self.render_scale = SCALE
+        self.setOffset(-GLOW, -GLOW)
+        self.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.setShapeMode(QGraphicsPixmapItem.ShapeMode.BoundingRectShape)
+        self.setAcceptHoverEvents(True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsScenePositionChanges)
+        self.render()
+
+    # -- geometry -------------------------------------------------------------------------
+    def local_anchors(self) -> tuple[np.ndarray, tuple[float, float]]:
+        """(ys, (x_in, x_out)) of each shown neuron in item coordinates."""
+        ys = PAD + self.size / 2 + np.arange(self.shown) * self.pitch
+        return ys, (PAD, PAD + self.size)
+
+    def scene_anchors(self) -> tuple[np.ndarray, np.ndarray]:
+        """(in points (k, 2), out points (k, 2)) in scene coordinates."""
+        ys, (x0, x1) = self.local_anchors()
+        origin = self.mapToScene(QPointF(0, 0))
+        ox, oy = origin.x(), origin.y()
+        pin = np.stack([np.full(self.shown, ox + x0), oy + ys], axis=1)
+        pout = np.stack([np.full(self.shown, ox + x1), oy + ys], axis=1)
+        return pin, pout
+
+    def index_at(self, pos: QPointF) -> int | None:
+        i = int((pos.y() - PAD) // self.pitch)
+        if 0 <= i < self.shown and PAD - 3 <= pos.x() <= PAD + self.size + 3:
+            if pos.y() - (PAD + i * self.pitch) <= self.size + 3:
+                return i
+        return None
+
+    def neuron_rect(self, i: int) -> QRectF:
+        return QRectF(PAD, PAD + i * self.pitch, self.size, self.size)
+
+    # -- data -----------------------------------------------------------------------------
+    def set_values(self, values: np.ndarray, scale: float, rest_mean: float = 0.0, grads=None,
+                   render: bool = True) -> None:
+        """Activations of the shown neurons, the value drawn in full colour, the mean
+        activation of the neurons not shown, and mean |gradient| per neuron (or None)."""
+        v = np.asarray(values, np.float32)[: self.shown]
+        self.values[: len(v)] = v
+        self.scale = float(scale) if scale > 0 else 1.0
+        self.rest_mean = float(rest_mean)
+        if grads is None:
+            self.grads = self.raw_grads = None
+        else:
+            g = np.nan_to_num(np.abs(np.asarray(grads, np.float32)[: self.shown]))
+            self.raw_grads = g
+            top = float(g.max()) if g.size else 0.0
+            self.grads = g / top if top > 0 else g
+        colors = cm.diverging_colors(cm._dark)
+        self._colors = [colors[i] for i in cm.indices(self.values, self.scale)]
+        if render:
+            self.render()
+
+    def set_thumbs(self, maps: np.ndarray | None, scale: float) -> None:
+        """Heatmaps (k, res, res) of the neurons over the input plane (row 0 = lowest y);
+        drawn at the next render."""
+        if maps is None or not len(maps):
+            self.thumb_strip = None
+            return
+        k, res, _ = maps.shape
+        strip = cm.diverging_image(maps[: self.shown, ::-1, :].reshape(-1, res), scale)
+        S = self.render_scale
+        side = int(round(self.size * S))
+        scaled = strip.scaled(side, side * min(k, self.shown), Qt.AspectRatioMode.IgnoreAspectRatio,
+                              Qt.TransformationMode.SmoothTransformation)
+        pitch = int(round(self.pitch * S))
+        out = QImage(side, pitch * (self.shown - 1) + side, QImage.Format.Format_ARGB32_Premultiplied)
+        out.fill(0)
+        p = QPainter(out)
+        for i in range(min(k, self.shown)):
+            p.drawImage(0, i * pitch, scaled, 0, i * side, side, side)
+        p.end()
+        self.thumb_strip = out
+
+    def set_glow(self, kind: str | None, strength: float) -> None:
+        if (kind, round(strength, 2)) != (self.glow[0], round(self.glow[1], 2)):
+            self.glow = (kind, strength)
+            self.show_grads = kind == "backward" and strength > 0.05
+            self.render()
+
+    def describe(self, i: int) -> str:
+        text = f"{self.node_id} neuron {i}: activation {self.values[i]:.4g}"
+        if self.raw_grads is not None and i < len(self.raw_grads):
+            text += f", mean |gradient| {self.raw_grads[i]:.3g}"
+        return text
+
+    # -- drawing --------------------------------------------------------------------------
+    def _background(self) -> QImage:
+        t = theme.current()
+        S = self.render_scale
+        if self._base is not None and self._theme == (t["name"], S):
+            return self._base
+        w, h = self.width + 2 * GLOW, self.height + 2 * GLOW
+        img = QImage(int(w * S), int(h * S), QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(0)
+        p = QPainter(img)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.scale(S, S)
+        p.translate(GLOW, GLOW)
+        bg = QColor(t["card"])
+        bg.setAlphaF(0.9)
+        p.setPen(QPen(QColor(t["card_border"]), 1.0))
+        p.setBrush(bg)
+        p.drawRoundedRect(QRectF(0, 0, self.width, self.height), 9, 9)
+        p.end()
+        self._base, self._theme = img, (t["name"], S)
+        return img
+
+    def render(self) -> None:
+        """Draw the column's picture for the current values (once per frame)."""
+        t = theme.current()
+        S = self.render_scale
+        img = self._background().copy()
+        p = QPainter(img)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.scale(S, S)
+        p.translate(GLOW, GLOW)
+        kind, strength = self.glow
+        if kind and strength > 0.02:
+            halo = QColor(t["forward" if kind == "forward" else "backward"])
+            halo.setAlphaF(min(0.5, 0.5 * strength))
+            p.setPen(QPen(halo, 2.0 * GLOW))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRoundedRect(QRectF(-GLOW / 2, -GLOW / 2, self.width + GLOW, self.height + GLOW), 11, 11)
+        if self.thumbs:
+            p.setPen(Qt.PenStyle.NoPen)
+            for i in range(self.shown):
+                p.fillRect(self.neuron_rect(i).adjusted(-3, -3, 3, 3), self._colors[i])
+            if self.thumb_strip is not None:
+                p.save()
+                p.resetTransform()
+                p.drawImage(QPointF((GLOW + PAD) * S, (GLOW + PAD) * S), self.thumb_strip)
+                p.restore()
+        else:
+            p.setPen(QPen(QColor(t["card_border"]).darker(115), 1.0))
+            for i in range(self.shown):
+                p.setBrush(self._colors[i])
+                p.drawEllipse(self.neuron_rect(i))
+        if self.show_grads and self.grads is not None:
+            ring = QColor(t["backward"])
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            for i, g in enumerate(self.grads[: self.shown]):
+                if g > 0.02:
+                    ring.setAlphaF(min(1.0, 0.35 + 0.65 * float(g)) * min(1.0, self.glow[1] * 1.5))
+                    p.setPen(QPen(ring, 1.0 + 4.0 * float(g)))
+                    grow = 2.0 + 2.0 * float(g)
+                    r = self.neuron_rect(i).adjusted(-grow, -grow, grow, grow)
+                    p.drawRoundedRect(r, 5, 5) if self.thumbs else p.drawEllipse(r)
+        if self.more:
+            y = PAD + self.shown * self.pitch - (self.pitch - self.size) + 4
+            pill = QRectF(2, y, self.width - 4, 16)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(cm.color_for(self.rest_mean, self.scale))
+            p.drawRoundedRect(pill, 8, 8)
+            p.setPen(QColor(t["text"]))
+            p.setFont(theme.font(8 if self.width < 34 else 8.5, bold=True))
+            p.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), f"+{self.more}")
+        p.end()
+        pm = QPixmap.fromImage(img)
+        pm.setDevicePixelRatio(S)
+        self.setPixmap(pm)
+
+    def set_render_scale(self, scale: float) -> None:
+        """Pixels per scene unit of the picture (the view's zoom times the screen's ratio)."""
+        if abs(scale - self.render_scale) > 1e-3:
+            self.render_scale = scale
+            self.render()
+
+    # -- events ---------------------------------------------------------------------------
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemScenePositionHasChanged and self.moved is not None:
+            self.moved()
+        return super().itemChange(change, value)
+
+    def hoverMoveEvent(self, event):
+        i = self.index_at(event.pos())
+        self.setToolTip(self.describe(i) if i is not None else "")
+        super().hoverMoveEvent(event)
+
+    def mousePressEvent(self, event):
+        i = self.index_at(event.pos())
+        if i is None or event.button() != Qt.MouseButton.LeftButton:
+            event.ignore()
+            return
+        if self.on_probe is not None:
+            self.on_probe(self.describe(i), event.screenPos())
+        event.accept()

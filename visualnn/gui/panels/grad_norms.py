@@ -1,0 +1,166 @@
+"""Gradient norms per layer: bars on a log scale now, lines over time, and warnings when
+a layer's gradient vanishes (< 1e-6) or explodes (> 1e3); dead ReLU units counted."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QRectF, Qt, Slot
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from visualnn.gui import theme
+from visualnn.gui.live import plot_style as ps
+from visualnn.gui.live.series import BinnedSeries
+from visualnn.gui.live.throttle import Throttle
+
+LOW, HIGH = 1e-6, 1e3
+AXIS = (-8.0, 4.0)  # log10 range of the bars
+
+
+def warnings_for(stats) -> list[str]:
+    """One line per layer whose gradient norm is out of the healthy range, and per ReLU
+    layer with dead units."""
+    out = []
+    for nid, n in stats.grad_norm.items():
+        if not math.isfinite(n) or n > HIGH:
+            out.append(f"⚠ {nid}: gradient norm {n:.3g} > {HIGH:g} (exploding): try a smaller learning rate")
+        elif n < LOW:
+            out.append(f"⚠ {nid}: gradient norm {n:.3g} < {LOW:g} (vanishing): try ReLU or a better initialisation")
+    for nid, (dead, total) in stats.dead.items():
+        if dead:
+            out.append(f"☠ {nid}: {dead} of {total} ReLU units dead (zero for every sample shown)")
+    return out
+
+
+class GradBars(QWidget):
+    """One horizontal bar per layer, length = log10 of its gradient norm."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[tuple[str, float]] = []
+        self.setMinimumHeight(60)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def set_rows(self, rows) -> None:
+        self.rows = list(rows)
+        self.setMinimumHeight(24 + 22 * max(1, len(self.rows)))
+        self.update()
+
+    def paintEvent(self, event):
+        t = theme.current()
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), QColor(t["card"]))
+        font = theme.font(10)
+        p.setFont(font)
+        name_w = 80.0
+        left, right = name_w + 8, self.width() - 12.0
+        lo, hi = AXIS
+        span = right - left
+
+        def xof(v):
+            return left + span * (min(max(v, lo), hi) - lo) / (hi - lo)
+
+        row_h = 22.0
+        top = 6.0
+        bottom = top + row_h * max(1, len(self.rows))
+        for val, label in ((math.log10(LOW), "1e-6"), (math.log10(HIGH), "1e3")):
+            pen = QPen(QColor(t["error"]), 1.2, Qt.PenStyle.DashLine)
+            p.setPen(pen)
+            p.drawLine(int(xof(val)), int(top), int(xof(val)), int(bottom))
+        p.setPen(QColor(t["text_muted"]))
+        for e in range(int(lo), int(hi) + 1, 2):
+            x = xof(e)
+            p.drawText(QRectF(x - 20, bottom + 2, 40, 16), int(Qt.AlignmentFlag.AlignCenter), f"1e{e}")
+        for i, (name, norm) in enumerate(self.rows):
+            y = top + i * row_h
+            p.setPen(QColor(t["text"]))
+            p.drawText(QRectF(4, y, name_w, row_h), int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), name)
+            bad = not math.isfinite(norm) or norm > HIGH or norm < LOW
+            v = math.log10(norm) if norm > 0 and math.isfinite(norm) else (hi if not math.isfinite(norm) else lo)
+            color = QColor(t["error"] if bad else ps.colors()["train"])
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(color)
+            p.drawRoundedRect(QRectF(left, y + 4, max(2.0, xof(v) - left), row_h - 8), 3, 3)
+            p.setPen(QColor(t["text_muted"]))
+            txt = f"{norm:.2g}"
+            p.drawText(QRectF(xof(v) + 4, y, 70, row_h), int(Qt.AlignmentFlag.AlignVCenter), txt)
+        p.end()
+
+
+class GradNormsView(QWidget):
+    title = "Gradients"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        self.bars = GradBars()
+        self.warnings = QLabel("Gradient norms appear when training runs")
+        self.warnings.setWordWrap(True)
+        self.warnings.setObjectName("gradWarnings")
+        self.history = ps.plot_widget("gradient norm", "step")
+        self.history.setLogMode(y=True)
+        lay.addWidget(self.bars)
+        lay.addWidget(self.warnings)
+        lay.addWidget(self.history, 1)
+        self.series: dict[str, BinnedSeries] = {}
+        self.items: dict = {}
+        self.order: list[str] = []
+        self.frame = None
+        self._live = True
+        self.history.getAxis("bottom").enableAutoSIPrefix(False)
+        self.range = ps.StableRange(self.history)
+        self.throttle = Throttle(self._draw_if_visible, 0.25, self)
+
+    def set_session(self, session) -> None:
+        for item in self.items.values():
+            self.history.removeItem(item)
+        self.items.clear()
+        self.series.clear()
+        self.order = [n for n in session.order if session.params_per_node.get(n)]
+        palette = ["#2f6fed", "#f79009", "#12b76a", "#7a5af8", "#dd2590", "#0ba5c8", "#8a6b2e", "#667085"]
+        for i, nid in enumerate(self.order):
+            self.series[nid] = BinnedSeries(1024)
+            self.items[nid] = self.history.plot(pen=ps.pen(palette[i % len(palette)], 2.0), name=nid)
+        self.bars.set_rows([])
+
+    @Slot(object)
+    def show_frame(self, frame, live: bool = True) -> None:
+        stats = frame.stats
+        if live and stats.grad_norm:
+            for nid, n in stats.grad_norm.items():
+                s = self.series.get(nid)
+                if s is not None and n > 0 and math.isfinite(n):
+                    s.add(np.array([frame.step], float), np.array([math.log10(n)]))
+        self.frame, self._live = frame, live
+        if live:
+            self.throttle.request()
+        else:
+            self.throttle.now()
+
+    def _draw_if_visible(self) -> None:
+        if self.isVisible() and self.frame is not None:
+            self._draw()
+
+    def _draw(self) -> None:
+        frame, live, stats = self.frame, self._live, self.frame.stats
+        self.bars.set_rows([(nid, stats.grad_norm[nid]) for nid in self.order if nid in stats.grad_norm])
+        warn = warnings_for(stats)
+        if stats.grad_norm:
+            self.warnings.setText("\n".join(warn) if warn else "✓ every layer's gradient norm is between 1e-6 and 1e3")
+        upto = None if live else frame.step
+        lo, hi = -7.0, 1.0
+        for nid, s in self.series.items():
+            x, y = s.arrays(upto)
+            self.items[nid].setData(x, np.power(10.0, y))
+            if len(y):
+                lo, hi = min(lo, math.floor(float(y.min()))), max(hi, math.ceil(float(y.max())))
+        self.range.set(0, ps.nice_ceiling(max(frame.step, 1) * 1.02), lo, hi)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self.frame is not None:
+            self._draw()

@@ -1,0 +1,142 @@
+"""The live views together: boundary, curves, gradients, weights, confusion, samples, and
+the timeline under them. Views that do not apply to the data (the boundary without 2-D
+points, the samples strip without images) hide their tabs.
+
+The views are made when the panel is first shown (pyqtgraph is imported then, not at
+start-up). Each is fed by the controller's signals; a view that is hidden only keeps
+its data and draws when it shows again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QGridLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from visualnn.gui.panels.timeline import TimelineBar
+
+PANES = (("boundary", "samples"), ("curves",), ("grads", "weights", "confusion"))
+
+
+def _make_views() -> dict:
+    from visualnn.gui.panels.boundary import BoundaryView
+    from visualnn.gui.panels.confusion import ConfusionView
+    from visualnn.gui.panels.curves import CurvesView
+    from visualnn.gui.panels.grad_norms import GradNormsView
+    from visualnn.gui.panels.samples_strip import SamplesStrip
+    from visualnn.gui.panels.weights_hist import WeightsHistView
+
+    return {"boundary": BoundaryView(), "samples": SamplesStrip(), "curves": CurvesView(),
+            "grads": GradNormsView(), "weights": WeightsHistView(), "confusion": ConfusionView()}
+
+
+def applies(key: str, session) -> bool:
+    if session is None:
+        return key in ("curves", "grads", "weights")
+    if key == "boundary":
+        return session.is_2d
+    if key == "samples":
+        return session.strip_images is not None
+    if key == "confusion":
+        return session.task == "classification"
+    return True
+
+
+class LiveViews(QWidget):
+    """`grid=True` lays every view out at once (the benchmark's 'every view open')."""
+
+    def __init__(self, controller, parent=None, grid: bool = False):
+        super().__init__(parent)
+        self.ctl = controller
+        self.grid = grid
+        self.views: dict = {}
+        self.tabs: list[QTabWidget] = []
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self.body = QWidget()
+        self._layout.addWidget(self.body, 1)
+        self.timeline = TimelineBar(controller)
+        self._layout.addWidget(self.timeline)
+        controller.sessionStarted.connect(self._on_session)
+        controller.runReset.connect(self._on_reset)
+        controller.lossesAdded.connect(self._on_losses)
+        controller.frameShown.connect(self._on_frame)
+
+    def ensure_views(self) -> dict:
+        if self.views:
+            return self.views
+        self.views = _make_views()
+        if self.grid:
+            lay = QGridLayout(self.body)
+            lay.setContentsMargins(2, 2, 2, 2)
+            for i, key in enumerate(("boundary", "curves", "grads", "samples", "weights", "confusion")):
+                lay.addWidget(self.views[key], i // 3, i % 3)
+        else:
+            lay = QVBoxLayout(self.body)
+            lay.setContentsMargins(0, 0, 0, 0)
+            split = QSplitter(Qt.Orientation.Horizontal)
+            for keys in PANES:
+                tabs = QTabWidget()
+                tabs.setDocumentMode(True)
+                for key in keys:
+                    tabs.addTab(self.views[key], self.views[key].title)
+                split.addWidget(tabs)
+                self.tabs.append(tabs)
+            split.setSizes([340, 480, 380])
+            lay.addWidget(split)
+        if self.ctl.session is not None:
+            self._on_session(self.ctl.session)
+        if self.ctl.current is not None:
+            self._on_frame(self.ctl.current)
+        return self.views
+
+    def showEvent(self, event):
+        self.ensure_views()
+        super().showEvent(event)
+
+    def show_view(self, key: str) -> None:
+        """Bring the view `key` to the front of its pane."""
+        view = self.ensure_views()[key]
+        for tabs in self.tabs:
+            i = tabs.indexOf(view)
+            if i >= 0:
+                tabs.setCurrentIndex(i)
+
+    # -- feeding ------------------------------------------------------------------------------
+    @Slot(object)
+    def _on_session(self, session) -> None:
+        if not self.views:
+            return
+        for key, view in self.views.items():
+            view.set_session(session)
+            on = applies(key, session)
+            if self.grid:
+                view.setVisible(on)
+        for tabs in self.tabs:
+            first = None
+            for i in range(tabs.count()):
+                key = next(k for k, v in self.views.items() if v is tabs.widget(i))
+                on = applies(key, session)
+                tabs.setTabVisible(i, on)
+                if on and first is None:
+                    first = i
+            if first is not None and not tabs.isTabVisible(tabs.currentIndex()):
+                tabs.setCurrentIndex(first)
+
+    @Slot(int)
+    def _on_reset(self, run: int) -> None:
+        if self.views:
+            self.views["curves"].new_run()
+
+    @Slot(object)
+    def _on_losses(self, drained) -> None:
+        if self.views:
+            self.views["curves"].add_losses(drained)
+
+    @Slot(object)
+    def _on_frame(self, frame) -> None:
+        if not self.views:
+            return
+        live = self.ctl.following
+        for view in self.views.values():
+            view.show_frame(frame, live)

@@ -1,0 +1,319 @@
+"""What the training thread hands the views: plain numpy records, computed next to the model.
+
+No Qt here and no live tensor leaves this module: `make_session` describes a run once,
+`make_frame` copies what the views draw after a captured step (the step's Snapshot, the
+parameters as they are now, the shown sample's activations, per-layer statistics, and,
+when due, the 2-D grid field and the test-set evaluation).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+
+import numpy as np
+
+GRID_RES = 48          # points per side of the 2-D grid (boundary heatmap and neuron thumbnails)
+MAP_UNITS = 12         # neurons per layer that get a thumbnail over the input plane
+MAX_POINTS = 1000      # data points drawn under the heatmap
+STRIP_SAMPLES = 24     # test samples in the images strip
+QUANTILES = (0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0)
+
+
+def _frozen(d: dict):
+    return MappingProxyType(d)
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """A run as the views need it, sent once per build or reset.
+
+    run: increases at every reset / rebuild. order: node ids in topological order, the
+    Input first; types / shapes: per node (shape without the batch). task:
+    'classification' or 'regression'; num_classes and class_names for classification.
+    is_2d: the inputs are points of the plane (the boundary view and thumbnails apply);
+    extent: (x0, x1, y0, y1) of that plane. points / labels: training points (2-D sets
+    only, at most MAX_POINTS). strip_images / strip_labels: the first test samples of an
+    image set (N, H, W) and their classes. loss, device, steps_per_epoch, epochs: the
+    run's settings; sample: index of the training sample shown on the canvas."""
+
+    run: int
+    order: tuple
+    types: dict
+    shapes: dict
+    input_id: str
+    output_id: str
+    task: str
+    num_classes: int
+    class_names: tuple
+    is_2d: bool
+    extent: tuple | None
+    points: np.ndarray | None
+    labels: np.ndarray | None
+    strip_images: np.ndarray | None
+    strip_labels: np.ndarray | None
+    loss: str
+    device: str
+    steps_per_epoch: int
+    epochs: int
+    sample: int
+    num_train: int
+    params_per_node: dict = field(default_factory=dict)
+    devices: dict = field(default_factory=dict)  # device name -> None when present, else why not
+    inputs: dict = field(default_factory=dict)   # node id -> the ids of its inputs
+
+
+@dataclass(frozen=True)
+class GridField:
+    """The network over a res x res grid of the input plane (row 0 = the lowest y).
+
+    value: (res, res) what colours the background: P(class 1) for two classes, the
+    winning class index for more (with `confidence`, its share), the first output for
+    regression. units: node id -> (k, res, res), the first k neurons' outputs of each
+    1-D layer (the neuron thumbnails)."""
+
+    extent: tuple
+    res: int
+    value: np.ndarray
+    confidence: np.ndarray | None
+    units: dict
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Classification on the test split (the training split when there is none).
+
+    confusion: (C, C) counts, row = true class, column = predicted. accuracy: share right.
+    strip_pred: the predicted class of each strip sample."""
+
+    confusion: np.ndarray
+    accuracy: float
+    strip_pred: np.ndarray | None
+    split: str
+
+
+@dataclass(frozen=True)
+class LayerStats:
+    """grad_norm: node -> L2 norm of all its parameters' gradients at this step.
+    dead: ReLU-like node -> (units silent on every kept sample, units).
+    weight_q: node -> its weight's quantiles at QUANTILES (min, 10 %, 25 %, median, ...)."""
+
+    grad_norm: dict
+    dead: dict
+    weight_q: dict
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The network after `step` updates. params: node -> name -> value now (after the
+    step). probe: activations of the shown training sample with those params (a core
+    Response: .activations node -> (1, ...), .output). snapshot: the step's Snapshot
+    (its gradients and batch), None for a frame taken without a step (after a reset).
+    grid / evaluation: the latest computed (may be shared with earlier frames)."""
+
+    run: int
+    step: int
+    epoch: int
+    params: dict
+    probe: object
+    snapshot: object | None
+    stats: LayerStats
+    grid: GridField | None = None
+    evaluation: Evaluation | None = None
+    time: float = 0.0
+    nbytes: int = 0
+    sample: int = 0  # the training sample the probe shows
+
+
+def nbytes_of(*items) -> int:
+    """Bytes of the numpy arrays inside records, dicts and arrays (for memory caps)."""
+    return _bytes(*items)
+
+
+def _bytes(*items) -> int:
+    total = 0
+    for item in items:
+        if isinstance(item, np.ndarray):
+            total += item.nbytes
+        elif isinstance(item, (dict, MappingProxyType)):
+            total += _bytes(*item.values())
+        elif item is not None and hasattr(item, "__dataclass_fields__"):
+            total += _bytes(*(getattr(item, k) for k in item.__dataclass_fields__))
+    return total
+
+
+def make_session(trainer, run: int, sample: int) -> SessionInfo:
+    """Describe the trainer's run for the views."""
+    model, ds = trainer.model, trainer.dataset
+    order = (model.input_id,) + tuple(model.node_ids())
+    is_2d = bool(ds.is_2d) and tuple(ds.input_shape) == (2,)
+    extent = points = labels = None
+    if is_2d:
+        allx = np.concatenate([ds.x_train, ds.x_test]) if ds.num_test else ds.x_train
+        lo, hi = allx.min(axis=0), allx.max(axis=0)
+        pad = 0.08 * np.maximum(hi - lo, 1e-6)
+        extent = (float(lo[0] - pad[0]), float(hi[0] + pad[0]), float(lo[1] - pad[1]), float(hi[1] + pad[1]))
+        points = np.array(ds.x_train[:MAX_POINTS], copy=True)
+        labels = np.array(ds.y_train[:MAX_POINTS], copy=True).reshape(len(points), -1)[:, 0]
+    strip_images = strip_labels = None
+    xs = ds.x_test if ds.num_test else ds.x_train
+    ys = ds.y_test if ds.num_test else ds.y_train
+    if ds.task == "classification" and xs.ndim == 4 and ds.input_dtype == "float":
+        strip_images = np.array(xs[:STRIP_SAMPLES, 0], copy=True)
+        strip_labels = np.array(ys[:STRIP_SAMPLES], copy=True).reshape(-1)
+    from visualnn.core.train.config import available_devices
+
+    per_node = {nid: sum(p.numel() for p in model.layer(nid).parameters()) for nid in model.node_ids()}
+    cfg = trainer.config
+    return SessionInfo(
+        run=run, order=order, types=dict(model.types), shapes={k: tuple(v) for k, v in model.shapes.items()},
+        input_id=model.input_id, output_id=model.output_id, task=ds.task, num_classes=int(ds.num_classes or 0),
+        class_names=tuple(ds.class_names or ()), is_2d=is_2d, extent=extent, points=points, labels=labels,
+        strip_images=strip_images, strip_labels=strip_labels, loss=cfg.loss, device=str(trainer.device),
+        steps_per_epoch=trainer.steps_per_epoch, epochs=int(cfg.epochs), sample=int(sample),
+        num_train=ds.num_train, params_per_node=per_node, devices=available_devices(),
+        inputs={nid: tuple(srcs) for nid, srcs in model.plan})
+
+
+def current_params(model) -> dict:
+    """node -> parameter name -> a read-only numpy copy of its value now."""
+    from visualnn.core.train.probes import to_numpy
+
+    out = {}
+    for nid, _ in model.plan:
+        values = {name: to_numpy(p) for name, p in model.layer(nid).named_parameters()}
+        if values:
+            out[nid] = _frozen(values)
+    return _frozen(out)
+
+
+def probe_sample(trainer, sample: int):
+    """The shown training sample's activations with the current weights (eval mode)."""
+    from visualnn.core.train.probes import forward_snapshot
+
+    x = trainer.dataset.x_train
+    i = min(max(int(sample), 0), len(x) - 1)
+    return forward_snapshot(trainer.model, x[i:i + 1])
+
+
+RELU_TYPES = ("ReLU",)
+
+
+def layer_stats(session: SessionInfo, params: dict, snapshot) -> LayerStats:
+    """Gradient norms and dead units from the snapshot, weight quantiles from params."""
+    grad_norm, dead, weight_q = {}, {}, {}
+    if snapshot is not None:
+        for nid, grads in snapshot.param_grads.items():
+            total = 0.0
+            for g in grads.values():
+                total += float(np.dot(g.ravel(), g.ravel()))
+            grad_norm[nid] = math.sqrt(total) if math.isfinite(total) else float("inf")
+        for nid, a in snapshot.activations.items():
+            if session.types.get(nid) in RELU_TYPES and a.ndim >= 2:
+                units = a.reshape(a.shape[0], a.shape[1], -1)
+                alive = (units > 0).any(axis=(0, 2))
+                dead[nid] = (int(alive.size - alive.sum()), int(alive.size))
+    for nid, values in params.items():
+        w = values.get("weight")
+        if w is not None and w.size:
+            weight_q[nid] = np.quantile(w, QUANTILES).astype(np.float32)
+    return LayerStats(_frozen(grad_norm), _frozen(dead), _frozen(weight_q))
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def class_scores(out: np.ndarray, loss: str) -> np.ndarray:
+    """(N, width) network outputs -> scores in 0..1 comparable across classes."""
+    flat = out.reshape(out.shape[0], -1).astype(np.float64)
+    if flat.shape[1] == 1:
+        p = 1.0 / (1.0 + np.exp(-flat)) if loss == "bce_logits" else np.clip(flat, 0.0, 1.0)
+        return np.concatenate([1.0 - p, p], axis=1)
+    if loss in ("cross_entropy", "bce_logits"):
+        return _softmax(flat) if loss == "cross_entropy" else 1.0 / (1.0 + np.exp(-flat))
+    return np.clip(flat, 0.0, None)
+
+
+def predicted(out: np.ndarray, loss: str) -> np.ndarray:
+    """Predicted class per row, as core predicted_classes does (argmax, or a threshold)."""
+    flat = out.reshape(out.shape[0], -1)
+    if flat.shape[1] == 1:
+        return (flat[:, 0] > (0.0 if loss == "bce_logits" else 0.5)).astype(np.int64)
+    return flat.argmax(axis=1)
+
+
+def grid_points(extent: tuple, res: int) -> np.ndarray:
+    x0, x1, y0, y1 = extent
+    gx, gy = np.meshgrid(np.linspace(x0, x1, res, dtype=np.float32), np.linspace(y0, y1, res, dtype=np.float32))
+    return np.stack([gx.ravel(), gy.ravel()], axis=1)
+
+
+def grid_field(trainer, session: SessionInfo, res: int = GRID_RES, units: int = MAP_UNITS) -> GridField:
+    """The network over the input plane (see GridField)."""
+    from visualnn.core.train.probes import predict_grid
+
+    pts = grid_points(session.extent, res)
+    nodes = [n for n in session.order if len(session.shapes.get(n, ())) == 1]
+    resp = predict_grid(trainer.model, pts, nodes)
+    out = resp.output.reshape(len(pts), -1)
+    conf = None
+    if session.task == "classification":
+        scores = class_scores(out, session.loss)
+        if session.num_classes <= 2 and scores.shape[1] >= 2:
+            value = scores[:, 1] / np.maximum(scores[:, 0] + scores[:, 1], 1e-12)
+        else:
+            value = scores.argmax(axis=1).astype(np.float32)
+            conf = (scores.max(axis=1) / np.maximum(scores.sum(axis=1), 1e-12)).reshape(res, res).astype(np.float32)
+    else:
+        value = out[:, 0]
+    maps = {}
+    for nid in nodes:
+        a = resp.activations.get(nid)
+        if a is not None:
+            k = min(units, a.shape[1])
+            maps[nid] = np.ascontiguousarray(a[:, :k].T.reshape(k, res, res), dtype=np.float32)
+    return GridField(session.extent, res, np.asarray(value, np.float32).reshape(res, res), conf, _frozen(maps))
+
+
+def evaluation(trainer, session: SessionInfo) -> Evaluation | None:
+    """Confusion matrix and accuracy on the test split (classification only)."""
+    from visualnn.core.train.probes import predict_grid
+
+    if session.task != "classification" or session.num_classes < 1:
+        return None
+    ds = trainer.dataset
+    split = "test" if ds.num_test else "train"
+    x, y = (ds.x_test, ds.y_test) if split == "test" else (ds.x_train, ds.y_train)
+    x, y = x[:2000], np.asarray(y[:2000]).reshape(-1).astype(np.int64)
+    out = predict_grid(trainer.model, x, nodes=()).output
+    pred = predicted(out, session.loss)
+    c = session.num_classes
+    ok = (pred >= 0) & (pred < c) & (y >= 0) & (y < c)
+    confusion = np.bincount(y[ok] * c + pred[ok], minlength=c * c).reshape(c, c)
+    strip = None
+    if session.strip_images is not None:
+        strip = pred[: len(session.strip_images)].copy()
+    acc = float((pred == y).mean()) if len(y) else 0.0
+    return Evaluation(confusion, acc, strip, split)
+
+
+def make_frame(trainer, session: SessionInfo, run: int, snapshot, grid=None, evaluation_=None) -> Frame:
+    """A Frame of the trainer's model now (after its last step). The snapshot's own copy
+    of the parameters (before the step) is dropped: `params` holds them after it."""
+    if snapshot is not None and snapshot.params:
+        snapshot = replace(snapshot, params=_frozen({}))
+    params = current_params(trainer.model)
+    probe = probe_sample(trainer, session.sample)
+    stats = layer_stats(session, params, snapshot)
+    epoch = trainer.epoch
+    frame = Frame(run=run, step=trainer.step_count, epoch=epoch, params=params, probe=probe, snapshot=snapshot,
+                  stats=stats, grid=grid, evaluation=evaluation_, time=time.perf_counter(), sample=session.sample)
+    own = _bytes(params, probe.activations, stats.weight_q) + (_bytes(
+        snapshot.activations, snapshot.grads, snapshot.params, snapshot.param_grads) if snapshot is not None else 0)
+    object.__setattr__(frame, "nbytes", own)
+    return frame
