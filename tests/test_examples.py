@@ -21,7 +21,7 @@ EXPECTED = {
     "wine_dropout.vnn": ("accuracy", 0.9),
     "residual_mlp.vnn": ("accuracy", 0.9),
     "branches_concat.vnn": ("accuracy", 0.95),
-    "sentiment_gru.vnn": ("accuracy", 0.6),  # a small corpus: it overfits, as its description says
+    "sentiment_gru.vnn": ("accuracy", 0.85),  # 0.86..0.92 over seeds 0..5 (the split changes too)
     "plane_regression.vnn": ("loss", 0.005),  # targets' variance 0.23
     "multi_gauss_regression.vnn": ("loss", 0.03),  # targets' variance 0.08
     "sine_lstm.vnn": ("loss", 0.005),  # targets' variance 0.48

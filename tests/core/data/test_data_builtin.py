@@ -4,6 +4,8 @@ import pytest
 
 from visualnn.core.data import (DataError, Dataset, builtin_names, builtin_params,
                                 builtin_task, describe, load_dataset)
+from visualnn.core.data.assets import asset_path
+from visualnn.core.data.sequences import read_corpus, tokenize
 
 LOCAL = [n for n in builtin_names() if n != "mnist"]  # mnist needs files (test_data_idx)
 
@@ -153,7 +155,7 @@ def test_sentiment_tokens_vocab_and_padding():
     ds = load("sentiment")
     assert ds.vocab[:2] == ["<pad>", "<unk>"] and ds.class_names == ["negative", "positive"]
     assert ds.x_train.max() < len(ds.vocab) and ds.x_train.min() >= 0
-    assert len(ds.x_train) + len(ds.x_test) >= 300
+    assert len(ds.x_train) + len(ds.x_test) >= 1000
     assert abs(np.mean(np.concatenate([ds.y_train, ds.y_test])) - 0.5) < 0.05
     # Padding goes at the start by default, so the last id is a word.
     assert np.all(ds.x_train[:, -1] > 0)
@@ -164,6 +166,20 @@ def test_sentiment_tokens_vocab_and_padding():
     words = [end.vocab[i] for i in end.x_train[0] if i > 1]
     assert all(w == w.lower() for w in words)
 
+
+
+def test_sentiment_corpus_is_distinct_balanced_and_shares_its_words():
+    labels, texts = read_corpus(asset_path("corpora", "sentiment.tsv"))
+    assert len(set(t.lower() for t in texts)) == len(texts) >= 1000
+    assert labels.count("positive") == labels.count("negative") == len(labels) // 2
+    # Every sentence fits the default 12 words, so none is cut.
+    assert max(len(tokenize(t)) for t in texts) <= 12
+    # Test sentences reuse the training words (what lets a model generalise): under
+    # one test word in ten is <unk>, and every test sentence has a known word.
+    ds = load("sentiment")
+    words = ds.x_test[ds.x_test > 0]
+    assert 0 < np.mean(words == 1) < 0.1
+    assert np.all((ds.x_test > 1).any(axis=1))
 
 def test_parameter_errors_are_clear():
     with pytest.raises(DataError, match="spiral: noise must be between 0 and 0.5, got 0.7"):
