@@ -45,8 +45,9 @@ def _chain(ids_types):
 
 def bench_cases() -> dict:
     """The benchmark's cases, name -> Project: 'mlp_spiral' (a 2-8-8-1 tanh net on the
-    spiral set, batch 10, bce_logits, SGD) and 'cnn_digits' (a small CNN on the 8x8
-    digits, batch 32, cross_entropy, Adam)."""
+    spiral set, batch 10, bce_logits, SGD), 'cnn_digits' (a small CNN on the 8x8
+    digits, batch 32, cross_entropy, Adam) and 'wide_mlp' (2-140-140-2 tanh on spiral:
+    564 neurons in its columns and 20,160 weights, for the canvas's frame rate)."""
     mlp_nodes, mlp_edges = _chain([
         ("x", "Input", {"shape": [2]}), ("fc1", "Linear", {"out_features": 8}), ("act1", "Tanh", {}),
         ("fc2", "Linear", {"out_features": 8}), ("act2", "Tanh", {}), ("out", "Linear", {"out_features": 1}),
@@ -57,6 +58,10 @@ def bench_cases() -> dict:
         ("conv2", "Conv2d", {"out_channels": 16, "kernel_size": 3, "padding": 1}), ("relu2", "ReLU", {}),
         ("pool2", "MaxPool2d", {"kernel_size": 2}), ("flat", "Flatten", {}), ("out", "Linear", {"out_features": 10}),
     ])
+    wide_nodes, wide_edges = _chain([
+        ("x", "Input", {"shape": [2]}), ("fc1", "Linear", {"out_features": 140}), ("act1", "Tanh", {}),
+        ("fc2", "Linear", {"out_features": 140}), ("act2", "Tanh", {}), ("out", "Linear", {"out_features": 2}),
+    ])
     common = {"optimizer": "sgd", "momentum": 0.0, "nesterov": False, "weight_decay": 0.0, "l1": 0.0,
               "epochs": 10, "seed": 0, "device": "cpu", "test_fraction": 0.2}
     docs = {
@@ -66,6 +71,9 @@ def bench_cases() -> dict:
         "cnn_digits": ("small CNN on digits", cnn_nodes, cnn_edges,
                        {"kind": "builtin", "name": "digits", "params": {}},
                        {**common, "loss": "cross_entropy", "optimizer": "adam", "lr": 0.003, "batch_size": 32}),
+        "wide_mlp": ("2-140-140-2 tanh on spiral", wide_nodes, wide_edges,
+                     {"kind": "builtin", "name": "spiral", "params": {"samples": 500, "noise": 0.0}},
+                     {**common, "loss": "cross_entropy", "lr": 0.03, "batch_size": 10}),
     }
     return {name: project_from_dict({"format": "visualnn", "version": 1, "name": title, "nodes": nodes,
                                      "edges": edges, "data": data, "train": train})

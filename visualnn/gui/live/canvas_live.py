@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QGraphicsItem, QToolTip
 
 from visualnn.gui.live import colormaps as cm
-from visualnn.gui.live.edge_layer import EdgeLayer, Link, _PathItem
+from visualnn.gui.live.edge_layer import LINE_BUDGET, EdgeLayer, Link, _PathItem
 from visualnn.gui.live.maps_overlay import MAX_MAPS, MapsOverlay
 from visualnn.gui.live.neuron_column import NeuronColumn
 
@@ -153,7 +153,8 @@ class LiveCanvas(QObject):
             shown = min(self.max_units, shape[0])
             return NeuronColumn(nid, shape[0], shown, thumbs=s.is_2d and shown <= map_units)
         if len(shape) == 3:
-            return MapsOverlay(nid, "maps", count=shape[0], caption=f"{shape[0]} maps {shape[1]}×{shape[2]}")
+            what = f"{shape[0]} map{'s' if shape[0] != 1 else ''}" if typ != "Input" else "input"
+            return MapsOverlay(nid, "maps", count=shape[0], caption=f"{what} {shape[1]}×{shape[2]}")
         if len(shape) == 2:
             return MapsOverlay(nid, "heat", caption=f"{shape[0]} × {shape[1]}",
                                aspect=min(1.0, shape[1] / max(shape[0], 1)))
@@ -180,7 +181,7 @@ class LiveCanvas(QObject):
             return
         pitch = min(c.pitch for c in self.columns.values()) * zoom
         g = 1
-        while pitch * g < MIN_PITCH_PX and g < 64:
+        while (pitch * g < MIN_PITCH_PX or self.edges.lines_for(g) > LINE_BUDGET) and g < 64:
             g *= 2
         self.edges.set_group(g)
 
@@ -252,9 +253,8 @@ class LiveCanvas(QObject):
         if a.ndim == 3:
             if typ == "Input" or nid == self.session.input_id:
                 ov.set_images([cm.gray_image(ch) for ch in a[:MAX_MAPS]])
-            else:
-                s = cm.symmetric_scale(a)
-                ov.set_images([cm.diverging_image(ch, s) for ch in a[:MAX_MAPS]])
+            else:  # each map at its own contrast: the pattern matters more than the level
+                ov.set_images([cm.diverging_image(ch, cm.symmetric_scale(ch)) for ch in a[:MAX_MAPS]])
         elif a.ndim == 2:
             ov.set_images([cm.diverging_image(a.T, cm.symmetric_scale(a))])
 

@@ -22,7 +22,8 @@ from visualnn.gui import theme
 from visualnn.gui.live import colormaps as cm
 
 LEVELS = 5
-THIN_ABOVE = 3000   # with more lines than this, 1-pixel lines (speed over looks)
+THIN_ABOVE = 600    # with more lines than this, 1-pixel lines (thick ones cost ~3x to draw)
+LINE_BUDGET = 3000  # lines drawn at most: beyond, neighbouring neurons' lines are bundled
 Z = -5.0
 
 
@@ -87,6 +88,7 @@ class EdgeLayer:
         self.scene = scene
         self.links: list[Link] = []
         self.group = 1
+        self.frame = None
         self._plain_key = None
         self.items: dict = {}
         self.lines = 0
@@ -114,6 +116,10 @@ class EdgeLayer:
         self.links = list(links)
         self.update_geometry()
 
+    def lines_for(self, g: int) -> int:
+        """How many lines the dense links need when grouped by g."""
+        return sum(-(-link.dst.shown // g) * -(-link.src.shown // g) for link in self.links if link.kind == "dense")
+
     def set_group(self, g: int) -> None:
         g = max(1, int(g))
         if g != self.group:
@@ -128,10 +134,14 @@ class EdgeLayer:
             g = self.group if link.kind == "dense" else 1
             link.group = g
             link.p0, link.p1 = _group_points(out_pts, g), _group_points(in_pts, g)
-        self.redraw()
+        if self.frame is not None:
+            self.set_frame(self.frame)  # the weights, grouped the new way
+        else:
+            self.redraw()
 
     def set_frame(self, frame, snapshot=None) -> None:
         """Take the weights (and gradients) of the frame's dense layers."""
+        self.frame = frame
         for link in self.links:
             if link.kind != "dense":
                 continue

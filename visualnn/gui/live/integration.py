@@ -15,6 +15,7 @@ from visualnn.gui.panels.live_views import LiveViews
 from visualnn.gui.panels.training_panel import SPEEDS, TrainingPanel
 
 PRELOAD_MS = 800
+VIEWS_HEIGHT = 360  # the live views' dock, at first start (the window then remembers it)
 
 
 def make_actions(window) -> dict:
@@ -55,6 +56,7 @@ class TrainingUI(QObject):
                                           tabify_with="inspector")
         self.views_dock = window.add_dock(self.views, Qt.DockWidgetArea.BottomDockWidgetArea, "Live views", "live")
         self.train_dock.raise_()
+        window.resizeDocks([self.views_dock], [VIEWS_HEIGHT], Qt.Orientation.Vertical)
         window.add_toolbar_section([self.actions["play"], self.actions["step"], self.actions["reset"]])
 
         self.actions["play"].triggered.connect(ctl.toggle)
@@ -80,6 +82,7 @@ class TrainingUI(QObject):
             pass
         self._highlighted = None
         self._views_shown = None
+        self._sized = bool(window.settings.value("window/state")) if hasattr(window, "settings") else False
         self._on_state(ctl.state)
         self._on_speed(self.panel.speed.value())
         # the training thread starts a moment after the window shows, so the canvas shows
@@ -93,6 +96,10 @@ class TrainingUI(QObject):
     def eventFilter(self, obj, event) -> bool:
         if obj is self.window and event.type() == QEvent.Type.Show and self.controller.worker is None:
             self._preload.start()
+            if not self._sized:
+                self._sized = True
+                QTimer.singleShot(0, lambda: self.window.resizeDocks([self.views_dock], [VIEWS_HEIGHT],
+                                                                     Qt.Orientation.Vertical))
         return False
 
     # -- slots ----------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsPixmapItem
 from visualnn.gui import theme
 
 MAX_MAPS = 8
-TILE = 40.0
+TILE = 52.0         # side of a feature map tile (one map alone is drawn larger)
 GAP = 5.0
 PAD = 7.0
 CAPTION = 18.0
@@ -37,8 +37,9 @@ class MapsOverlay(QGraphicsPixmapItem):
             self.cols = 2 if shown > 1 else 1
             self.rows = -(-shown // self.cols)
             self.more = self.count - shown
-            self.width = PAD * 2 + self.cols * TILE + (self.cols - 1) * GAP
-            self.height = PAD * 2 + self.rows * (TILE + GAP) - GAP + CAPTION
+            self.tile = TILE if shown > 1 else 2 * TILE
+            self.width = PAD * 2 + self.cols * self.tile + (self.cols - 1) * GAP
+            self.height = PAD * 2 + self.rows * (self.tile + GAP) - GAP + CAPTION
         else:
             self.cols = self.rows = 1
             self.width = 150.0
@@ -62,7 +63,7 @@ class MapsOverlay(QGraphicsPixmapItem):
 
     def tile_rect(self, i: int) -> QRectF:
         r, c = divmod(i, self.cols)
-        return QRectF(PAD + c * (TILE + GAP), PAD + r * (TILE + GAP), TILE, TILE)
+        return QRectF(PAD + c * (self.tile + GAP), PAD + r * (self.tile + GAP), self.tile, self.tile)
 
     def set_render_scale(self, scale: float) -> None:
         if abs(scale - self.render_scale) > 1e-3:
@@ -107,7 +108,7 @@ class MapsOverlay(QGraphicsPixmapItem):
                 painter.setPen(edge)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(r)
-            cap_y = PAD + self.rows * (TILE + GAP) - GAP
+            cap_y = PAD + self.rows * (self.tile + GAP) - GAP
         else:
             r = QRectF(PAD, PAD, self.width - 2 * PAD, self.pic_h)
             if self.images:
@@ -118,5 +119,5 @@ class MapsOverlay(QGraphicsPixmapItem):
             cap_y = PAD + self.pic_h
         text = self.caption + (f"  +{self.more}" if self.more else "")
         painter.setPen(QColor(t["text_muted"]))
-        painter.setFont(theme.font(8.5))
+        painter.setFont(theme.font(9))
         painter.drawText(QRectF(2, cap_y + 1, self.width - 4, CAPTION), int(Qt.AlignmentFlag.AlignCenter), text)

@@ -24,6 +24,7 @@ THUMB = 36.0       # thumbnail side (2-D data)
 PAD = 7.0
 GLOW = 5.0         # room around the column for the pulse's glow
 SCALE = 1.0        # default pixels per scene unit of the picture; raised when zoomed in
+SMALL = 10.0       # neurons smaller than this are drawn as squares in one numpy step
 
 
 def geometry(shown: int, thumbs: bool) -> tuple[float, float]:
@@ -58,6 +59,7 @@ class NeuronColumn(QGraphicsPixmapItem):
         self.on_probe = None  # callback(text, screen pos) when a neuron is clicked
         self.moved = None     # callback when the column moves in the scene (edges follow)
         self._colors = [QColor(*cm.middle())] * self.shown
+        self._idx = np.full(self.shown, 128, np.uint8)
         self._base: QImage | None = None
         self._theme = None
         self.render_scale = SCALE
@@ -109,8 +111,10 @@ class NeuronColumn(QGraphicsPixmapItem):
             self.raw_grads = g
             top = float(g.max()) if g.size else 0.0
             self.grads = g / top if top > 0 else g
-        colors = cm.diverging_colors(cm._dark)
-        self._colors = [colors[i] for i in cm.indices(self.values, self.scale)]
+        self._idx = cm.indices(self.values, self.scale)
+        if self.size >= SMALL or self.thumbs:
+            colors = cm.diverging_colors(cm._dark)
+            self._colors = [colors[i] for i in self._idx]
         if render:
             self.render()
 
@@ -181,10 +185,11 @@ class NeuronColumn(QGraphicsPixmapItem):
         kind, strength = self.glow
         if kind and strength > 0.02:
             halo = QColor(t["forward" if kind == "forward" else "backward"])
-            halo.setAlphaF(min(0.5, 0.5 * strength))
-            p.setPen(QPen(halo, 2.0 * GLOW))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRoundedRect(QRectF(-GLOW / 2, -GLOW / 2, self.width + GLOW, self.height + GLOW), 11, 11)
+            halo.setAlphaF(min(0.6, 0.6 * strength))
+            for r in (QRectF(-GLOW, -GLOW, self.width + 2 * GLOW, GLOW),
+                      QRectF(-GLOW, self.height, self.width + 2 * GLOW, GLOW),
+                      QRectF(-GLOW, 0, GLOW, self.height), QRectF(self.width, 0, GLOW, self.height)):
+                p.fillRect(r, halo)
         if self.thumbs:
             p.setPen(Qt.PenStyle.NoPen)
             for i in range(self.shown):
@@ -194,6 +199,13 @@ class NeuronColumn(QGraphicsPixmapItem):
                 p.resetTransform()
                 p.drawImage(QPointF((GLOW + PAD) * S, (GLOW + PAD) * S), self.thumb_strip)
                 p.restore()
+        elif self.size < SMALL:
+            p.end()
+            self._fill_squares(img, S)
+            p = QPainter(img)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.scale(S, S)
+            p.translate(GLOW, GLOW)
         else:
             p.setPen(QPen(QColor(t["card_border"]).darker(115), 1.0))
             for i in range(self.shown):
@@ -222,6 +234,23 @@ class NeuronColumn(QGraphicsPixmapItem):
         pm = QPixmap.fromImage(img)
         pm.setDevicePixelRatio(S)
         self.setPixmap(pm)
+
+    def _fill_squares(self, img: QImage, S: float) -> None:
+        """Many small neurons: squares filled in one numpy assignment instead of one
+        QPainter call each."""
+        h, w = img.height(), img.width()
+        arr = np.frombuffer(img.bits(), np.uint8).reshape(h, img.bytesPerLine() // 4, 4)
+        rows = np.full(h, -1, np.int64)
+        for_i = np.arange(self.shown)
+        top = np.round((GLOW + PAD + for_i * self.pitch) * S).astype(np.int64)
+        bottom = np.maximum(top + 1, np.round((GLOW + PAD + for_i * self.pitch + self.size) * S).astype(np.int64))
+        for i, (a, b) in enumerate(zip(top, bottom)):
+            rows[a:b] = i
+        x0, x1 = int(round((GLOW + PAD) * S)), int(round((GLOW + PAD + self.size) * S))
+        sel = np.flatnonzero(rows >= 0)
+        lut = cm.diverging_lut()
+        bgra = np.concatenate([lut[self._idx][:, ::-1], np.full((self.shown, 1), 255, np.uint8)], axis=1)
+        arr[sel, x0:x1, :] = bgra[rows[sel]][:, None, :]
 
     def set_render_scale(self, scale: float) -> None:
         """Pixels per scene unit of the picture (the view's zoom times the screen's ratio)."""

@@ -56,7 +56,7 @@ class BoundaryView(QWidget):
 
     # -- geometry ---------------------------------------------------------------------------
     def plot_rect(self) -> QRectF:
-        m_left, m_top, m_right, m_bottom = 34.0, 26.0, 12.0, 22.0
+        m_left, m_top, m_right, m_bottom = 34.0, 44.0, 12.0, 22.0
         w = self.width() - m_left - m_right
         h = self.height() - m_top - m_bottom
         side = max(10.0, min(w, h))
@@ -114,11 +114,10 @@ class BoundaryView(QWidget):
         p.setFont(theme.font(11, bold=True))
         p.setPen(QColor(t["text"]))
         title = "Decision boundary" if s is None or s.task == "classification" else "Fitted surface"
-        p.drawText(QRectF(8, 2, self.width() - 16, 22), int(Qt.AlignmentFlag.AlignVCenter), title)
+        p.drawText(QRectF(8, 2, self.width() - 16, 20), int(Qt.AlignmentFlag.AlignVCenter), title)
         p.setFont(theme.font(10))
         p.setPen(QColor(t["text_muted"]))
-        p.drawText(QRectF(8, 2, self.width() - 16, 22), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
-                   self.caption)
+        p.drawText(QRectF(8, 21, self.width() - 16, 18), int(Qt.AlignmentFlag.AlignVCenter), self.caption)
         if s is None or not s.is_2d:
             p.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), "For data sets of 2-D points")
             p.end()

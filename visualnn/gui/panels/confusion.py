@@ -59,7 +59,7 @@ class ConfusionView(QWidget):
         c = m.shape[0]
         names = list(s.class_names) or [str(i) for i in range(c)]
         label_w = min(90.0, 12.0 + 7.0 * max(len(str(n)) for n in names))
-        top, left = 46.0, label_w + 22.0
+        top, left = 60.0, label_w + 22.0
         side = max(8.0, min((self.width() - left - 10) / c, (self.height() - top - 10) / c))
         rows = m.sum(axis=1, keepdims=True).astype(float)
         share = np.divide(m, np.maximum(rows, 1.0))
@@ -69,11 +69,11 @@ class ConfusionView(QWidget):
         cell_font = theme.font(font_px)
         p.setFont(theme.font(9))
         p.setPen(QColor(t["text_muted"]))
-        p.drawText(QRectF(left, 24, c * side, 16), int(Qt.AlignmentFlag.AlignCenter), "predicted →")
+        p.drawText(QRectF(left, 24, c * side, 16), int(Qt.AlignmentFlag.AlignCenter), "predicted class →")
         p.save()
         p.translate(10, top + c * side / 2)
         p.rotate(-90)
-        p.drawText(QRectF(-60, -8, 120, 16), int(Qt.AlignmentFlag.AlignCenter), "true →")
+        p.drawText(QRectF(-60, -8, 120, 16), int(Qt.AlignmentFlag.AlignCenter), "true class →")
         p.restore()
         for i in range(c):
             p.setPen(QColor(t["text_params"]))

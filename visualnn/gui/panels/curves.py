@@ -10,6 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from visualnn.gui import theme
 from visualnn.gui.live import plot_style as ps
 from visualnn.gui.live.series import BinnedSeries
 from visualnn.gui.live.throttle import Throttle
@@ -98,19 +99,29 @@ class CurvesView(QWidget):
         head = QHBoxLayout()
         self.summary = QLabel("Press Play to train")
         self.summary.setObjectName("curvesSummary")
+        self.summary.setFont(theme.font(11, bold=True))
         self.log = QCheckBox("Log scale")
         self.log.setToolTip("Show the loss on a logarithmic axis")
         head.addWidget(self.summary, 1)
         head.addWidget(self.log)
         lay.addLayout(head)
-        self.loss_plot = ps.plot_widget("loss", "")
+        self.loss_plot = ps.plot_widget("loss", "step")
         self.acc_plot = ps.plot_widget("accuracy", "step")
         self.acc_plot.setYRange(0, 1.02, padding=0)
         self.acc_plot.setXLink(self.loss_plot)
-        legend = self.loss_plot.getPlotItem().addLegend(offset=(-8, 8), labelTextSize="10pt")
-        legend.setBrush(pg.mkBrush(ps.colors()["bg"]))
-        lay.addWidget(self.loss_plot, 3)
-        lay.addWidget(self.acc_plot, 2)
+        c = ps.colors()
+        self.legend = QLabel(
+            f"<span style='color:{c['batch']}'>━</span> batch loss &nbsp; "
+            f"<span style='color:{c['train']}'>━●</span> train (epoch) &nbsp; "
+            f"<span style='color:{c['test']}'>━■</span> test (epoch) &nbsp; "
+            f"<span style='color:{c['faded']}'>┅</span> earlier runs")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        lay.addWidget(self.legend)
+        plots = QHBoxLayout()
+        plots.setSpacing(4)
+        plots.addWidget(self.loss_plot, 3)
+        plots.addWidget(self.acc_plot, 2)
+        lay.addLayout(plots, 1)
         self.marker = pg.InfiniteLine(angle=90, pen=ps.pen(ps.colors()["muted"], 1.2, dash=True))
         self.marker.hide()
         self.loss_plot.addItem(self.marker)
@@ -137,9 +148,6 @@ class CurvesView(QWidget):
         c = ps.colors()
         if self.runs and (self.run.batch.count or self.run.epochs):
             self.run.fade(c)
-            legend = self.loss_plot.getPlotItem().legend
-            for item in self.run.items.values():
-                legend.removeItem(item)
         elif self.runs:
             self.runs.pop().remove(self.loss_plot, self.acc_plot)
         while len(self.runs) > KEEP_RUNS:
@@ -151,7 +159,6 @@ class CurvesView(QWidget):
     def set_session(self, session) -> None:
         self._classification = session.task == "classification"
         self.acc_plot.setVisible(self._classification)
-        self.loss_plot.setLabel("bottom", "" if self._classification else "step")
 
     @Slot(object)
     def add_losses(self, drained) -> None:

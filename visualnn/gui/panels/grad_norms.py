@@ -55,7 +55,7 @@ class GradBars(QWidget):
         p.fillRect(self.rect(), QColor(t["card"]))
         font = theme.font(10)
         p.setFont(font)
-        name_w = 80.0
+        name_w = 64.0
         left, right = name_w + 8, self.width() - 12.0
         lo, hi = AXIS
         span = right - left
@@ -71,9 +71,10 @@ class GradBars(QWidget):
             p.setPen(pen)
             p.drawLine(int(xof(val)), int(top), int(xof(val)), int(bottom))
         p.setPen(QColor(t["text_muted"]))
-        for e in range(int(lo), int(hi) + 1, 2):
+        every = 2 if span > 260 else (4 if span > 130 else 6)
+        for e in range(int(lo), int(hi) + 1, every):
             x = xof(e)
-            p.drawText(QRectF(x - 20, bottom + 2, 40, 16), int(Qt.AlignmentFlag.AlignCenter), f"1e{e}")
+            p.drawText(QRectF(x - 22, bottom + 2, 44, 16), int(Qt.AlignmentFlag.AlignCenter), f"1e{e}")
         for i, (name, norm) in enumerate(self.rows):
             y = top + i * row_h
             p.setPen(QColor(t["text"]))

@@ -9,7 +9,7 @@ its data and draws when it shows again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QGridLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from visualnn.gui.panels.timeline import TimelineBar
@@ -82,13 +82,20 @@ class LiveViews(QWidget):
                     tabs.addTab(self.views[key], self.views[key].title)
                 split.addWidget(tabs)
                 self.tabs.append(tabs)
-            split.setSizes([340, 480, 380])
+            for i, stretch in enumerate((3, 4, 3)):
+                split.setStretchFactor(i, stretch)
             lay.addWidget(split)
+            self.split = split
+            QTimer.singleShot(0, self._share_width)
         if self.ctl.session is not None:
             self._on_session(self.ctl.session)
         if self.ctl.current is not None:
             self._on_frame(self.ctl.current)
         return self.views
+
+    def _share_width(self) -> None:
+        w = max(self.width(), 600)
+        self.split.setSizes([int(w * 0.3), int(w * 0.42), int(w * 0.28)])
 
     def showEvent(self, event):
         self.ensure_views()

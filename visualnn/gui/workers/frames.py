@@ -71,8 +71,8 @@ class GridField:
 
     value: (res, res) what colours the background: P(class 1) for two classes, the
     winning class index for more (with `confidence`, its share), the first output for
-    regression. units: node id -> (k, res, res), the first k neurons' outputs of each
-    1-D layer (the neuron thumbnails)."""
+    regression. units: node id -> (k, res, res) float16, the first k neurons' outputs of
+    each 1-D layer (the neuron thumbnails)."""
 
     extent: tuple
     res: int
@@ -276,7 +276,8 @@ def grid_field(trainer, session: SessionInfo, res: int = GRID_RES, units: int = 
         a = resp.activations.get(nid)
         if a is not None:
             k = min(units, a.shape[1])
-            maps[nid] = np.ascontiguousarray(a[:, :k].T.reshape(k, res, res), dtype=np.float32)
+            # float16: plenty for a thumbnail, and half the memory in the timeline
+            maps[nid] = np.ascontiguousarray(a[:, :k].T.reshape(k, res, res), dtype=np.float16)
     return GridField(session.extent, res, np.asarray(value, np.float32).reshape(res, res), conf, _frozen(maps))
 
 
