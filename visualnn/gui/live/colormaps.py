@@ -74,8 +74,9 @@ def indices(values: np.ndarray, scale: float) -> np.ndarray:
     """uint8 LUT indices of values in [-scale, scale] (NaN -> the middle)."""
     v = np.asarray(values, dtype=np.float32)
     s = scale if scale > 0 and np.isfinite(scale) else 1.0
-    idx = np.nan_to_num(v / s, nan=0.0, posinf=1.0, neginf=-1.0) * 127.5 + 128.0
-    return np.clip(idx, 0, 255).astype(np.uint8)
+    with np.errstate(all="ignore"):
+        t = np.clip(np.nan_to_num(v / s, nan=0.0, posinf=1.0, neginf=-1.0), -1.0, 1.0)
+    return np.clip(t * 127.5 + 128.0, 0, 255).astype(np.uint8)
 
 
 def indexed_image(idx: np.ndarray, flip: bool = False) -> QImage:

@@ -277,7 +277,8 @@ def grid_field(trainer, session: SessionInfo, res: int = GRID_RES, units: int = 
         if a is not None:
             k = min(units, a.shape[1])
             # float16: plenty for a thumbnail, and half the memory in the timeline
-            maps[nid] = np.ascontiguousarray(a[:, :k].T.reshape(k, res, res), dtype=np.float16)
+            part = np.clip(np.nan_to_num(a[:, :k].T.reshape(k, res, res)), -6.0e4, 6.0e4)
+            maps[nid] = np.ascontiguousarray(part, dtype=np.float16)
     return GridField(session.extent, res, np.asarray(value, np.float32).reshape(res, res), conf, _frozen(maps))
 
 
