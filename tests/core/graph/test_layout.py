@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from visualnn.core.graph import Graph
-from visualnn.core.graph.layout import GAP, NODE_SIZE, layout_detail, layout_graph
+from visualnn.core.graph.layout import GAP, NODE_SIZE, choose_bands, layout_detail, layout_graph
 
 W, H = NODE_SIZE
 
@@ -120,3 +120,29 @@ def test_layout_imports_no_qt():
     code = "import sys, visualnn.core.graph.layout; print(any(m.startswith('PySide6') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def long_chain(n):
+    return build([(("x" if i == 0 else f"l{i}"), f"l{i + 1}") for i in range(n - 1)])
+
+
+def test_a_long_graph_folds_into_bands_read_like_text():
+    g = long_chain(9)
+    lay = layout_detail(g, bands=3)
+    pos = lay.positions
+    assert lay.bands == 3
+    assert_no_overlap(pos)
+    rows = [[("x" if i == 0 else f"l{i}") for i in range(r * 3, r * 3 + 3)] for r in range(3)]
+    for r, row in enumerate(rows):
+        assert [pos[n][0] for n in row] == [0, W + GAP[0], 2 * (W + GAP[0])]  # each band starts at the left
+        assert len({pos[n][1] for n in row}) == 1
+        if r:
+            assert pos[row[0]][1] >= pos[rows[r - 1][0]][1] + H + GAP[1]  # below the band before
+    assert pos["x"] == (0, 0)
+
+
+def test_choose_bands_folds_only_when_the_cards_would_be_too_small():
+    assert choose_bands(long_chain(4), (1400, 700)) == 1
+    assert choose_bands(long_chain(9), (1000, 560)) == 3
+    assert choose_bands(long_chain(9), (3200, 700)) == 1
+    assert choose_bands(Graph(), (800, 600)) == 1

@@ -130,3 +130,25 @@ def test_context_menu_offers_the_edits_of_what_was_clicked(qtbot):
     edge_menu = build_menu(view, view.canvas_scene.edge_item("x", "a"))
     next(a for a in edge_menu.actions() if a.text() == "Disconnect").trigger()
     assert not view.doc.graph.has_edge("x", "a")
+
+
+def test_auto_arrange_folds_a_long_chain_and_edges_turn_back_between_the_bands(qtbot):
+    names = ["x"] + [f"l{i}" for i in range(1, 9)]
+    g = graph_of([("x", "Input", {"shape": [4]}, (0, 0))] + [(n, "Linear", {}, (i * 330, 0)) for i, n in enumerate(names[1:], 1)],
+                 list(zip(names, names[1:])))
+    view = make_view(qtbot, g)
+    view.resize(1000, 560)
+    zoom_before_fit = view.zoom()
+    key(view, Qt.Key.Key_L)
+    pos = {n: view.doc.graph.nodes[n].pos for n in names}
+    assert pos["x"] == (0, 0) and pos["l3"][0] == 0 and pos["l3"][1] > pos["x"][1]  # a second band
+    assert view.zoom() > zoom_before_fit * 1.5  # so the cards show larger
+    view.canvas_scene.flush_routes()
+    edge = view.canvas_scene.edge_item("l2", "l3")  # from the end of band 1 to the start of band 2
+    path = edge.path()
+    cards = [item.card_rect() for item in view.canvas_scene.nodes.values()]
+    for i in range(1, 40):
+        pt = path.pointAtPercent(i / 40)
+        assert not any(r.adjusted(2, 2, -2, -2).contains(pt) for r in cards)
+    label_y = edge.label_rect().center().y()
+    assert view.node_item("x").card_rect().bottom() < label_y < view.node_item("l3").card_rect().top()

@@ -9,11 +9,14 @@ The classic Sugiyama recipe, small enough for graphs of a few hundred layers:
    crosses, so skip connections reserve a free lane instead of running through cards;
 4. the order within each column is improved by barycentre sweeps (fewer crossings);
 5. vertical positions: each node is pulled towards the mean of its neighbours, with the
-   column's order and spacing kept (weighted isotonic regression, pool adjacent violators).
+   column's order and spacing kept (weighted isotonic regression, pool adjacent violators);
+6. optionally, a long graph is folded into bands (rows of columns, read like text) so a
+   deep network fits a wide screen at a readable size: `choose_bands` picks how many.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from visualnn.core.graph.model import Graph
@@ -21,6 +24,7 @@ from visualnn.core.graph.model import Graph
 NODE_SIZE = (200.0, 100.0)  # the canvas card: width, height in scene units (pixels at 100 %)
 GAP = (130.0, 44.0)  # space between columns (room for an edge's shape label) and between cards
 LANE = 24.0  # height reserved for a long edge passing through a column
+BAND_GAP = 2 * GAP[1] + LANE  # between two bands: room for the edges turning back to the left
 
 
 @dataclass
@@ -32,17 +36,20 @@ class Layout:
     positions: dict[str, tuple[float, float]] = field(default_factory=dict)
     layers: dict[str, int] = field(default_factory=dict)
     lanes: dict[tuple[str, str], list[tuple[float, float]]] = field(default_factory=dict)
+    bands: int = 1
 
 
-def layout_graph(graph: Graph, node_size=NODE_SIZE, gap=GAP, sizes: dict | None = None) -> dict[str, tuple[float, float]]:
+def layout_graph(graph: Graph, node_size=NODE_SIZE, gap=GAP, sizes: dict | None = None,
+                 bands: int = 1) -> dict[str, tuple[float, float]]:
     """Top-left (x, y) of every node's card, in scene units; the smallest x and y are 0.
 
     node_size: (width, height) of a card; gap: (between columns, between cards in a column);
-    sizes: optional per-node (width, height) overriding node_size."""
-    return layout_detail(graph, node_size, gap, sizes).positions
+    sizes: optional per-node (width, height) overriding node_size; bands: how many rows of
+    columns to fold the graph into (1: one left-to-right row)."""
+    return layout_detail(graph, node_size, gap, sizes, bands).positions
 
 
-def layout_detail(graph: Graph, node_size=NODE_SIZE, gap=GAP, sizes: dict | None = None) -> Layout:
+def layout_detail(graph: Graph, node_size=NODE_SIZE, gap=GAP, sizes: dict | None = None, bands: int = 1) -> Layout:
     """The layout with its columns and the lanes of long edges (see `Layout`)."""
     nodes = list(graph.nodes)
     if not nodes:
@@ -77,21 +84,67 @@ def layout_detail(graph: Graph, node_size=NODE_SIZE, gap=GAP, sizes: dict | None
     ys = _vertical_positions(columns, pred, succ, sizes, gap[1], dummy=lambda n: n.startswith("\0"))
 
     # x: columns as wide as their widest card
-    xs, x = {}, 0.0
+    xs, x, col_x = {}, 0.0, []
     for col in columns:
+        col_x.append(x)
         width = max((sizes[n][0] for n in col), default=0.0) or node_size[0]
         for n in col:
             xs[n] = x + (width - sizes[n][0]) / 2
         x += width + gap[0]
 
-    top = min(ys[n] - sizes[n][1] / 2 for n in ys)
-    out = Layout()
+    # fold into bands: band b holds columns [b * per, (b + 1) * per), stacked downwards
+    per = math.ceil(len(columns) / max(1, min(bands, len(columns))))
+    band_of = {n: layer[n] // per for n in ys}
+    extent: dict[int, list[float]] = {}
+    for n, y in ys.items():
+        lo, hi = y - sizes[n][1] / 2, y + sizes[n][1] / 2
+        e = extent.setdefault(band_of[n], [lo, hi])
+        e[0], e[1] = min(e[0], lo), max(e[1], hi)
+    shift, y0 = {}, 0.0
+    for b in sorted(extent):
+        shift[b] = y0 - extent[b][0]
+        y0 += extent[b][1] - extent[b][0] + BAND_GAP
+    fx = lambda n: xs[n] - col_x[band_of[n] * per]  # noqa: E731
+    fy = lambda n: ys[n] + shift[band_of[n]]  # noqa: E731
+
+    out = Layout(bands=len(extent))
     for n in nodes:
-        out.positions[n] = (round(xs[n]), round(ys[n] - sizes[n][1] / 2 - top))
+        out.positions[n] = (round(fx(n)), round(fy(n) - sizes[n][1] / 2))
         out.layers[n] = layer[n]
     for key, chain in chains.items():
-        out.lanes[key] = [(xs[c], ys[c] - top) for c in chain]
+        out.lanes[key] = [(fx(c), fy(c)) for c in chain]
     return out
+
+
+def choose_bands(graph: Graph, view_size: tuple[float, float], node_size=NODE_SIZE, gap=GAP,
+                 sizes: dict | None = None, max_zoom: float = 1.25, readable: float = 0.75) -> int:
+    """How many bands show the graph largest in a view of view_size (width, height) pixels.
+
+    One band (a single left-to-right row) unless that would show the cards below `readable`
+    (their size on screen relative to 100 %) and folding makes them at least 1.3 times
+    larger; the zoom counted never exceeds `max_zoom`."""
+    def zoom(lay: Layout) -> float:
+        if not lay.positions:
+            return max_zoom
+        w = max(x + (sizes or {}).get(n, node_size)[0] for n, (x, _) in lay.positions.items())
+        h = max(y + (sizes or {}).get(n, node_size)[1] for n, (_, y) in lay.positions.items())
+        return min(max_zoom, (view_size[0] - 80) / max(w, 1.0), (view_size[1] - 80) / max(h, 1.0))
+
+    one = layout_detail(graph, node_size, gap, sizes)
+    z1 = zoom(one)
+    if z1 >= readable or not one.layers:
+        return 1
+    n_cols = max(one.layers.values()) + 1
+    best, best_z, seen = 1, z1, set()
+    for b in range(2, min(n_cols, 8) + 1):
+        per = math.ceil(n_cols / b)
+        if per in seen:
+            continue
+        seen.add(per)
+        z = zoom(layout_detail(graph, node_size, gap, sizes, b))
+        if z > best_z * 1.05:
+            best, best_z = b, z
+    return best if best_z >= 1.3 * z1 else 1
 
 
 def _acyclic_edges(graph: Graph) -> list[tuple[str, str]]:

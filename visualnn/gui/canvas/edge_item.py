@@ -62,18 +62,26 @@ class EdgeItem(QGraphicsItem):
         self.setOpacity(0.3 if state == "dim" else 1.0)
         self.update()
 
-    def set_ends(self, p0: QPointF, p1: QPointF, obstacles=()) -> None:
-        """Run from p0 (output port) to p1 (input port), around the given card rectangles."""
+    def set_ends(self, p0: QPointF, p1: QPointF, obstacles=(), ends=()) -> None:
+        """Run from p0 (output port) to p1 (input port), around the card rectangles
+        `obstacles`; `ends` are the rectangles of its own two cards."""
         self.prepareGeometryChange()
         a, b = (p0.x(), p0.y()), (p1.x(), p1.y())
         path = QPainterPath(p0)
+        pts = None
         y = routing.lane(a, b, obstacles)
-        if y is None:
+        if y is not None:
+            pts = routing.lane_points(a, b, y)
+        else:
+            y = routing.return_lane(a, b, list(obstacles) + list(ends))
+            if y is not None:
+                pts = routing.return_points(a, b, y)
+        if pts is None:
             c0, c1 = routing.controls(a, b)
             path.cubicTo(QPointF(*c0), QPointF(*c1), p1)
             self._label_at = path.pointAtPercent(0.5)
         else:
-            pts = [QPointF(*p) for p in routing.lane_points(a, b, y)]
+            pts = [QPointF(*p) for p in pts]
             path.cubicTo(pts[1], pts[2], pts[3])
             path.lineTo(pts[4])
             path.cubicTo(pts[5], pts[6], pts[7])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF
 
 from visualnn.core.graph import get_spec
-from visualnn.core.graph.layout import GAP, layout_graph
+from visualnn.core.graph.layout import GAP, choose_bands, layout_graph
 from visualnn.gui.canvas.node_item import H, W
 from visualnn.gui.commands import AddNode, MoveNodes, insert_after, paste_records
 
@@ -69,14 +69,16 @@ def paste(doc, scene, payload: dict, visible: QRectF, repeat: int, text: str = "
     return paste_records(doc, nodes, payload.get("edges", []), offset=(dx, dy), text=text)
 
 
-def arrange(doc, scene) -> bool:
-    """Auto-arrange every card (one undo step); False when they already sit there."""
+def arrange(doc, scene, view_size=None) -> bool:
+    """Auto-arrange every card (one undo step), folded into bands when the graph is too long
+    for a view of `view_size` (w, h) pixels; False when the cards already sit there."""
     sizes, offsets = {}, {}
     for n, item in scene.nodes.items():
         full, card = item.full_rect(), item.card_rect()
         sizes[n] = (full.width(), full.height())  # an overlay under a card takes room too
         offsets[n] = (card.left() - full.left(), card.top() - full.top())
-    laid = layout_graph(doc.graph, sizes=sizes)
+    bands = choose_bands(doc.graph, view_size, sizes=sizes) if view_size else 1
+    laid = layout_graph(doc.graph, sizes=sizes, bands=bands)
     positions = {n: (x + offsets.get(n, (0, 0))[0], y + offsets.get(n, (0, 0))[1]) for n, (x, y) in laid.items()}
     changed = {n: p for n, p in positions.items() if doc.graph.nodes[n].pos != (float(p[0]), float(p[1]))}
     if not changed:

@@ -1,10 +1,13 @@
-"""Where an edge runs: a plain S-curve, or, when that would cross cards, a lane above or
-below them (skip connections). Plain geometry, no Qt: rectangles are (x0, y0, x1, y1)."""
+"""Where an edge runs: a plain S-curve; when that would cross cards, a lane above or below
+them (skip connections); and when the input lies left of the output (a graph folded into
+bands, or a card dragged back), a U-turn out of the output, a lane back to the left and a
+U-turn into the input. Plain geometry, no Qt: rectangles are (x0, y0, x1, y1)."""
 
 from __future__ import annotations
 
 BEND = 48.0  # horizontal run of the S-bend from a port into a lane
 MARGIN = 14.0  # clearance between a lane and a card
+TURN = 34.0  # how far a U-turn reaches out beside the port
 
 
 def controls(p0, p1) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -56,3 +59,31 @@ def lane_points(p0, p1, y):
     xa, xb = p0[0] + BEND, p1[0] - BEND
     k = BEND * 0.55
     return [p0, (p0[0] + k, p0[1]), (xa - k, y), (xa, y), (xb, y), (xb + k, y), (p1[0] - k, p1[1]), p1]
+
+
+def _clear_lane(y0, y1_hint, xa, xb, obstacles):
+    lo, hi = min(xa, xb), max(xa, xb)
+    span = [r for r in obstacles if r[2] > lo and r[0] < hi]
+    candidates = {y1_hint}
+    for r in span:
+        candidates.add(r[1] - MARGIN)
+        candidates.add(r[3] + MARGIN)
+    return [y for y in candidates if not any(r[1] - MARGIN + 0.5 < y < r[3] + MARGIN - 0.5 for r in span)]
+
+
+def return_lane(p0, p1, obstacles) -> float | None:
+    """The y of the lane an edge takes back to the left (p1 left of p0), clear of every card
+    including its own two ends (`obstacles` must hold them); None when there is none."""
+    if p1[0] > p0[0] + 2 * BEND + 20:
+        return None
+    mid = (p0[1] + p1[1]) / 2
+    clear = _clear_lane(mid, mid, p1[0] - TURN * 1.4, p0[0] + TURN * 1.4, obstacles)
+    if not clear:
+        return None
+    return min(clear, key=lambda y: (abs(y - p0[1]) + abs(y - p1[1]), abs(y - mid), -y))
+
+
+def return_points(p0, p1, y):
+    """(p0, U-turn controls, lane start, lane end, U-turn controls, p1) for a return lane."""
+    k = TURN * 1.33
+    return [p0, (p0[0] + k, p0[1]), (p0[0] + k, y), (p0[0], y), (p1[0], y), (p1[0] - k, y), (p1[0] - k, p1[1]), p1]

@@ -253,7 +253,7 @@ class CanvasScene(QGraphicsScene):
         else:
             p1 = dst.mapToScene(QPointF(0, H / 2))
         obstacles = [r for n, r in rects.items() if n not in (edge.src, edge.dst)]
-        edge.set_ends(p0, p1, obstacles)
+        edge.set_ends(p0, p1, obstacles, [rects[edge.src], rects[edge.dst]])
 
     # -- moves by the mouse -----------------------------------------------------------------
     def mouseReleaseEvent(self, event):

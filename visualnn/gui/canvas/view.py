@@ -102,9 +102,11 @@ class CanvasView(QGraphicsView):
         self.zoomChanged.emit(self.zoom())
 
     def auto_arrange(self) -> None:
-        """Lay the graph out left to right (one undo step) and fit it in view."""
+        """Lay the graph out left to right (one undo step), folded into rows when it is too
+        long to read in this view, and fit it in view."""
         self.canvas_scene.flush_routes()
-        if editing.arrange(self.doc, self.canvas_scene):
+        size = self.viewport().size()
+        if editing.arrange(self.doc, self.canvas_scene, (size.width(), size.height())):
             self.canvas_scene.flush_routes()
         self.fit()
 
