@@ -37,6 +37,9 @@ def make_view(qtbot, graph: Graph, name: str = "test") -> CanvasView:
     view.resize(1400, 700)
     view.show()
     qtbot.waitExposed(view)
+    view.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)  # keys and shortcuts reach it as they would a person's
     view.fit()
     view.canvas_scene.flush_routes()
     return view

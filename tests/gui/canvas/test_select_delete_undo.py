@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QKeySequence
 
 from tests.gui.canvas.helpers import card_center, chain_graph, drag, key, make_view, port_pos, vp
 from visualnn.core.graph import Graph
@@ -37,7 +38,11 @@ def test_rubber_band_selects_two_cards_delete_removes_them_and_undo_restores_exa
     assert doc.graph.edges == []
     assert view.canvas_scene.edge_item("x", "a") is None and view.node_item("a") is None
     assert doc.undo_stack.count() == 1  # one step
-    doc.undo_stack.undo()
+    undo = doc.undo_stack.createUndoAction(view)  # as the window's Edit menu has it
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    undo.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    view.addAction(undo)
+    key(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert records(doc.graph) == before
     assert set(view.canvas_scene.edges) == {("x", "a"), ("a", "b"), ("b", "c")}
     assert (view.node_item("a").pos().x(), view.node_item("a").pos().y()) == doc.graph.nodes["a"].pos

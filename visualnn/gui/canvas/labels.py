@@ -28,6 +28,15 @@ def _g(x) -> str:
 
 
 def param_summary(type_name: str, params: dict) -> str:
+    """The layer's key parameters in a few words (see `_summary`); '' when they make no sense
+    (a hand-edited file may hold anything: the validation badge says what is wrong)."""
+    try:
+        return _summary(type_name, params)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return ""
+
+
+def _summary(type_name: str, params: dict) -> str:
     """The layer's key parameters in a few words, e.g. '3×3, 8 ch, stride 2' or '16 hidden, all steps'.
 
     `params` may be resolved (defaults filled) or the node's own; missing ones take the default.
