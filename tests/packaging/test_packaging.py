@@ -268,5 +268,13 @@ def test_the_wheel_maps_assets_into_the_package():
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert re.search(r'\[tool\.setuptools\.package-dir\]\s*\n"visualnn\._assets" = "assets"', text)
     assert re.search(r'\[project\.gui-scripts\]\s*\nvisualnn-app = "visualnn\.gui\.app:main"', text)
-    setup = (ROOT / "setup.py").read_text(encoding="utf-8")
-    assert '"visualnn._assets"' in setup and "package_data" in setup
+    import tomllib
+
+    config = tomllib.loads(text)["tool"]["setuptools"]
+    listed = set(config["packages"])
+    on_disk = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "visualnn").rglob("__init__.py")}
+    on_disk |= {"visualnn._assets"} | {
+        "visualnn._assets." + d.name for d in (ROOT / "assets").iterdir() if d.is_dir() and d.name != "screenshots"
+    }
+    assert listed == on_disk
+    assert all(name in config["package-data"] for name in listed if name.startswith("visualnn._assets"))
