@@ -9,6 +9,7 @@ cards through NodeItem.set_overlay, so they move with them.
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
@@ -24,6 +25,7 @@ ELEMENTWISE = ("ReLU", "LeakyReLU", "Sigmoid", "Tanh", "GELU", "Identity", "Drop
                "Softmax")
 MIN_PITCH_PX = 5.0
 PULSE_S = 0.9
+EDGES_EVERY_S = 0.1
 
 
 def _valid(item) -> bool:
@@ -50,6 +52,7 @@ class LiveCanvas(QObject):
         self.session = None
         self.frame = None
         self._grid = None
+        self._edges_at = 0.0
         self.phase = 1.0
         self.pulse_s = PULSE_S
         self._timer = QTimer(self)
@@ -119,14 +122,17 @@ class LiveCanvas(QObject):
             if ov is None:
                 continue
             card.set_overlay(ov)
-            # the card itself does not change while training: Qt replays it from a pixmap
-            # instead of calling its Python paint() at every frame
-            card.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.overlays[nid] = ov
             if isinstance(ov, NeuronColumn):
                 self.columns[nid] = ov
                 ov.moved = self._columns_moved
                 ov.on_probe = self._probe
+        # the cards, their ports and the graph's edges do not change while training: Qt
+        # replays them from pixmaps instead of calling their Python paint() every frame
+        for item in self.scene.items():
+            if item.cacheMode() == QGraphicsItem.CacheMode.NoCache and not isinstance(
+                    item, (NeuronColumn, MapsOverlay, _PathItem)):
+                item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         if self.edges is None:
             self.edges = EdgeLayer(self.scene)
         links = []
@@ -202,7 +208,11 @@ class LiveCanvas(QObject):
             else:
                 self._show_maps(ov, nid, probe, snap)
         if self.edges is not None:
-            self.edges.set_frame(frame)
+            now = time.perf_counter()
+            # at full speed the weight lines follow at 10 Hz (a full rebuild of their paths)
+            if self.ctl.state != "running" or self.pulse_s is not None or now - self._edges_at >= EDGES_EVERY_S:
+                self._edges_at = now
+                self.edges.set_frame(frame)
         if (self.pulse_s is not None or self.ctl.state != "running") and self.phase >= 1.0:
             self.phase = 0.0
             self._timer.start()

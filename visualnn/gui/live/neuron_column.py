@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem
 
 from visualnn.gui import theme
 from visualnn.gui.live import colormaps as cm
+from visualnn.gui.live import raster
 
 THUMB = 36.0       # thumbnail side (2-D data)
 PAD = 7.0
@@ -55,11 +56,11 @@ class NeuronColumn(QGraphicsPixmapItem):
         self.raw_grads: np.ndarray | None = None  # mean |d loss / d activation| over the batch rows
         self.show_grads = False
         self.glow: tuple[str | None, float] = (None, 0.0)
-        self.thumb_strip: QImage | None = None    # the thumbnails at their places, rendered scale
         self.on_probe = None  # callback(text, screen pos) when a neuron is clicked
         self.moved = None     # callback when the column moves in the scene (edges follow)
-        self._colors = [QColor(*cm.middle())] * self.shown
         self._idx = np.full(self.shown, 128, np.uint8)
+        self._geo = None
+        self._thumb_px = None   # (k, side, side, 4) thumbnails at the rendered scale
         self._base: QImage | None = None
         self._theme = None
         self.render_scale = SCALE
@@ -112,32 +113,22 @@ class NeuronColumn(QGraphicsPixmapItem):
             top = float(g.max()) if g.size else 0.0
             self.grads = g / top if top > 0 else g
         self._idx = cm.indices(self.values, self.scale)
-        if self.size >= SMALL or self.thumbs:
-            colors = cm.diverging_colors(cm._dark)
-            self._colors = [colors[i] for i in self._idx]
         if render:
             self.render()
 
     def set_thumbs(self, maps: np.ndarray | None, scale: float) -> None:
         """Heatmaps (k, res, res) of the neurons over the input plane (row 0 = lowest y);
-        drawn at the next render."""
+        drawn at the next render (coloured and resized in numpy, nearest pixel)."""
         if maps is None or not len(maps):
-            self.thumb_strip = None
+            self._thumb_px = None
             return
         k, res, _ = maps.shape
-        strip = cm.diverging_image(maps[: self.shown, ::-1, :].reshape(-1, res), scale)
-        S = self.render_scale
-        side = int(round(self.size * S))
-        scaled = strip.scaled(side, side * min(k, self.shown), Qt.AspectRatioMode.IgnoreAspectRatio,
-                              Qt.TransformationMode.SmoothTransformation)
-        pitch = int(round(self.pitch * S))
-        out = QImage(side, pitch * (self.shown - 1) + side, QImage.Format.Format_ARGB32_Premultiplied)
-        out.fill(0)
-        p = QPainter(out)
-        for i in range(min(k, self.shown)):
-            p.drawImage(0, i * pitch, scaled, 0, i * side, side, side)
-        p.end()
-        self.thumb_strip = out
+        n = min(k, self.shown)
+        side = max(1, int(round(self.size * self.render_scale)))
+        pick = np.minimum((np.arange(side) + 0.5) * res / side, res - 1).astype(np.int64)
+        small = np.asarray(maps[:n, ::-1, :], np.float32)[:, pick][:, :, pick]  # (n, side, side)
+        idx = cm.indices(small, scale)
+        self._thumb_px = raster.pixels_from_rgb(cm.diverging_lut()[idx.ravel()]).reshape(n, side, side, 4)
 
     def set_glow(self, kind: str | None, strength: float) -> None:
         if (kind, round(strength, 2)) != (self.glow[0], round(self.glow[1], 2)):
@@ -171,10 +162,92 @@ class NeuronColumn(QGraphicsPixmapItem):
         p.drawRoundedRect(QRectF(0, 0, self.width, self.height), 9, 9)
         p.end()
         self._base, self._theme = img, (t["name"], S)
+        self._geo = None
         return img
 
+    def _geometry(self) -> dict:
+        """Pixel positions and masks of the fast path, made once per theme and scale."""
+        base = self._background()
+        if self._geo is not None:
+            return self._geo
+        t, S = theme.current(), self.render_scale
+        tops = np.round((GLOW + PAD + np.arange(self.shown) * self.pitch) * S).astype(np.int64)
+        x0 = int(round((GLOW + PAD) * S))
+        size = max(1, int(round(self.size * S)))
+        geo = {"base": raster.image_to_array(base), "tops": tops, "x0": x0, "x1": x0 + size, "size": size}
+        white = QColor("white")
+        if not self.thumbs and self.size >= SMALL:
+            box = QRectF(0.5, 0.5, size - 1, size - 1)
+
+            def disc(p):
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(white)
+                p.drawEllipse(box)
+
+            def ring(p):
+                p.setPen(QPen(white, S))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawEllipse(box)
+
+            geo["circle"] = raster.alpha_mask(size, size, disc)
+            geo["ring"] = raster.alpha_mask(size, size, ring)
+            geo["edge"] = raster.pixel(QColor(t["card_border"]).darker(115))
+        if self.more:
+            y = GLOW + PAD + self.shown * self.pitch - (self.pitch - self.size) + 4
+            px, py = int(round((GLOW + 2) * S)), int(round(y * S))
+            pw, ph = int(round((self.width - 4) * S)), int(round(16 * S))
+            font = theme.font((8 if self.width < 34 else 8.5) * S, bold=True)
+            label = f"+{self.more}"
+
+            def pill(p):
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(white)
+                p.drawRoundedRect(QRectF(0, 0, pw, ph), ph / 2, ph / 2)
+
+            def text(p):
+                p.setPen(white)
+                p.setFont(font)
+                p.drawText(QRectF(0, 0, pw, ph), int(Qt.AlignmentFlag.AlignCenter), label)
+
+            geo["pill_at"] = (py, px)
+            geo["pill"] = raster.alpha_mask(pw, ph, pill)
+            geo["text"] = raster.alpha_mask(pw, ph, text)
+            geo["text_color"] = raster.pixel(QColor(t["text"]))
+        self._geo = geo
+        return geo
+
     def render(self) -> None:
-        """Draw the column's picture for the current values (once per frame)."""
+        """Draw the column's picture for the current values (once per frame): numpy at
+        full speed, QPainter while a pulse glows."""
+        if (self.glow[0] and self.glow[1] > 0.02) or self.show_grads:
+            self._render_painter()
+            return
+        g = self._geometry()
+        arr = g["base"].copy()
+        colors = raster.pixels_from_rgb(cm.diverging_lut()[self._idx])
+        tops, x0, x1, size = g["tops"], g["x0"], g["x1"], g["size"]
+        if self.thumbs:
+            b = max(1, int(round(3 * self.render_scale)))
+            raster.row_fill(arr, tops - b, size + 2 * b, x0 - b, x1 + b, colors)
+            if self._thumb_px is not None and self._thumb_px.shape[1] == size:
+                k = len(self._thumb_px)
+                rows = (tops[:k, None] + np.arange(size)[None, :]).ravel()
+                arr[rows, x0:x1] = self._thumb_px.reshape(k * size, size, 4)
+        elif "circle" in g:
+            raster.blend_stack(arr, tops, x0, g["circle"], colors)
+            raster.blend_stack(arr, tops, x0, g["ring"], np.repeat(g["edge"][None, :], len(tops), axis=0))
+        else:
+            raster.row_fill(arr, tops, size, x0, x1, colors)
+        if self.more:
+            py, px = g["pill_at"]
+            ph, pw = g["pill"].shape
+            region = arr[py:py + ph, px:px + pw]
+            if region.shape[:2] == (ph, pw):
+                raster.blend(region, g["pill"], raster.pixel(cm.color_for(self.rest_mean, self.scale)))
+                raster.blend(region, g["text"], g["text_color"])
+        self.setPixmap(raster.array_to_pixmap(arr, self.render_scale))
+
+    def _render_painter(self) -> None:
         t = theme.current()
         S = self.render_scale
         img = self._background().copy()
@@ -190,27 +263,25 @@ class NeuronColumn(QGraphicsPixmapItem):
                       QRectF(-GLOW, self.height, self.width + 2 * GLOW, GLOW),
                       QRectF(-GLOW, 0, GLOW, self.height), QRectF(self.width, 0, GLOW, self.height)):
                 p.fillRect(r, halo)
+        colors = cm.diverging_colors(cm._dark)
         if self.thumbs:
             p.setPen(Qt.PenStyle.NoPen)
             for i in range(self.shown):
-                p.fillRect(self.neuron_rect(i).adjusted(-3, -3, 3, 3), self._colors[i])
-            if self.thumb_strip is not None:
+                p.fillRect(self.neuron_rect(i).adjusted(-3, -3, 3, 3), colors[self._idx[i]])
+            if self._thumb_px is not None:
                 p.save()
                 p.resetTransform()
-                p.drawImage(QPointF((GLOW + PAD) * S, (GLOW + PAD) * S), self.thumb_strip)
+                k, side = len(self._thumb_px), self._thumb_px.shape[1]
+                for i in range(k):
+                    top = (GLOW + PAD + i * self.pitch) * S
+                    p.drawImage(QPointF((GLOW + PAD) * S, top), raster.array_to_image(self._thumb_px[i]))
                 p.restore()
-        elif self.size < SMALL:
-            p.end()
-            self._fill_squares(img, S)
-            p = QPainter(img)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            p.scale(S, S)
-            p.translate(GLOW, GLOW)
         else:
-            p.setPen(QPen(QColor(t["card_border"]).darker(115), 1.0))
+            small = self.size < SMALL
+            p.setPen(Qt.PenStyle.NoPen if small else QPen(QColor(t["card_border"]).darker(115), 1.0))
             for i in range(self.shown):
-                p.setBrush(self._colors[i])
-                p.drawEllipse(self.neuron_rect(i))
+                p.setBrush(colors[self._idx[i]])
+                p.drawRect(self.neuron_rect(i)) if small else p.drawEllipse(self.neuron_rect(i))
         if self.show_grads and self.grads is not None:
             ring = QColor(t["backward"])
             p.setBrush(Qt.BrushStyle.NoBrush)
@@ -235,27 +306,11 @@ class NeuronColumn(QGraphicsPixmapItem):
         pm.setDevicePixelRatio(S)
         self.setPixmap(pm)
 
-    def _fill_squares(self, img: QImage, S: float) -> None:
-        """Many small neurons: squares filled in one numpy assignment instead of one
-        QPainter call each."""
-        h, w = img.height(), img.width()
-        arr = np.frombuffer(img.bits(), np.uint8).reshape(h, img.bytesPerLine() // 4, 4)
-        rows = np.full(h, -1, np.int64)
-        for_i = np.arange(self.shown)
-        top = np.round((GLOW + PAD + for_i * self.pitch) * S).astype(np.int64)
-        bottom = np.maximum(top + 1, np.round((GLOW + PAD + for_i * self.pitch + self.size) * S).astype(np.int64))
-        for i, (a, b) in enumerate(zip(top, bottom)):
-            rows[a:b] = i
-        x0, x1 = int(round((GLOW + PAD) * S)), int(round((GLOW + PAD + self.size) * S))
-        sel = np.flatnonzero(rows >= 0)
-        lut = cm.diverging_lut()
-        bgra = np.concatenate([lut[self._idx][:, ::-1], np.full((self.shown, 1), 255, np.uint8)], axis=1)
-        arr[sel, x0:x1, :] = bgra[rows[sel]][:, None, :]
-
     def set_render_scale(self, scale: float) -> None:
         """Pixels per scene unit of the picture (the view's zoom times the screen's ratio)."""
         if abs(scale - self.render_scale) > 1e-3:
             self.render_scale = scale
+            self._thumb_px = None  # remade with the next grid, at this scale
             self.render()
 
     # -- events ---------------------------------------------------------------------------

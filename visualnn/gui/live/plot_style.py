@@ -41,11 +41,17 @@ def style_plot(plot: pg.PlotItem, left: str = "", bottom: str = "") -> None:
 
 
 def plot_widget(left: str = "", bottom: str = "") -> pg.PlotWidget:
+    from PySide6.QtWidgets import QGraphicsItem
+
     w = pg.PlotWidget()
     w.setBackground(QColor(colors()["bg"]))
     style_plot(w.getPlotItem(), left, bottom)
     w.getPlotItem().setMenuEnabled(False)
     w.getPlotItem().hideButtons()
+    # axes change only with the range: Qt replays them from a pixmap instead of calling
+    # pyqtgraph's Python paint() at every redraw of the curves
+    for name in ("left", "bottom", "right", "top"):
+        w.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     return w
 
 

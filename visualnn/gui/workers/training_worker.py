@@ -23,7 +23,7 @@ from visualnn.gui.workers.live_buffer import LiveBuffer, Mailbox
 
 FRAME_INTERVAL_S = 0.033   # a frame about 30 times a second at full speed
 FRAME_SHARE = 0.04         # frames may take at most this share of the training thread
-GRID_INTERVAL_S = 0.12     # the 2-D field at most this often ...
+GRID_INTERVAL_S = 0.25     # the 2-D field at most this often ...
 GRID_SHARE = 0.04          # ... and within this share of the time
 EVAL_INTERVAL_S = 0.5
 EVAL_SHARE = 0.03
