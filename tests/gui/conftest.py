@@ -61,3 +61,17 @@ def main_window(qtbot, tmp_path):
     from tests.gui.main_helpers import open_window
 
     return open_window(qtbot, tmp_path)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):
+    """Main windows a test leaves open close without the save prompt: pytest-qt closes them
+    after the test, and a modal "Unsaved changes" dialog there would block the whole run."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    for widget in app.topLevelWidgets() if app is not None else []:
+        doc = getattr(widget, "document", None)
+        if doc is not None and hasattr(doc, "mark_saved") and getattr(doc, "dirty", False):
+            doc.mark_saved()
+    return (yield)
