@@ -22,7 +22,8 @@ def open_example(qtbot, tmp_path, name: str = LESSON):
     path = Path(tmp_path) / name
     shutil.copy(example_path(name), path)
     window = MainWindow(Document(load_project(path)))
-    qtbot.addWidget(window)
+    # closed at the test's end without the save prompt, even when the test failed half-way
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.mark_saved())
     window.resize(1500, 950)
     window.show()
     qtbot.waitExposed(window)

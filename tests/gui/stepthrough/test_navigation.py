@@ -5,16 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.gui.stepthrough.helpers import enter_step_mode, equation_text, open_example, press
+from tests.gui.stepthrough.helpers import enter_step_mode, equation_text, press
 
 
-def _close(window):
-    window.document.mark_saved()
-    window.close()
 
-
-def test_right_and_left_walk_the_stages(qtbot, tmp_path):
-    window = open_example(qtbot, tmp_path)
+def test_right_and_left_walk_the_stages(qtbot, lesson, tmp_path):
+    window = lesson
     mode = enter_step_mode(qtbot, window)
     s, scene = mode.session, window.canvas.canvas_scene
     canvas = window.canvas
@@ -63,11 +59,10 @@ def test_right_and_left_walk_the_stages(qtbot, tmp_path):
     assert "0.1498" in equation_text(mode)     # w1: 0.15 - 0.5 * 0.0004386
     press(qtbot, canvas, Qt.Key.Key_Home)
     assert s.index == 0 and "0.3775" in equation_text(mode)
-    _close(window)
 
 
-def test_buttons_picker_and_play(qtbot, tmp_path):
-    window = open_example(qtbot, tmp_path)
+def test_buttons_picker_and_play(qtbot, lesson, tmp_path):
+    window = lesson
     mode = enter_step_mode(qtbot, window)
     s, controls = mode.session, mode.panel.controls
     assert not controls.back_btn.isEnabled()
@@ -87,11 +82,10 @@ def test_buttons_picker_and_play(qtbot, tmp_path):
     assert s.playing
     qtbot.waitUntil(lambda: not s.playing, timeout=5000)
     assert s.index == len(s.stages) - 1
-    _close(window)
 
 
-def test_digits_change_the_formatting(qtbot, tmp_path):
-    window = open_example(qtbot, tmp_path)
+def test_digits_change_the_formatting(qtbot, lesson, tmp_path):
+    window = lesson
     mode = enter_step_mode(qtbot, window)
     spin = mode.panel.controls.digits_spin
     assert spin.value() == 4 and "0.5933" in equation_text(mode)
@@ -102,11 +96,10 @@ def test_digits_change_the_formatting(qtbot, tmp_path):
     assert "0.59" in equation_text(mode) and "0.5933" not in equation_text(mode)
     spin.setValue(9)
     assert "0.593269992" in equation_text(mode)
-    _close(window)
 
 
-def test_leaving_the_mode_restores_the_canvas(qtbot, tmp_path):
-    window = open_example(qtbot, tmp_path)
+def test_leaving_the_mode_restores_the_canvas(qtbot, lesson, tmp_path):
+    window = lesson
     scene = window.canvas.canvas_scene
     palette_visible = window.docks["palette"].isVisible()
     mode = enter_step_mode(qtbot, window)
@@ -124,11 +117,10 @@ def test_leaving_the_mode_restores_the_canvas(qtbot, tmp_path):
     qtbot.keyClick(window.canvas, Qt.Key.Key_Right)
     assert mode.session.index == 0
     assert window.document.graph.nodes["net_h"].pos[0] == x + 10
-    _close(window)
 
 
-def test_clicking_a_neuron_picks_it(qtbot, tmp_path):
-    window = open_example(qtbot, tmp_path)
+def test_clicking_a_neuron_picks_it(qtbot, lesson, tmp_path):
+    window = lesson
     mode = enter_step_mode(qtbot, window)
     s, view = mode.session, window.canvas
     col = mode.link.columns["net_o"]
@@ -140,4 +132,3 @@ def test_clicking_a_neuron_picks_it(qtbot, tmp_path):
     editor = mode.panel.editor
     assert editor.target.currentData() == ("net_o", "bias")
     assert editor.table.currentColumn() == 1
-    _close(window)

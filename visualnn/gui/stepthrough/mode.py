@@ -76,10 +76,10 @@ class StepThroughMode(QObject):
         window.modeChanged.connect(self._on_mode)
         d = self.document
         d.graphChanged.connect(self._on_graph_event)
-        d.settingsChanged.connect(self.invalidate)
+        d.settingsChanged.connect(self.refresh_now)
         d.projectReplaced.connect(self._on_project_replaced)
         if hasattr(d, "stateChanged"):
-            d.stateChanged.connect(self.invalidate)
+            d.stateChanged.connect(self.refresh_now)
         if hasattr(window, "closing"):
             window.closing.connect(self.shutdown)
         # a restored window state may show the dock; it belongs to the mode
@@ -144,9 +144,18 @@ class StepThroughMode(QObject):
     # -- keeping the trace current ------------------------------------------------------
     @Slot()
     def invalidate(self, *_):
+        """Recompute soon (graph edits come in bursts: one recomputation after them)."""
         self._stale = True
         if self.active:
             self._pending.start()
+
+    @Slot()
+    def refresh_now(self) -> None:
+        """Recompute at once (a hand-set number: the equations follow the keystroke)."""
+        self._stale = True
+        if self.active:
+            self._pending.stop()
+            self._recompute()
 
     def _on_graph_event(self, event) -> None:
         if getattr(event, "kind", None) != "node_moved":
