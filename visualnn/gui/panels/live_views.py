@@ -98,7 +98,12 @@ class LiveViews(QWidget):
         self.split.setSizes([int(w * 0.3), int(w * 0.42), int(w * 0.28)])
 
     def showEvent(self, event):
-        self.ensure_views()
+        # the plots (pyqtgraph: ~0.6 s to import) come after the window's first paint
+        window = self.window()
+        if hasattr(window, "after_first_paint"):
+            window.after_first_paint(self.ensure_views)
+        else:
+            self.ensure_views()
         super().showEvent(event)
 
     def show_view(self, key: str) -> None:
