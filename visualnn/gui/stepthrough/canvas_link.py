@@ -243,7 +243,7 @@ class CanvasLink(QObject):
                 self.columns[nid] = col
                 self._saved_overlays[nid] = item.overlay()
             cur = current if nid in (stage.node, comp) else None
-            col.set_values(shown, labels, title, state, cur, s.focus.get(nid))
+            col.set_values(shown, labels, title, state, cur, neuron_index(s.focus.get(nid)))
             if item.overlay() is not col:
                 item.set_overlay(col)
             else:
@@ -263,8 +263,8 @@ class CanvasLink(QObject):
         if entry is None or entry["type"] != "Linear" or stage.kind not in ("forward", "backward", "update"):
             self.lines.set_lines([], "forward")
             return
-        if j is None and stage.kind == "update":
-            j = self.session.focus.get(stage.node, 0)
+        if j is None:   # a layer stage (a big layer, or the update): the picked neuron
+            j = neuron_index(self.session.focus.get(stage.node)) or 0
         src = entry["sources"][0]
         a, b = self.columns.get(src), self.columns.get(stage.node)
         if j is None or a is None or b is None:

@@ -68,6 +68,17 @@ class StepControls(QWidget):
         self.stage_box.setMinimumContentsLength(22)
         self.stage_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.position = QLabel(objectName="stepPosition")
+        self.pick_label = QLabel(objectName="stepPickLabel")
+        self.pick_spins: list[QSpinBox] = []
+        self.pick_box = QHBoxLayout()
+        self.pick_row = QWidget(objectName="stepPickRow")
+        pick_lay = QHBoxLayout(self.pick_row)
+        pick_lay.setContentsMargins(0, 0, 0, 0)
+        pick_lay.addWidget(self.pick_label)
+        pick_lay.addLayout(self.pick_box)
+        pick_lay.addStretch(1)
+        self.pick_row.hide()
+        self._pick_key = None
         self.busy_bar = QProgressBar(objectName="stepBusy")
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setTextVisible(False)
@@ -102,6 +113,7 @@ class StepControls(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.sample_info)
         lay.addLayout(nav)
+        lay.addWidget(self.pick_row)
         lay.addWidget(self.busy_row)
 
         self.sample_spin.valueChanged.connect(session.set_sample)
@@ -163,6 +175,56 @@ class StepControls(QWidget):
         self.next_btn.setEnabled(n > 0 and index < n - 1)
         self.end_btn.setEnabled(n > 0 and index < n - 1)
         self.play_btn.setEnabled(n > 1)
+        self._update_pick()
+
+    # -- picking a neuron or pixel of a big layer -------------------------------------
+    def _update_pick(self) -> None:
+        """A row of spin boxes to choose the output position the panel writes out, for the
+        stages of a Linear too big for one stage per neuron, and for a Conv2d's pixels."""
+        s = self.session
+        stage, trace = s.stage, s.trace
+        entry = None
+        if stage is not None and trace is not None and stage.neuron is None and stage.kind in ("forward", "backward"):
+            entry = next((e for e in trace["forward"] if e["node"] == stage.node), None)
+        pickable = entry is not None and (entry["type"] == "Linear" or (entry["type"] == "Conv2d" and stage.kind == "forward"))
+        self.pick_row.setVisible(pickable)
+        if not pickable:
+            self._pick_key = None
+            return
+        shape = [int(n) for n in entry["shape"]]
+        if entry["type"] == "Linear":
+            shape = shape[-1:]
+        names = ["neuron"] if entry["type"] == "Linear" else ["channel", "row", "column"]
+        key = (stage.node, tuple(shape))
+        focus = s.focus.get(stage.node)
+        if key != self._pick_key:
+            self._pick_key = key
+            for sp in self.pick_spins:
+                sp.deleteLater()
+            self.pick_spins = []
+            for i, (n, name) in enumerate(zip(shape, names)):
+                sp = QSpinBox(objectName=f"stepPick{i}")
+                sp.setRange(1, max(1, n))
+                sp.setPrefix(f"{name} ")
+                sp.setToolTip(f"Which {name} to write out (1 to {n})")
+                sp.setKeyboardTracking(False)
+                sp.valueChanged.connect(self._on_pick)
+                self.pick_box.addWidget(sp)
+                self.pick_spins.append(sp)
+        what = "neuron" if entry["type"] == "Linear" else "output pixel"
+        self.pick_label.setText(f"Write out {what} of <b>{stage.node}</b>:")
+        default = [0] * len(shape) if entry["type"] == "Linear" else [0, shape[1] // 2, shape[2] // 2]
+        values = list(focus) if focus and len(focus) == len(shape) else default
+        for sp, v in zip(self.pick_spins, values):
+            sp.blockSignals(True)
+            sp.setValue(v + 1)
+            sp.blockSignals(False)
+
+    @Slot()
+    def _on_pick(self) -> None:
+        stage = self.session.stage
+        if stage is not None and self.pick_spins:
+            self.session.set_focus(stage.node, tuple(sp.value() - 1 for sp in self.pick_spins))
 
     @Slot(bool)
     def _on_busy(self, busy: bool) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from visualnn.gui import theme
+from visualnn.gui.stepthrough.expand import expansion
 from visualnn.gui.stepthrough.heatmap import heatmap_image
 from visualnn.gui.stepthrough.pictures import stage_pictures
 
@@ -67,6 +68,14 @@ def mono_family() -> str:
     return next((f for f in theme.MONO_FAMILIES if f in installed), "monospace")
 
 
+SIDE_BY_SIDE_CHARS = 100   # formula + numbers longer than this are stacked instead
+
+
+def _too_wide(formula, lines) -> bool:
+    longest = (max((len(f) for f in formula), default=0) + max((len(x) for x in lines), default=0))
+    return longest > SIDE_BY_SIDE_CHARS
+
+
 class EquationView(QTextBrowser):
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -112,19 +121,52 @@ class EquationView(QTextBrowser):
 
     def _stage_html(self, stage, index: int, total: int) -> str:
         t = theme.current()
-        mono = mono_family()  # unquoted: the style attributes here are single-quoted
         kind_c = t[KIND_COLOR.get(stage.kind, "accent")]
         head = (f"<p style='margin:0'><span style='color:{kind_c}; font-weight:600; font-size:{BASE_PX - 3}px;"
                 f" letter-spacing:1px'>{KIND_TEXT.get(stage.kind, stage.kind).upper()}</span>"
                 f"<span style='color:{t['text_muted']}; font-size:{BASE_PX - 3}px'>&nbsp;&nbsp;stage {index + 1} of {total}"
                 f"</span></p><p style='margin:2px 0 10px 0; font-size:{BASE_PX + 4}px; font-weight:600'>"
                 f"{html.escape(stage.title)}</p>")
-        formulas = [typeset(f) for f in stage.formula]
-        lines = [emphasise_result(typeset(x)) for x in stage.lines]
-        cell = f"font-family:{mono}; font-size:{BASE_PX}px; padding-top:3px; padding-bottom:3px; white-space:nowrap"
+        wide = _too_wide(stage.formula, stage.lines)
+        table = self._table(stage.formula, stage.lines, True)
+        try:
+            extra = expansion(self.session.trace, stage, self.session.focus, self.session.digits)
+        except (ValueError, KeyError, IndexError, TypeError):  # an extra: never break the stage itself
+            extra = None
+        if extra is not None:
+            title, formula, lines = extra
+            wide = wide or _too_wide(formula, lines)
+            table += (f"<p style='margin:14px 0 4px 0; font-weight:600; color:{kind_c}'>Written out: "
+                      f"{html.escape(title)}</p>" + self._table(formula, lines, False))
+        pics = self._pictures_html(stage)
+        if not pics:
+            return head + table
+        if wide:
+            return head + table + pics
+        # the matrices sit to the right of the equations, where a wide panel has room
+        return (head + f"<table cellspacing='0' cellpadding='0'><tr><td valign='top'>{table}</td>"
+                f"<td width='48'></td><td valign='top'>{pics}</td></tr></table>")
+
+    def _table(self, formula, lines, header: bool) -> str:
+        """Formula and numbers side by side; stacked (numbers under the formula, wrapping)
+        when the lines are too long to stand side by side."""
+        t = theme.current()
+        mono = mono_family()  # unquoted: the style attributes here are single-quoted
+        stacked = _too_wide(formula, lines)
+        formulas = [typeset(f) for f in formula]
+        lines = [emphasise_result(typeset(x)) for x in lines]
+        wrap = "white-space:pre-wrap" if stacked else "white-space:nowrap"
+        cell = f"font-family:{mono}; font-size:{BASE_PX}px; padding-top:3px; padding-bottom:3px; {wrap}"
         gap = "<td width='36'></td>"
         hdr = f"color:{t['text_muted']}; font-size:{BASE_PX - 5}px; letter-spacing:1px; padding-bottom:4px"
-        rows = [f"<tr><td style='{hdr}'>THE FORMULA</td>{gap}<td style='{hdr}'>WITH THE NUMBERS</td></tr>"]
+        if stacked:
+            rows = [f"<tr><td style='{hdr}'>THE FORMULA</td></tr>"] if header else []
+            rows += [f"<tr><td style='{cell}; color:{t['text_params']}'>{f}</td></tr>" for f in formulas]
+            if header:
+                rows.append(f"<tr><td style='{hdr}; padding-top:8px'>WITH THE NUMBERS</td></tr>")
+            rows += [f"<tr><td style='{cell}'>{x}</td></tr>" for x in lines]
+            return f"<table cellspacing='0' cellpadding='0' width='100%'>{''.join(rows)}</table>"
+        rows = [f"<tr><td style='{hdr}'>THE FORMULA</td>{gap}<td style='{hdr}'>WITH THE NUMBERS</td></tr>"] if header else []
         if len(formulas) == len(lines):
             for f, x in zip(formulas, lines):
                 rows.append(f"<tr><td style='{cell}; color:{t['text_params']}'>{f}</td>{gap}<td style='{cell}'>{x}</td></tr>")
@@ -133,13 +175,7 @@ class EquationView(QTextBrowser):
             right = "<br>".join(lines)
             rows.append(f"<tr><td valign='top' style='{cell}; color:{t['text_params']}'>{left}</td>{gap}"
                         f"<td valign='top' style='{cell}'>{right}</td></tr>")
-        table = f"<table cellspacing='0' cellpadding='0'>{''.join(rows)}</table>"
-        pics = self._pictures_html(stage)
-        if not pics:
-            return head + table
-        # the matrices sit to the right of the equations, where a wide panel has room
-        return (head + f"<table cellspacing='0' cellpadding='0'><tr><td valign='top'>{table}</td>"
-                f"<td width='48'></td><td valign='top'>{pics}</td></tr></table>")
+        return f"<table cellspacing='0' cellpadding='0'>{''.join(rows)}</table>"
 
     def _pictures_html(self, stage) -> str:
         pics = stage_pictures(self.session.trace, stage, self.session.focus)

@@ -193,7 +193,7 @@ class StepThroughMode(QObject):
 
     def _on_neuron_picked(self, node: str, index: int) -> None:
         s = self.session
-        s.set_focus(node, index)
+        s.set_focus(node, (index,))
         kind = s.stage.kind if s.stage else "forward"
         for k, st in enumerate(s.stages):
             if st.kind == kind and st.node == node and st.neuron is not None and st.neuron[-1] == index:

@@ -71,7 +71,8 @@ def _forward(trace, stage, focus) -> list[Picture]:
     idx = _index(stage.neuron)
     if t == "Linear":
         w = np.asarray(before["weight"], dtype=float)
-        j = idx[-1] if idx else focus.get(stage.node)
+        picked = focus.get(stage.node)
+        j = idx[-1] if idx else (picked[-1] if picked else None)
         marks = _row_marks(j, w.shape[1]) if j is not None and w.size <= 4096 else []
         return [Picture(f"W of {stage.node} (row j = neuron j)", w, marks)]
     if t == "Conv2d":
@@ -123,7 +124,7 @@ def _conv(trace, e, before, idx, focus) -> list[Picture]:
 
     out = _one(trace, e["output"])
     if idx is None:
-        idx = tuple(focus) if isinstance(focus, (list, tuple)) else (0, out.shape[1] // 2, out.shape[2] // 2)
+        idx = tuple(focus) if focus and len(focus) == 3 else (0, out.shape[1] // 2, out.shape[2] // 2)
     full = idx if trace.get("batch") is None else (0,) + tuple(idx[-3:])
     px = conv_pixel(trace, e["node"], full)
     o, r, c = idx[-3], idx[-2], idx[-1]

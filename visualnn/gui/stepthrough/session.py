@@ -25,7 +25,7 @@ class StepSession(QObject):
     failed = Signal(str)
     digitsChanged = Signal(int)
     playingChanged = Signal(bool)
-    focusChanged = Signal(str, int)      # node, neuron picked by the user (-1: none)
+    focusChanged = Signal(str, object)   # node, output position picked by the user (None: none)
 
     def __init__(self, document, parent: QObject | None = None):
         super().__init__(parent)
@@ -38,7 +38,7 @@ class StepSession(QObject):
         self.samples: int | None = None
         self.index = 0
         self.error: str | None = None
-        self.focus: dict[str, int] = {}
+        self.focus: dict[str, tuple] = {}   # node -> output position to expand (batch excluded)
         self.threshold = THREAD_THRESHOLD
         self._ticket = 0
         self._threads: list[JobThread] = []
@@ -151,13 +151,17 @@ class StepSession(QObject):
             self.digitsChanged.emit(digits)
             self.stageChanged.emit(self.index)
 
-    def set_focus(self, node: str, neuron: int) -> None:
-        """The neuron of `node` the user picked to expand (-1 clears the choice)."""
-        if neuron < 0:
+    def set_focus(self, node: str, position) -> None:
+        """The output position of `node` the user picked to expand: a neuron index, a tuple
+        such as (channel, row, column) for a Conv2d, or None to clear the choice."""
+        if position is None:
             self.focus.pop(node, None)
         else:
-            self.focus[node] = int(neuron)
-        self.focusChanged.emit(node, int(neuron))
+            position = (int(position),) if isinstance(position, int) else tuple(int(i) for i in position)
+            if self.focus.get(node) == position:
+                return
+            self.focus[node] = position
+        self.focusChanged.emit(node, position)
         self.stageChanged.emit(self.index)
 
     # -- moving ----------------------------------------------------------------------
