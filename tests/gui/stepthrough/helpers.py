@@ -37,7 +37,8 @@ def enter_step_mode(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     mode = window.step_through
     assert mode.active and window.mode == "step"
-    qtbot.waitUntil(lambda: mode.session.trace is not None and not mode.session.busy, timeout=20000)
+    s = mode.session
+    qtbot.waitUntil(lambda: (s.trace is not None or s.error is not None) and not s.busy, timeout=20000)
     return mode
 
 

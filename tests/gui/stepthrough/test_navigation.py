@@ -126,7 +126,7 @@ def test_clicking_a_neuron_picks_it(qtbot, lesson, tmp_path):
     col = mode.link.columns["net_o"]
     centre = col.mapToScene(col.neuron_center(1))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(centre))
-    assert s.focus["net_o"] == 1
+    assert s.focus["net_o"] == (1,)
     assert s.stage.node == "net_o" and s.stage.neuron == (1,) and s.stage.kind == "forward"
     assert "1.225" in equation_text(mode)
     editor = mode.panel.editor
