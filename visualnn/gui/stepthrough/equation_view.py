@@ -13,7 +13,6 @@ import re
 from functools import lru_cache
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from visualnn.gui import theme
