@@ -243,6 +243,9 @@ class CanvasLink(QObject):
                 self.columns[nid] = col
                 self._saved_overlays[nid] = item.overlay()
             cur = current if nid in (stage.node, comp) else None
+            if cur is None and nid == stage.node and (stage.kind == "update" and kind == "Linear" or
+                                                     stage.kind == "backward" and kind in ACTIVATIONS):
+                cur = neuron_index(s.focus.get(nid)) or 0   # the neuron the lines reach
             col.set_values(shown, labels, title, state, cur, neuron_index(s.focus.get(nid)))
             if item.overlay() is not col:
                 item.set_overlay(col)
@@ -260,6 +263,9 @@ class CanvasLink(QObject):
     def _lines(self, stage, trace) -> None:
         j = neuron_index(stage.neuron)
         entry = next((e for e in trace["forward"] if e["node"] == stage.node), None)
+        if entry is not None and stage.kind == "backward" and entry["type"] in ACTIVATIONS:
+            self._chain_lines(stage, trace, entry)
+            return
         if entry is None or entry["type"] != "Linear" or stage.kind not in ("forward", "backward", "update"):
             self.lines.set_lines([], "forward")
             return
@@ -286,6 +292,23 @@ class CanvasLink(QObject):
             texts = [f"{fmt(o, d)}→{fmt(n, d)}" for o, n in zip(w_old[j], new)]
         self._line_keys = [(stage.node, "weight", (j, i)) for i in range(len(texts))]
         self.lines.set_lines([(a, i, b, j, t) for i, t in enumerate(texts)], {"update": "current"}.get(stage.kind, stage.kind))
+
+    def _chain_lines(self, stage, trace, entry) -> None:
+        """The chain rule into a hidden activation: from each delta_k of the next Linear back
+        to neuron j (the picked one), labelled with the weight w_kj that carries it."""
+        self.lines.set_lines([], "backward")
+        consumers = [e for e in trace["forward"] if stage.node in e["sources"]]
+        if len(consumers) != 1 or consumers[0]["type"] != "Linear":
+            return
+        nxt = consumers[0]["node"]
+        a, b = self.columns.get(stage.node), self.columns.get(nxt)
+        w = np.asarray(((trace.get("update") or {}).get("before", {}).get(nxt, {})).get("weight", []), dtype=float)
+        j = neuron_index(self.session.focus.get(stage.node)) or 0
+        if a is None or b is None or w.ndim != 2 or j >= w.shape[1]:
+            return
+        d = min(self.session.digits, 4)
+        self._line_keys = [(nxt, "weight", (k, j)) for k in range(w.shape[0])]
+        self.lines.set_lines([(a, j, b, k, f"w={fmt(w[k, j], d)}") for k in range(w.shape[0])], "backward")
 
     # -- clicks ---------------------------------------------------------------------------
     def _on_pick(self, node: str, index: int) -> None:

@@ -26,7 +26,7 @@ SYMBOLS = ("delta", "w", "x", "b", "z", "a", "E", "o", "t", "y", "p", "h", "c", 
 _VAR = re.compile(r"(?<![A-Za-z0-9_.])(" + "|".join(SYMBOLS) + r")('?)(\d+(?:,\d+)*)(?![\w.])")
 _UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])(delta|w|x|b|z|a|E|p|h|c|y|m|v|W)_([A-Za-z0-9]+|\([^)]*\))")
 _POWER = re.compile(r"\^(\d+|t|\([^)]*\))")
-BASE_PX = 17
+BASE_PX = 20
 
 
 def typeset(text: str) -> str:
@@ -67,12 +67,18 @@ def mono_family() -> str:
     return next((f for f in theme.MONO_FAMILIES if f in installed), "monospace")
 
 
-SIDE_BY_SIDE_CHARS = 100   # formula + numbers longer than this are stacked instead
+SIDE_BY_SIDE_CHARS = 100   # without a width to measure: formula + numbers longer than this are stacked
 
 
-def _too_wide(formula, lines) -> bool:
-    longest = (max((len(f) for f in formula), default=0) + max((len(x) for x in lines), default=0))
-    return longest > SIDE_BY_SIDE_CHARS
+def _shown_length(text: str) -> int:
+    """Characters a line takes once typeset (δ for delta, subscripts, ...)."""
+    return len(html.unescape(re.sub(r"<[^>]+>", "", typeset(text))))
+
+
+def _too_wide(formula, lines, room: int = SIDE_BY_SIDE_CHARS) -> bool:
+    longest = (max((_shown_length(f) for f in formula), default=0)
+               + max((_shown_length(x) for x in lines), default=0))
+    return longest > room
 
 
 class EquationView(QTextBrowser):
@@ -114,6 +120,21 @@ class EquationView(QTextBrowser):
             return
         self.setHtml(self._page(self._stage_html(stage, s.index, len(s.stages))))
 
+    def _room(self) -> int:
+        """How many characters of the equation font fit across the panel (both columns)."""
+        from PySide6.QtGui import QFont, QFontMetricsF
+
+        font = QFont(mono_family())
+        font.setPixelSize(BASE_PX)
+        char = QFontMetricsF(font).horizontalAdvance("0") or 10.0
+        width = self.viewport().width() if self.isVisible() else 1000
+        return max(40, int((width - 60) / char))
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.refresh()
+
     def _page(self, body: str) -> str:
         t = theme.current()
         return (f"<html><body style='color:{t['text']}; font-size:{BASE_PX}px'>{body}</body></html>")
@@ -124,9 +145,11 @@ class EquationView(QTextBrowser):
         head = (f"<p style='margin:0'><span style='color:{kind_c}; font-weight:600; font-size:{BASE_PX - 3}px;"
                 f" letter-spacing:1px'>{KIND_TEXT.get(stage.kind, stage.kind).upper()}</span>"
                 f"<span style='color:{t['text_muted']}; font-size:{BASE_PX - 3}px'>&nbsp;&nbsp;stage {index + 1} of {total}"
+                f"&nbsp;&nbsp;·&nbsp;&nbsp;← → step, Home / End, P plays"
                 f"</span></p><p style='margin:2px 0 10px 0; font-size:{BASE_PX + 4}px; font-weight:600'>"
                 f"{html.escape(stage.title)}</p>")
-        wide = _too_wide(stage.formula, stage.lines)
+        room = self._room()
+        wide = _too_wide(stage.formula, stage.lines, room)
         table = self._table(stage.formula, stage.lines, True)
         try:
             extra = expansion(self.session.trace, stage, self.session.focus, self.session.digits)
@@ -134,7 +157,7 @@ class EquationView(QTextBrowser):
             extra = None
         if extra is not None:
             title, formula, lines = extra
-            wide = wide or _too_wide(formula, lines)
+            wide = wide or _too_wide(formula, lines, room)
             table += (f"<p style='margin:14px 0 4px 0; font-weight:600; color:{kind_c}'>Written out: "
                       f"{html.escape(title)}</p>" + self._table(formula, lines, False))
         pics = self._pictures_html(stage)
@@ -151,11 +174,11 @@ class EquationView(QTextBrowser):
         when the lines are too long to stand side by side."""
         t = theme.current()
         mono = mono_family()  # unquoted: the style attributes here are single-quoted
-        stacked = _too_wide(formula, lines)
+        stacked = _too_wide(formula, lines, self._room())
         formulas = [typeset(f) for f in formula]
         lines = [emphasise_result(typeset(x)) for x in lines]
         wrap = "white-space:pre-wrap" if stacked else "white-space:nowrap"
-        cell = f"font-family:{mono}; font-size:{BASE_PX}px; padding-top:3px; padding-bottom:3px; {wrap}"
+        cell = f"font-family:{mono}; font-size:{BASE_PX}px; padding-top:3px; padding-bottom:3px; line-height:145%; {wrap}"
         gap = "<td width='36'></td>"
         hdr = f"color:{t['text_muted']}; font-size:{BASE_PX - 5}px; letter-spacing:1px; padding-bottom:4px"
         if stacked:

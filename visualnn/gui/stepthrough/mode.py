@@ -86,6 +86,12 @@ class StepThroughMode(QObject):
         QTimer.singleShot(0, self._sync_dock)
 
     @Slot()
+    def _size_dock(self) -> None:
+        """The equations get half the window's height (the lesson's network needs less)."""
+        if self.active:
+            self.window.resizeDocks([self.dock], [max(340, int(self.window.height() * 0.5))], Qt.Orientation.Vertical)
+
+    @Slot()
     def _sync_dock(self) -> None:
         self.dock.setVisible(self.active)
 
@@ -121,7 +127,8 @@ class StepThroughMode(QObject):
             d.hide()
         self.dock.show()
         self.dock.raise_()
-        self.window.resizeDocks([self.dock], [max(320, int(self.window.height() * 0.42))], Qt.Orientation.Vertical)
+        self._size_dock()
+        QTimer.singleShot(0, self._size_dock)  # again once the dock is laid out
         for sc in self.shortcuts:
             sc.setEnabled(True)
         if self._stale:

@@ -117,7 +117,8 @@ class NeuronColumn(QGraphicsObject):
             painter.setBrush(QBrush(fill))
             painter.setPen(QPen(ring, width))
             painter.drawEllipse(centre, R, R)
-            painter.setPen(QColor(t["text_muted"]))
+            dark_fill = fill.lightnessF() < 0.55
+            painter.setPen(QColor("white") if dark_fill else QColor(t["text_muted"]))
             painter.drawText(QRectF(centre.x() - R, cy - R, 2 * R, 2 * R), int(Qt.AlignmentFlag.AlignCenter),
                              str(i + 1) if i < 99 else "")
             text = self.labels[i] if i < len(self.labels) else ""
@@ -180,9 +181,12 @@ class WeightLines(QGraphicsItem):
         self._rect = rect.adjusted(-80, -30, 80, 30)
         fm = QFontMetricsF(theme.font(*LABEL_FONT))
         self._labels = []
+        # labels where the lines are apart: near the sources when they fan in to one
+        # neuron, near the destinations when they fan out from one
+        same_src = len({(a.x(), a.y()) for a, _, _ in geom}) == 1 and len(geom) > 1
+        t_label = 0.78 if same_src else 0.22
         for k, (a, b, text) in enumerate(geom):
-            # near the source end, where the lines are still apart, so labels do not collide
-            at = self._path(a, b).pointAtPercent(0.2)
+            at = self._path(a, b).pointAtPercent(t_label)
             w = fm.horizontalAdvance(text) + 10 if text else 0
             self._labels.append(QRectF(at.x() - w / 2, at.y() - 9, w, 18))
         self.update()
