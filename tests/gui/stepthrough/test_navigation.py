@@ -102,6 +102,7 @@ def test_leaving_the_mode_restores_the_canvas(qtbot, lesson, tmp_path):
     window = lesson
     scene = window.canvas.canvas_scene
     palette_visible = window.docks["palette"].isVisible()
+    others = {name: d.isVisible() for name, d in window.docks.items() if name != "stepthrough"}
     mode = enter_step_mode(qtbot, window)
     assert scene.nodes["net_h"].overlay() is not None
     assert not window.docks["palette"].isVisible()
@@ -110,6 +111,7 @@ def test_leaving_the_mode_restores_the_canvas(qtbot, lesson, tmp_path):
     assert all(item.highlight_state() is None for item in scene.nodes.values())
     assert all(item.overlay() is None for item in scene.nodes.values())
     assert window.docks["palette"].isVisible() == palette_visible
+    assert {name: window.docks[name].isVisible() for name in others} == others   # the training views too
     # out of the mode the arrows move cards again instead of stepping
     scene.select_ids(["net_h"])
     x = scene.nodes["net_h"].pos().x()

@@ -120,9 +120,12 @@ class StepThroughMode(QObject):
         if self.active:
             return
         self.active = True
-        # the lesson gets the room: the other panels step aside until the mode ends
+        # the lesson gets the room: the editing panels at the sides step aside until the mode
+        # ends (the bottom area's docks belong to modes whose owners hide them themselves)
+        sides = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
         self._set_aside = [d for name, d in getattr(self.window, "docks", {}).items()
-                           if d is not self.dock and d.isVisible() and not d.isFloating()]
+                           if d is not self.dock and d.isVisible() and not d.isFloating()
+                           and self.window.dockWidgetArea(d) in sides]
         for d in self._set_aside:
             d.hide()
         self.dock.show()
