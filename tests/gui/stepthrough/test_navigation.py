@@ -134,3 +134,12 @@ def test_clicking_a_neuron_picks_it(qtbot, lesson, tmp_path):
     editor = mode.panel.editor
     assert editor.target.currentData() == ("net_o", "bias")
     assert editor.table.currentColumn() == 1
+
+    # a click on a weight's number on the canvas shows that weight in the editor
+    s.go(next(i for i, st in enumerate(s.stages) if st.kind == "forward" and st.node == "net_o" and st.neuron == (1,)))
+    lines = mode.link.lines
+    label = lines._labels[1]                       # w_22: from hidden neuron 2 into output neuron 2
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(label.center()))
+    assert editor.target.currentData() == ("net_o", "weight")
+    assert (editor.table.currentRow(), editor.table.currentColumn()) == (1, 1)
+    assert editor.table.currentItem().text() == "0.55"

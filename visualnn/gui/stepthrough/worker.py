@@ -8,6 +8,7 @@ the window forgets it at once and the thread finishes on its own, its result dro
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from PySide6.QtCore import QThread, Signal
@@ -39,6 +40,9 @@ def work_estimate(project, batch: int = 1) -> int:
     return total * max(1, batch) + params
 
 
+_counts: dict = {}
+
+
 def sample_count(project) -> int | None:
     """How many samples the trace can pick from (the training part of the data)."""
     data = project.data or {}
@@ -51,8 +55,13 @@ def sample_count(project) -> int | None:
         from visualnn.core.data import load_dataset
         from visualnn.core.train.config import TrainConfig
         cfg = TrainConfig.from_dict(project.train)
-        ds = load_dataset(data, seed=cfg.seed, test_fraction=cfg.test_fraction, base_dir=project.base_dir)
-        return len(ds.x_train)
+        key = (json.dumps(data, sort_keys=True, default=str), cfg.seed, cfg.test_fraction, str(project.base_dir))
+        if key not in _counts:   # a big dataset is loaded once, not at every recomputation
+            ds = load_dataset(data, seed=cfg.seed, test_fraction=cfg.test_fraction, base_dir=project.base_dir)
+            if len(_counts) > 8:
+                _counts.clear()
+            _counts[key] = len(ds.x_train)
+        return _counts[key]
     except Exception:
         return None
 
