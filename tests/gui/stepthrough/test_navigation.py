@@ -143,3 +143,30 @@ def test_clicking_a_neuron_picks_it(qtbot, lesson, tmp_path):
     assert editor.target.currentData() == ("net_o", "weight")
     assert (editor.table.currentRow(), editor.table.currentColumn()) == (1, 1)
     assert editor.table.currentItem().text() == "0.55"
+
+
+def test_edits_and_another_project_while_stepping(qtbot, lesson):
+    from visualnn.core.io import load_project
+    from visualnn.examples import example_path
+    from visualnn.gui.commands import RemoveNodes
+
+    window = lesson
+    mode = enter_step_mode(qtbot, window)
+    s, doc = mode.session, window.document
+    # deleting the last layer: the trace follows the new network (net_o is now the output)
+    doc.undo_stack.push(RemoveNodes(doc, ["out_o"]))
+    qtbot.waitUntil(lambda: "out_o" not in [e["node"] for e in s.trace["forward"]], timeout=10000)
+    assert "out_o" not in mode.link.columns
+    doc.undo_stack.undo()
+    qtbot.waitUntil(lambda: "out_o" in [e["node"] for e in s.trace["forward"]], timeout=10000)
+    s.go(next(i for i, st in enumerate(s.stages) if st.kind == "loss"))
+    assert "0.2984" in equation_text(mode)
+
+    # another project opened while stepping: a fresh lesson on it
+    other = load_project(example_path("xor_relu.vnn"))
+    doc.set_project(other)
+    qtbot.waitUntil(lambda: s.trace is not None and s.trace["output"] in other.graph.nodes, timeout=10000)
+    assert s.index == 0 and mode.active
+    assert set(mode.link.columns) <= set(other.graph.nodes)
+    press(qtbot, window.canvas, Qt.Key.Key_Right)
+    assert s.index == 1

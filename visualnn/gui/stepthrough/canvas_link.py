@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
+from shiboken6 import isValid
 
 from visualnn.gui.stepthrough.overlay_items import NeuronColumn, WeightLines
 
@@ -92,8 +93,9 @@ class CanvasLink(QObject):
             item.set_note(None)
         for nid in list(self.columns):
             item = scene.nodes.get(nid) if hasattr(scene, "nodes") else None
-            if item is not None and item.overlay() is self.columns[nid]:
-                item.set_overlay(self._saved_overlays.get(nid))
+            saved = self._saved_overlays.get(nid)
+            if item is not None and isValid(self.columns[nid]) and item.overlay() is self.columns[nid]:
+                item.set_overlay(saved if saved is not None and isValid(saved) else None)
         self.columns.clear()
         self._saved_overlays.clear()
         self.lines.set_lines([], "forward")
@@ -213,6 +215,10 @@ class CanvasLink(QObject):
         current = neuron_index(stage.neuron)
         comp = self._companion(stage, trace)
         wanted = set()
+        # cards removed or rebuilt (an edit, another project) took their columns with them
+        for nid in [n for n, col in self.columns.items() if not isValid(col)]:
+            del self.columns[nid]
+            self._saved_overlays.pop(nid, None)
         for nid in order:
             item = scene.nodes.get(nid)
             value = fwd_out.get(nid)
@@ -255,8 +261,9 @@ class CanvasLink(QObject):
         for nid in list(self.columns):
             if nid not in wanted:
                 item = scene.nodes.get(nid)
+                saved = self._saved_overlays.get(nid)
                 if item is not None and item.overlay() is self.columns[nid]:
-                    item.set_overlay(self._saved_overlays.get(nid))
+                    item.set_overlay(saved if saved is not None and isValid(saved) else None)
                 del self.columns[nid]
                 self._saved_overlays.pop(nid, None)
 
