@@ -47,6 +47,8 @@ def create_actions(win) -> SimpleNamespace:
                         "Save the project under a new name")
     a.exports = {fmt: _action(win, text, lambda f=fmt: files.export(f), tip=f"Export the project as {text.rstrip('…')}")
                  for fmt, (text, _, _) in EXPORTS.items()}
+    a.import_weights = _action(win, "&Import Weights…", files.import_weights,
+                               tip="Load trained weights (.pt, e.g. from the exported script) into this network")
     a.quit = _action(win, "&Quit", win.close, SK.Quit if QKeySequence.keyBindings(SK.Quit) else "Ctrl+Q",
                      "Close visualnn")
     a.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -95,6 +97,7 @@ def create_menus(win, a: SimpleNamespace) -> dict[str, QMenu]:
     m.addActions([a.save, a.save_as])
     export = m.addMenu("&Export")
     export.addActions(list(a.exports.values()))
+    m.addAction(a.import_weights)
     m.addSeparator()
     m.addAction(a.quit)
 

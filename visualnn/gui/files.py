@@ -227,6 +227,32 @@ class FileController(QObject):
         return path
 
 
+    # -- import ------------------------------------------------------------------------------------------------
+    def import_weights(self, path=None) -> bool:
+        """Load a state dict (.pt, as the exported script saves it) into the open project.
+
+        Names and shapes are checked against the network; a mismatch gets a dialog naming
+        the node and parameter and changes nothing. The import is one undo step."""
+        if path is None:
+            start = str(self.doc.project.base_dir or Path.home())
+            path, _ = QFileDialog.getOpenFileName(self.window, "Import weights", start,
+                                                  "PyTorch state dicts (*.pt *.pth);;All files (*)")
+            if not path:
+                return False
+        from visualnn.core.io.export_py import import_state_dict
+        from visualnn.gui.stepthrough.commands import ReplaceState
+
+        try:
+            state = import_state_dict(self.doc.project, Path(path))
+        except Exception as e:  # one clear line, never a traceback
+            msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+            self.error("Cannot import weights", f"{Path(path).name}: {msg}")
+            return False
+        self.doc.undo_stack.push(ReplaceState(self.doc, state, f"Import weights from {Path(path).name}"))
+        self.window.statusBar().showMessage(f"Imported weights from {path}", 5000)
+        return True
+
+
 def _file_stem(name: str) -> str:
     stem = "".join(c if c.isalnum() or c in "-_ " else "_" for c in name).strip().replace(" ", "_")
     return stem or "project"

@@ -140,3 +140,21 @@ def table_value_command(document, which: str, row: int, index, value) -> ChangeD
     except (IndexError, TypeError):
         raise EditError(f"{where}: index out of range") from None
     return ChangeData(document, new, text=f"Set {which} row {row}{list(index) if index else ''} = {value:g}")
+
+
+class ReplaceState(QUndoCommand):
+    """Replace the project's whole `state` (weights imported from a file); undo restores it."""
+
+    def __init__(self, document, state: dict | None, text: str = "Import weights", parent=None):
+        super().__init__(text, parent)
+        self.document = document
+        self.old = copy.deepcopy(document.project.state)
+        self.new = copy.deepcopy(state)
+
+    def redo(self) -> None:
+        self.document.project.state = copy.deepcopy(self.new)
+        _notify(self.document, "stateChanged")
+
+    def undo(self) -> None:
+        self.document.project.state = copy.deepcopy(self.old)
+        _notify(self.document, "stateChanged")
