@@ -137,6 +137,19 @@ def _open(project, case: str):
     return window, views, ui
 
 
+def ctl_of(ui):
+    return ui.controller
+
+
+def _trainer_threads(ctl) -> int | None:
+    t = ctl.worker.trainer if ctl.worker is not None else None
+    if t is None:
+        return None
+    from visualnn.core.train.trainer import cpu_threads_for
+
+    return cpu_threads_for(t.model, t.config.batch_size) if str(t.device) == "cpu" else None
+
+
 def _paused(ctl) -> bool:
     w = ctl.worker
     return w is not None and w.buffer.counters[2] == "paused" and w.buffer.counters[3] >= w.sent
@@ -160,6 +173,12 @@ def measure(case: str, quick: bool = False) -> dict:
                       task=data_task(cfg.loss, project.data))
     plain = PlainLoop(project, ds, device="cpu" if cfg.device == "auto" else cfg.device)
     window, views, ui = _open(project, case)
+    # the same intra-op thread count as the Trainer picked in its thread (PyTorch keeps
+    # it per thread), so the two loops differ only by the app around them
+    threads = _trainer_threads(ctl_of(ui))
+    if threads:
+        import torch
+        torch.set_num_threads(threads)
     ctl = ui.controller
     probe = _Probe(window.canvas.viewport())
     plain.epoch()

@@ -117,3 +117,62 @@ def test_timeline_slider_redraws_an_older_frame(train_window, qtbot):
     assert views["curves"].upto == 1
     qtbot.mouseClick(bar.live, Qt.MouseButton.LeftButton)
     assert ctl.following and ctl.current.step == 3
+
+
+def _scene_to_viewport(view, point):
+    return view.mapFromScene(point)
+
+
+def test_clicking_a_neuron_and_a_weight_shows_their_values(train_window, qtbot):
+    w = train_window
+    ui, ctl = w.training, w.training.controller
+    qtbot.mouseClick(ui.panel.buttons["step"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ctl.current is not None and ctl.current.step == 1 and paused(ctl), timeout=WAIT_MS)
+    view = w.canvas
+    view.centerOn(w.canvas.canvas_scene.node_item("t1"))
+    col = ui.canvas_live.columns["t1"]
+    center = col.mapToScene(col.neuron_rect(2).center())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(center))
+    assert w.statusBar().currentMessage().startswith("t1 neuron 2: activation ")
+    assert f"{col.values[2]:.4g}" in w.statusBar().currentMessage()
+    # a point a quarter along the line from t1 neuron 0 to out neuron 1 (the weight out[1, 0])
+    src, dst = ui.canvas_live.columns["t1"], ui.canvas_live.columns["out"]
+    a = src.scene_anchors()[1][0]
+    b = dst.scene_anchors()[0][1]
+    x, y = a[0] + (b[0] - a[0]) / 4, a[1] + (b[1] - a[1]) / 4
+    view.centerOn(x, y)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(x, y))
+    text = w.statusBar().currentMessage()
+    weight = ctl.current.params["out"]["weight"][1, 0]
+    assert text.startswith("out.weight[1, 0] = ") and f"{weight:.4g}" in text and "gradient" in text
+
+
+def test_batch_mean_colours_the_neurons_by_the_batch(train_window, qtbot):
+    w = train_window
+    ui, ctl = w.training, w.training.controller
+    qtbot.mouseClick(ui.panel.buttons["step"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ctl.current is not None and ctl.current.step == 1 and paused(ctl), timeout=WAIT_MS)
+    spin = ui.panel.sample
+    spin.setValue(spin.minimum())
+    assert spin.text() == "batch mean"
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    rows = ctl.current.snapshot.activations["t1"]
+    np.testing.assert_allclose(ui.canvas_live.columns["t1"].values, rows.mean(axis=0), rtol=1e-5, atol=1e-6)
+
+
+def test_opening_another_project_while_training_restarts_cleanly(train_window, qtbot):
+    from tests.gui.main_helpers import spiral_project
+
+    w = train_window
+    ctl = w.training.controller
+    ctl.play()
+    qtbot.waitUntil(lambda: ctl.step > 0, timeout=WAIT_MS)
+    old = ctl.worker
+    other = spiral_project()
+    other.graph.set_param("fc1", "out_features", 5)
+    w.document.set_project(other)
+    assert old.isFinished()
+    qtbot.waitUntil(lambda: ctl.session is not None and ctl.session.shapes["fc1"] == (5,), timeout=WAIT_MS)
+    assert ctl.worker is not old and ctl.state != "running" and ctl.step == 0
+    qtbot.waitUntil(lambda: "fc1" in w.training.canvas_live.columns
+                    and w.training.canvas_live.columns["fc1"].units == 5, timeout=WAIT_MS)

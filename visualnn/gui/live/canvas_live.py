@@ -15,6 +15,7 @@ import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QGraphicsItem, QToolTip
 
+from visualnn.gui import theme
 from visualnn.gui.live import colormaps as cm
 from visualnn.gui.live.edge_layer import LINE_BUDGET, EdgeLayer, Link, _PathItem
 from visualnn.gui.live.maps_overlay import MAX_MAPS, MapsOverlay
@@ -65,6 +66,15 @@ class LiveCanvas(QObject):
         if hasattr(view, "zoomChanged"):
             view.zoomChanged.connect(lambda _: self._update_lod())
         view.viewport().installEventFilter(self)
+        theme.on_change(self._on_theme)
+        cm.set_dark(theme.current()["name"] == "dark")
+
+    def _on_theme(self) -> None:
+        cm.set_dark(theme.current()["name"] == "dark")
+        if self.session is not None:
+            self.build(self.session)
+            if self.frame is not None:
+                self.show_frame(self.frame)
 
     # -- building ---------------------------------------------------------------------------
     @Slot()
@@ -245,7 +255,7 @@ class LiveCanvas(QObject):
         if typ == "SelfAttention":
             att = probe.attention.get(nid)
             if att is not None:
-                ov.set_images([cm.diverging_image(att[0], cm.symmetric_scale(att[0]))])
+                ov.set_pictures([cm.diverging_pixels(att[0], cm.symmetric_scale(att[0]))])
             return
         if typ in RECURRENT:
             seq = probe.sequences.get(nid)
@@ -253,8 +263,8 @@ class LiveCanvas(QObject):
                 seq = probe.activations.get(nid)
             if seq is not None and seq.ndim == 3:
                 h = seq[0].T  # hidden units down, time across
-                ov.set_images([cm.diverging_image(h, cm.symmetric_scale(h))],
-                              f"hidden state: {h.shape[0]} units × {h.shape[1]} steps")
+                ov.set_pictures([cm.diverging_pixels(h, cm.symmetric_scale(h))],
+                                f"hidden state: {h.shape[0]} units × {h.shape[1]} steps")
             return
         a = probe.activations.get(nid)
         if a is None:
@@ -262,11 +272,11 @@ class LiveCanvas(QObject):
         a = a[0]
         if a.ndim == 3:
             if typ == "Input" or nid == self.session.input_id:
-                ov.set_images([cm.gray_image(ch) for ch in a[:MAX_MAPS]])
+                ov.set_pictures([cm.gray_pixels(ch) for ch in a[:MAX_MAPS]])
             else:  # each map at its own contrast: the pattern matters more than the level
-                ov.set_images([cm.diverging_image(ch, cm.symmetric_scale(ch)) for ch in a[:MAX_MAPS]])
+                ov.set_pictures(cm.diverging_pixels_each(a[:MAX_MAPS]))
         elif a.ndim == 2:
-            ov.set_images([cm.diverging_image(a.T, cm.symmetric_scale(a))])
+            ov.set_pictures([cm.diverging_pixels(a.T, cm.symmetric_scale(a))])
 
     # -- the pulse --------------------------------------------------------------------------
     def set_pulse_seconds(self, seconds: float | None) -> None:

@@ -75,8 +75,9 @@ def indices(values: np.ndarray, scale: float) -> np.ndarray:
     v = np.asarray(values, dtype=np.float32)
     s = scale if scale > 0 and np.isfinite(scale) else 1.0
     with np.errstate(all="ignore"):
-        t = np.clip(np.nan_to_num(v / s, nan=0.0, posinf=1.0, neginf=-1.0), -1.0, 1.0)
-    return np.clip(t * 127.5 + 128.0, 0, 255).astype(np.uint8)
+        t = np.clip(v / s, -1.0, 1.0)  # +-inf -> +-1
+    t[np.isnan(t)] = 0.0
+    return (t * 127.5 + 128.0).astype(np.uint8)
 
 
 def indexed_image(idx: np.ndarray, flip: bool = False) -> QImage:
@@ -144,3 +145,36 @@ def symmetric_scale(values: np.ndarray, floor: float = 1e-6) -> float:
     finite = v[np.isfinite(v)]
     m = float(np.abs(finite).max()) if finite.size else 1.0
     return max(m, floor)
+
+
+def diverging_pixels_each(values: np.ndarray) -> np.ndarray:
+    """values (n, h, w) -> (n, h, w, 4) pixels, each map at its own symmetric scale."""
+    from visualnn.gui.live.raster import pixels_from_rgb
+
+    v = np.asarray(values, np.float32)
+    with np.errstate(all="ignore"):
+        m = np.nanmax(np.abs(np.where(np.isfinite(v), v, 0.0)).reshape(len(v), -1), axis=1)
+    m = np.where(m > 1e-12, m, 1.0)
+    idx = indices(v / m[:, None, None], 1.0)
+    return pixels_from_rgb(diverging_lut(_dark)[idx.ravel()]).reshape(*v.shape, 4)
+
+
+def diverging_pixels(values: np.ndarray, scale: float) -> np.ndarray:
+    """values (h, w) -> (h, w, 4) opaque pixels (QImage ARGB32 layout) in the diverging map."""
+    from visualnn.gui.live.raster import pixels_from_rgb
+
+    v = np.asarray(values)
+    return pixels_from_rgb(diverging_lut(_dark)[indices(v, scale).ravel()]).reshape(*v.shape, 4)
+
+
+def gray_pixels(values: np.ndarray, lo: float | None = None, hi: float | None = None, ink: bool = True) -> np.ndarray:
+    """values (h, w) -> (h, w, 4) gray pixels; with `ink`, high values are dark (digits on paper)."""
+    from visualnn.gui.live.raster import pixels_from_rgb
+
+    v = np.asarray(values, np.float32)
+    lo = float(np.nanmin(v)) if lo is None else lo
+    hi = float(np.nanmax(v)) if hi is None else hi
+    t = np.clip(np.nan_to_num((v - lo) / (hi - lo if hi > lo else 1.0)), 0.0, 1.0)
+    g = ((1.0 - t) if ink else t) * 255.0
+    rgb = np.repeat(g.astype(np.uint8).reshape(-1, 1), 3, axis=1)
+    return pixels_from_rgb(rgb).reshape(*v.shape, 4)

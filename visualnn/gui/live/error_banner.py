@@ -51,7 +51,6 @@ class ErrorBanner(QFrame):
             lay.addWidget(w, 0, Qt.AlignmentFlag.AlignVCenter)
         lay.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
-        host.installEventFilter(self)
 
     def show_problem(self, problem) -> None:
         if problem is None:
@@ -63,8 +62,13 @@ class ErrorBanner(QFrame):
         self.hint.setText(f"What to try: {problem.hint}" if problem.hint else "")
         self.show_button.setVisible(bool(problem.node))
         self._place()
+        self.host.installEventFilter(self)  # follows the canvas's size while shown
         self.show()
         self.raise_()
+
+    def hideEvent(self, event):
+        self.host.removeEventFilter(self)
+        super().hideEvent(event)
 
     def text(self) -> str:
         return f"{self.title.text()} {self.hint.text()}".strip()

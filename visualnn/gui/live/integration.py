@@ -70,6 +70,7 @@ class TrainingUI(QObject):
         self.banner.resetRequested.connect(ctl.reset)
         self.banner.showLayer.connect(self.show_layer)
         self.panel.speed.valueChanged.connect(self._on_speed)
+        self.panel.sampleChosen.connect(self.show_sample)
         self.canvas_live.probed.connect(lambda text: window.statusBar().showMessage(text, 8000))
         if hasattr(window, "modeChanged"):
             window.modeChanged.connect(self._on_mode)
@@ -94,8 +95,10 @@ class TrainingUI(QObject):
         window.installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:
-        if obj is self.window and event.type() == QEvent.Type.Show and self.controller.worker is None:
-            self._preload.start()
+        if obj is self.window and event.type() == QEvent.Type.Show:
+            self.window.removeEventFilter(self)  # once: a filter costs a Python call per event
+            if self.controller.worker is None:
+                self._preload.start()
             if not self._sized:
                 self._sized = True
                 QTimer.singleShot(0, lambda: self.window.resizeDocks([self.views_dock], [VIEWS_HEIGHT],
@@ -139,6 +142,15 @@ class TrainingUI(QObject):
         if item is not None:
             canvas.select_ids([node_id])
             canvas.centerOn(item)
+
+    @Slot(int)
+    def show_sample(self, index: int) -> None:
+        """Colour the neurons by training sample `index`, or by the batch mean (-1)."""
+        self.canvas_live.mode = "batch" if index < 0 else "sample"
+        if index >= 0:
+            self.controller.set_sample(index)
+        elif self.controller.current is not None:
+            self.canvas_live.show_frame(self.controller.current)
 
     @Slot(int)
     def _on_speed(self, pos: int) -> None:

@@ -1,17 +1,21 @@
 """Pictures hung under a card: a conv layer's feature maps as small images, a recurrent
 layer's hidden state over time, an attention layer's weight matrix, any 2-D output as a
-heatmap. The images are made from numpy arrays of the frame (QImage, no torch).
+heatmap. The pictures come from numpy arrays of the frame (no torch).
 
-Like the neuron columns it is a QGraphicsPixmapItem rendered once per frame and then
-painted by Qt in C++."""
+Like the neuron columns it is a QGraphicsPixmapItem: each frame composes one picture in
+numpy (the maps enlarged by nearest pixel, so every cell stays a crisp square), and Qt
+paints it in C++ from then on.
+"""
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsPixmapItem
 
 from visualnn.gui import theme
+from visualnn.gui.live import raster
 
 MAX_MAPS = 8
 TILE = 52.0         # side of a feature map tile (one map alone is drawn larger)
@@ -23,15 +27,14 @@ SCALE = 1.0
 
 
 class MapsOverlay(QGraphicsPixmapItem):
-    """kind 'maps': up to MAX_MAPS tiles in two columns; kind 'heat': one image."""
+    """kind 'maps': up to MAX_MAPS tiles in two columns; kind 'heat': one picture."""
 
     def __init__(self, node_id: str, kind: str, count: int = 1, caption: str = "", aspect: float = 1.0):
         super().__init__()
         self.node_id, self.kind, self.count, self.caption = node_id, kind, int(count), caption
-        self.images: list[QImage] = []
+        self.pictures: list[np.ndarray] = []   # (h, w, 4) pixels at the data's own size
         self.glow: tuple[str | None, float] = (None, 0.0)
         self.more = 0
-        self.tooltip_lines = ""
         if kind == "maps":
             shown = min(self.count, MAX_MAPS)
             self.cols = 2 if shown > 1 else 1
@@ -46,12 +49,16 @@ class MapsOverlay(QGraphicsPixmapItem):
             self.pic_h = max(30.0, min(150.0, (self.width - 2 * PAD) * aspect))
             self.height = PAD * 2 + self.pic_h + CAPTION
         self.render_scale = SCALE
+        self._base = None
+        self._base_key = None
         self.setOffset(-GLOW, -GLOW)
         self.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self.render()
 
-    def set_images(self, images: list[QImage], caption: str | None = None) -> None:
-        self.images = list(images)
+    def set_pictures(self, pictures, caption: str | None = None) -> None:
+        """The maps as pixel arrays: (n, h, w, 4), or a list of (h, w, 4) of one size
+        (see colormaps.diverging_pixels)."""
+        self.pictures = np.asarray(pictures) if len(pictures) else []
         if caption is not None:
             self.caption = caption
         self.render()
@@ -61,63 +68,86 @@ class MapsOverlay(QGraphicsPixmapItem):
             self.glow = (kind, strength)
             self.render()
 
-    def tile_rect(self, i: int) -> QRectF:
-        r, c = divmod(i, self.cols)
-        return QRectF(PAD + c * (self.tile + GAP), PAD + r * (self.tile + GAP), self.tile, self.tile)
-
     def set_render_scale(self, scale: float) -> None:
         if abs(scale - self.render_scale) > 1e-3:
             self.render_scale = scale
             self.render()
 
-    def render(self) -> None:
-        S = self.render_scale
+    def tile_rect(self, i: int) -> QRectF:
+        if self.kind != "maps":
+            return QRectF(PAD, PAD, self.width - 2 * PAD, self.pic_h)
+        r, c = divmod(i, self.cols)
+        return QRectF(PAD + c * (self.tile + GAP), PAD + r * (self.tile + GAP), self.tile, self.tile)
+
+    # -- drawing ----------------------------------------------------------------------------
+    def _placement(self, shape, arr_shape):
+        """Flat pixel indices: where each tile pixel goes in the picture, and which map
+        cell (nearest) it shows; made once per shape and scale."""
+        key = (shape, arr_shape, self.render_scale)
+        if getattr(self, "_place_key", None) == key:
+            return self._place
+        n, a, b = shape
+        S, width = self.render_scale, arr_shape[1]
+        r0 = self.tile_rect(0)
+        w, h = int(round(r0.width() * S)), int(round(r0.height() * S))
+        rows = np.minimum((np.arange(h) + 0.5) * a / h, a - 1).astype(np.int64)
+        cols = np.minimum((np.arange(w) + 0.5) * b / w, b - 1).astype(np.int64)
+        dst, src = [], []
+        for i in range(n):
+            r = self.tile_rect(i)
+            x0, y0 = int(round((GLOW + r.left()) * S)), int(round((GLOW + r.top()) * S))
+            if y0 + h > arr_shape[0] or x0 + w > width:
+                continue
+            dst.append(((y0 + np.arange(h))[:, None] * width + (x0 + np.arange(w))[None, :]).ravel())
+            src.append((i * a * b + rows[:, None] * b + cols[None, :]).ravel())
+        self._place = (np.concatenate(dst), np.concatenate(src)) if dst else (np.zeros(0, int), np.zeros(0, int))
+        self._place_key = key
+        return self._place
+
+    def _background(self) -> np.ndarray:
+        """The card, the empty tiles and the caption, drawn once per theme, scale, caption."""
+        t, S = theme.current(), self.render_scale
+        key = (t["name"], S, self.caption, self.more)
+        if self._base is not None and self._base_key == key:
+            return self._base
         img = QImage(int((self.width + 2 * GLOW) * S), int((self.height + 2 * GLOW) * S),
                      QImage.Format.Format_ARGB32_Premultiplied)
         img.fill(0)
-        painter = QPainter(img)
-        painter.scale(S, S)
-        painter.translate(GLOW, GLOW)
-        self._paint(painter)
-        painter.end()
-        pm = QPixmap.fromImage(img)
-        pm.setDevicePixelRatio(S)
-        self.setPixmap(pm)
-
-    def _paint(self, painter: QPainter) -> None:
-        t = theme.current()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        kind, strength = self.glow
-        if kind and strength > 0.02:
-            halo = QColor(t["forward" if kind == "forward" else "backward"])
-            halo.setAlphaF(min(0.5, 0.5 * strength))
-            painter.setPen(QPen(halo, 2.0 * GLOW))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(QRectF(-GLOW / 2, -GLOW / 2, self.width + GLOW, self.height + GLOW), 11, 11)
+        p = QPainter(img)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.scale(S, S)
+        p.translate(GLOW, GLOW)
         bg = QColor(t["card"])
         bg.setAlphaF(0.9)
-        painter.setPen(QPen(QColor(t["card_border"]), 1.0))
-        painter.setBrush(bg)
-        painter.drawRoundedRect(QRectF(0, 0, self.width, self.height), 9, 9)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        edge = QPen(QColor(t["card_border"]), 1.0)
-        if self.kind == "maps":
-            for i, img in enumerate(self.images[:MAX_MAPS]):
-                r = self.tile_rect(i)
-                painter.drawImage(r, img)
-                painter.setPen(edge)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRect(r)
-            cap_y = PAD + self.rows * (self.tile + GAP) - GAP
-        else:
-            r = QRectF(PAD, PAD, self.width - 2 * PAD, self.pic_h)
-            if self.images:
-                painter.drawImage(r, self.images[0])
-            painter.setPen(edge)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(r)
-            cap_y = PAD + self.pic_h
+        p.setPen(QPen(QColor(t["card_border"]), 1.0))
+        p.setBrush(bg)
+        p.drawRoundedRect(QRectF(0, 0, self.width, self.height), 9, 9)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        n = min(self.count, MAX_MAPS) if self.kind == "maps" else 1
+        for i in range(n):
+            p.drawRect(self.tile_rect(i).adjusted(-0.5, -0.5, 0.5, 0.5))
+        cap_y = self.height - PAD - CAPTION + 4
         text = self.caption + (f"  +{self.more}" if self.more else "")
-        painter.setPen(QColor(t["text_muted"]))
-        painter.setFont(theme.font(9))
-        painter.drawText(QRectF(2, cap_y + 1, self.width - 4, CAPTION), int(Qt.AlignmentFlag.AlignCenter), text)
+        p.setPen(QColor(t["text_muted"]))
+        p.setFont(theme.font(9))
+        p.drawText(QRectF(2, cap_y, self.width - 4, CAPTION), int(Qt.AlignmentFlag.AlignCenter), text)
+        p.end()
+        self._base, self._base_key = raster.image_to_array(img), key
+        return self._base
+
+    def render(self) -> None:
+        S = self.render_scale
+        arr = self._background().copy()
+        pics = self.pictures[: MAX_MAPS if self.kind == "maps" else 1]
+        if len(pics) and pics.ndim == 4 and pics.shape[1] and pics.shape[2]:
+            dst, src = self._placement(pics.shape[:3], arr.shape)
+            arr.reshape(-1, 4)[dst] = pics.reshape(-1, 4)[src]  # every map enlarged and placed at once
+        kind, strength = self.glow
+        if kind and strength > 0.02:
+            t = theme.current()
+            halo = raster.pixel(QColor(t["forward" if kind == "forward" else "backward"]))
+            g = max(1, int(round(GLOW * S * 0.8)))
+            a = min(0.6, 0.6 * strength)
+            for part in (arr[:g], arr[-g:], arr[:, :g], arr[:, -g:]):
+                part[:] = (part * (1 - a) + halo * a).astype(np.uint8)
+        self.setPixmap(raster.array_to_pixmap(arr, S))

@@ -59,6 +59,7 @@ class NeuronColumn(QGraphicsPixmapItem):
         self.on_probe = None  # callback(text, screen pos) when a neuron is clicked
         self.moved = None     # callback when the column moves in the scene (edges follow)
         self._idx = np.full(self.shown, 128, np.uint8)
+        self._stale = True      # the picture lags behind (thumbnails, pill, glow changed)
         self._geo = None
         self._thumb_px = None   # (k, side, side, 4) thumbnails at the rendered scale
         self._base: QImage | None = None
@@ -104,6 +105,8 @@ class NeuronColumn(QGraphicsPixmapItem):
         v = np.asarray(values, np.float32)[: self.shown]
         self.values[: len(v)] = v
         self.scale = float(scale) if scale > 0 else 1.0
+        if abs(float(rest_mean) - self.rest_mean) > 1e-3 * self.scale:
+            self._stale = True
         self.rest_mean = float(rest_mean)
         if grads is None:
             self.grads = self.raw_grads = None
@@ -112,8 +115,10 @@ class NeuronColumn(QGraphicsPixmapItem):
             self.raw_grads = g
             top = float(g.max()) if g.size else 0.0
             self.grads = g / top if top > 0 else g
-        self._idx = cm.indices(self.values, self.scale)
-        if render:
+        idx = cm.indices(self.values, self.scale)
+        changed = not np.array_equal(idx, self._idx) or self._stale or grads is not None and self.show_grads
+        self._idx = idx
+        if render and changed:  # the same colours: keep the picture (no repaint at all)
             self.render()
 
     def set_thumbs(self, maps: np.ndarray | None, scale: float) -> None:
@@ -126,6 +131,7 @@ class NeuronColumn(QGraphicsPixmapItem):
         n = min(k, self.shown)
         side = max(1, int(round(self.size * self.render_scale)))
         pick = np.minimum((np.arange(side) + 0.5) * res / side, res - 1).astype(np.int64)
+        self._stale = True
         small = np.asarray(maps[:n, ::-1, :], np.float32)[:, pick][:, :, pick]  # (n, side, side)
         idx = cm.indices(small, scale)
         self._thumb_px = raster.pixels_from_rgb(cm.diverging_lut()[idx.ravel()]).reshape(n, side, side, 4)
@@ -189,9 +195,10 @@ class NeuronColumn(QGraphicsPixmapItem):
                 p.setBrush(Qt.BrushStyle.NoBrush)
                 p.drawEllipse(box)
 
-            geo["circle"] = raster.alpha_mask(size, size, disc)
-            geo["ring"] = raster.alpha_mask(size, size, ring)
-            geo["edge"] = raster.pixel(QColor(t["card_border"]).darker(115))
+            under = geo["base"][int(tops[0]):int(tops[0]) + size, x0:x0 + size]
+            geo["circle"] = raster.stamp_terms(under, raster.alpha_mask(size, size, disc),
+                                               raster.alpha_mask(size, size, ring),
+                                               raster.pixel(QColor(t["card_border"]).darker(115)))
         if self.more:
             y = GLOW + PAD + self.shown * self.pitch - (self.pitch - self.size) + 4
             px, py = int(round((GLOW + 2) * S)), int(round(y * S))
@@ -219,6 +226,7 @@ class NeuronColumn(QGraphicsPixmapItem):
     def render(self) -> None:
         """Draw the column's picture for the current values (once per frame): numpy at
         full speed, QPainter while a pulse glows."""
+        self._stale = False
         if (self.glow[0] and self.glow[1] > 0.02) or self.show_grads:
             self._render_painter()
             return
@@ -234,8 +242,7 @@ class NeuronColumn(QGraphicsPixmapItem):
                 rows = (tops[:k, None] + np.arange(size)[None, :]).ravel()
                 arr[rows, x0:x1] = self._thumb_px.reshape(k * size, size, 4)
         elif "circle" in g:
-            raster.blend_stack(arr, tops, x0, g["circle"], colors)
-            raster.blend_stack(arr, tops, x0, g["ring"], np.repeat(g["edge"][None, :], len(tops), axis=0))
+            raster.stamp(arr, tops, x0, g["circle"], colors)
         else:
             raster.row_fill(arr, tops, size, x0, x1, colors)
         if self.more:

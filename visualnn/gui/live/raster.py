@@ -72,6 +72,10 @@ def row_fill(arr: np.ndarray, tops: np.ndarray, height: int, x0: int, x1: int, c
     """Fill rectangles stacked in a column: rows tops[i]..tops[i]+height, columns x0..x1,
     with colors[i] (n, 4), in one assignment."""
     h = arr.shape[0]
+    if len(tops) <= 64:  # a few slices are cheaper than one fancy-indexed assignment
+        for top, color in zip(tops.tolist(), colors):
+            arr[max(top, 0):min(top + height, h), x0:x1] = color
+        return
     rows = (tops[:, None] + np.arange(height)[None, :]).ravel()
     which = np.repeat(np.arange(len(tops)), height)
     ok = (rows >= 0) & (rows < h)
@@ -84,12 +88,30 @@ def blend(region: np.ndarray, mask: np.ndarray, color: np.ndarray) -> None:
     region[:] = (region * (1.0 - m) + color[None, None, :].astype(np.float32) * m).astype(np.uint8)
 
 
-def blend_stack(arr: np.ndarray, tops: np.ndarray, x0: int, mask: np.ndarray, colors: np.ndarray) -> None:
-    """Tint the same mask (s, s) at each of several stacked places with colors[i]."""
-    s_h, s_w = mask.shape
-    m = mask[None, :, :, None]
-    for i, top in enumerate(tops):
+def stamp_terms(under: np.ndarray, fill: np.ndarray, ring: np.ndarray, edge: np.ndarray):
+    """For stamping a filled, outlined shape on a uniform background: the parts (A, B) of
+    pixel = A + colour * B (the background `under` (s, s, 4), the shape's coverage
+    `fill`, its outline's coverage `ring` in the colour `edge`)."""
+    f, r = fill[..., None], ring[..., None]
+    a = (under.astype(np.float32) * (1.0 - f)) * (1.0 - r) + edge.astype(np.float32) * r
+    return a, f * (1.0 - r)
+
+
+def stamp(arr: np.ndarray, tops: np.ndarray, x0: int, terms, colors: np.ndarray) -> None:
+    """Draw the shape of `terms` in colors[i] at each stacked place (one numpy expression
+    for all of them, then a slice each)."""
+    a, b = terms
+    tiles = (a[None] + colors[:, None, None, :].astype(np.float32) * b[None]).astype(np.uint8)
+    s_h, s_w = b.shape[:2]
+    for top, tile in zip(tops.tolist(), tiles):
         region = arr[top:top + s_h, x0:x0 + s_w]
-        if region.shape[:2] != mask.shape:
-            continue
-        region[:] = (region * (1.0 - m[0]) + colors[i][None, None, :].astype(np.float32) * m[0]).astype(np.uint8)
+        if region.shape[:2] == (s_h, s_w):
+            region[:] = tile
+
+
+def nearest(values: np.ndarray, h: int, w: int) -> np.ndarray:
+    """values (n, a, b, ...) resized to (n, h, w, ...) by nearest pixel (crisp cells)."""
+    a, b = values.shape[1:3]
+    rows = np.minimum((np.arange(h) + 0.5) * a / h, a - 1).astype(np.int64)
+    cols = np.minimum((np.arange(w) + 0.5) * b / w, b - 1).astype(np.int64)
+    return values[:, rows][:, :, cols]

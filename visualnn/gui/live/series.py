@@ -23,8 +23,23 @@ class BinnedSeries:
         self._count = 0                 # points in the partial bin
         self.count = 0                  # points added in all
 
+    def add_one(self, x: float, y: float) -> None:
+        """Append one point (the fast path for per-frame statistics)."""
+        self.count += 1
+        self._sx += x
+        self._sy += y
+        self._count += 1
+        if self._count == self.width:
+            bx, by = self._sx / self.width, self._sy / self.width
+            self._sx = self._sy = 0.0
+            self._count = 0
+            self._push(bx, by)
+
     def add(self, steps, values) -> None:
         """Append points (x increasing)."""
+        if np.ndim(steps) == 0:
+            self.add_one(float(steps), float(values))
+            return
         xs = np.asarray(steps, float).ravel()
         ys = np.asarray(values, float).ravel()
         self.count += len(xs)

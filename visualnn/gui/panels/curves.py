@@ -16,7 +16,7 @@ from visualnn.gui.live.series import BinnedSeries
 from visualnn.gui.live.throttle import Throttle
 
 KEEP_RUNS = 2  # earlier runs shown faded
-REDRAW_S = 0.25  # the curves redraw at most 4 times a second (axes are costly to lay out)
+REDRAW_S = 0.5  # plots redraw at most twice a second (pyqtgraph paints in Python, under the GIL)
 
 
 def nice_ceiling(v: float) -> float:

@@ -14,6 +14,7 @@ from visualnn.gui import theme
 from visualnn.gui.live import plot_style as ps
 from visualnn.gui.live.series import BinnedSeries
 from visualnn.gui.live.throttle import Throttle
+from visualnn.gui.panels.curves import REDRAW_S
 
 LOW, HIGH = 1e-6, 1e3
 AXIS = (-8.0, 4.0)  # log10 range of the bars
@@ -114,7 +115,7 @@ class GradNormsView(QWidget):
         self._live = True
         self.history.getAxis("bottom").enableAutoSIPrefix(False)
         self.range = ps.StableRange(self.history)
-        self.throttle = Throttle(self._draw_if_visible, 0.25, self)
+        self.throttle = Throttle(self._draw_if_visible, REDRAW_S, self)
 
     def set_session(self, session) -> None:
         for item in self.items.values():
@@ -135,7 +136,7 @@ class GradNormsView(QWidget):
             for nid, n in stats.grad_norm.items():
                 s = self.series.get(nid)
                 if s is not None and n > 0 and math.isfinite(n):
-                    s.add(np.array([frame.step], float), np.array([math.log10(n)]))
+                    s.add_one(float(frame.step), math.log10(n))
         self.frame, self._live = frame, live
         if live:
             self.throttle.request()

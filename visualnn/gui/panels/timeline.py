@@ -3,6 +3,8 @@ as it was at that step; Live (or the right end) follows training again."""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
 
@@ -33,6 +35,7 @@ class TimelineBar(QWidget):
         controller.runReset.connect(lambda _: self._on_timeline(0))
         controller.frameShown.connect(self._on_frame)
         self._pending = False
+        self._labelled_at = 0.0
         self._sync = QTimer(self)  # the slider's range follows at a few Hz, not at every frame
         self._sync.setInterval(250)
         self._sync.setSingleShot(True)
@@ -58,7 +61,12 @@ class TimelineBar(QWidget):
     @Slot(object)
     def _on_frame(self, frame) -> None:
         live = self.ctl.following
-        self.live.setEnabled(not live)
+        now = time.perf_counter()
+        if live and self.ctl.state == "running" and now - self._labelled_at < 0.1:
+            return  # 10 label changes a second are plenty (each one repaints the bar)
+        self._labelled_at = now
+        if self.live.isEnabled() == live:
+            self.live.setEnabled(not live)
         self.label.setText(f"step {frame.step:,} · epoch {frame.epoch:,}" + ("" if live else "  (past)"))
 
     @Slot()

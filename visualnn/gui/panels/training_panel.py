@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import math
+import time
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QStandardItemModel
@@ -28,6 +29,7 @@ LOSSES = (("cross_entropy", "Cross-entropy"), ("bce_logits", "BCE with logits"),
 DEVICES = (("auto", "Auto"), ("cpu", "CPU"), ("cuda", "CUDA GPU"), ("mps", "Apple MPS"))
 # speed slider positions: steps per second (None = full speed); the lowest is slow motion
 SPEEDS = (1.0, 2.0, 5.0, 10.0, 30.0, 100.0, 300.0, None)
+COUNTERS_EVERY_S = 0.1
 DEFAULTS = {"lr": 0.03, "batch_size": 10, "optimizer": "sgd", "loss": "cross_entropy", "l1": 0.0,
             "weight_decay": 0.0, "epochs": 10, "seed": 0, "device": "auto", "momentum": 0.0}
 
@@ -115,6 +117,8 @@ def device_enabled(combo: QComboBox, key: str) -> bool:
 class TrainingPanel(QWidget):
     """Controls for `controller` (a TrainingController) on `doc`; `actions` holds the
     shared QActions play, step, epoch, reset (the toolbar uses the same ones)."""
+
+    sampleChosen = Signal(int)  # the shown sample's index, or -1 for the batch mean
 
     def __init__(self, doc, controller, actions: dict, parent=None):
         super().__init__(parent)
@@ -209,8 +213,10 @@ class TrainingPanel(QWidget):
         self.device.setToolTip("Where training runs (applies at Reset)")
         device_model(self.device, {"cpu": None})
         self.sample = QSpinBox()
-        self.sample.setRange(0, 0)
-        self.sample.setToolTip("The training sample whose activations colour the neurons on the canvas")
+        self.sample.setRange(-1, 0)
+        self.sample.setSpecialValueText("batch mean")
+        self.sample.setToolTip("The training sample whose activations colour the neurons on the canvas "
+                               "(lowest: the mean over the shown batch)")
         for label, w in (("Learning rate", self.lr), ("Batch size", self.batch), ("Optimizer", self.optimizer),
                          ("Loss", self.loss), ("L1", self.l1), ("L2 (weight decay)", self.l2),
                          ("Epochs", self.epochs), ("Seed", self.seed), ("Device", self.device),
@@ -228,9 +234,10 @@ class TrainingPanel(QWidget):
         self.optimizer.activated.connect(lambda _: self._set("optimizer", self.optimizer.currentData()))
         self.loss.activated.connect(lambda _: self._set("loss", self.loss.currentData()))
         self.device.activated.connect(lambda _: self._set("device", self.device.currentData()))
-        self.sample.editingFinished.connect(lambda: controller.set_sample(self.sample.value()))
+        self.sample.editingFinished.connect(lambda: self.sampleChosen.emit(self.sample.value()))
         self.speed.valueChanged.connect(self._on_speed)
 
+        self._counted_at, self._last_epoch = 0.0, -1
         doc.settingsChanged.connect(self.sync_from_document)
         doc.projectReplaced.connect(self.sync_from_document)
         controller.countersChanged.connect(self._on_counters)
@@ -301,6 +308,10 @@ class TrainingPanel(QWidget):
 
     @Slot(int, int)
     def _on_counters(self, step: int, epoch: int) -> None:
+        now = time.perf_counter()
+        if self.ctl.state == "running" and now - self._counted_at < COUNTERS_EVERY_S and epoch == self._last_epoch:
+            return  # while running, the numbers change 10 times a second (each change repaints the dock)
+        self._counted_at, self._last_epoch = now, epoch
         epochs = int(self._value("epochs") or 0)
         self.epoch_label.setText(f"Epoch {epoch:,}" + (f" / {epochs:,}" if epochs else ""))
         self.step_label.setText(f"Step {step:,}")
@@ -318,7 +329,7 @@ class TrainingPanel(QWidget):
     @Slot(object)
     def _on_session(self, session) -> None:
         self.sample.setMaximum(max(0, session.num_train - 1))
-        if self.sample.value() != session.sample:
+        if self.sample.value() != session.sample and self.sample.value() >= 0:
             self.sample.blockSignals(True)
             self.sample.setValue(session.sample)
             self.sample.blockSignals(False)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from visualnn.gui.live import plot_style as ps
 from visualnn.gui.live.series import BinnedSeries
 from visualnn.gui.live.throttle import Throttle
+from visualnn.gui.panels.curves import REDRAW_S
 from visualnn.gui.workers.frames import QUANTILES
 
 BINS = 40
@@ -50,7 +51,7 @@ class WeightsHistView(QWidget):
         self._live = True
         for plot in (self.hist, self.time):
             plot.getAxis("bottom").enableAutoSIPrefix(False)
-        self.throttle = Throttle(self._draw_if_visible, 0.25, self)
+        self.throttle = Throttle(self._draw_if_visible, REDRAW_S, self)
         self.hist_range = ps.StableRange(self.hist)
         self.time_range = ps.StableRange(self.time)
         self.layer.currentIndexChanged.connect(lambda _: self._draw())
@@ -71,10 +72,10 @@ class WeightsHistView(QWidget):
     @Slot(object)
     def show_frame(self, frame, live: bool = True) -> None:
         if live:
-            x = np.array([frame.step], float)
+            x = float(frame.step)
             for nid, q in frame.stats.weight_q.items():
-                for s, v in zip(self.series.get(nid, ()), q):
-                    s.add(x, np.array([v], float))
+                for s, v in zip(self.series.get(nid, ()), q.tolist()):
+                    s.add_one(x, v)
         self.frame, self._live = frame, live
         if live:
             self.throttle.request()
