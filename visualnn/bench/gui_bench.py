@@ -51,6 +51,13 @@ def _app():
     import tempfile
 
     use_settings_dir(tempfile.mkdtemp(prefix="visualnn-bench-"))
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def quiet(mode, context, message):  # the offscreen platform's notes are not results
+        if "propagateSizeHints" not in message:
+            sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(quiet)
     return make_app()
 
 

@@ -138,3 +138,22 @@ def test_play_pauses_after_the_projects_number_of_epochs(qtbot, tmp_path):
     click(qtbot, ui.panel.buttons["epoch"])  # Step epoch: one more, then pause again
     qtbot.waitUntil(lambda: ctl.epoch == 3 and paused(ctl), timeout=WAIT_MS)
     assert ctl.step == steps + ctl.session.steps_per_epoch
+
+
+def test_keep_weights_makes_the_trained_weights_the_projects_own(train_window, qtbot):
+    w = train_window
+    ui, ctl = w.training, w.training.controller
+    for i in range(2):
+        click(qtbot, ui.panel.buttons["step"])
+        qtbot.waitUntil(lambda: ctl.step == i + 1 and paused(ctl), timeout=WAIT_MS)
+    trained = state_of(ctl.worker.trainer.model)
+    click(qtbot, ui.panel.buttons["keep"])
+    qtbot.waitUntil(lambda: w.document.project.state is not None, timeout=WAIT_MS)
+    kept = w.document.project.state
+    assert torch.allclose(torch.tensor(kept["fc1"]["weight"]), trained["fc1.weight"])
+    # the next run starts from them, and undo goes back to the seeded start
+    qtbot.waitUntil(lambda: ctl.step == 0 and ctl.current is not None and paused(ctl)
+                    and torch.allclose(torch.from_numpy(ctl.current.params["fc1"]["weight"].copy()),
+                                       trained["fc1.weight"]), timeout=WAIT_MS)
+    w.document.undo_stack.undo()
+    assert w.document.project.state is None

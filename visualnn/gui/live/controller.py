@@ -10,7 +10,6 @@ what changed (so undo and redo reach the running worker too).
 from __future__ import annotations
 
 import copy
-import time
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
@@ -32,6 +31,7 @@ class TrainingController(QObject):
     problemRaised = Signal(object)      # TrainingProblem, or None when cleared
     finished = Signal(int)              # stopped at the project's number of epochs
     timelineChanged = Signal(int)       # frames held
+    trainedState = Signal(object)       # the weights now, as the project's state lists (asked with request_state)
 
     def __init__(self, document, parent=None, *, device: str | None = None, autostart: bool = False):
         super().__init__(parent)
@@ -168,6 +168,10 @@ class TrainingController(QObject):
         self.speed = steps_per_s
         self._send("speed", steps_per_s)
 
+    def request_state(self) -> None:
+        """Ask for the weights as they are now (trainedState follows)."""
+        self._send("state")
+
     def set_sample(self, index: int) -> None:
         """Which training sample the canvas shows."""
         self.sample = int(index)
@@ -248,6 +252,8 @@ class TrainingController(QObject):
                 self._set_problem(value)
             elif kind == "finished":
                 self.finished.emit(value)
+            elif kind == "state":
+                self.trainedState.emit(value)
         if len(drained.steps) or drained.epochs:
             self.lossesAdded.emit(drained)
         step, epoch, state, handled = drained.counters
@@ -302,12 +308,3 @@ class TrainingController(QObject):
         if problem is not None:
             self._set_state("paused" if self.worker and self.worker.trainer is not None else "failed")
         self.problemRaised.emit(problem)
-
-    def wait_idle(self, timeout_s: float = 10.0) -> bool:
-        """For scripts: wait until the worker is paused (not for the UI thread's normal use)."""
-        end = time.perf_counter() + timeout_s
-        while time.perf_counter() < end:
-            if self.worker is None or self.worker.buffer.counters[2] != "running":
-                return True
-            time.sleep(0.005)
-        return False

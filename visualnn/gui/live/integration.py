@@ -28,6 +28,9 @@ def make_actions(window) -> dict:
         ("epoch", "Epoch", QStyle.StandardPixmap.SP_MediaSeekForward, "Train to the end of this epoch", None),
         ("reset", "Reset", QStyle.StandardPixmap.SP_BrowserReload,
          "Start again from the seed (the curves keep this run, faded)", "Ctrl+R"),
+        ("keep", "Keep weights", QStyle.StandardPixmap.SP_DialogSaveButton,
+         "Make the trained weights the project's own: saved with it, and Reset comes back to them "
+         "(undoable)", None),
     ):
         act = QAction(st.standardIcon(icon), text, window)
         act.setToolTip(tip)
@@ -63,6 +66,8 @@ class TrainingUI(QObject):
         self.actions["step"].triggered.connect(ctl.step_once)
         self.actions["epoch"].triggered.connect(ctl.step_epoch)
         self.actions["reset"].triggered.connect(ctl.reset)
+        self.actions["keep"].triggered.connect(ctl.request_state)
+        ctl.trainedState.connect(self._keep_state)
         if hasattr(window.canvas, "spaceTapped"):
             window.canvas.spaceTapped.connect(ctl.toggle)
         ctl.stateChanged.connect(self._on_state)
@@ -142,6 +147,13 @@ class TrainingUI(QObject):
         if item is not None:
             canvas.select_ids([node_id])
             canvas.centerOn(item)
+
+    @Slot(object)
+    def _keep_state(self, state: dict) -> None:
+        from visualnn.gui.stepthrough.commands import ReplaceState
+
+        self.window.document.undo_stack.push(ReplaceState(self.window.document, state, "Keep the trained weights"))
+        self.window.statusBar().showMessage("The trained weights are now the project's (saved with it)", 6000)
 
     @Slot(int)
     def show_sample(self, index: int) -> None:

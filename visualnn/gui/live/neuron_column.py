@@ -236,11 +236,15 @@ class NeuronColumn(QGraphicsPixmapItem):
         tops, x0, x1, size = g["tops"], g["x0"], g["x1"], g["size"]
         if self.thumbs:
             b = max(1, int(round(3 * self.render_scale)))
-            raster.row_fill(arr, tops - b, size + 2 * b, x0 - b, x1 + b, colors)
+            k, side = self.shown, size + 2 * b
+            # every neuron's tile at once: its activation colour as a frame, its heatmap inside
+            tiles = np.empty((k, side, side, 4), np.uint8)
+            tiles[:] = colors[:, None, None, :]
             if self._thumb_px is not None and self._thumb_px.shape[1] == size:
-                k = len(self._thumb_px)
-                rows = (tops[:k, None] + np.arange(size)[None, :]).ravel()
-                arr[rows, x0:x1] = self._thumb_px.reshape(k * size, size, 4)
+                n = len(self._thumb_px)
+                tiles[:n, b:b + size, b:b + size] = self._thumb_px
+            rows = (tops[:, None] - b + np.arange(side)[None, :]).ravel()
+            arr[rows, x0 - b:x1 + b] = tiles.reshape(k * side, side, 4)
         elif "circle" in g:
             raster.stamp(arr, tops, x0, g["circle"], colors)
         else:

@@ -103,10 +103,8 @@ def stamp(arr: np.ndarray, tops: np.ndarray, x0: int, terms, colors: np.ndarray)
     a, b = terms
     tiles = (a[None] + colors[:, None, None, :].astype(np.float32) * b[None]).astype(np.uint8)
     s_h, s_w = b.shape[:2]
-    for top, tile in zip(tops.tolist(), tiles):
-        region = arr[top:top + s_h, x0:x0 + s_w]
-        if region.shape[:2] == (s_h, s_w):
-            region[:] = tile
+    rows = (tops[:, None] + np.arange(s_h)[None, :]).ravel()
+    arr[rows, x0:x0 + s_w] = tiles.reshape(-1, s_w, 4)
 
 
 def nearest(values: np.ndarray, h: int, w: int) -> np.ndarray:

@@ -9,10 +9,12 @@ from PySide6.QtCore import QObject, QTimer
 
 
 class Throttle(QObject):
-    def __init__(self, fn, interval: float, parent=None):
+    def __init__(self, fn, interval: float, parent=None, phase: float = 0.0):
+        """`phase` (0..1) shifts the first draw by that share of the interval, so that
+        several views do not all redraw in the same moment (one long pause of the UI)."""
         super().__init__(parent)
         self.fn, self.interval = fn, float(interval)
-        self._last = -1e9
+        self._last = time.perf_counter() - self.interval * (1.0 - phase) if phase else -1e9
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._fire)

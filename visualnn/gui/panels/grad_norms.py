@@ -115,7 +115,7 @@ class GradNormsView(QWidget):
         self._live = True
         self.history.getAxis("bottom").enableAutoSIPrefix(False)
         self.range = ps.StableRange(self.history)
-        self.throttle = Throttle(self._draw_if_visible, REDRAW_S, self)
+        self.throttle = Throttle(self._draw_if_visible, REDRAW_S, self, phase=1 / 3)
 
     def set_session(self, session) -> None:
         for item in self.items.values():

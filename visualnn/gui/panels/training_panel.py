@@ -223,6 +223,13 @@ class TrainingPanel(QWidget):
                          ("Shown sample", self.sample)):
             form.addRow(label, w)
         lay.addLayout(form)
+        if "keep" in actions:
+            keep = QToolButton()
+            keep.setDefaultAction(actions["keep"])
+            keep.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            keep.setObjectName("train_keep")
+            self.buttons["keep"] = keep
+            lay.addWidget(keep, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addStretch(1)
 
         self.lr.edited.connect(lambda v: self._set("lr", v))

@@ -51,7 +51,7 @@ class WeightsHistView(QWidget):
         self._live = True
         for plot in (self.hist, self.time):
             plot.getAxis("bottom").enableAutoSIPrefix(False)
-        self.throttle = Throttle(self._draw_if_visible, REDRAW_S, self)
+        self.throttle = Throttle(self._draw_if_visible, REDRAW_S, self, phase=2 / 3)
         self.hist_range = ps.StableRange(self.hist)
         self.time_range = ps.StableRange(self.time)
         self.layer.currentIndexChanged.connect(lambda _: self._draw())

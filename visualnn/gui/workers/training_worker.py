@@ -131,7 +131,8 @@ class TrainingWorker(QThread):
         """Queue a command: play, pause, step (value: how many), epoch, reset,
         config (dict of train settings), rebuild (a Project copy), speed (steps/s or None
         for full speed), sample (index of the shown training sample), wants
-        ((grid, evaluation) booleans), refresh (a frame now)."""
+        ((grid, evaluation) booleans), refresh (a frame now), state (post the weights as
+        the project's `state` lists)."""
         self.sent += 1
         self._cmds.put((kind, value))
 
@@ -263,6 +264,10 @@ class TrainingWorker(QThread):
             self._emit_frame(self.trainer.latest_snapshot if self.trainer else None, force=True)
         elif kind == "wants":
             self._want_grid, self._want_eval = bool(value[0]), bool(value[1])
+        elif kind == "state":
+            if self.trainer is not None:
+                from visualnn.core.compile import state_to_lists
+                self.buffer.add_event("state", state_to_lists(self.trainer.model))
         elif kind == "refresh":
             self._emit_frame(self.trainer.latest_snapshot if self.trainer else None, force=True)
         self._publish_counters()
