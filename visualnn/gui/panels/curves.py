@@ -48,7 +48,7 @@ class _Run:
         self.batch = BinnedSeries(600)
         self.epochs: list[dict] = []
         self.items = {
-            "batch": loss_plot.plot(pen=ps.pen(c["batch"], 1.2), name="batch loss", antialias=False),
+            "batch": loss_plot.plot(pen=ps.pen(c["batch"], 1.0), name="batch loss", antialias=False),  # 1 px: the fast path
             "train": loss_plot.plot(pen=ps.pen(c["train"], 2.6), symbol="o", symbolSize=5,
                                     symbolBrush=c["train"], symbolPen=None, name="train loss (epoch)"),
             "test": loss_plot.plot(pen=ps.pen(c["test"], 2.6), symbol="s", symbolSize=5,
@@ -79,7 +79,7 @@ class _Run:
 
     def fade(self, c: dict) -> None:
         for key, item in self.items.items():
-            item.setPen(ps.pen(c["faded"], 1.4, 0.55, dash=key.startswith("test")))
+            item.setPen(ps.pen(c["faded"], 1.0, 0.55, dash=key.startswith("test")))
             item.setSymbol(None)
             item.setZValue(-10)
 

@@ -126,7 +126,7 @@ class GradNormsView(QWidget):
         palette = ["#2f6fed", "#f79009", "#12b76a", "#7a5af8", "#dd2590", "#0ba5c8", "#8a6b2e", "#667085"]
         for i, nid in enumerate(self.order):
             self.series[nid] = BinnedSeries(1024)
-            self.items[nid] = self.history.plot(pen=ps.pen(palette[i % len(palette)], 2.0), name=nid)
+            self.items[nid] = self.history.plot(pen=ps.pen(palette[i % len(palette)], 1.0), name=nid)
         self.bars.set_rows([])
 
     @Slot(object)

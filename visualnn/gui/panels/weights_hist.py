@@ -40,7 +40,7 @@ class WeightsHistView(QWidget):
         self.hist_item = self.hist.plot(stepMode="center", fillLevel=0, pen=ps.pen(c["train"], 1.5),
                                         brush=pg.mkBrush(ps.pen(c["train"], 1, 0.35).color()))
         self.curves = [self.time.plot(pen=ps.pen(c["train"], 1.0, 0.5)) for _ in QUANTILES]
-        self.curves[3].setPen(ps.pen(c["train"], 2.4))
+        self.curves[3].setPen(ps.pen(c["train"], 1.0))
         self.fills = []
         for (a, b), alpha in (((0, 6), 0.12), ((1, 5), 0.22), ((2, 4), 0.35)):
             fill = pg.FillBetweenItem(self.curves[a], self.curves[b], brush=pg.mkBrush(ps.pen(c["train"], 1, alpha).color()))
