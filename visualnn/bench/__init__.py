@@ -36,6 +36,7 @@ def measure_case(case: str, quick: bool = False) -> dict:
     if measure is not None:
         gui = measure(case, quick) or {}
         row.update({k: gui.get(k) for k in GUI_KEYS})
+        row["gui_details"] = {k: v for k, v in gui.items() if k not in GUI_KEYS}
     row["details"] = core
     return row
 
@@ -51,6 +52,15 @@ def _table(rows) -> str:
                      f"{f(r['ui_latency_p99_ms'], '.1f'):>10} {f(r['fps'], '.1f'):>6}")
     lines.append("ratios: steps/s relative to the plain PyTorch loop on the same model, data and batch "
                  "(targets: trainer >= 0.95, capture >= 0.90, gui >= 0.85)")
+    for r in rows:
+        g = r.get("gui_details") or {}
+        if g.get("neurons"):
+            lines.append(f"{r['name']}: the canvas drew {g['neurons']:,} neurons and {g.get('weights_drawn', 0):,} weight "
+                         f"lines; fps = canvas repaints per second while training at full speed (target >= 25)")
+        if g.get("memory_growth_mb") is not None:
+            lines.append(f"{r['name']}: memory grew {g['memory_growth_mb']:.1f} MB over {g['memory_steps']:,} steps with "
+                         f"every view open (target: within 50 MB; the timeline held {g.get('timeline_frames', 0)} "
+                         f"frames, {g.get('timeline_mb', 0):.1f} MB)")
     return "\n".join(lines)
 
 
