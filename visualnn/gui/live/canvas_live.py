@@ -24,6 +24,7 @@ from visualnn.gui.live.neuron_column import NeuronColumn
 RECURRENT = ("RNN", "LSTM", "GRU")
 ELEMENTWISE = ("ReLU", "LeakyReLU", "Sigmoid", "Tanh", "GELU", "Identity", "Dropout", "BatchNorm1d", "LayerNorm",
                "Softmax")
+OVERLAY_GAP = 8.0   # as NodeItem hangs its overlay
 MIN_PITCH_PX = 5.0
 PULSE_S = 0.9
 EDGES_EVERY_S = 0.1
@@ -158,22 +159,44 @@ class LiveCanvas(QObject):
         self.edges.set_links(links)
         self._update_lod()
 
+    def room_below(self, nid: str) -> float | None:
+        """Scene units free under the card before the next card below it (None: no card
+        below), so overlays of a layout folded into rows do not cover the next row."""
+        card = self.scene.node_item(nid)
+        if not _valid(card):
+            return None
+        r = card.card_rect()
+        room = None
+        for other, item in self.scene.nodes.items():
+            if other == nid or not _valid(item):
+                continue
+            o = item.card_rect()
+            if o.top() > r.bottom() and o.left() < r.right() and o.right() > r.left():
+                gap = o.top() - r.bottom() - 2 * OVERLAY_GAP
+                room = gap if room is None else min(room, gap)
+        return room
+
     def _make_overlay(self, nid: str, s, map_units: int):
         shape = s.shapes.get(nid, ())
         typ = s.types.get(nid)
+        room = self.room_below(nid)
         if typ in RECURRENT:
-            return MapsOverlay(nid, "heat", caption="hidden state over time", aspect=0.6)
+            return MapsOverlay(nid, "heat", caption="hidden state over time", aspect=0.6, max_height=room)
         if typ == "SelfAttention":
-            return MapsOverlay(nid, "heat", caption="attention weights", aspect=1.0)
+            return MapsOverlay(nid, "heat", caption="attention weights", aspect=1.0, max_height=room)
         if len(shape) == 1:
             shown = min(self.max_units, shape[0])
-            return NeuronColumn(nid, shape[0], shown, thumbs=s.is_2d and shown <= map_units)
+            thumbs = s.is_2d and shown <= map_units
+            if room is not None:  # as many neurons as fit above the next row of cards
+                from visualnn.gui.live.neuron_column import fit_count
+                shown = fit_count(shown, thumbs, room)
+            return NeuronColumn(nid, shape[0], shown, thumbs=thumbs)
         if len(shape) == 3:
             what = f"{shape[0]} map{'s' if shape[0] != 1 else ''}" if typ != "Input" else "input"
-            return MapsOverlay(nid, "maps", count=shape[0], caption=f"{what} {shape[1]}×{shape[2]}")
+            return MapsOverlay(nid, "maps", count=shape[0], caption=f"{what} {shape[1]}×{shape[2]}", max_height=room)
         if len(shape) == 2:
             return MapsOverlay(nid, "heat", caption=f"{shape[0]} × {shape[1]}",
-                               aspect=min(1.0, shape[1] / max(shape[0], 1)))
+                               aspect=min(1.0, shape[1] / max(shape[0], 1)), max_height=room)
         return None
 
     def _columns_moved(self) -> None:

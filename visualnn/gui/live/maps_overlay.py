@@ -29,24 +29,34 @@ SCALE = 1.0
 class MapsOverlay(QGraphicsPixmapItem):
     """kind 'maps': up to MAX_MAPS tiles in two columns; kind 'heat': one picture."""
 
-    def __init__(self, node_id: str, kind: str, count: int = 1, caption: str = "", aspect: float = 1.0):
+    def __init__(self, node_id: str, kind: str, count: int = 1, caption: str = "", aspect: float = 1.0,
+                 max_height: float | None = None):
+        """`max_height`: the room under the card (another card below): the maps then go
+        in rows of four, as many rows as fit."""
         super().__init__()
         self.node_id, self.kind, self.count, self.caption = node_id, kind, int(count), caption
         self.pictures: list[np.ndarray] = []   # (h, w, 4) pixels at the data's own size
         self.glow: tuple[str | None, float] = (None, 0.0)
         self.more = 0
+        room = max_height if max_height is not None else 1e9
         if kind == "maps":
             shown = min(self.count, MAX_MAPS)
             self.cols = 2 if shown > 1 else 1
-            self.rows = -(-shown // self.cols)
-            self.more = self.count - shown
             self.tile = TILE if shown > 1 else 2 * TILE
+            self.rows = -(-shown // self.cols)
+            if PAD * 2 + self.rows * (self.tile + GAP) - GAP + CAPTION > room:
+                self.cols = min(4, shown)
+                self.tile = max(18.0, min(40.0, room - 2 * PAD - CAPTION))
+                fit = max(1, int((room - 2 * PAD - CAPTION + GAP) // (self.tile + GAP)))
+                self.rows = min(fit, -(-shown // self.cols))
+                shown = min(shown, self.rows * self.cols)
+            self.more = self.count - shown
             self.width = PAD * 2 + self.cols * self.tile + (self.cols - 1) * GAP
             self.height = PAD * 2 + self.rows * (self.tile + GAP) - GAP + CAPTION
         else:
             self.cols = self.rows = 1
             self.width = 150.0
-            self.pic_h = max(30.0, min(150.0, (self.width - 2 * PAD) * aspect))
+            self.pic_h = max(24.0, min(150.0, (self.width - 2 * PAD) * aspect, room - 2 * PAD - CAPTION))
             self.height = PAD * 2 + self.pic_h + CAPTION
         self.render_scale = SCALE
         self._base = None
@@ -123,7 +133,7 @@ class MapsOverlay(QGraphicsPixmapItem):
         p.setBrush(bg)
         p.drawRoundedRect(QRectF(0, 0, self.width, self.height), 9, 9)
         p.setBrush(Qt.BrushStyle.NoBrush)
-        n = min(self.count, MAX_MAPS) if self.kind == "maps" else 1
+        n = self.count - self.more if self.kind == "maps" else 1
         for i in range(n):
             p.drawRect(self.tile_rect(i).adjusted(-0.5, -0.5, 0.5, 0.5))
         cap_y = self.height - PAD - CAPTION + 4
@@ -138,7 +148,7 @@ class MapsOverlay(QGraphicsPixmapItem):
     def render(self) -> None:
         S = self.render_scale
         arr = self._background().copy()
-        pics = self.pictures[: MAX_MAPS if self.kind == "maps" else 1]
+        pics = self.pictures[: self.count - self.more if self.kind == "maps" else 1]
         if len(pics) and pics.ndim == 4 and pics.shape[1] and pics.shape[2]:
             dst, src = self._placement(pics.shape[:3], arr.shape)
             arr.reshape(-1, 4)[dst] = pics.reshape(-1, 4)[src]  # every map enlarged and placed at once

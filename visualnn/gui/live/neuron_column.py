@@ -38,6 +38,18 @@ def geometry(shown: int, thumbs: bool) -> tuple[float, float]:
     return d, d + max(2.0, d * 0.35)
 
 
+def fit_count(shown: int, thumbs: bool, room: float) -> int:
+    """How many of `shown` neurons fit in `room` scene units of height (at least 2)."""
+    n = shown
+    while n > 2:
+        size, pitch = geometry(n, thumbs)
+        more = 22.0 if n < shown else 0.0
+        if PAD * 2 + pitch * n - (pitch - size) + more + 2 * GLOW <= room:
+            break
+        n -= 1
+    return n
+
+
 class NeuronColumn(QGraphicsPixmapItem):
     def __init__(self, node_id: str, units: int, shown: int, thumbs: bool = False):
         super().__init__()
