@@ -16,7 +16,7 @@ def test_quick_json_schema(capsys, monkeypatch):
     assert run_bench(as_json=True, quick=True) == 0
     doc = json.loads(capsys.readouterr().out)
     rows = doc["cases"]
-    assert [r["name"] for r in rows] == ["mlp_spiral", "cnn_digits"]
+    assert [r["name"] for r in rows] == list(bench_cases()) == ["mlp_spiral", "cnn_digits", "wide_mlp"]
     for r in rows:
         assert KEYS <= set(r)
         for k in ("plain_steps_per_s", "trainer_ratio", "capture_ratio"):
