@@ -224,8 +224,12 @@ class TrainingController(QObject):
             return
         new = project.train
         changes = {k: copy.deepcopy(v) for k, v in new.items() if self._train.get(k) != v}
-        changes.update({k: None for k in self._train if k not in new and k in ("momentum", "nesterov")})
-        changes = {k: v for k, v in changes.items() if v is not None}
+        removed = [k for k in self._train if k not in new]
+        if removed:  # a setting taken out of the project goes back to its default
+            from visualnn.core.train.config import TrainConfig
+
+            defaults = TrainConfig().to_dict()
+            changes.update({k: defaults[k] for k in removed if k in defaults})
         self._train = copy.deepcopy(new)
         if changes:
             self._send("config", changes)

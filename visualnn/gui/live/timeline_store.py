@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from visualnn.gui.workers.frames import nbytes_of
 
-DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+DEFAULT_MAX_BYTES = 24 * 1024 * 1024
 DEFAULT_MAX_FRAMES = 1500
 
 
