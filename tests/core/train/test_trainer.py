@@ -196,3 +196,11 @@ def test_steps_with_max_steps_and_run_epoch():
     assert len(list(t.steps(max_steps=3))) == 3
     r = t.run_epoch()
     assert r.epoch_done and r.step == t.steps_per_epoch and math.isfinite(r.epoch_stats["train_loss"])
+
+
+def test_a_network_without_weights_says_so():
+    p = project([("act", "Tanh", {})], spiral(), loss="mse")
+    p.data = {"kind": "table", "inputs": [[0.1, 0.2], [0.3, 0.4]], "targets": [[0.0, 1.0], [1.0, 0.0]]}
+    p.train["test_fraction"] = 0.0
+    with pytest.raises(TrainingError, match="no learnable parameters: add a layer with weights"):
+        Trainer(p)

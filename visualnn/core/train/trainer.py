@@ -131,6 +131,9 @@ class Trainer:
                     if self.classification else None)
         self._perm = None
         self._set_loss(cfg.loss)
+        if not any(True for _ in self.model.parameters()):
+            raise TrainingError("the network has no learnable parameters: add a layer with weights "
+                                "(e.g. Linear or Conv2d) before training")
         self.optimizer = make_optimizer(cfg, self.model.parameters())
         self._l1 = float(cfg.l1)
         self._bs = int(cfg.batch_size)
