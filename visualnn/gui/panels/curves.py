@@ -19,16 +19,9 @@ KEEP_RUNS = 2  # earlier runs shown faded
 REDRAW_S = 0.5  # plots redraw at most twice a second (pyqtgraph paints in Python, under the GIL)
 
 
-def nice_ceiling(v: float) -> float:
-    """The smallest of 1, 2, 5 x 10^k that is >= v (axis ends change rarely, so the
-    axes are not laid out again at every redraw)."""
-    if not math.isfinite(v) or v <= 0:
-        return 1.0
-    e = 10.0 ** math.floor(math.log10(v))
-    for m in (1.0, 2.0, 5.0, 10.0):
-        if m * e >= v * (1 - 1e-12):
-            return m * e
-    return 10.0 * e
+# Axis ends snap to 1, 2, 5 x 10^k so they change rarely and the axes are not laid out
+# again at every redraw.
+nice_ceiling = ps.nice_ceiling
 
 
 def nice_floor(v: float) -> float:
