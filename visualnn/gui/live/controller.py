@@ -33,10 +33,12 @@ class TrainingController(QObject):
     timelineChanged = Signal(int)       # frames held
     trainedState = Signal(object)       # the weights now, as the project's state lists (asked with request_state)
 
-    def __init__(self, document, parent=None, *, device: str | None = None, autostart: bool = False):
+    def __init__(self, document, parent=None, *, device: str | None = None, autostart: bool = False,
+                 where: str | None = None):
         super().__init__(parent)
         self.doc = document
         self.device = device
+        self.where = where           # "process" / "thread" (TrainingWorker's `where`); None: the default
         self.worker: TrainingWorker | None = None
         self.session = None
         self.current = None          # the Frame shown
@@ -84,7 +86,8 @@ class TrainingController(QObject):
         self.current = self.latest = None
         self.following = True
         self._set_problem(None)
-        self.worker = TrainingWorker(self.doc.project.copy(), device=self.device, sample=self.sample)
+        self.worker = TrainingWorker(self.doc.project.copy(), device=self.device, sample=self.sample,
+                                     where=self.where)
         if self.speed is not None:
             self.worker.send("speed", self.speed)
         self.worker.start()
@@ -113,6 +116,9 @@ class TrainingController(QObject):
 
     # -- commands -----------------------------------------------------------------------
     def _send(self, kind: str, value=None) -> bool:
+        if self.worker is not None and self.worker.isFinished() and not self.closed and \
+                kind in ("play", "step", "epoch", "reset"):
+            self.start()  # its training process ended (it crashed): a new one, from the seed
         if self.worker is None:
             if kind in ("speed", "sample", "config", "pause") or self.closed:
                 return False  # kept in the controller / the document; a new worker reads them
@@ -127,7 +133,7 @@ class TrainingController(QObject):
 
     @Slot()
     def play(self) -> None:
-        if self.problem is not None and self.problem.node is None and self.worker and self.worker.trainer is None:
+        if self.problem is not None and self.problem.node is None and self.worker and not self.worker.built:
             self._send("reset")
         self._set_problem(None)
         if self._send("play"):
@@ -310,5 +316,5 @@ class TrainingController(QObject):
             return
         self.problem = problem
         if problem is not None:
-            self._set_state("paused" if self.worker and self.worker.trainer is not None else "failed")
+            self._set_state("paused" if self.worker and self.worker.built else "failed")
         self.problemRaised.emit(problem)

@@ -60,6 +60,23 @@ class LiveBuffer:
         with self._lock:
             self._events.append((kind, value))
 
+    def add(self, drained: Drained) -> None:
+        """Everything another buffer gave in one drain (from the training process), in
+        order, and its counters."""
+        with self._lock:
+            self._steps.extend(drained.steps.tolist())
+            self._losses.extend(drained.losses.tolist())
+            self._epochs.extend(drained.epochs)
+            self._events.extend(drained.events)
+            self._counters = drained.counters
+
+    def has_events(self) -> bool:
+        return bool(self._events or self._epochs)
+
+    def has_news(self) -> bool:
+        """Anything added since the last drain."""
+        return bool(self._steps or self._epochs or self._events)
+
     def set_counters(self, step: int, epoch: int, state: str, handled: int = 0) -> None:
         self._counters = (step, epoch, state, handled)  # one tuple: an atomic swap
 

@@ -1,130 +1,98 @@
-"""The training thread: a QThread whose run() loops over the core Trainer's steps.
+"""The training thread: a QThread with no event loop of its own that drives the core Trainer.
 
-It has no event loop of its own. The UI talks to it only through a command queue
-(play, pause, step, epoch, reset, settings, speed, stop), read between steps, and reads
-back only through the `LiveBuffer` (every step's loss, epoch stats, events) and the
-one-slot `Mailbox` (the newest Frame), which a ~30 Hz timer in the UI drains. Nothing
-here waits for the UI; the UI never touches the Trainer or its tensors.
+The UI talks to it only through `send()` (play, pause, step, epoch, reset, settings,
+speed, stop: commands read between steps) and reads back only through the `LiveBuffer`
+(every step's loss, epoch stats, events) and the one-slot `Mailbox` (the newest Frame),
+which a ~30 Hz timer in the UI drains. Nothing here waits for the UI; the UI never touches
+the Trainer or its tensors.
 
-Errors (a non-finite loss, the device out of memory, a graph that no longer compiles)
-pause training and are posted as a `TrainingProblem` naming the node when one is known.
+Where the steps run (`where`):
+- "process" (the default): the thread starts a child process running the training loop
+  (`child.main`) and relays: commands down one pipe, batches of losses and frames up the
+  other into the buffer and the mailbox. The child has its own interpreter lock, so the
+  window's painting does not slow training down, nor training the window.
+- "thread": the loop (`loop.TrainingLoop`) runs in this thread itself. Used when a child
+  process cannot be started, and by tests that read the Trainer directly (`trainer`).
+
+`VISUALNN_TRAINING=thread` in the environment picks the thread everywhere.
 """
 
 from __future__ import annotations
 
+import os
 import queue
+import sys
 import time
-from dataclasses import dataclass
 
 from PySide6.QtCore import QThread
 
-from visualnn.gui.workers import frames
 from visualnn.gui.workers.live_buffer import LiveBuffer, Mailbox
+from visualnn.gui.workers.loop import TrainingProblem, problem_from  # noqa: F401  (re-exported)
 
-FRAME_INTERVAL_S = 0.033   # a frame about 30 times a second at full speed
-FRAME_SHARE = 0.04         # frames may take at most this share of the training thread
-GRID_INTERVAL_S = 0.25     # the 2-D field at most this often ...
-GRID_SHARE = 0.04          # ... and within this share of the time
-EVAL_INTERVAL_S = 0.5
-EVAL_SHARE = 0.03
-SLOW_STEPS_PER_S = 30.0    # at or below this speed every step is captured and shown
+STOP_GRACE_S = 10.0   # a child that has not ended this long after "stop" is killed
+POLL_S = 0.01         # how long the relay waits for the child before forwarding commands
 
 
-@dataclass(frozen=True)
-class TrainingProblem:
-    """Why training paused: `message` (one line), `node` (the layer concerned, or None),
-    `hint` (what to try), `step` (the update that failed, or None)."""
-
-    message: str
-    node: str | None = None
-    hint: str = ""
-    step: int | None = None
+def default_where() -> str:
+    where = os.environ.get("VISUALNN_TRAINING", "process").strip().lower()
+    return where if where in ("process", "thread") else "process"
 
 
-def problem_from(e: BaseException, step: int | None = None) -> TrainingProblem:
-    """A TrainingProblem for an exception raised while building or stepping."""
-    text = (str(e).strip().splitlines() or [type(e).__name__])[0]
-    node = getattr(e, "node", None)
-    problems = getattr(e, "problems", None)  # CompileError
-    if node is None and problems:
-        node = getattr(problems[0], "node", None)
-        text = str(problems[0])
-    if node is None and text.startswith("node "):
-        node = text[5:].split(":", 1)[0].strip() or None
-    hint = ""
-    for marker in ("; try ", "; use ", "; set ", "; choose "):
-        if marker in text:
-            head, tail = text.split(marker, 1)
-            text, hint = head, marker[2:].capitalize() + tail
-            break
-    low = text.lower()
-    if not hint:
-        if "out of memory" in low:
-            hint = "Try a smaller batch size, or train on the CPU."
-        elif "loss became" in low or "non-finite" in low or "not finite" in low:
-            hint = "Try a smaller learning rate, then press Reset."
-        elif node is not None:
-            hint = f"Fix the layer {node} on the canvas; training starts again from the seed."
+_CONTEXT = None
+
+
+def mp_context():
+    """The multiprocessing context for training processes: a fork server where there is
+    one (the server imports PyTorch once, each new run forks from it in milliseconds),
+    else spawn."""
+    global _CONTEXT
+    if _CONTEXT is None:
+        import multiprocessing as mp
+
+        if "forkserver" in mp.get_all_start_methods():
+            ctx = mp.get_context("forkserver")
+            ctx.set_forkserver_preload(["torch", "torch._dynamo", "visualnn.gui.workers.child",
+                                        "visualnn.gui.workers.loop", "visualnn.gui.workers.frames",
+                                        "visualnn.core.train.trainer"])
         else:
-            hint = "Check the settings, then press Reset."
-    if hint and not hint.endswith("."):
-        hint += "."
-    return TrainingProblem(text, node, hint, step if step is not None else getattr(e, "step", None))
-
-
-class _Budget:
-    """Schedules an optional job (a frame, the grid) so that it runs at most every
-    `interval` seconds and takes at most `share` of the thread's time."""
-
-    def __init__(self, interval: float, share: float):
-        self.interval, self.share, self.next = interval, share, 0.0
-
-    def due(self, now: float) -> bool:
-        return now >= self.next
-
-    def spent(self, start: float, cost: float) -> None:
-        """The job started at `start` (perf_counter) and took `cost` seconds of this
-        thread's own CPU time (waiting for the interpreter lock does not count)."""
-        self.next = start + max(self.interval, cost / self.share)
-
-    def clear(self) -> None:
-        self.next = 0.0
+            ctx = mp.get_context("spawn")
+        _CONTEXT = ctx
+    return _CONTEXT
 
 
 class TrainingWorker(QThread):
-    """Drives one Trainer. Build it with a Project copy owned by this thread alone."""
+    """Drives one Trainer. Build it with a Project copy owned by this worker alone."""
 
     def __init__(self, project, *, device: str | None = None, sample: int = 0, capture_rows: int = 16,
-                 parent=None):
+                 where: str | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("visualnn-training")
+        self.where = where or default_where()
         self.buffer = LiveBuffer()
         self.mailbox = Mailbox()
-        self.trainer = None          # read it only while paused (tests, saving the state)
-        self.session = None
+        self.sent = 0          # commands queued (by the UI)
+        self.exitcode = None   # the child process's, once it ended
+        self.pid = None        # the child process's, while it runs
         self._project = project
         self._device = device
         self._sample = int(sample)
         self._rows = int(capture_rows)
         self._cmds: queue.SimpleQueue = queue.SimpleQueue()
         self._stop = False
-        self._running = False
-        self._steps_left = 0
-        self._epoch_pending = False
-        self._epoch_stop = None
-        self._delay = 0.0
-        self._slow = False
-        self._run = 0
-        self._want_grid = True
-        self._want_eval = True
-        self._grid = None
-        self._eval = None
-        self._frame_budget = _Budget(FRAME_INTERVAL_S, FRAME_SHARE)
-        self._grid_budget = _Budget(GRID_INTERVAL_S, GRID_SHARE)
-        self._eval_budget = _Budget(EVAL_INTERVAL_S, EVAL_SHARE)
-        self.frames_made = 0
-        self.sent = 0         # commands queued (by the UI)
-        self._handled = 0     # commands handled (here)
+        self._loop = None
+
+    @property
+    def trainer(self):
+        """The Trainer when the loop runs in this thread (read it only while paused);
+        None when it runs in a child process."""
+        return self._loop.trainer if self._loop is not None else None
+
+    @property
+    def built(self) -> bool:
+        """A Trainer exists for the project (the last build did not fail)."""
+        if self._loop is not None:
+            return self._loop.trainer is not None
+        return self.buffer.counters[2] not in ("failed",)
 
     # -- commands (any thread) -----------------------------------------------------------
     def send(self, kind: str, value=None) -> None:
@@ -154,200 +122,106 @@ class TrainingWorker(QThread):
     def stop(self) -> None:
         """Ask the loop to end after the current step (then call wait())."""
         self._stop = True
-        self.sent += 1
-        self._cmds.put(("stop", None))
+        self.send("stop")
+        if self._loop is not None:
+            self._loop.stop()
 
     def stop_and_wait(self, timeout_ms: int = 10000) -> bool:
         self.stop()
         return self.wait(timeout_ms) if self.isRunning() else True
 
-    # -- the loop (this thread) ----------------------------------------------------------
+    # -- this thread ---------------------------------------------------------------------
     def run(self) -> None:
-        self._build(self._project)
-        while not self._stop and not self.isInterruptionRequested():
-            busy = self._busy()
-            try:  # paused: wait for a command (waking now and then to see an interruption)
-                cmd = self._cmds.get_nowait() if busy else self._cmds.get(timeout=0.25)
-            except queue.Empty:
-                cmd = None
-            while cmd is not None:
-                self._handle(*cmd)
-                if self._stop:
-                    break
-                try:
-                    cmd = self._cmds.get_nowait()
-                except queue.Empty:
-                    cmd = None
-            if self._stop or not self._busy():
-                self._publish_counters()
-                continue
-            started = time.perf_counter()
-            self._advance()
-            if self._delay and self._busy():
-                self._sleep(started + self._delay - time.perf_counter())
-        self._running = False
-        self._publish_counters("stopped")
-
-    def _sleep(self, seconds: float) -> None:
-        """Wait between steps in slow motion, waking at once for a command."""
-        if seconds <= 0:
-            return
-        try:
-            cmd = self._cmds.get(timeout=seconds)
-        except queue.Empty:
-            return
-        self._handle(*cmd)
-
-    def _busy(self) -> bool:
-        return self.trainer is not None and (self._running or self._steps_left > 0 or self._epoch_pending)
-
-    def _state(self) -> str:
-        if self.trainer is None:
-            return "failed"
-        return "running" if self._running or self._epoch_pending or self._steps_left else "paused"
-
-    def _publish_counters(self, state: str | None = None) -> None:
-        t = self.trainer
-        self.buffer.set_counters(t.step_count if t else 0, t.epoch if t else 0, state or self._state(), self._handled)
-
-    def _handle(self, kind: str, value) -> None:
-        self._handled += 1
-        if kind == "stop":
-            self._stop = True
-        elif kind == "play":
-            self._running = self.trainer is not None
-            self._epoch_stop = None
-            if self.trainer is not None:
-                epochs = self.trainer.config.epochs
-                self._epoch_stop = epochs if epochs and self.trainer.epoch < epochs else None
-        elif kind == "pause":
-            was = self._busy()
-            self._running, self._steps_left, self._epoch_pending = False, 0, False
-            if was:
-                self._emit_frame(self.trainer.latest_snapshot if self.trainer else None, force=True)
-        elif kind == "step":
-            self._running = False
-            self._steps_left += int(value or 1)
-        elif kind == "epoch":
-            self._running = False
-            self._epoch_pending = True
-        elif kind == "reset":
-            self._running, self._steps_left, self._epoch_pending = False, 0, False
-            if self.trainer is None:
-                self._build(self._project)
+        if self.where == "process":
+            try:
+                proc, cmd_w, out_r = self._start_child()
+            except Exception as e:  # no child process here: train in this thread instead
+                sys.stderr.write(f"visualnn: training in a thread (a training process could not start: {e})\n")
+                self.where = "thread"
             else:
+                self._relay(proc, cmd_w, out_r)
+                return
+        from visualnn.gui.workers.loop import TrainingLoop
+
+        loop = TrainingLoop(self._project, device=self._device, sample=self._sample, capture_rows=self._rows,
+                            commands=self._cmds, interrupted=lambda: self._stop or self.isInterruptionRequested())
+        loop.buffer, loop.mailbox = self.buffer, self.mailbox
+        self._loop = loop
+        loop.run()
+
+    def _start_child(self):
+        from visualnn.gui.workers import child
+
+        ctx = mp_context()
+        cmd_r, cmd_w = ctx.Pipe(duplex=False)
+        out_r, out_w = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=child.main, name="visualnn-training", daemon=True,
+                           args=(cmd_r, out_w, child.encode_project(self._project), self._device,
+                                 self._sample, self._rows))
+        try:
+            proc.start()
+        finally:
+            cmd_r.close()
+            out_w.close()
+        self.pid = proc.pid
+        return proc, cmd_w, out_r
+
+    def _relay(self, proc, cmd_w, out_r) -> None:
+        """Forward commands to the child and its output to the buffer and the mailbox,
+        until it ended."""
+        from multiprocessing.connection import wait
+
+        from visualnn.gui.workers.child import SharedParts, encode_project
+
+        shared = SharedParts()
+        stop_at = None
+        try:
+            while True:
+                while True:
+                    try:
+                        kind, value = self._cmds.get_nowait()
+                    except queue.Empty:
+                        break
+                    if kind == "rebuild":
+                        value = encode_project(value)
+                    try:
+                        cmd_w.send((kind, value))
+                    except OSError:
+                        break  # the child is gone; its end shows below
+                if stop_at is None and (self._stop or self.isInterruptionRequested()):
+                    stop_at = time.monotonic() + STOP_GRACE_S
+                    if not self._stop:
+                        self.stop()
+                        continue
+                if stop_at is not None and time.monotonic() > stop_at:
+                    proc.kill()
+                    break
+                if not wait([out_r], timeout=POLL_S):
+                    if not proc.is_alive() and not out_r.poll():
+                        break
+                    continue
                 try:
-                    self.trainer.reset()
-                except Exception as e:  # a setting that cannot apply (device, data)
-                    self._fail(e)
-                    return
-                self._new_run()
-        elif kind == "rebuild":
-            self._running, self._steps_left, self._epoch_pending = False, 0, False
-            self._project = value
-            self._build(value)
-        elif kind == "config":
-            if self.trainer is not None:
-                try:
-                    self.trainer.update_config(dict(value))
-                except Exception as e:
-                    self.buffer.add_event("problem", problem_from(e))
-        elif kind == "speed":
-            sps = None if value is None else float(value)
-            self._delay = 0.0 if not sps else 1.0 / sps
-            self._slow = bool(sps) and sps <= SLOW_STEPS_PER_S
-        elif kind == "sample":
-            self._sample = int(value)
-            if self.session is not None:
-                from dataclasses import replace
-                self.session = replace(self.session, sample=self._sample)
-            self._emit_frame(self.trainer.latest_snapshot if self.trainer else None, force=True)
-        elif kind == "wants":
-            self._want_grid, self._want_eval = bool(value[0]), bool(value[1])
-        elif kind == "state":
-            if self.trainer is not None:
-                from visualnn.core.compile import state_to_lists
-                self.buffer.add_event("state", state_to_lists(self.trainer.model))
-        elif kind == "refresh":
-            self._emit_frame(self.trainer.latest_snapshot if self.trainer else None, force=True)
-        self._publish_counters()
-
-    def _build(self, project) -> None:
-        from visualnn.core.train.trainer import Trainer
-
-        self.trainer = None
-        try:
-            self.trainer = Trainer(project, device=self._device, capture_rows=self._rows)
-        except Exception as e:
-            self._fail(e)
-            return
-        self._new_run()
-
-    def _new_run(self) -> None:
-        self._run += 1
-        n = self.trainer.dataset.num_train
-        self._sample = min(self._sample, max(n - 1, 0))
-        self.session = frames.make_session(self.trainer, self._run, self._sample)
-        self._grid = self._eval = None
-        for b in (self._frame_budget, self._grid_budget, self._eval_budget):
-            b.clear()
-        self.buffer.add_event("reset", self._run)
-        self.buffer.add_event("session", self.session)
-        self._emit_frame(None, force=True)
-        self._publish_counters()
-
-    def _fail(self, e: BaseException, step: int | None = None) -> None:
-        self._running, self._steps_left, self._epoch_pending = False, 0, False
-        self.buffer.add_event("problem", problem_from(e, step))
-        self._publish_counters()
-
-    def _advance(self) -> None:
-        t = self.trainer
-        now = time.perf_counter()
-        forced = self._slow or self._steps_left > 0
-        if forced or self._frame_budget.due(now):
-            t.request_capture()
-        try:
-            r = t.step()
-        except Exception as e:  # TrainingError, device out of memory, anything from torch
-            self._fail(e, t.step_count + 1)
-            self._emit_frame(t.latest_snapshot, force=True)
-            return
-        self.buffer.add_step(r.step, r.batch_loss)
-        end_epoch = False
-        if r.epoch_done:
-            self.buffer.add_epoch({**r.epoch_stats, "step": r.step})
-            if self._epoch_pending:
-                self._epoch_pending, end_epoch = False, True
-            if self._running and self._epoch_stop is not None and t.epoch >= self._epoch_stop:
-                self._running, end_epoch = False, True
-                self.buffer.add_event("finished", t.epoch)
-        if self._steps_left > 0:
-            self._steps_left -= 1
-        if r.snapshot is not None or end_epoch:
-            self._emit_frame(r.snapshot or t.latest_snapshot, force=forced or end_epoch)
-        self._publish_counters()
-
-    def _emit_frame(self, snapshot, force: bool = False) -> None:
-        t, s = self.trainer, self.session
-        if t is None or s is None:
-            return
-        start = time.perf_counter()
-        try:
-            if s.is_2d and self._want_grid and (force or self._grid_budget.due(start)):
-                g0 = time.thread_time()
-                self._grid = frames.grid_field(t, s)
-                self._grid_budget.spent(start, time.thread_time() - g0)
-            if s.task == "classification" and self._want_eval and (force or self._eval_budget.due(start)):
-                e0 = time.thread_time()
-                self._eval = frames.evaluation(t, s)
-                self._eval_budget.spent(start, time.thread_time() - e0)
-            f0 = time.thread_time()
-            frame = frames.make_frame(t, s, self._run, snapshot, self._grid, self._eval)
-            cost = time.thread_time() - f0
-        except Exception as e:  # non-finite weights make a grid of NaN, not an error; anything else is reported
-            self.buffer.add_event("problem", problem_from(e))
-            return
-        self.mailbox.put(frame)
-        self.frames_made += 1
-        self._frame_budget.spent(start, cost)
+                    message = out_r.recv()
+                except (EOFError, OSError):
+                    break  # the child ended and everything it sent was read
+                if message[0] == "out":
+                    _, drained, frame = message
+                    self.buffer.add(drained)
+                    if frame is not None:
+                        self.mailbox.put(shared.restore(frame))
+        finally:
+            cmd_w.close()
+            proc.join(STOP_GRACE_S)
+            if proc.is_alive():
+                proc.kill()
+                proc.join()
+            self.exitcode, self.pid = proc.exitcode, None
+            out_r.close()
+        step, epoch, _state, _handled = self.buffer.counters
+        if self._stop:
+            self.buffer.set_counters(step, epoch, "stopped", self.sent)
+        else:
+            self.buffer.add_event("problem", TrainingProblem(
+                f"the training process ended unexpectedly (exit code {self.exitcode})", None,
+                "Press Reset to start training again from the seed."))
+            self.buffer.set_counters(step, epoch, "failed", self.sent)
