@@ -2,9 +2,9 @@
 
 In this one process: the main window (offscreen) on the case's project with every live
 view open (the canvas with its neuron columns and weight lines, and a second window with
-all the views laid out at once), training at full speed in its worker thread, against
-the plain PyTorch loop of the core bench (`core_bench.PlainLoop`) on the same model, data
-and batch. The two run in alternating rounds (plain, app, plain, app, ...); gui_ratio is
+all the views laid out at once), training at full speed as the app trains (its training
+thread relaying a training process), against the plain PyTorch loop of the core bench
+(`core_bench.PlainLoop`) run in this process on the same model, data and batch. The two run in alternating rounds (plain, app, plain, app, ...); gui_ratio is
 the median of the per-round ratios app steps/s over plain steps/s, so that a busy
 machine slows both alike.
 
@@ -12,8 +12,8 @@ During the app's rounds a 10 ms QTimer records how late it fires (ui_latency_p99
 99th percentile of the lateness, in milliseconds) and the canvas counts its repaints
 (fps: repaints per second of the network view; frames_per_s: the frames the controller
 showed). For the spiral case, a long run then checks that memory stays flat
-(memory_growth_mb: resident memory at the end minus after warm-up, over memory_steps
-steps).
+(memory_growth_mb: resident memory of the app and its training process at the end minus
+after warm-up, over memory_steps steps).
 """
 
 from __future__ import annotations
@@ -29,14 +29,16 @@ MEMORY_STEPS, QUICK_MEMORY_STEPS = 100_000, 2_000
 DRAW_ALL = 10_000  # neurons per layer drawn in the wide case: every one
 
 
-def rss_mb() -> float:
-    """Resident memory of this process in MB (Linux /proc; elsewhere the peak from
-    resource, which can only grow)."""
+def rss_mb(pid: int | None = None) -> float:
+    """Resident memory of this process (or of process `pid`) in MB (Linux /proc; elsewhere
+    this process's peak from resource, which can only grow, and 0 for another process)."""
     try:
-        with open("/proc/self/statm") as f:
+        with open(f"/proc/{pid or 'self'}/statm") as f:
             pages = int(f.read().split()[1])
         return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
     except (OSError, ValueError, IndexError):
+        if pid:
+            return 0.0
         import resource
 
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -144,17 +146,14 @@ def _open(project, case: str):
     return window, views, ui
 
 
-def ctl_of(ui):
-    return ui.controller
-
-
-def _trainer_threads(ctl) -> int | None:
-    t = ctl.worker.trainer if ctl.worker is not None else None
-    if t is None:
+def _trainer_threads(plain) -> int | None:
+    """The intra-op thread count the Trainer picks for this model on the CPU (it trains in
+    its own process), so that the two loops differ only by the app around them."""
+    if str(next(plain.model.parameters()).device) != "cpu":
         return None
     from visualnn.core.train.trainer import cpu_threads_for
 
-    return cpu_threads_for(t.model, t.config.batch_size) if str(t.device) == "cpu" else None
+    return cpu_threads_for(plain.model, plain.batch_size)
 
 
 def _paused(ctl) -> bool:
@@ -180,9 +179,7 @@ def measure(case: str, quick: bool = False) -> dict:
                       task=data_task(cfg.loss, project.data))
     plain = PlainLoop(project, ds, device="cpu" if cfg.device == "auto" else cfg.device)
     window, views, ui = _open(project, case)
-    # the same intra-op thread count as the Trainer picked in its thread (PyTorch keeps
-    # it per thread), so the two loops differ only by the app around them
-    threads = _trainer_threads(ctl_of(ui))
+    threads = _trainer_threads(plain)
     if threads:
         import torch
         torch.set_num_threads(threads)
@@ -240,14 +237,19 @@ def measure(case: str, quick: bool = False) -> dict:
 
 
 def _memory(ctl, steps: int) -> dict:
-    """Train `steps` more steps with every view open; resident memory after a tenth of
-    them (warm: the timeline ring fills) and at the end."""
+    """Train `steps` more steps with every view open; resident memory (the app's process
+    plus its training process) after a tenth of them (warm: the timeline ring fills) and
+    at the end."""
     start = ctl.worker.buffer.counters[0]
     ctl.play()
+
+    def both() -> float:
+        return rss_mb() + (rss_mb(ctl.worker.pid) if ctl.worker.pid else 0.0)
+
     _wait(lambda: ctl.worker.buffer.counters[0] - start >= steps // 10, timeout=3600)
-    base = rss_mb()
+    base = both()
     _wait(lambda: ctl.worker.buffer.counters[0] - start >= steps, timeout=3600)
-    end = rss_mb()
+    end = both()
     ctl.pause()
     _wait(lambda: _paused(ctl))
     return {"memory_growth_mb": end - base, "memory_steps": ctl.worker.buffer.counters[0] - start,

@@ -6,9 +6,8 @@ import torch
 from PySide6.QtCore import Qt
 
 from visualnn.core.compile import compile_graph
-from visualnn.core.train.losses import loss_fn
 
-from .conftest import WAIT_MS, paused, state_of
+from .conftest import WAIT_MS, first_sgd_step, paused, state_of, weights
 
 
 def click(qtbot, button):
@@ -18,47 +17,37 @@ def click(qtbot, button):
 def test_play_then_pause_changes_the_weights(train_window, qtbot):
     w = train_window
     ui, ctl = w.training, w.training.controller
-    before = state_of(ctl.worker.trainer.model)
+    assert ctl.worker.where == "process" and ctl.worker.trainer is None  # trains in its own process
+    before = weights(ctl, qtbot)
     click(qtbot, ui.panel.buttons["play"])
     qtbot.waitUntil(lambda: ctl.step >= 20, timeout=WAIT_MS)
     assert ui.actions["play"].text() == "Pause"
     click(qtbot, ui.panel.buttons["play"])
     qtbot.waitUntil(lambda: paused(ctl), timeout=WAIT_MS)
     assert ui.actions["play"].text() == "Play"
-    after = state_of(ctl.worker.trainer.model)
+    after = weights(ctl, qtbot)
     assert any(not torch.equal(before[k], after[k]) for k in before)
-    qtbot.waitUntil(lambda: ctl.step == ctl.worker.trainer.step_count, timeout=WAIT_MS)
-    assert "Step" in ui.panel.step_label.text()
+    steps = ctl.step
+    assert ui.panel.step_label.text() == f"Step {steps}"
+    again = weights(ctl, qtbot)  # paused: nothing moves any more
+    assert all(torch.equal(after[k], again[k]) for k in after)
+    assert ctl.step == steps
 
 
 def test_step_is_exactly_one_sgd_update_on_the_first_batch(train_window, qtbot):
     w = train_window
     ctl = w.training.controller
-    trainer = ctl.worker.trainer
-    project = w.document.project
-    cfg = project.train
     click(qtbot, w.training.panel.buttons["step"])
     qtbot.waitUntil(lambda: ctl.step == 1 and paused(ctl), timeout=WAIT_MS)
-    assert trainer.step_count == 1
     assert w.training.panel.step_label.text() == "Step 1"
-
-    # the same update by hand: seeded weights, the seeded first permutation, plain SGD
-    model = compile_graph(project.graph, seed=cfg["seed"])
-    ds = trainer.dataset
-    perm = torch.randperm(ds.num_train, generator=torch.Generator().manual_seed(cfg["seed"]))
-    idx = perm[: cfg["batch_size"]]
-    xb = torch.from_numpy(ds.x_train)[idx]
-    yb = torch.from_numpy(ds.y_train).long()[idx]
-    opt = torch.optim.SGD(model.parameters(), lr=cfg["lr"])
-    loss = loss_fn("cross_entropy")(model(xb), yb)
-    loss.backward()
-    opt.step()
-    mine, theirs = state_of(model), state_of(trainer.model)
+    mine, loss = first_sgd_step(w.document.project, w.document.project.train["lr"])
+    theirs = weights(ctl, qtbot)
+    assert ctl.step == 1
     for k in mine:
         assert torch.allclose(mine[k], theirs[k], atol=1e-7), k
     # the shown frame belongs to that step: its loss is the batch's loss
     qtbot.waitUntil(lambda: ctl.current is not None and ctl.current.step == 1, timeout=WAIT_MS)
-    assert abs(ctl.current.snapshot.loss - loss.item()) < 1e-6
+    assert abs(ctl.current.snapshot.loss - loss) < 1e-6
 
 
 def test_reset_restores_the_seeded_weights(train_window, qtbot):
@@ -70,7 +59,7 @@ def test_reset_restores_the_seeded_weights(train_window, qtbot):
     click(qtbot, ui.panel.buttons["reset"])
     qtbot.waitUntil(lambda: ctl.session.run == run + 1 and ctl.step == 0 and paused(ctl), timeout=WAIT_MS)
     seeded = state_of(compile_graph(w.document.graph, seed=w.document.project.train["seed"]))
-    now = state_of(ctl.worker.trainer.model)
+    now = weights(ctl, qtbot)
     for k in seeded:
         assert torch.equal(seeded[k], now[k]), k
     qtbot.waitUntil(lambda: ctl.current is not None and ctl.current.run == run + 1, timeout=WAIT_MS)
@@ -102,13 +91,17 @@ def test_settings_go_through_undo_and_reach_the_running_worker(train_window, qtb
     assert stack.count() == n + 1
     click(qtbot, ui.panel.buttons["step"])
     qtbot.waitUntil(lambda: ctl.step == 1 and paused(ctl), timeout=WAIT_MS)
-    assert ctl.worker.trainer.config.lr == 0.5
-    assert all(g["lr"] == 0.5 for g in ctl.worker.trainer.optimizer.param_groups)
+    at_half, _ = first_sgd_step(w.document.project, 0.5)  # the step took the new rate
+    assert all(torch.allclose(at_half[k], v, atol=1e-7) for k, v in weights(ctl, qtbot).items())
     stack.undo()
     assert ui.panel.lr.currentText() == "0.1"
+    click(qtbot, ui.panel.buttons["reset"])
+    qtbot.waitUntil(lambda: ctl.step == 0 and paused(ctl), timeout=WAIT_MS)
     click(qtbot, ui.panel.buttons["step"])
-    qtbot.waitUntil(lambda: ctl.step == 2 and paused(ctl), timeout=WAIT_MS)
-    assert ctl.worker.trainer.config.lr == 0.1
+    qtbot.waitUntil(lambda: ctl.step == 1 and paused(ctl), timeout=WAIT_MS)
+    at_tenth, _ = first_sgd_step(w.document.project, 0.1)  # and the undone one again
+    assert all(torch.allclose(at_tenth[k], v, atol=1e-7) for k, v in weights(ctl, qtbot).items())
+    assert not torch.allclose(at_half["fc1.weight"], at_tenth["fc1.weight"])
 
 
 def test_closing_the_window_while_training_stops_the_thread(train_window, qtbot):
@@ -146,7 +139,7 @@ def test_keep_weights_makes_the_trained_weights_the_projects_own(train_window, q
     for i in range(2):
         click(qtbot, ui.panel.buttons["step"])
         qtbot.waitUntil(lambda: ctl.step == i + 1 and paused(ctl), timeout=WAIT_MS)
-    trained = state_of(ctl.worker.trainer.model)
+    trained = weights(ctl, qtbot)
     click(qtbot, ui.panel.buttons["keep"])
     qtbot.waitUntil(lambda: w.document.project.state is not None, timeout=WAIT_MS)
     kept = w.document.project.state

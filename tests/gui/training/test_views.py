@@ -10,7 +10,17 @@ from PySide6.QtWidgets import QComboBox
 from visualnn.core.train.config import available_devices
 from visualnn.gui.panels.training_panel import device_enabled, device_model
 
-from .conftest import WAIT_MS, paused
+from visualnn.core.compile import compile_graph, load_state
+
+from .conftest import WAIT_MS, dataset_of, paused, weights
+
+
+def _lists(tensors: dict) -> dict:
+    out: dict = {}
+    for key, t in tensors.items():
+        nid, name = key.split(".", 1)
+        out.setdefault(nid, {})[name] = t.tolist()
+    return out
 
 
 def test_canvas_shows_the_activations_pytorch_computes_for_the_shown_sample(train_window, qtbot):
@@ -22,8 +32,10 @@ def test_canvas_shows_the_activations_pytorch_computes_for_the_shown_sample(trai
     qtbot.mouseClick(panel.buttons["step"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ctl.step == 1 and paused(ctl) and ctl.current.step == 1
                     and ctl.current.sample == 7, timeout=WAIT_MS)
-    model = ctl.worker.trainer.model
-    x = torch.from_numpy(ctl.worker.trainer.dataset.x_train[7:8])
+    project = w.document.project
+    model = compile_graph(project.graph, seed=0)
+    load_state(model, {nid: params for nid, params in _lists(weights(ctl, qtbot)).items()})
+    x = torch.from_numpy(dataset_of(project).x_train[7:8])
     model.eval()
     with torch.no_grad():
         values = model.forward_all(x)
