@@ -32,11 +32,11 @@ def state_of(model) -> dict:
 
 def weights(ctl, qtbot) -> dict:
     """The training worker's weights now (it trains in its own process), as state_dict
-    tensors keyed "node.param": asked with request_state, answered by trainedState."""
+    tensors keyed "node.param": asked with read_weights, answered by weightsRead."""
     import torch
 
-    with qtbot.waitSignal(ctl.trainedState, timeout=WAIT_MS) as blocker:
-        ctl.request_state()
+    with qtbot.waitSignal(ctl.weightsRead, timeout=WAIT_MS) as blocker:
+        ctl.read_weights()
     return {f"{nid}.{name}": torch.tensor(value) for nid, params in blocker.args[0].items()
             for name, value in params.items()}
 

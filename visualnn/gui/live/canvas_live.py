@@ -249,6 +249,10 @@ class LiveCanvas(QObject):
         if (self.pulse_s is not None or self.ctl.state != "running") and self.phase >= 1.0:
             self.phase = 0.0
             self._timer.start()
+        elif self.pulse_s is None and self.ctl.state == "running" and self._timer.isActive():
+            self._timer.stop()  # full speed: a pulse begun while paused ends at once
+            self.phase = 1.0
+            self.apply_pulse(1.0)
 
     def _show_column(self, col: NeuronColumn, nid: str, probe, snap, grid) -> None:
         rows = None if snap is None else snap.activations.get(nid)

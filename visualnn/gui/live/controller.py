@@ -31,7 +31,8 @@ class TrainingController(QObject):
     problemRaised = Signal(object)      # TrainingProblem, or None when cleared
     finished = Signal(int)              # stopped at the project's number of epochs
     timelineChanged = Signal(int)       # frames held
-    trainedState = Signal(object)       # the weights now, as the project's state lists (asked with request_state)
+    trainedState = Signal(object)       # the weights now, as the project's state lists, to keep (request_state)
+    weightsRead = Signal(object)        # the weights now, as the project's state lists, to look at (read_weights)
 
     def __init__(self, document, parent=None, *, device: str | None = None, autostart: bool = False,
                  where: str | None = None):
@@ -175,8 +176,12 @@ class TrainingController(QObject):
         self._send("speed", steps_per_s)
 
     def request_state(self) -> None:
-        """Ask for the weights as they are now (trainedState follows)."""
-        self._send("state")
+        """Ask for the weights as they are now, to keep them (trainedState follows)."""
+        self._send("state", "keep")
+
+    def read_weights(self) -> None:
+        """Ask for the weights as they are now, only to look at them (weightsRead follows)."""
+        self._send("state", "read")
 
     def set_sample(self, index: int) -> None:
         """Which training sample the canvas shows."""
@@ -263,7 +268,8 @@ class TrainingController(QObject):
             elif kind == "finished":
                 self.finished.emit(value)
             elif kind == "state":
-                self.trainedState.emit(value)
+                purpose, lists = value
+                (self.trainedState if purpose == "keep" else self.weightsRead).emit(lists)
         if len(drained.steps) or drained.epochs:
             self.lossesAdded.emit(drained)
         step, epoch, state, handled = drained.counters

@@ -100,7 +100,7 @@ class TrainingWorker(QThread):
         config (dict of train settings), rebuild (a Project copy), speed (steps/s or None
         for full speed), sample (index of the shown training sample), wants
         ((grid, evaluation) booleans), refresh (a frame now), state (post the weights as
-        the project's `state` lists)."""
+        the project's `state` lists, in a ("state", (value, lists)) event)."""
         self.sent += 1
         self._cmds.put((kind, value))
 
