@@ -225,6 +225,8 @@ def measure(case: str, quick: bool = False) -> dict:
         "plain_steps_per_s": statistics.median(plains), "rounds": rounds,
         "neurons": sum(c.shown for c in ui.canvas_live.columns.values()),
         "weights_drawn": 0 if edges is None else edges.lines,
+        "weights": sum(int(p["weight"].size) for nid, p in ctl.current.params.items()
+                       if "weight" in p and ctl.session.types.get(nid) == "Linear"),
     }
     if case == "mlp_spiral":
         out.update(_memory(ctl, QUICK_MEMORY_STEPS if quick else MEMORY_STEPS))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QToolTip
 
 from visualnn.gui import theme
 from visualnn.gui.live import colormaps as cm
-from visualnn.gui.live.edge_layer import LINE_BUDGET, EdgeLayer, Link, _PathItem
+from visualnn.gui.live.edge_layer import LINE_BUDGET, EdgeLayer, Link, _LinesItem, _PathItem
 from visualnn.gui.live.maps_overlay import MAX_MAPS, MapsOverlay
 from visualnn.gui.live.neuron_column import NeuronColumn
 
@@ -142,7 +142,7 @@ class LiveCanvas(QObject):
         # replays them from pixmaps instead of calling their Python paint() every frame
         for item in self.scene.items():
             if item.cacheMode() == QGraphicsItem.CacheMode.NoCache and not isinstance(
-                    item, (NeuronColumn, MapsOverlay, _PathItem)):
+                    item, (NeuronColumn, MapsOverlay, _PathItem, _LinesItem)):
                 item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         if self.edges is None:
             self.edges = EdgeLayer(self.scene)
@@ -352,7 +352,7 @@ class LiveCanvas(QObject):
                 and self.edges is not None and self.edges.links):
             pos = event.position().toPoint()
             item = self.view.itemAt(pos)
-            if item is None or isinstance(item, _PathItem):
+            if item is None or isinstance(item, (_PathItem, _LinesItem)):
                 sp = self.view.mapToScene(pos)
                 zoom = self.view.transform().m11() or 1.0
                 text = self.edges.pick(sp.x(), sp.y(), 5.0 / zoom)

@@ -1,12 +1,14 @@
 """The connections between neuron columns: one line per weight, coloured by its sign
 (blue positive, orange negative) and drawn thicker and stronger the larger |weight|.
 
-Lines are sorted into a few buckets (sign x strength) and each bucket is one
-QGraphicsPathItem built from numpy arrays, so Qt paints them in C++ without Python (and
-without holding the interpreter lock the training thread needs). When neighbouring
-neurons are closer on screen than a few pixels, the lines of `group` x `group` neuron
-blocks are drawn as one (their mean weight): what the eye can tell apart stays, and the
-frame rate holds with tens of thousands of weights.
+Lines are sorted into a few buckets (sign x strength); each bucket is one QPainterPath
+built from numpy arrays, and one item (`_LinesItem`) strokes them all into Qt's device
+cache, so the neuron columns repainting 30 times a second over the lines blit that
+picture instead of stroking hundreds of antialiased lines again (the lines themselves
+change about 10 times a second). When neighbouring neurons are closer on screen than a
+few pixels, the lines of `group` x `group` neuron blocks are drawn as one (their mean
+weight): what the eye can tell apart stays, and the frame rate holds with tens of
+thousands of weights.
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsPathItem
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainterPath, QPen, QPixmapCache
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from visualnn.gui import theme
 from visualnn.gui.live import colormaps as cm
@@ -25,6 +27,7 @@ LEVELS = 5
 THIN_ABOVE = 600    # with more lines than this, 1-pixel lines (thick ones cost ~3x to draw)
 LINE_BUDGET = 3000  # lines drawn at most: beyond, neighbouring neurons' lines are bundled
 Z = -5.0
+CACHE_KB = 96 * 1024  # Qt's pixmap cache (10 MB by default): the live canvas caches its cards and lines
 
 
 class _PathItem(QGraphicsPathItem):
@@ -35,6 +38,43 @@ class _PathItem(QGraphicsPathItem):
 
     def contains(self, point) -> bool:
         return False
+
+
+class _LinesItem(QGraphicsItem):
+    """All the weight lines: a few (path, pen) layers stroked into one device-cached
+    picture, redrawn only when the lines change. Never in the way of the mouse."""
+
+    def __init__(self):
+        super().__init__()
+        self.layers: list[tuple[QPainterPath, QPen]] = []
+        self._rect = QRectF()
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptHoverEvents(False)
+
+    def set_layers(self, layers: list) -> None:
+        rect = QRectF()
+        for path, pen in layers:
+            m = max(pen.widthF(), 1.0)
+            rect = rect.united(path.controlPointRect().adjusted(-m, -m, m, m))
+        self.prepareGeometryChange()
+        self.layers, self._rect = layers, rect
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def shape(self):
+        return QPainterPath()
+
+    def contains(self, point) -> bool:
+        return False
+
+    def paint(self, painter, option, widget=None) -> None:
+        if self.layers and self.layers[0][1].widthF() == 0.0:  # many hair lines: unsmoothed is 3x faster
+            painter.setRenderHint(painter.RenderHint.Antialiasing, False)
+        for path, pen in self.layers:
+            painter.strokePath(path, pen)
 
 
 @dataclass
@@ -90,16 +130,14 @@ class EdgeLayer:
         self.group = 1
         self.frame = None
         self._plain_key = None
-        self.items: dict = {}
         self.lines = 0
-        for sign in (1, -1):
-            for level in range(LEVELS):
-                item = _PathItem()
-                item.setZValue(Z + 0.01 * level)
-                item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-                item.setAcceptHoverEvents(False)
-                scene.addItem(item)
-                self.items[(sign, level)] = item
+        self.pens: dict = {}
+        if QPixmapCache.cacheLimit() < CACHE_KB:
+            QPixmapCache.setCacheLimit(CACHE_KB)
+        self.picture = _LinesItem()
+        self.picture.setZValue(Z)
+        scene.addItem(self.picture)
+        self.items = {"lines": self.picture}
         self.plain = _PathItem()
         self.plain.setZValue(Z - 0.1)
         self.plain.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -190,26 +228,14 @@ class EdgeLayer:
             order = np.argsort(key, kind="stable")
             cols = [np.concatenate(p)[order] for p in (parts_x0, parts_y0, parts_x1, parts_y1)]
             bounds = np.searchsorted(key[order], np.arange(2 * LEVELS + 1))
-        for (s, lv), item in self.items.items():
-            b = lv + (0 if s > 0 else LEVELS)
-            lo, hi = (int(bounds[b]), int(bounds[b + 1])) if total else (0, 0)
-            if hi <= lo:
-                if not item.path().isEmpty():
-                    item.setPath(QPainterPath())
-                continue
-            item.setPath(_path(*(c[lo:hi] for c in cols)))
-            frac = (lv + 1) / LEVELS
-            base = QColor(*(cm.POSITIVE if s > 0 else cm.NEGATIVE))
-            mix = 0.25 + 0.75 * frac
-            color = QColor(round(bg.red() + (base.red() - bg.red()) * mix),
-                           round(bg.green() + (base.green() - bg.green()) * mix),
-                           round(bg.blue() + (base.blue() - bg.blue()) * mix))
-            width = 0.0 if thin else 0.6 + 3.0 * frac * frac
-            pen = item.pen()
-            if pen.color() != color or pen.widthF() != width:
-                pen = QPen(color, width)
-                pen.setCapStyle(Qt.PenCapStyle.FlatCap)  # round caps make Qt stroke 5x slower
-                item.setPen(pen)
+        layers = []  # weak lines first, strong ones over them
+        for lv in range(LEVELS):
+            for s in (1, -1):
+                b = lv + (0 if s > 0 else LEVELS)
+                lo, hi = (int(bounds[b]), int(bounds[b + 1])) if total else (0, 0)
+                if hi > lo:
+                    layers.append((_path(*(c[lo:hi] for c in cols)), self._pen(s, lv, thin, bg)))
+        self.picture.set_layers(layers)
         if plain[0]:
             if self._plain_key != len(plain[0]) or self.plain.path().isEmpty():
                 self.plain.setPath(_path(*(np.concatenate(p) for p in plain)))
@@ -217,6 +243,22 @@ class EdgeLayer:
                 self._plain_key = len(plain[0])
         else:
             self.plain.setPath(QPainterPath())
+
+    def _pen(self, s: int, lv: int, thin: bool, bg: QColor) -> QPen:
+        """The pen of one bucket: the sign's colour, stronger and wider with |weight|."""
+        key = (s, lv, thin, bg.rgb())
+        pen = self.pens.get(key)
+        if pen is None:
+            frac = (lv + 1) / LEVELS
+            base = QColor(*(cm.POSITIVE if s > 0 else cm.NEGATIVE))
+            mix = 0.25 + 0.75 * frac
+            color = QColor(round(bg.red() + (base.red() - bg.red()) * mix),
+                           round(bg.green() + (base.green() - bg.green()) * mix),
+                           round(bg.blue() + (base.blue() - bg.blue()) * mix))
+            pen = QPen(color, 0.0 if thin else 0.6 + 3.0 * frac * frac)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)  # round caps make Qt stroke 5x slower
+            self.pens[key] = pen
+        return pen
 
     def pick(self, x: float, y: float, tolerance: float) -> str | None:
         """The weight nearest to the scene point (x, y) within `tolerance`, described."""

@@ -21,7 +21,7 @@ import traceback
 from types import MappingProxyType
 
 SEND_INTERVAL_S = 0.016
-LOOK_INTERVAL_S = 0.002  # while training, the pipe is looked at for commands at most this often
+LOOK_INTERVAL_S = 0.004  # while training, the pipe is looked at for commands at most this often
 SAME = "same"  # in a sent frame's grid / evaluation: the one sent before (not sent again)
 
 
@@ -97,18 +97,16 @@ def _loop_class():
             self.out = out
             self._last_send = 0.0
             self._last_counters = None
+            self._frames_sent = 0
             self._sent_grid = self._sent_eval = None
 
         def published(self, idle: bool) -> None:
-            counters, buf = self.buffer.counters, self.buffer
-            fresh = buf.has_news() or self.mailbox.peek() is not None
-            if not fresh and counters == self._last_counters:
-                return  # nothing new (a paused loop waking up)
             now = time.perf_counter()
-            urgent = idle or self.mailbox.peek() is not None or buf.has_events() or \
-                (self._last_counters is None or counters[2:] != self._last_counters[2:])
-            if not urgent and now - self._last_send < SEND_INTERVAL_S:
-                return
+            if not idle and self.frames_made == self._frames_sent and now - self._last_send < SEND_INTERVAL_S:
+                return  # while training: losses go in batches, frames at once
+            counters, buf = self.buffer.counters, self.buffer
+            if not buf.has_news() and self.mailbox.peek() is None and counters == self._last_counters:
+                return  # nothing new (a paused loop waking up)
             drained, frame = buf.drain(), self.mailbox.take()
             if frame is not None:
                 frame = self._shared_parts(frame)
@@ -117,7 +115,7 @@ def _loop_class():
             except (BrokenPipeError, EOFError, OSError):
                 self.stop()  # the parent is gone
                 return
-            self._last_send, self._last_counters = now, drained.counters
+            self._last_send, self._last_counters, self._frames_sent = now, drained.counters, self.frames_made
 
         def _shared_parts(self, frame):
             """The frame with the grid and the evaluation replaced by SAME where they are

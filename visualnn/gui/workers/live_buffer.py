@@ -70,9 +70,6 @@ class LiveBuffer:
             self._events.extend(drained.events)
             self._counters = drained.counters
 
-    def has_events(self) -> bool:
-        return bool(self._events or self._epochs)
-
     def has_news(self) -> bool:
         """Anything added since the last drain."""
         return bool(self._steps or self._epochs or self._events)

@@ -21,9 +21,9 @@ from visualnn.gui.workers import frames
 from visualnn.gui.workers.live_buffer import LiveBuffer, Mailbox
 
 FRAME_INTERVAL_S = 0.033   # a frame about 30 times a second at full speed
-FRAME_SHARE = 0.03         # frames may take at most this share of the training thread
+FRAME_SHARE = 0.05         # frames may take at most this share of the training thread
 GRID_INTERVAL_S = 0.25     # the 2-D field at most this often ...
-GRID_SHARE = 0.03          # ... and within this share of the time
+GRID_SHARE = 0.02          # ... and within this share of the time
 EVAL_INTERVAL_S = 0.5
 EVAL_SHARE = 0.02
 SLOW_STEPS_PER_S = 30.0    # at or below this speed every step is captured and shown

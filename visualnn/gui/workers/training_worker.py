@@ -220,8 +220,8 @@ class TrainingWorker(QThread):
         step, epoch, _state, _handled = self.buffer.counters
         if self._stop:
             self.buffer.set_counters(step, epoch, "stopped", self.sent)
-        else:
+        else:  # counters first: whoever reads the problem also reads "failed"
+            self.buffer.set_counters(step, epoch, "failed", self.sent)
             self.buffer.add_event("problem", TrainingProblem(
                 f"the training process ended unexpectedly (exit code {self.exitcode})", None,
-                "Press Reset to start training again from the seed."))
-            self.buffer.set_counters(step, epoch, "failed", self.sent)
+                "Press Reset or Play to start training again from the seed."))
