@@ -151,7 +151,8 @@ class MapsOverlay(QGraphicsPixmapItem):
         pics = self.pictures[: self.count - self.more if self.kind == "maps" else 1]
         if len(pics) and pics.ndim == 4 and pics.shape[1] and pics.shape[2]:
             dst, src = self._placement(pics.shape[:3], arr.shape)
-            arr.reshape(-1, 4)[dst] = pics.reshape(-1, 4)[src]  # every map enlarged and placed at once
+            # every map enlarged and placed at once, one 4-byte pixel per index
+            arr.view(np.uint32).reshape(-1)[dst] = np.ascontiguousarray(pics).view(np.uint32).reshape(-1)[src]
         kind, strength = self.glow
         if kind and strength > 0.02:
             t = theme.current()

@@ -110,7 +110,8 @@ class Frame:
     """The network after `step` updates. params: node -> name -> value now (after the
     step). probe: activations of the shown training sample with those params (a core
     Response: .activations node -> (1, ...), .output). snapshot: the step's Snapshot
-    (its gradients and batch), None for a frame taken without a step (after a reset).
+    (its gradients and batch; batch rows only for layers of one value per unit, see
+    _slim), None for a frame taken without a step (after a reset).
     grid / evaluation: the latest computed (may be shared with earlier frames)."""
 
     run: int
@@ -308,14 +309,27 @@ def evaluation(trainer, session: SessionInfo) -> Evaluation | None:
     return Evaluation(confusion, acc, strip, split)
 
 
+def _slim(snapshot):
+    """The snapshot as a frame keeps it: without its copy of the parameters (the frame's
+    `params` hold them after the step) and with the batch rows of activations and
+    gradients only for layers of one value per unit (drawn as neuron columns, coloured by
+    the batch mean). Feature maps and sequences are drawn from the probe sample; their
+    batch rows were nine tenths of a CNN's frame, to send, to keep and to pickle."""
+    def flat(arrays):
+        return _frozen({k: v for k, v in arrays.items() if getattr(v, "ndim", 0) <= 2})
+
+    return replace(snapshot, params=_frozen({}), activations=flat(snapshot.activations), grads=flat(snapshot.grads),
+                   attention=_frozen({}), sequences=_frozen({}))
+
+
 def make_frame(trainer, session: SessionInfo, run: int, snapshot, grid=None, evaluation_=None) -> Frame:
     """A Frame of the trainer's model now (after its last step). The snapshot's own copy
     of the parameters (before the step) is dropped: `params` holds them after it."""
-    if snapshot is not None and snapshot.params:
-        snapshot = replace(snapshot, params=_frozen({}))
     params = current_params(trainer.model)
     probe = probe_sample(trainer, session.sample)
     stats = layer_stats(session, params, snapshot)
+    if snapshot is not None:
+        snapshot = _slim(snapshot)
     epoch = trainer.epoch
     frame = Frame(run=run, step=trainer.step_count, epoch=epoch, params=params, probe=probe, snapshot=snapshot,
                   stats=stats, grid=grid, evaluation=evaluation_, time=time.perf_counter(), sample=session.sample)
