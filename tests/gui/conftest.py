@@ -75,3 +75,14 @@ def pytest_runtest_teardown(item):
         if doc is not None and hasattr(doc, "mark_saved") and getattr(doc, "dirty", False):
             doc.mark_saved()
     return (yield)
+
+
+@pytest.fixture(autouse=True)
+def collector_sight_restored():
+    """A run's start moves the app's long-lived objects out of the garbage collector's
+    sight (gc.freeze); a test's windows do not live as long as an app's, so they are put
+    back after each test, to be collected."""
+    import gc
+
+    yield
+    gc.unfreeze()

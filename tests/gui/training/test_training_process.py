@@ -47,6 +47,19 @@ def test_frames_cross_the_pipe_and_share_the_grid_they_shared_before():
     assert got[1].params["fc1"]["weight"].tolist() == [[1.0, 0.0], [0.0, 1.0]]
 
 
+def test_a_run_moves_long_lived_objects_out_of_the_collectors_sight(train_window, qtbot):
+    """A full garbage collection walks every object in its sight with the interpreter lock
+    held (0.2 s with PyTorch, Qt and pyqtgraph loaded): after a run starts, what existed
+    then is frozen and the collector sees few objects."""
+    import gc
+
+    from visualnn.gui.live.controller import FREEZE_OVER
+
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=WAIT_MS)
+    assert len(gc.get_objects()) < FREEZE_OVER
+    assert gc.get_freeze_count() > FREEZE_OVER
+
+
 def test_a_crashed_training_process_is_reported_and_play_starts_a_new_one(train_window, qtbot):
     w = train_window
     ui, ctl = w.training, w.training.controller

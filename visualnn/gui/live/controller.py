@@ -22,17 +22,17 @@ LIVE_TRAIN_KEYS = ("lr", "batch_size", "optimizer", "loss", "l1", "weight_decay"
                    "eps", "epochs", "seed", "test_fraction", "device")
 
 
-_frozen = False
+FREEZE_OVER = 20_000  # container objects in the collector's sight worth moving out of it
 
 
 def _freeze_long_lived() -> None:
-    """Move what exists when the first run starts (PyTorch, Qt, pyqtgraph and the
-    project: about 280,000 container objects, all living as long as the app) out of the
-    garbage collector's sight, once. A full collection walks every such object: 0.2 s
-    with the interpreter lock held, which froze the window every few seconds of training."""
-    global _frozen
-    if not _frozen:
-        _frozen = True
+    """Move what exists when a run starts (PyTorch, Qt, pyqtgraph, the windows and the
+    project: about 280,000 container objects at the first run, living as long as the app)
+    out of the garbage collector's sight. A full collection walks every object in sight:
+    0.2 s with the interpreter lock held, which froze the window every few seconds of
+    training. Done when a run starts and more than FREEZE_OVER objects are in sight (a
+    new window, another project), after collecting what is already garbage."""
+    if len(gc.get_objects()) > FREEZE_OVER:
         gc.collect()
         gc.freeze()
 
