@@ -27,11 +27,27 @@ def test_quick_json_schema(capsys, monkeypatch):
 
 def test_gui_columns_come_from_the_gui_bench(capsys, monkeypatch):
     fake = types.ModuleType("visualnn.bench.gui_bench")
-    fake.measure = lambda case, quick: {"gui_ratio": 0.9, "ui_latency_p99_ms": 12.0, "fps": 30.0}
+    fake.measure = lambda case, quick, device: {"gui_ratio": 0.9, "ui_latency_p99_ms": 12.0, "fps": 30.0,
+                                                "seen_device": device}
     monkeypatch.setitem(sys.modules, "visualnn.bench.gui_bench", fake)
     assert main(["bench", "--json", "--quick", "--case", "mlp_spiral"]) == 0
     (row,) = json.loads(capsys.readouterr().out)["cases"]
     assert (row["gui_ratio"], row["ui_latency_p99_ms"], row["fps"]) == (0.9, 12.0, 30.0)
+    assert row["device"] == row["gui_details"]["seen_device"] == "cpu"
+
+
+def test_a_device_that_is_not_here_is_refused_with_the_reason(capsys, monkeypatch):
+    from visualnn.core.train import config
+
+    monkeypatch.setitem(sys.modules, "visualnn.bench.gui_bench", None)
+    monkeypatch.setattr(config, "available_devices",
+                        lambda: {"cpu": None, "cuda": "no CUDA GPU found", "mps": "Apple MPS is not available"})
+    assert main(["bench", "--quick", "--device", "cuda", "--case", "mlp_spiral"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: device 'cuda' asked for, but no CUDA GPU found") and err.count("\n") == 1
+    assert main(["bench", "--json", "--quick", "--device", "auto", "--case", "mlp_spiral"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)["cases"]
+    assert row["device"] == "cpu" and row["trainer_ratio"] > 0
 
 
 def test_table_and_unknown_case(capsys, monkeypatch):

@@ -156,7 +156,7 @@ def cmd_examples(args) -> int:
 def cmd_bench(args) -> int:
     from visualnn.bench import run_bench
 
-    return run_bench(as_json=args.json, quick=args.quick, cases=args.case)
+    return run_bench(as_json=args.json, quick=args.quick, cases=args.case, device=args.device)
 
 
 def cmd_open(args) -> int:
@@ -208,6 +208,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.add_argument("--quick", action="store_true", help="short runs (for checking the bench itself)")
     s.add_argument("--case", action="append", help="run only this case (repeatable)")
+    s.add_argument("--device", default="cpu", choices=("cpu", "cuda", "mps", "auto"),
+                   help="where the plain loop and the app train (default cpu)")
     s.set_defaults(func=cmd_bench)
     return p
 

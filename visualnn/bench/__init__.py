@@ -4,8 +4,9 @@ Per case: steps/s of a plain PyTorch loop, and the ratio to it of the headless T
 (trainer_ratio), of the Trainer with live capture about 30 times a second
 (capture_ratio), and of the app training with every view open (gui_ratio, with the UI
 timer's p99 lateness in ms and the repaint rate in frames/s). The GUI columns come from
-`visualnn.bench.gui_bench.measure(case, quick)` when that module is present; otherwise
-they are null.
+`visualnn.bench.gui_bench.measure(case, quick, device=...)` when that module is present;
+otherwise they are null. `device` picks where both the plain loop and the app train
+(cpu by default; cuda or mps to time a GPU, auto for the best one present).
 """
 
 from __future__ import annotations
@@ -26,15 +27,16 @@ def _gui_measure():
     return getattr(gui_bench, "measure", None)
 
 
-def measure_case(case: str, quick: bool = False) -> dict:
-    """One case's row: {name, plain_steps_per_s, trainer_ratio, capture_ratio, gui_ratio,
-    ui_latency_p99_ms, fps} plus the details of the core measurement."""
-    core = plain_and_trainer(case, quick)
-    row = {"name": case, "plain_steps_per_s": core["plain_steps_per_s"], "trainer_ratio": core["trainer_ratio"],
-           "capture_ratio": core["capture_ratio"], **{k: None for k in GUI_KEYS}}
+def measure_case(case: str, quick: bool = False, device: str = "cpu") -> dict:
+    """One case's row: {name, device, plain_steps_per_s, trainer_ratio, capture_ratio,
+    gui_ratio, ui_latency_p99_ms, fps} plus the details of the core measurement."""
+    core = plain_and_trainer(case, quick, device=device)
+    row = {"name": case, "device": core["device"], "plain_steps_per_s": core["plain_steps_per_s"],
+           "trainer_ratio": core["trainer_ratio"], "capture_ratio": core["capture_ratio"],
+           **{k: None for k in GUI_KEYS}}
     measure = _gui_measure()
     if measure is not None:
-        gui = measure(case, quick) or {}
+        gui = measure(case, quick, device=core["device"]) or {}
         row.update({k: gui.get(k) for k in GUI_KEYS})
         row["gui_details"] = {k: v for k, v in gui.items() if k not in GUI_KEYS}
     row["details"] = core
@@ -45,12 +47,13 @@ def _table(rows) -> str:
     def f(v, fmt):
         return "-" if v is None else format(v, fmt)
 
+    device = rows[0].get("device", "cpu") if rows else "cpu"
     lines = [f"{'case':<12} {'plain steps/s':>14} {'trainer':>8} {'capture':>8} {'gui':>6} {'ui p99 ms':>10} {'fps':>6}"]
     for r in rows:
         lines.append(f"{r['name']:<12} {f(r['plain_steps_per_s'], ',.0f'):>14} {f(r['trainer_ratio'], '.3f'):>8} "
                      f"{f(r['capture_ratio'], '.3f'):>8} {f(r['gui_ratio'], '.3f'):>6} "
                      f"{f(r['ui_latency_p99_ms'], '.1f'):>10} {f(r['fps'], '.1f'):>6}")
-    lines.append("ratios: steps/s relative to the plain PyTorch loop on the same model, data and batch "
+    lines.append(f"ratios: steps/s relative to the plain PyTorch loop on the same model, data, batch and device ({device}) "
                  "(targets: trainer >= 0.95, capture >= 0.90, gui >= 0.85); ui p99: how late a 10 ms timer fires "
                  "while training at full speed (target < 50 ms)")
     for r in rows:
@@ -68,17 +71,24 @@ def _table(rows) -> str:
     return "\n".join(lines)
 
 
-def run_bench(as_json: bool = False, quick: bool = False, cases=None) -> int:
-    """Run the cases (all, or the names in `cases`) and print a table, or with `as_json`
-    the `{"cases": [...]}` object of the design. Returns the exit code (2 for an unknown
-    case name)."""
+def run_bench(as_json: bool = False, quick: bool = False, cases=None, device: str = "cpu") -> int:
+    """Run the cases (all, or the names in `cases`) on `device` and print a table, or with
+    `as_json` the `{"cases": [...]}` object of the design. Returns the exit code (2 for an
+    unknown case name, 1 for a device that is not here)."""
     names = list(bench_cases())
     chosen = list(cases) if cases else names
     unknown = [c for c in chosen if c not in names]
     if unknown:
         print(f"error: unknown bench case {unknown[0]!r} (cases: {', '.join(names)})", file=sys.stderr)
         return 2
-    rows = [measure_case(c, quick) for c in chosen]
+    from visualnn.core.train.config import DeviceError, resolve_device
+
+    try:
+        device = resolve_device(device)
+    except DeviceError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    rows = [measure_case(c, quick, device) for c in chosen]
     if as_json:
         print(json.dumps({"cases": rows}))
     else:

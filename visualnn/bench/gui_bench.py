@@ -161,7 +161,7 @@ def _paused(ctl) -> bool:
     return w is not None and w.buffer.counters[2] == "paused" and w.buffer.counters[3] >= w.sent
 
 
-def measure(case: str, quick: bool = False) -> dict:
+def measure(case: str, quick: bool = False, device: str = "cpu") -> dict:
     """One case: {gui_ratio, ui_latency_p99_ms, fps, frames_per_s, gui_steps_per_s,
     plain_steps_per_s, rounds, neurons, weights_drawn} and, for mlp_spiral,
     {memory_growth_mb, memory_steps}. See the module docstring for what each means."""
@@ -174,10 +174,11 @@ def measure(case: str, quick: bool = False) -> dict:
     rounds, plain_s, app_s, settle_s = QUICK if quick else (ROUNDS, PLAIN_S, APP_S, SETTLE_S)
     project = bench_cases()[case]
     project.train["epochs"] = 0  # no limit: Play runs until paused
+    project.train["device"] = device
     cfg = TrainConfig.from_dict(project.train)
     ds = load_dataset(project.data, seed=cfg.seed, test_fraction=cfg.test_fraction,
                       task=data_task(cfg.loss, project.data))
-    plain = PlainLoop(project, ds, device="cpu" if cfg.device == "auto" else cfg.device)
+    plain = PlainLoop(project, ds, device=device)
     window, views, ui = _open(project, case)
     threads = _trainer_threads(plain)
     if threads:
