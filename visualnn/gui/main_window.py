@@ -32,6 +32,19 @@ STATE_VERSION = 1
 Area = Qt.DockWidgetArea
 
 
+def default_size(screen) -> tuple[int, int]:
+    """The first window size: most of the screen (the canvas, the live views and the panels
+    all want room), at least 1280 x 800 where the screen has it."""
+    from PySide6.QtGui import QGuiApplication
+
+    if screen is None or QGuiApplication.platformName() in ("offscreen", "minimal"):
+        return 1440, 900  # no real screen (pictures, tests): a laptop's size
+    avail = screen.availableGeometry()
+    w = max(min(1280, avail.width()), min(round(avail.width() * 0.92), 2200))
+    h = max(min(800, avail.height()), min(round(avail.height() * 0.92), 1400))
+    return w, h
+
+
 class MainWindow(QMainWindow):
     closing = Signal()
     modeChanged = Signal(str)
@@ -119,7 +132,7 @@ class MainWindow(QMainWindow):
         from visualnn.gui.live.integration import install_training
 
         self.training = install_training(self)
-        self.resize(1440, 900)
+        self.resize(*default_size(self.screen()))
         self._restore_state()
         self.after_first_paint(self.dataset_panel.reload)
 

@@ -152,3 +152,28 @@ def test_auto_arrange_folds_a_long_chain_and_edges_turn_back_between_the_bands(q
         assert not any(r.adjusted(2, 2, -2, -2).contains(pt) for r in cards)
     label_y = edge.label_rect().center().y()
     assert view.node_item("x").card_rect().bottom() < label_y < view.node_item("l3").card_rect().top()
+
+
+def _whole_graph_visible(view) -> bool:
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    return all(visible.contains(item.card_rect()) for item in view.canvas_scene.nodes.values())
+
+
+def test_the_graph_stays_fitted_as_the_view_resizes_until_the_user_zooms(qtbot):
+    view = make_view(qtbot, chain_graph())
+    key(view, Qt.Key.Key_F)
+    view.resize(360, 260)  # the window or its panels took room from the canvas
+    qtbot.waitUntil(lambda: _whole_graph_visible(view))
+    small = view.zoom()
+    view.resize(1200, 800)
+    qtbot.waitUntil(lambda: view.zoom() > small)
+    assert _whole_graph_visible(view)
+    wheel(view, QPoint(300, 200), 240)  # the user zooms: their view is kept from now on
+    zoomed = view.zoom()
+    view.resize(360, 260)
+    QApplication.processEvents()
+    QApplication.processEvents()
+    assert view.zoom() == zoomed and not view.keep_fitted
+    key(view, Qt.Key.Key_F)  # F fits again, and keeps it so
+    view.resize(1000, 700)
+    qtbot.waitUntil(lambda: _whole_graph_visible(view) and view.zoom() > small)

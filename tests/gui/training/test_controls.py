@@ -131,6 +131,12 @@ def test_play_pauses_after_the_projects_number_of_epochs(qtbot, tmp_path):
     click(qtbot, ui.panel.buttons["epoch"])  # Step epoch: one more, then pause again
     qtbot.waitUntil(lambda: ctl.epoch == 3 and paused(ctl), timeout=WAIT_MS)
     assert ctl.step == steps + ctl.session.steps_per_epoch
+    assert ui.panel.epoch_label.text() == "Epoch 3 (set: 2)"
+    click(qtbot, ui.panel.buttons["play"])  # going on past the project's number
+    qtbot.waitUntil(lambda: ctl.state == "running", timeout=WAIT_MS)
+    assert "Paused after" not in ui.panel.status.text() and "steps per epoch" in ui.panel.status.text()
+    click(qtbot, ui.panel.buttons["play"])
+    qtbot.waitUntil(lambda: paused(ctl) and ctl.state == "paused", timeout=WAIT_MS)
 
 
 def test_keep_weights_makes_the_trained_weights_the_projects_own(train_window, qtbot):

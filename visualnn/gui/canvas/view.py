@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView, QToolTip
 
@@ -63,6 +63,13 @@ class CanvasView(QGraphicsView):
         self._nudge_id = object()
         self.rename_editor: RenameEditor | None = None
         self.last_refusal = ""
+        # the graph stays fitted to the view as the window and its panels settle or resize,
+        # until the user zooms or pans (F fits again and keeps it so)
+        self.keep_fitted = True
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._refit_now)
         self.canvas_scene.selectionChanged.connect(self._on_selection)
         doc.projectReplaced.connect(self._on_project_replaced)
         theme.on_change(self._on_theme)
@@ -81,6 +88,7 @@ class CanvasView(QGraphicsView):
         return self.transform().m11()
 
     def set_zoom(self, z: float) -> None:
+        self.keep_fitted = False
         z = min(MAX_ZOOM, max(MIN_ZOOM, z))
         self.scale(z / self.zoom(), z / self.zoom())
         self.zoomChanged.emit(self.zoom())
@@ -89,7 +97,9 @@ class CanvasView(QGraphicsView):
         self.set_zoom(self.zoom() * factor)
 
     def fit(self) -> None:
-        """Show the whole graph, at most at 125 %."""
+        """Show the whole graph, at most at 125 %, and keep it fitted when the view resizes
+        (until the user zooms or pans)."""
+        self.keep_fitted = True
         rect = self.canvas_scene.graph_rect()
         if rect.isEmpty():
             self.resetTransform()
@@ -190,6 +200,20 @@ class CanvasView(QGraphicsView):
         self._close_rename()
         self.fit()
 
+    def refit(self) -> None:
+        """Fit again soon if the graph is kept fitted (its drawn size changed: live overlays
+        came or went)."""
+        if self.keep_fitted:
+            self._refit.start()
+
+    def _refit_now(self) -> None:
+        if self.keep_fitted:
+            self.fit()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.refit()
+
     def _on_theme(self) -> None:
         self.resetCachedContent()
         self.viewport().update()
@@ -225,6 +249,7 @@ class CanvasView(QGraphicsView):
         if self._pan_from is not None:
             d = pos - self._pan_from
             self._pan_from = pos
+            self.keep_fitted = False
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - round(d.x()))
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() - round(d.y()))
             return
@@ -290,6 +315,7 @@ class CanvasView(QGraphicsView):
         factor = math.pow(1.0015, dy)
         target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom() * factor))
         if abs(target - self.zoom()) > 1e-9:
+            self.keep_fitted = False
             self._close_rename()
             pos = event.position().toPoint()
             under = self.mapToScene(pos)

@@ -158,6 +158,8 @@ class LiveCanvas(QObject):
                 links.append(Link(nid, self.columns[srcs[0]], col, "one2one"))
         self.edges.set_links(links)
         self._update_lod()
+        if hasattr(self.view, "refit"):
+            self.view.refit()  # the overlays make the drawn graph taller
 
     def room_below(self, nid: str) -> float | None:
         """Scene units free under the card before the next card below it (None: no card

@@ -123,6 +123,7 @@ class TrainingPanel(QWidget):
     def __init__(self, doc, controller, actions: dict, parent=None):
         super().__init__(parent)
         self.doc, self.ctl, self.actions = doc, controller, actions
+        self._session_text = ""  # what the status line says of the run (samples, steps, device)
         self.setObjectName("trainingPanel")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(10, 8, 10, 8)
@@ -320,7 +321,10 @@ class TrainingPanel(QWidget):
             return  # while running, the numbers change 10 times a second (each change repaints the dock)
         self._counted_at, self._last_epoch = now, epoch
         epochs = int(self._value("epochs") or 0)
-        self.epoch_label.setText(f"Epoch {epoch:,}" + (f" / {epochs:,}" if epochs else ""))
+        if epochs and epoch > epochs:  # Play pressed again after the project's number of epochs
+            self.epoch_label.setText(f"Epoch {epoch:,} (set: {epochs:,})")
+        else:
+            self.epoch_label.setText(f"Epoch {epoch:,}" + (f" / {epochs:,}" if epochs else ""))
         self.step_label.setText(f"Step {step:,}")
         top, value = max(1, epochs), (min(epoch, epochs) if epochs else 0)
         if self.progress.maximum() != top:
@@ -332,6 +336,8 @@ class TrainingPanel(QWidget):
     def _on_state(self, state: str) -> None:
         if state == "failed":
             self.status.setText("Training cannot start: see the message above")
+        elif state == "running" and self._session_text:
+            self.status.setText(self._session_text)  # not "paused after N epochs" any more
 
     @Slot(object)
     def _on_session(self, session) -> None:
@@ -344,7 +350,9 @@ class TrainingPanel(QWidget):
         if devs:
             self.set_devices(devs)
         spe = session.steps_per_epoch
-        self.status.setText(f"{session.num_train:,} training samples, {spe:,} steps per epoch, on {session.device.upper()}")
+        self._session_text = (f"{session.num_train:,} training samples, {spe:,} steps per epoch, "
+                              f"on {session.device.upper()}")
+        self.status.setText(self._session_text)
 
     @Slot(int)
     def _on_finished(self, epoch: int) -> None:
