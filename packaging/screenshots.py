@@ -3,7 +3,10 @@
     QT_QPA_PLATFORM=offscreen python packaging/screenshots.py [--out assets/screenshots]
 
 Writes main_window.png (the default example, as `visualnn` opens) and cnn_digits.png (the
-CNN on digits), both 1920x1080, with a layer selected so the inspector shows its settings.
+CNN on digits), both 1920x1080, with a layer selected so the inspector shows its settings;
+then training_spiral.png and training_cnn_digits.png: the same two examples trained with
+Play to their number of epochs, the live views open (boundary, curves, gradient norms for
+the spiral; samples, curves, confusion matrix for the CNN).
 Settings are read from an empty temporary folder, so the user's own window layout, theme
 and recent files never show up in the pictures.
 """
@@ -19,6 +22,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (1920, 1080)  # a projector's native resolution
+TRAINING_SHOTS = (
+    # file, example, live-view tabs to bring to the front
+    ("training_spiral.png", "spiral_tanh.vnn", ("boundary", "curves", "grads")),
+    ("training_cnn_digits.png", "digits_cnn.vnn", ("samples", "curves", "confusion")),
+)
 SHOTS = (
     # file, example, layer to select (None: the first hidden layer)
     ("main_window.png", "spiral_tanh.vnn", None),
@@ -64,6 +72,28 @@ def shoot(out_dir: Path) -> list[Path]:
         out_dir.mkdir(parents=True, exist_ok=True)
         window.grab().save(str(path))
         written.append(path)
+        window.document.mark_saved()
+        window.close()
+    for file_name, example, tabs in TRAINING_SHOTS:
+        window = create_window(example_path(example))
+        window.resize(*SIZE)
+        window.show()
+        ui = window.training
+        ui.panel.buttons["play"].click()
+        _wait(app, lambda: ui.controller.state == "paused" and ui.controller.epoch > 0
+              and ui.controller.current is not None, 600)
+        views = ui.views.ensure_views()
+        for tab in ui.views.tabs:
+            for key in tabs:
+                if views[key] in [tab.widget(i) for i in range(tab.count())]:
+                    tab.setCurrentWidget(views[key])
+        window.docks["training"].raise_()
+        window.canvas.fit()
+        _wait(app, lambda: False, 1.5)  # the pulse shown when training paused has ended
+        path = out_dir / file_name
+        window.grab().save(str(path))
+        written.append(path)
+        ui.shutdown()
         window.document.mark_saved()
         window.close()
     return written
