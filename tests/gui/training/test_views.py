@@ -188,3 +188,60 @@ def test_opening_another_project_while_training_restarts_cleanly(train_window, q
     assert ctl.worker is not old and ctl.state != "running" and ctl.step == 0
     qtbot.waitUntil(lambda: "fc1" in w.training.canvas_live.columns
                     and w.training.canvas_live.columns["fc1"].units == 5, timeout=WAIT_MS)
+
+
+def _relu_window(qtbot, tmp_path, bias: float):
+    """x [2] -> fc1 Linear 8 -> act1 ReLU -> out Linear 2 on the spiral, fc1's weights
+    zero and its bias `bias` (negative: every ReLU unit is silent for every input)."""
+    from visualnn.core.graph import Graph
+    from visualnn.core.io import Project, load_project, save_project
+    from visualnn.gui.app import make_app
+    from visualnn.gui.document import Document
+    from visualnn.gui.main_window import MainWindow
+
+    g = Graph()
+    for i, (typ, nid, params) in enumerate((("Input", "x", {"shape": [2]}), ("Linear", "fc1", {"out_features": 8}),
+                                            ("ReLU", "act1", {}), ("Linear", "out", {"out_features": 2}))):
+        g.add_node(typ, nid, params, (260.0 * i, 0.0))
+    for a, b in (("x", "fc1"), ("fc1", "act1"), ("act1", "out")):
+        g.connect(a, b)
+    project = Project(graph=g, name="ReLU", data={"kind": "builtin", "name": "spiral", "params": {"samples": 200}},
+                      train={"loss": "cross_entropy", "optimizer": "sgd", "lr": 0.1, "batch_size": 10, "epochs": 0,
+                             "seed": 0, "test_fraction": 0.2},
+                      state={"fc1": {"weight": [[0.0, 0.0]] * 8, "bias": [bias] * 8}})
+    make_app()
+    w = MainWindow(Document(load_project(save_project(project, tmp_path / "relu.vnn"))))
+    qtbot.addWidget(w, before_close_func=lambda win: win.document.mark_saved())
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def _grads_after_one_step(w, qtbot) -> str:
+    ui, ctl = w.training, w.training.controller
+    ctl.ensure_started()
+    qtbot.waitUntil(lambda: ctl.session is not None, timeout=WAIT_MS)
+    qtbot.mouseClick(ui.panel.buttons["step"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ctl.current is not None and ctl.current.step == 1 and paused(ctl), timeout=WAIT_MS)
+    ui.views_dock.show()
+    ui.views.show_view("grads")
+    view = ui.views.ensure_views()["grads"]
+    qtbot.waitUntil(lambda: view.isVisible(), timeout=WAIT_MS)
+    view.throttle.now()
+    return view.warnings.text()
+
+
+def test_dead_relus_are_counted_and_the_gradient_they_stop_is_flagged(qtbot, tmp_path):
+    text = _grads_after_one_step(_relu_window(qtbot, tmp_path, bias=-1.0), qtbot)
+    # every unit's input is -1 for every sample: all 8 dead, and no gradient reaches fc1
+    assert "☠ act1: 8 of 8 ReLU units dead" in text
+    assert "⚠ fc1: gradient norm 0 < 1e-6 (vanishing)" in text
+    assert "out:" not in text  # the last layer still learns
+
+
+def test_a_healthy_relu_network_says_so(qtbot, tmp_path):
+    text = _grads_after_one_step(_relu_window(qtbot, tmp_path, bias=1.0), qtbot)
+    # every unit's input is +1: all alive, gradients flow
+    assert text.splitlines() == ["✓ every layer's gradient norm is between 1e-6 and 1e3",
+                                 "✓ no dead ReLU units (8 watched in act1)"]

@@ -17,6 +17,7 @@ from visualnn.gui.live.throttle import Throttle
 from visualnn.gui.panels.curves import REDRAW_S
 
 LOW, HIGH = 1e-6, 1e3
+LOW_TEXT, HIGH_TEXT = "1e-6", "1e3"
 AXIS = (-8.0, 4.0)  # log10 range of the bars
 
 
@@ -26,13 +27,26 @@ def warnings_for(stats) -> list[str]:
     out = []
     for nid, n in stats.grad_norm.items():
         if not math.isfinite(n) or n > HIGH:
-            out.append(f"⚠ {nid}: gradient norm {n:.3g} > {HIGH:g} (exploding): try a smaller learning rate")
+            out.append(f"⚠ {nid}: gradient norm {n:.3g} > {HIGH_TEXT} (exploding): try a smaller learning rate")
         elif n < LOW:
-            out.append(f"⚠ {nid}: gradient norm {n:.3g} < {LOW:g} (vanishing): try ReLU or a better initialisation")
+            out.append(f"⚠ {nid}: gradient norm {n:.3g} < {LOW_TEXT} (vanishing): try ReLU or a better initialisation")
     for nid, (dead, total) in stats.dead.items():
         if dead:
             out.append(f"☠ {nid}: {dead} of {total} ReLU units dead (zero for every sample shown)")
     return out
+
+
+def health_text(stats) -> str:
+    """The warnings, or what is healthy: the gradient norms' range and, for a network with
+    ReLU layers, that none of their units is dead."""
+    warn = warnings_for(stats)
+    if warn:
+        return "\n".join(warn)
+    lines = [f"✓ every layer's gradient norm is between {LOW_TEXT} and {HIGH_TEXT}"]
+    if stats.dead:
+        units = sum(total for _, total in stats.dead.values())
+        lines.append(f"✓ no dead ReLU units ({units} watched in {', '.join(stats.dead)})")
+    return "\n".join(lines)
 
 
 class GradBars(QWidget):
@@ -150,9 +164,8 @@ class GradNormsView(QWidget):
     def _draw(self) -> None:
         frame, live, stats = self.frame, self._live, self.frame.stats
         self.bars.set_rows([(nid, stats.grad_norm[nid]) for nid in self.order if nid in stats.grad_norm])
-        warn = warnings_for(stats)
         if stats.grad_norm:
-            self.warnings.setText("\n".join(warn) if warn else "✓ every layer's gradient norm is between 1e-6 and 1e3")
+            self.warnings.setText(health_text(stats))
         upto = None if live else frame.step
         lo, hi = -7.0, 1.0
         for nid, s in self.series.items():
