@@ -40,6 +40,7 @@ LIGHT = {
     "rubber": "#2f6fed",
     "forward": "#2f6fed",         # step-through: the forward pass is here
     "backward": "#f79009",        # step-through: the gradient is here
+    "gradient": "#d0247a",        # live backward pulse: gradient magnitude on neurons and weight lines
     "current": "#7a5af8",
     "done": "#12b76a",
     "Core": "#2f6fed",
@@ -81,6 +82,7 @@ DARK = {
     "rubber": "#5b8def",
     "forward": "#5b8def",
     "backward": "#fdb022",
+    "gradient": "#f472b6",
     "current": "#9b8afb",
     "done": "#32d583",
     "Core": "#5b8def",

@@ -245,3 +245,25 @@ def test_a_healthy_relu_network_says_so(qtbot, tmp_path):
     # every unit's input is +1: all alive, gradients flow
     assert text.splitlines() == ["✓ every layer's gradient norm is between 1e-6 and 1e3",
                                  "✓ no dead ReLU units (8 watched in act1)"]
+
+
+def test_the_backward_pulse_draws_each_weights_gradient_on_its_line(train_window, qtbot):
+    w = train_window
+    ui, ctl = w.training, w.training.controller
+    live = ui.canvas_live
+    edges = live.edges
+    qtbot.mouseClick(ui.panel.buttons["step"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ctl.current is not None and ctl.current.step == 1 and paused(ctl), timeout=WAIT_MS)
+    # the pulse after a step runs forward, then back: out's lines glow, then fc1's, then none
+    qtbot.waitUntil(lambda: "out" in edges.glow, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "fc1" in edges.glow, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not edges.glow and not edges.grad_picture.layers, timeout=WAIT_MS)
+    # order x, fc1, t1, out: the front is between t1 and out (5/6 of the way) at phase 7/12
+    live.apply_pulse(7 / 12)
+    assert edges.glow == {"out": 1.0}
+    g = np.abs(ctl.current.snapshot.param_grads["out"]["weight"])
+    assert edges.grad_lines == {"out": int((g > 0.1 * g.max()).sum())} and edges.grad_lines["out"] > 0
+    widths = [pen.widthF() for _, pen in edges.grad_picture.layers]
+    assert widths == sorted(widths) and widths[-1] == 4.0  # the largest gradients drawn widest
+    live.apply_pulse(0.3)  # the forward half shows no gradients
+    assert edges.glow == {} and edges.grad_picture.layers == []

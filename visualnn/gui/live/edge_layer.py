@@ -8,7 +8,8 @@ picture instead of stroking hundreds of antialiased lines again (the lines thems
 change about 10 times a second). When neighbouring neurons are closer on screen than a
 few pixels, the lines of `group` x `group` neuron blocks are drawn as one (their mean
 weight): what the eye can tell apart stays, and the frame rate holds with tens of
-thousands of weights.
+thousands of weights. During the backward pulse, a second picture draws each glowing
+layer's weight gradients over its lines (`set_backward`), in the gradient colour.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ LEVELS = 5
 THIN_ABOVE = 600    # with more lines than this, 1-pixel lines (thick ones cost ~3x to draw)
 LINE_BUDGET = 3000  # lines drawn at most: beyond, neighbouring neurons' lines are bundled
 Z = -5.0
+GRAD_LEVELS = 3     # strength buckets of the gradient lines shown by the backward pulse
+GRAD_FLOOR = 0.1    # gradients under this fraction of the layer's largest are not drawn
 CACHE_KB = 96 * 1024  # Qt's pixmap cache (10 MB by default): the live canvas caches its cards and lines
 
 
@@ -137,7 +140,13 @@ class EdgeLayer:
         self.picture = _LinesItem()
         self.picture.setZValue(Z)
         scene.addItem(self.picture)
-        self.items = {"lines": self.picture}
+        # the backward pulse: each weight's gradient as a line over it, in the gradient colour
+        self.grad_picture = _LinesItem()
+        self.grad_picture.setZValue(Z + 0.5)
+        scene.addItem(self.grad_picture)
+        self.glow: dict[str, float] = {}   # node id -> strength of the backward pulse on its lines
+        self.grad_lines: dict[str, int] = {}  # node id -> gradient lines drawn now
+        self.items = {"lines": self.picture, "grads": self.grad_picture}
         self.plain = _PathItem()
         self.plain.setZValue(Z - 0.1)
         self.plain.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -176,6 +185,8 @@ class EdgeLayer:
             self.set_frame(self.frame)  # the weights, grouped the new way
         else:
             self.redraw()
+        if self.glow:
+            self.redraw_grads()
 
     def set_frame(self, frame, snapshot=None) -> None:
         """Take the weights (and gradients) of the frame's dense layers."""
@@ -191,6 +202,50 @@ class EdgeLayer:
                 g = frame.snapshot.param_grads.get(link.node_id, {}).get("weight")
             link.grads = None if g is None else np.asarray(g[:k, :m], np.float32)
         self.redraw()
+        if self.glow:
+            self.redraw_grads()
+
+    def set_backward(self, strengths: dict) -> None:
+        """Show the gradients of the dense links named in `strengths` (node id -> 0..1, how
+        strongly the backward pulse is on them); {} hides them."""
+        glow = {nid: round(float(s) * 4) / 4 for nid, s in strengths.items() if s > 0.05}
+        glow = {nid: s for nid, s in glow.items() if s > 0}
+        if glow != self.glow:
+            self.glow = glow
+            self.redraw_grads()
+
+    def redraw_grads(self) -> None:
+        """Lines for the glowing links' weight gradients: wider and stronger the larger
+        |gradient| is next to the link's largest (grouped as the weight lines are)."""
+        color = QColor(theme.current()["gradient"])
+        layers, self.grad_lines = [], {}
+        for link in self.links:
+            s = self.glow.get(link.node_id)
+            if not s or link.kind != "dense" or link.grads is None or link.p0 is None:
+                continue
+            g = _group_matrix(np.abs(link.grads), link.group)
+            if g.shape != (len(link.p1), len(link.p0)):
+                continue
+            g = np.nan_to_num(g, nan=0.0, posinf=0.0).ravel()
+            top = float(g.max()) if g.size else 0.0
+            if not top > 0:
+                continue
+            level = np.minimum((g / top * GRAD_LEVELS).astype(np.int64), GRAD_LEVELS - 1)
+            drawn = 0
+            for lv in range(GRAD_LEVELS):
+                idx = np.flatnonzero((level == lv) & (g > GRAD_FLOOR * top))
+                if not idx.size:
+                    continue
+                i, j = np.divmod(idx, len(link.p0))
+                frac = (lv + 1) / GRAD_LEVELS
+                pen_color = QColor(color)
+                pen_color.setAlphaF(min(1.0, s * (0.3 + 0.7 * frac)))
+                pen = QPen(pen_color, 1.0 + 3.0 * frac)
+                pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+                layers.append((_path(link.p0[j, 0], link.p0[j, 1], link.p1[i, 0], link.p1[i, 1]), pen))
+                drawn += idx.size
+            self.grad_lines[link.node_id] = drawn
+        self.grad_picture.set_layers(layers)
 
     def redraw(self) -> None:
         t = theme.current()

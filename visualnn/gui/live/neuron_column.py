@@ -4,7 +4,7 @@ Each neuron is coloured by its activation (for the shown sample, or the batch me
 the diverging map; with 2-D data each one is a small heatmap of what it computes over the
 input plane (as in TensorFlow Playground), framed in its activation colour. Large layers
 show their first `shown` neurons and a "+N" tile for the rest. During the backward pulse
-an orange ring shows the gradient's magnitude at each neuron.
+a magenta ring (the theme's gradient colour) shows the gradient's magnitude at each neuron.
 
 The column is a QGraphicsPixmapItem: a new frame renders one picture (a few QPainter
 calls), and Qt paints it in C++ from then on, so redraws around it cost no Python.
@@ -306,7 +306,7 @@ class NeuronColumn(QGraphicsPixmapItem):
                 p.setBrush(colors[self._idx[i]])
                 p.drawRect(self.neuron_rect(i)) if small else p.drawEllipse(self.neuron_rect(i))
         if self.show_grads and self.grads is not None:
-            ring = QColor(t["backward"])
+            ring = QColor(t["gradient"])
             p.setBrush(Qt.BrushStyle.NoBrush)
             for i, g in enumerate(self.grads[: self.shown]):
                 if g > 0.02:
