@@ -81,3 +81,26 @@ def test_the_window_starts_without_torch(tmp_path):
                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip().splitlines()[-1] == "False Spiral: a small tanh network[*] — visualnn"
+
+
+def test_a_missing_x11_library_is_named_instead_of_qt_aborting(monkeypatch, capsys):
+    import ctypes
+
+    from visualnn.cli import main
+    from visualnn.gui import app as app_module
+
+    def no_library(name, *a, **k):
+        raise OSError(f"{name}: cannot open shared object file")
+
+    monkeypatch.setattr(app_module.sys, "platform", "linux")
+    monkeypatch.setenv("DISPLAY", ":99")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.setattr(ctypes, "CDLL", no_library)
+    assert main(["open"]) == 1  # no window, no abort: the reason and the fix
+    err = capsys.readouterr().err
+    assert "libxcb-cursor0" in err and "sudo apt install libxcb-cursor0" in err and err.count("\n") == 1
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # no X11: nothing needed
+    assert app_module.missing_display_library() is None
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    assert "libxcb-cursor0" in app_module.missing_display_library()

@@ -99,9 +99,36 @@ def create_window(path=None):
     return window
 
 
+def missing_display_library() -> str | None:
+    """On Linux under X11, Qt's window system plugin needs libxcb-cursor (Qt 6.5 and
+    newer) and aborts the process without it. Returns what to install when it cannot be
+    loaded, else None (and None off X11, where Qt does not need it)."""
+    if not sys.platform.startswith("linux") or not os.environ.get("DISPLAY"):
+        return None
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith("xcb"):
+        return None
+    if not platform and os.environ.get("WAYLAND_DISPLAY"):
+        return None  # Qt picks Wayland first when both are there
+    import ctypes
+
+    try:
+        ctypes.CDLL("libxcb-cursor.so.0")
+    except OSError:
+        return ("visualnn: cannot open a window: Qt needs the system library libxcb-cursor0 on X11. "
+                "Install it (Debian, Ubuntu: sudo apt install libxcb-cursor0; Fedora: sudo dnf install "
+                "xcb-util-cursor; Arch: sudo pacman -S xcb-util-cursor), then start visualnn again.")
+    return None
+
+
 def run_app(path=None) -> int:
-    """Run the app until its window closes; returns the exit status."""
+    """Run the app until its window closes; returns the exit status (1 when no window can
+    be opened, with the reason on stderr)."""
     started = time.perf_counter()
+    missing = missing_display_library()
+    if missing:
+        print(missing, file=sys.stderr)
+        return 1
     app = make_app()
     window = create_window(path)
     window.show()
