@@ -194,10 +194,7 @@ def _relu_window(qtbot, tmp_path, bias: float):
     """x [2] -> fc1 Linear 8 -> act1 ReLU -> out Linear 2 on the spiral, fc1's weights
     zero and its bias `bias` (negative: every ReLU unit is silent for every input)."""
     from visualnn.core.graph import Graph
-    from visualnn.core.io import Project, load_project, save_project
-    from visualnn.gui.app import make_app
-    from visualnn.gui.document import Document
-    from visualnn.gui.main_window import MainWindow
+    from visualnn.core.io import Project
 
     g = Graph()
     for i, (typ, nid, params) in enumerate((("Input", "x", {"shape": [2]}), ("Linear", "fc1", {"out_features": 8}),
@@ -209,8 +206,18 @@ def _relu_window(qtbot, tmp_path, bias: float):
                       train={"loss": "cross_entropy", "optimizer": "sgd", "lr": 0.1, "batch_size": 10, "epochs": 0,
                              "seed": 0, "test_fraction": 0.2},
                       state={"fc1": {"weight": [[0.0, 0.0]] * 8, "bias": [bias] * 8}})
+    return _window_on(qtbot, project, tmp_path / "relu.vnn")
+
+
+def _window_on(qtbot, project, path):
+    """The main window on `project`, saved at `path` first (closed without the save prompt)."""
+    from visualnn.core.io import load_project, save_project
+    from visualnn.gui.app import make_app
+    from visualnn.gui.document import Document
+    from visualnn.gui.main_window import MainWindow
+
     make_app()
-    w = MainWindow(Document(load_project(save_project(project, tmp_path / "relu.vnn"))))
+    w = MainWindow(Document(load_project(save_project(project, path))))
     qtbot.addWidget(w, before_close_func=lambda win: win.document.mark_saved())
     w.resize(1400, 900)
     w.show()
@@ -267,3 +274,43 @@ def test_the_backward_pulse_draws_each_weights_gradient_on_its_line(train_window
     assert widths == sorted(widths) and widths[-1] == 4.0  # the largest gradients drawn widest
     live.apply_pulse(0.3)  # the forward half shows no gradients
     assert edges.glow == {} and edges.grad_picture.layers == []
+
+
+def test_weight_histograms_take_every_weight_of_a_recurrent_layer(qtbot, tmp_path):
+    from visualnn.core.io import load_project
+    from visualnn.examples import example_path
+
+    project = load_project(example_path("sine_lstm.vnn"))
+    project.train["epochs"] = 0
+    w = _window_on(qtbot, project, tmp_path / "lstm.vnn")
+    ui, ctl = w.training, w.training.controller
+    ctl.ensure_started()
+    qtbot.waitUntil(lambda: ctl.session is not None, timeout=WAIT_MS)
+    qtbot.mouseClick(ui.panel.buttons["step"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ctl.current is not None and ctl.current.step == 1 and paused(ctl), timeout=WAIT_MS)
+    ui.views_dock.show()
+    ui.views.show_view("weights")
+    view = ui.views.ensure_views()["weights"]
+    qtbot.waitUntil(lambda: view.isVisible(), timeout=WAIT_MS)
+    boundary_pane, curves_pane, _ = ui.views.tabs
+    assert boundary_pane.isHidden() and curves_pane.isVisible()  # no 2-D points, no images: no room kept
+    view.layer.setCurrentText("lstm")
+    params = ctl.current.params["lstm"]
+    both = np.concatenate([params["weight_ih_l0"].ravel(), params["weight_hh_l0"].ravel()])
+    assert both.size == 4 * 16 * 1 + 4 * 16 * 16  # the four gates' input and recurrent weights
+    assert view.info.text().startswith(f"{both.size:,} weights")
+    _, counts = view.hist_item.getData()
+    assert counts.sum() == both.size
+    quantiles = ctl.current.stats.weight_q["lstm"]
+    assert quantiles[0] == both.min() and quantiles[-1] == both.max()
+    assert abs(quantiles[3] - np.median(both)) < 1e-6
+
+
+def test_a_pane_shows_the_views_that_apply_to_the_data(train_window, qtbot):
+    ui = train_window.training
+    ui.views_dock.show()
+    views = ui.views.ensure_views()
+    qtbot.waitUntil(lambda: views["boundary"].isVisible(), timeout=WAIT_MS)
+    boundary_pane = ui.views.tabs[0]
+    assert boundary_pane.currentWidget() is views["boundary"]
+    assert not boundary_pane.isTabVisible(boundary_pane.indexOf(views["samples"]))  # points, not images

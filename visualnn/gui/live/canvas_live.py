@@ -293,7 +293,7 @@ class LiveCanvas(QObject):
             if seq is not None and seq.ndim == 3:
                 h = seq[0].T  # hidden units down, time across
                 ov.set_pictures([cm.diverging_pixels(h, cm.symmetric_scale(h))],
-                                f"hidden state: {h.shape[0]} units × {h.shape[1]} steps")
+                                f"hidden {h.shape[0]} × {h.shape[1]} steps")
             return
         a = probe.activations.get(nid)
         if a is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsPixmapItem
 
 from visualnn.gui import theme
@@ -139,7 +139,9 @@ class MapsOverlay(QGraphicsPixmapItem):
         cap_y = self.height - PAD - CAPTION + 4
         text = self.caption + (f"  +{self.more}" if self.more else "")
         p.setPen(QColor(t["text_muted"]))
-        p.setFont(theme.font(9))
+        font = theme.font(9)
+        p.setFont(font)
+        text = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, self.width - 6)
         p.drawText(QRectF(2, cap_y, self.width - 4, CAPTION), int(Qt.AlignmentFlag.AlignCenter), text)
         p.end()
         self._base, self._base_key = raster.image_to_array(img), key

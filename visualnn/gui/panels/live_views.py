@@ -134,6 +134,7 @@ class LiveViews(QWidget):
                     first = i
             if first is not None and not tabs.isTabVisible(tabs.currentIndex()):
                 tabs.setCurrentIndex(first)
+            tabs.setVisible(first is not None)  # a pane with nothing for this data gives its room away
 
     @Slot(int)
     def _on_reset(self, run: int) -> None:

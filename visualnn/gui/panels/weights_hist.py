@@ -12,7 +12,7 @@ from visualnn.gui.live import plot_style as ps
 from visualnn.gui.live.series import BinnedSeries
 from visualnn.gui.live.throttle import Throttle
 from visualnn.gui.panels.curves import REDRAW_S
-from visualnn.gui.workers.frames import QUANTILES
+from visualnn.gui.workers.frames import QUANTILES, weight_values
 
 BINS = 40
 
@@ -91,8 +91,8 @@ class WeightsHistView(QWidget):
         frame = self.frame
         if frame is None or not nid:
             return
-        w = frame.params.get(nid, {}).get("weight")
-        if w is not None and w.size:
+        w = weight_values(frame.params.get(nid, {}))
+        if w is not None:
             finite = w[np.isfinite(w)]
             if finite.size:
                 lim = ps.nice_ceiling(float(np.abs(finite).max()) or 1.0)

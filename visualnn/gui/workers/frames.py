@@ -202,6 +202,16 @@ def probe_sample(trainer, sample: int):
 RELU_TYPES = ("ReLU",)
 
 
+def weight_values(params: dict) -> np.ndarray | None:
+    """All of one node's weights as one flat array: every parameter named like a weight
+    (`weight`; a recurrent layer's `weight_ih_l0`, `weight_hh_l0`, ...; attention's
+    `in_proj_weight`, `out_proj.weight`), not its biases. None when it has none."""
+    parts = [np.asarray(v).ravel() for name, v in params.items() if "weight" in name and np.size(v)]
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+
 def layer_stats(session: SessionInfo, params: dict, snapshot) -> LayerStats:
     """Gradient norms and dead units from the snapshot, weight quantiles from params."""
     grad_norm, dead, weight_q = {}, {}, {}
@@ -217,8 +227,8 @@ def layer_stats(session: SessionInfo, params: dict, snapshot) -> LayerStats:
                 alive = (units > 0).any(axis=(0, 2))
                 dead[nid] = (int(alive.size - alive.sum()), int(alive.size))
     for nid, values in params.items():
-        w = values.get("weight")
-        if w is not None and w.size:  # one sort, then the order statistics (np.quantile's linear rule)
+        w = weight_values(values)
+        if w is not None:  # one sort, then the order statistics (np.quantile's linear rule)
             v = np.sort(w.ravel())
             pos = np.asarray(QUANTILES) * (v.size - 1)
             lo = np.floor(pos).astype(np.int64)
