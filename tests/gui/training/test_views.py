@@ -314,3 +314,38 @@ def test_a_pane_shows_the_views_that_apply_to_the_data(train_window, qtbot):
     boundary_pane = ui.views.tabs[0]
     assert boundary_pane.currentWidget() is views["boundary"]
     assert not boundary_pane.isTabVisible(boundary_pane.indexOf(views["samples"]))  # points, not images
+
+
+def test_an_edit_that_breaks_the_network_while_training_pauses_and_names_the_layer(train_window, qtbot):
+    from visualnn.gui.commands import Disconnect, set_param
+
+    w = train_window
+    ui, ctl, doc = w.training, w.training.controller, w.document
+    qtbot.mouseClick(ui.panel.buttons["play"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ctl.step > 5, timeout=WAIT_MS)
+    doc.undo_stack.push(Disconnect(doc, "t1", "out"))  # 'out' has no input now
+    qtbot.waitUntil(lambda: ctl.problem is not None and paused(ctl) and ctl.state == "paused", timeout=WAIT_MS)
+    assert ctl.problem.message.startswith("the network has a problem")
+    assert ctl.problem.node is not None and ctl.problem.node in ctl.problem.message
+    assert ui.banner.isVisible() and "Fix the layer" in ui.banner.text()
+    assert w.canvas.canvas_scene.node_item(ctl.problem.node).highlight_state() == "error"
+    qtbot.mouseClick(ui.panel.buttons["play"], Qt.MouseButton.LeftButton)  # Play cannot start it: still said
+    qtbot.waitUntil(lambda: paused(ctl), timeout=WAIT_MS)
+    assert ctl.problem is not None and ctl.state != "running"
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo: whole again
+    qtbot.mouseClick(ui.panel.buttons["play"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ctl.problem is None and ctl.state == "running" and ctl.step > 5, timeout=WAIT_MS)
+    ctl.pause()
+    qtbot.waitUntil(lambda: paused(ctl), timeout=WAIT_MS)
+    # a shape the data cannot feed (the graph alone is fine): the training process names the Input
+    doc.undo_stack.push(set_param(doc, "x", "shape", [3]))
+    qtbot.mouseClick(ui.panel.buttons["play"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ctl.problem is not None, timeout=WAIT_MS)
+    assert ctl.problem.node == "x" and "[3]" in ctl.problem.message and ctl.problem.hint == "Set the Input shape to [2]."
+    assert ui.banner.isVisible() and "Set the Input shape to [2]" in ui.banner.text()
+    assert w.canvas.canvas_scene.node_item("x").highlight_state() == "error"
+    assert ctl.state == "failed" and ctl.worker.isRunning()  # no network to train, but the worker lives on
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo: trains again
+    qtbot.mouseClick(ui.panel.buttons["play"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ctl.problem is None and ctl.state == "running" and ctl.step > 5, timeout=WAIT_MS)
+    assert not ui.banner.isVisible()
