@@ -269,9 +269,9 @@ def test_the_backward_pulse_draws_each_weights_gradient_on_its_line(train_window
     live.apply_pulse(7 / 12)
     assert edges.glow == {"out": 1.0}
     g = np.abs(ctl.current.snapshot.param_grads["out"]["weight"])
-    assert edges.grad_lines == {"out": int((g > 0.1 * g.max()).sum())} and edges.grad_lines["out"] > 0
+    assert edges.grad_lines == {"out": int((g > 0.2 * g.max()).sum())} and edges.grad_lines["out"] > 0
     widths = [pen.widthF() for _, pen in edges.grad_picture.layers]
-    assert widths == sorted(widths) and widths[-1] == 4.0  # the largest gradients drawn widest
+    assert widths == sorted(widths) and widths[-1] == 3.5  # the largest gradients drawn widest
     live.apply_pulse(0.3)  # the forward half shows no gradients
     assert edges.glow == {} and edges.grad_picture.layers == []
 

@@ -29,7 +29,7 @@ THIN_ABOVE = 600    # with more lines than this, 1-pixel lines (thick ones cost 
 LINE_BUDGET = 3000  # lines drawn at most: beyond, neighbouring neurons' lines are bundled
 Z = -5.0
 GRAD_LEVELS = 3     # strength buckets of the gradient lines shown by the backward pulse
-GRAD_FLOOR = 0.1    # gradients under this fraction of the layer's largest are not drawn
+GRAD_FLOOR = 0.2    # gradients under this fraction of the layer's largest are not drawn
 CACHE_KB = 96 * 1024  # Qt's pixmap cache (10 MB by default): the live canvas caches its cards and lines
 
 
@@ -239,8 +239,8 @@ class EdgeLayer:
                 i, j = np.divmod(idx, len(link.p0))
                 frac = (lv + 1) / GRAD_LEVELS
                 pen_color = QColor(color)
-                pen_color.setAlphaF(min(1.0, s * (0.3 + 0.7 * frac)))
-                pen = QPen(pen_color, 1.0 + 3.0 * frac)
+                pen_color.setAlphaF(min(1.0, s * (0.2 + 0.8 * frac)))
+                pen = QPen(pen_color, 0.5 + 3.0 * frac)
                 pen.setCapStyle(Qt.PenCapStyle.FlatCap)
                 layers.append((_path(link.p0[j, 0], link.p0[j, 1], link.p1[i, 0], link.p1[i, 1]), pen))
                 drawn += idx.size
