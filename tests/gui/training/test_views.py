@@ -225,16 +225,22 @@ def _window_on(qtbot, project, path):
     return w
 
 
-def _grads_after_one_step(w, qtbot) -> str:
+def _view_after_one_step(w, qtbot, key: str):
+    """Click Step once, then bring the live view `key` to the front; returns the view."""
     ui, ctl = w.training, w.training.controller
     ctl.ensure_started()
     qtbot.waitUntil(lambda: ctl.session is not None, timeout=WAIT_MS)
     qtbot.mouseClick(ui.panel.buttons["step"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ctl.current is not None and ctl.current.step == 1 and paused(ctl), timeout=WAIT_MS)
     ui.views_dock.show()
-    ui.views.show_view("grads")
-    view = ui.views.ensure_views()["grads"]
+    ui.views.show_view(key)
+    view = ui.views.ensure_views()[key]
     qtbot.waitUntil(lambda: view.isVisible(), timeout=WAIT_MS)
+    return view
+
+
+def _grads_after_one_step(w, qtbot) -> str:
+    view = _view_after_one_step(w, qtbot, "grads")
     view.throttle.now()
     return view.warnings.text()
 
@@ -284,14 +290,7 @@ def test_weight_histograms_take_every_weight_of_a_recurrent_layer(qtbot, tmp_pat
     project.train["epochs"] = 0
     w = _window_on(qtbot, project, tmp_path / "lstm.vnn")
     ui, ctl = w.training, w.training.controller
-    ctl.ensure_started()
-    qtbot.waitUntil(lambda: ctl.session is not None, timeout=WAIT_MS)
-    qtbot.mouseClick(ui.panel.buttons["step"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: ctl.current is not None and ctl.current.step == 1 and paused(ctl), timeout=WAIT_MS)
-    ui.views_dock.show()
-    ui.views.show_view("weights")
-    view = ui.views.ensure_views()["weights"]
-    qtbot.waitUntil(lambda: view.isVisible(), timeout=WAIT_MS)
+    view = _view_after_one_step(w, qtbot, "weights")
     boundary_pane, curves_pane, _ = ui.views.tabs
     assert boundary_pane.isHidden() and curves_pane.isVisible()  # no 2-D points, no images: no room kept
     view.layer.setCurrentText("lstm")
