@@ -65,7 +65,8 @@ def shoot(out_dir: Path) -> list[Path]:
             window.canvas.select_ids([pick])
             window.docks["inspector"].raise_()
         window.canvas.fit()
-        _wait(app, lambda: False, 0.5)  # let deferred set-up and repaints settle
+        _wait(app, lambda: window.training.controller.current is not None)  # the network's live values
+        _wait(app, lambda: False, 1.5)  # let deferred set-up, repaints and the first pulse settle
         window.canvas.fit()
         app.processEvents()
         path = out_dir / file_name

@@ -117,7 +117,7 @@ class GradNormsView(QWidget):
         self.warnings = QLabel("Gradient norms appear when training runs")
         self.warnings.setWordWrap(True)
         self.warnings.setObjectName("gradWarnings")
-        self.history = ps.plot_widget("gradient norm", "step")
+        self.history = ps.plot_widget("grad norm", "step")
         self.history.setLogMode(y=True)
         lay.addWidget(self.bars)
         lay.addWidget(self.warnings)
@@ -129,6 +129,7 @@ class GradNormsView(QWidget):
         self._live = True
         self.history.getAxis("bottom").enableAutoSIPrefix(False)
         self.range = ps.StableRange(self.history)
+        self.range.set(0, 1, -7.0, 1.0)  # the healthy band in sight before any data (log10 units)
         self.throttle = Throttle(self._draw_if_visible, REDRAW_S, self, phase=1 / 3)
 
     def set_session(self, session) -> None:

@@ -87,8 +87,7 @@ class LiveViews(QWidget):
             lay.addWidget(split)
             self.split = split
             QTimer.singleShot(0, self._share_width)
-        if self.ctl.session is not None:
-            self._on_session(self.ctl.session)
+        self._on_session(self.ctl.session)  # before a session: only the views every network has
         if self.ctl.current is not None:
             self._on_frame(self.ctl.current)
         return self.views
@@ -120,7 +119,8 @@ class LiveViews(QWidget):
         if not self.views:
             return
         for key, view in self.views.items():
-            view.set_session(session)
+            if session is not None:
+                view.set_session(session)
             on = applies(key, session)
             if self.grid:
                 view.setVisible(on)
