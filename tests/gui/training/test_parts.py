@@ -135,3 +135,29 @@ def test_confusion_matrix_counts_the_test_split():
         want[y, p] += 1
     assert np.array_equal(ev.confusion, want)
     assert np.isclose(ev.accuracy, (pred == ds.y_test.reshape(-1)).mean())
+
+
+def test_dead_units_are_those_zero_on_every_training_sample_checked():
+    from visualnn.core.graph import Graph
+    from visualnn.core.io import Project
+
+    g = Graph()
+    for typ, nid, params in (("Input", "x", {"shape": [2]}), ("Linear", "fc1", {"out_features": 3}),
+                             ("ReLU", "act1", {}), ("Linear", "out", {"out_features": 2})):
+        g.add_node(typ, nid, params, (0.0, 0.0))
+    for a, b in (("x", "fc1"), ("fc1", "act1"), ("act1", "out")):
+        g.connect(a, b)
+    # unit 0: x0 - 100 (below zero on the whole plane), unit 1: x0 (half the plane), unit 2: 100
+    project = Project(graph=g, data={"kind": "builtin", "name": "spiral", "params": {"samples": 400}},
+                      train={"loss": "cross_entropy", "optimizer": "sgd", "lr": 0.1, "batch_size": 10, "seed": 0,
+                             "test_fraction": 0.2},
+                      state={"fc1": {"weight": [[1.0, 0.0], [1.0, 0.0], [0.0, 0.0]], "bias": [-100.0, 0.0, 100.0]}})
+    trainer = Trainer(project)
+    session = frames.make_session(trainer, 1, 0)
+    dead, rows = frames.dead_units(trainer, session)
+    assert rows == frames.DEAD_ROWS == 256 and trainer.dataset.num_train == 320
+    with torch.no_grad():
+        a = trainer.model.forward_all(torch.from_numpy(trainer.dataset.x_train[:256]))["act1"]
+    assert dict(dead) == {"act1": (int((a <= 0).all(dim=0).sum()), 3)} == {"act1": (1, 3)}
+    stats = frames.layer_stats(session, frames.current_params(trainer.model), None, (dead, rows))
+    assert dict(stats.dead) == {"act1": (1, 3)} and stats.dead_rows == 256

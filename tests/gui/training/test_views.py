@@ -248,7 +248,7 @@ def _grads_after_one_step(w, qtbot) -> str:
 def test_dead_relus_are_counted_and_the_gradient_they_stop_is_flagged(qtbot, tmp_path):
     text = _grads_after_one_step(_relu_window(qtbot, tmp_path, bias=-1.0), qtbot)
     # every unit's input is -1 for every sample: all 8 dead, and no gradient reaches fc1
-    assert "☠ act1: 8 of 8 ReLU units dead" in text
+    assert "☠ act1: 8 of 8 ReLU units dead (zero for each of the 160 samples checked)" in text
     assert "⚠ fc1: gradient norm 0 < 1e-6 (vanishing)" in text
     assert "out:" not in text  # the last layer still learns
 
@@ -257,7 +257,7 @@ def test_a_healthy_relu_network_says_so(qtbot, tmp_path):
     text = _grads_after_one_step(_relu_window(qtbot, tmp_path, bias=1.0), qtbot)
     # every unit's input is +1: all alive, gradients flow
     assert text.splitlines() == ["✓ every layer's gradient norm is between 1e-6 and 1e3",
-                                 "✓ no dead ReLU units (8 watched in act1)"]
+                                 "✓ no dead ReLU units (8 in act1, 160 samples checked)"]
 
 
 def test_the_backward_pulse_draws_each_weights_gradient_on_its_line(train_window, qtbot):

@@ -32,7 +32,8 @@ def warnings_for(stats) -> list[str]:
             out.append(f"⚠ {nid}: gradient norm {n:.3g} < {LOW_TEXT} (vanishing): try ReLU or a better initialisation")
     for nid, (dead, total) in stats.dead.items():
         if dead:
-            out.append(f"☠ {nid}: {dead} of {total} ReLU units dead (zero for every sample shown)")
+            out.append(f"☠ {nid}: {dead} of {total} ReLU units dead (zero for each of the {stats.dead_rows} "
+                       f"samples checked)")
     return out
 
 
@@ -45,7 +46,7 @@ def health_text(stats) -> str:
     lines = [f"✓ every layer's gradient norm is between {LOW_TEXT} and {HIGH_TEXT}"]
     if stats.dead:
         units = sum(total for _, total in stats.dead.values())
-        lines.append(f"✓ no dead ReLU units ({units} watched in {', '.join(stats.dead)})")
+        lines.append(f"✓ no dead ReLU units ({units} in {', '.join(stats.dead)}, {stats.dead_rows} samples checked)")
     return "\n".join(lines)
 
 

@@ -97,12 +97,16 @@ class Evaluation:
 @dataclass(frozen=True)
 class LayerStats:
     """grad_norm: node -> L2 norm of all its parameters' gradients at this step.
-    dead: ReLU-like node -> (units silent on every kept sample, units).
-    weight_q: node -> its weight's quantiles at QUANTILES (min, 10 %, 25 %, median, ...)."""
+    dead: ReLU node -> (units zero for every one of `dead_rows` inputs, units): a dead
+    unit passes no gradient back and cannot learn again.
+    weight_q: node -> its weight's quantiles at QUANTILES (min, 10 %, 25 %, median, ...).
+    dead_rows: how many inputs `dead` was counted over (training samples; or the step's
+    captured batch rows before the first count over the training set)."""
 
     grad_norm: dict
     dead: dict
     weight_q: dict
+    dead_rows: int = 0
 
 
 @dataclass(frozen=True)
@@ -212,20 +216,45 @@ def weight_values(params: dict) -> np.ndarray | None:
     return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
-def layer_stats(session: SessionInfo, params: dict, snapshot) -> LayerStats:
-    """Gradient norms and dead units from the snapshot, weight quantiles from params."""
-    grad_norm, dead, weight_q = {}, {}, {}
+DEAD_ROWS = 256  # training samples a ReLU unit must be zero on to count as dead
+
+
+def dead_units(trainer, session: SessionInfo) -> tuple[dict, int]:
+    """({ReLU node: (units zero for every one of the first DEAD_ROWS training samples,
+    units)}, samples used), in eval mode without gradients; ({}, 0) without ReLU layers."""
+    from visualnn.core.train.probes import predict_grid
+
+    nodes = [n for n in session.order if session.types.get(n) in RELU_TYPES]
+    x = trainer.dataset.x_train[:DEAD_ROWS]
+    if not nodes or not len(x):
+        return _frozen({}), 0
+    dead = {}
+    for nid, a in predict_grid(trainer.model, x, nodes=nodes).activations.items():
+        if a.ndim >= 2:
+            alive = (a.reshape(a.shape[0], a.shape[1], -1) > 0).any(axis=(0, 2))
+            dead[nid] = (int(alive.size - alive.sum()), int(alive.size))
+    return _frozen(dead), len(x)
+
+
+def layer_stats(session: SessionInfo, params: dict, snapshot, dead=None) -> LayerStats:
+    """Gradient norms from the snapshot, weight quantiles from params, dead units from
+    `dead` (dead_units' pair) or else from the snapshot's captured rows."""
+    grad_norm, weight_q = {}, {}
+    dead_counts, dead_rows = dead if dead is not None else ({}, 0)
+    dead_counts = dict(dead_counts)
     if snapshot is not None:
         for nid, grads in snapshot.param_grads.items():
             total = 0.0
             for g in grads.values():
                 total += float(np.dot(g.ravel(), g.ravel()))
             grad_norm[nid] = math.sqrt(total) if math.isfinite(total) else float("inf")
-        for nid, a in snapshot.activations.items():
-            if session.types.get(nid) in RELU_TYPES and a.ndim >= 2:
-                units = a.reshape(a.shape[0], a.shape[1], -1)
-                alive = (units > 0).any(axis=(0, 2))
-                dead[nid] = (int(alive.size - alive.sum()), int(alive.size))
+        if dead is None:
+            for nid, a in snapshot.activations.items():
+                if session.types.get(nid) in RELU_TYPES and a.ndim >= 2:
+                    units = a.reshape(a.shape[0], a.shape[1], -1)
+                    alive = (units > 0).any(axis=(0, 2))
+                    dead_counts[nid] = (int(alive.size - alive.sum()), int(alive.size))
+                    dead_rows = a.shape[0]
     for nid, values in params.items():
         w = weight_values(values)
         if w is not None:  # one sort, then the order statistics (np.quantile's linear rule)
@@ -234,7 +263,7 @@ def layer_stats(session: SessionInfo, params: dict, snapshot) -> LayerStats:
             lo = np.floor(pos).astype(np.int64)
             hi = np.minimum(lo + 1, v.size - 1)
             weight_q[nid] = (v[lo] + (v[hi] - v[lo]) * (pos - lo)).astype(np.float32)
-    return LayerStats(_frozen(grad_norm), _frozen(dead), _frozen(weight_q))
+    return LayerStats(_frozen(grad_norm), _frozen(dead_counts), _frozen(weight_q), int(dead_rows))
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
@@ -332,12 +361,14 @@ def _slim(snapshot):
                    attention=_frozen({}), sequences=_frozen({}))
 
 
-def make_frame(trainer, session: SessionInfo, run: int, snapshot, grid=None, evaluation_=None) -> Frame:
+def make_frame(trainer, session: SessionInfo, run: int, snapshot, grid=None, evaluation_=None,
+               dead=None) -> Frame:
     """A Frame of the trainer's model now (after its last step). The snapshot's own copy
-    of the parameters (before the step) is dropped: `params` holds them after it."""
+    of the parameters (before the step) is dropped: `params` holds them after it. `dead`:
+    the latest dead_units() pair, if one was counted."""
     params = current_params(trainer.model)
     probe = probe_sample(trainer, session.sample)
-    stats = layer_stats(session, params, snapshot)
+    stats = layer_stats(session, params, snapshot, dead)
     if snapshot is not None:
         snapshot = _slim(snapshot)
     epoch = trainer.epoch

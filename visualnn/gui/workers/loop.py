@@ -121,6 +121,7 @@ class TrainingLoop:
         self._want_eval = True
         self._grid = None
         self._eval = None
+        self._dead = None   # the latest frames.dead_units() pair
         self._frame_budget = _Budget(FRAME_INTERVAL_S, FRAME_SHARE)
         self._grid_budget = _Budget(GRID_INTERVAL_S, GRID_SHARE)
         self._eval_budget = _Budget(EVAL_INTERVAL_S, EVAL_SHARE)
@@ -268,7 +269,7 @@ class TrainingLoop:
         n = self.trainer.dataset.num_train
         self._sample = min(self._sample, max(n - 1, 0))
         self.session = frames.make_session(self.trainer, self._run, self._sample)
-        self._grid = self._eval = None
+        self._grid = self._eval = self._dead = None
         for b in (self._frame_budget, self._grid_budget, self._eval_budget):
             b.clear()
         self.buffer.add_event("reset", self._run)
@@ -318,12 +319,14 @@ class TrainingLoop:
                 g0 = time.thread_time()
                 self._grid = frames.grid_field(t, s)
                 self._grid_budget.spent(start, time.thread_time() - g0)
-            if s.task == "classification" and self._want_eval and (force or self._eval_budget.due(start)):
+            if self._want_eval and (force or self._eval_budget.due(start)):
                 e0 = time.thread_time()
-                self._eval = frames.evaluation(t, s)
+                if s.task == "classification":
+                    self._eval = frames.evaluation(t, s)
+                self._dead = frames.dead_units(t, s)
                 self._eval_budget.spent(start, time.thread_time() - e0)
             f0 = time.thread_time()
-            frame = frames.make_frame(t, s, self._run, snapshot, self._grid, self._eval)
+            frame = frames.make_frame(t, s, self._run, snapshot, self._grid, self._eval, self._dead)
             cost = time.thread_time() - f0
         except Exception as e:  # non-finite weights make a grid of NaN, not an error; anything else is reported
             self.buffer.add_event("problem", problem_from(e))
