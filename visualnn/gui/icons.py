@@ -297,6 +297,29 @@ def _tool_glyph(p: QPainter, name: str) -> None:  # noqa: C901 - one branch per 
         for a, b in (((0.28, 0.5), (0.42, 0.28)), ((0.28, 0.5), (0.42, 0.72)), ((0.58, 0.28), (0.72, 0.5)),
                      ((0.58, 0.72), (0.72, 0.5))):
             p.drawLine(QPointF(*a), QPointF(*b))
+    elif name in ("play", "step", "epoch"):
+        p.setBrush(p.pen().color())
+        tips = {"play": (0.3,), "step": (0.24,), "epoch": (0.14, 0.44)}[name]
+        w = 0.46 if name == "play" else 0.36
+        for x in tips:
+            p.drawPolygon([QPointF(x, 0.2), QPointF(x + w, 0.5), QPointF(x, 0.8)])
+        if name == "step":
+            p.drawLine(QPointF(0.76, 0.22), QPointF(0.76, 0.78))
+    elif name == "pause":
+        p.setBrush(p.pen().color())
+        for x in (0.28, 0.58):
+            p.drawRoundedRect(QRectF(x, 0.2, 0.14, 0.6), 0.03, 0.03)
+    elif name == "reset":
+        path = QPainterPath()
+        path.arcMoveTo(QRectF(0.2, 0.2, 0.6, 0.6), 60)
+        path.arcTo(QRectF(0.2, 0.2, 0.6, 0.6), 60, 270)
+        p.drawPath(path)
+        p.drawPolyline([QPointF(0.5, 0.12), QPointF(0.66, 0.24), QPointF(0.52, 0.38)])
+    elif name == "keep":
+        p.drawPolyline([QPointF(0.2, 0.16), QPointF(0.8, 0.16), QPointF(0.8, 0.84), QPointF(0.2, 0.84),
+                        QPointF(0.2, 0.16)])
+        p.drawRect(QRectF(0.34, 0.16, 0.32, 0.22))
+        p.drawRect(QRectF(0.32, 0.56, 0.36, 0.28))
     elif name in ("zoom_in", "zoom_out"):
         p.drawEllipse(QPointF(0.44, 0.44), 0.24, 0.24)
         p.drawLine(QPointF(0.62, 0.62), QPointF(0.84, 0.84))
@@ -328,5 +351,6 @@ def _tool_icon(name: str, color: str) -> QIcon:
 
 def tool_icon(name: str, color: QColor | str) -> QIcon:
     """A line icon for a toolbar action (new, open, save, undo, redo, fit, arrange, zoom_in,
-    zoom_out), stroked in `color` (the theme's text colour)."""
+    zoom_out; play, pause, step, epoch, reset, keep for training), stroked in `color` (the
+    theme's text colour)."""
     return _tool_icon(name, QColor(color).name())

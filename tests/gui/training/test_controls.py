@@ -71,11 +71,27 @@ def test_reset_restores_the_seeded_weights(train_window, qtbot):
 def test_space_plays_and_pauses(train_window, qtbot):
     w = train_window
     ctl = w.training.controller
+    play = w.training.actions["play"]
+
+    def ink():  # the colour of the play action's icon, where its glyph is
+        from PySide6.QtGui import QColor
+
+        img = play.icon().pixmap(32, 32).toImage()
+        return {QColor(img.pixel(x, y)).name() for x in range(img.width()) for y in range(img.height())
+                if QColor.fromRgba(img.pixel(x, y)).alpha() == 255}
+
     w.canvas.setFocus()
     qtbot.keyClick(w.canvas, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: ctl.state == "running" and ctl.step > 0, timeout=WAIT_MS)
+    assert play.text() == "Pause"
     qtbot.keyClick(w.canvas, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: paused(ctl) and ctl.state == "paused", timeout=WAIT_MS)
+    assert play.text() == "Play"
+    from visualnn.gui import theme
+
+    for name in ("dark", "light"):  # the icons follow the theme's text colour
+        w.set_theme(name, save=False)
+        assert ink() == {theme.current()["text"]}
 
 
 def test_settings_go_through_undo_and_reach_the_running_worker(train_window, qtbot):

@@ -8,7 +8,6 @@ cards through NodeItem.set_overlay, so they move with them.
 
 from __future__ import annotations
 
-import math
 import time
 
 import numpy as np

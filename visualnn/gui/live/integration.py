@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QStyle
-
+from visualnn.gui import theme
 from visualnn.gui.live.canvas_live import LiveCanvas
 from visualnn.gui.live.controller import TrainingController
 from visualnn.gui.live.error_banner import ErrorBanner
@@ -19,20 +18,16 @@ VIEWS_HEIGHT = 360  # the live views' dock, at first start (the window then reme
 
 
 def make_actions(window) -> dict:
-    st = window.style()
     acts = {}
-    for key, text, icon, tip, keys in (
-        ("play", "Play", QStyle.StandardPixmap.SP_MediaPlay, "Train (Space plays and pauses)", "Space"),
-        ("step", "Step", QStyle.StandardPixmap.SP_MediaSkipForward, "One update on one mini-batch (Ctrl+Right)",
-         "Ctrl+Right"),
-        ("epoch", "Epoch", QStyle.StandardPixmap.SP_MediaSeekForward, "Train to the end of this epoch", None),
-        ("reset", "Reset", QStyle.StandardPixmap.SP_BrowserReload,
-         "Start again from the seed (the curves keep this run, faded)", "Ctrl+R"),
-        ("keep", "Keep weights", QStyle.StandardPixmap.SP_DialogSaveButton,
-         "Make the trained weights the project's own: saved with it, and Reset comes back to them "
-         "(undoable)", None),
+    for key, text, tip, keys in (
+        ("play", "Play", "Train (Space plays and pauses)", "Space"),
+        ("step", "Step", "One update on one mini-batch (Ctrl+Right)", "Ctrl+Right"),
+        ("epoch", "Epoch", "Train to the end of this epoch", None),
+        ("reset", "Reset", "Start again from the seed (the curves keep this run, faded)", "Ctrl+R"),
+        ("keep", "Keep weights", "Make the trained weights the project's own: saved with it, and Reset comes back "
+         "to them (undoable)", None),
     ):
-        act = QAction(st.standardIcon(icon), text, window)
+        act = QAction(text, window)
         act.setToolTip(tip)
         act.setObjectName(f"action_train_{key}")
         if keys:
@@ -90,6 +85,7 @@ class TrainingUI(QObject):
         self._views_shown = None
         self._sized = bool(window.settings.value("window/state")) if hasattr(window, "settings") else False
         self._on_state(ctl.state)
+        theme.on_change(self._apply_icons)
         self._on_speed(self.panel.speed.value())
         # the training thread starts a moment after the window shows, so the canvas shows
         # the network's initial values and Play answers at once
@@ -115,11 +111,19 @@ class TrainingUI(QObject):
     def _on_state(self, state: str) -> None:
         play = self.actions["play"]
         running = state == "running"
-        st = self.window.style()
         play.setText("Pause" if running else "Play")
-        play.setIcon(st.standardIcon(QStyle.StandardPixmap.SP_MediaPause if running else QStyle.StandardPixmap.SP_MediaPlay))
+        self._apply_icons()
         self.actions["step"].setEnabled(not running)
         self.actions["epoch"].setEnabled(not running)
+
+    def _apply_icons(self) -> None:
+        """The actions' icons in the theme's text colour (Play shows Pause while running)."""
+        from visualnn.gui.icons import tool_icon
+
+        ink = theme.current()["text"]
+        for key, act in self.actions.items():
+            name = "pause" if key == "play" and self.controller.state == "running" else key
+            act.setIcon(tool_icon(name, ink))
 
     @Slot(object)
     def _on_problem(self, problem) -> None:

@@ -294,7 +294,7 @@ class NeuronColumn(QGraphicsPixmapItem):
             if self._thumb_px is not None:
                 p.save()
                 p.resetTransform()
-                k, side = len(self._thumb_px), self._thumb_px.shape[1]
+                k = len(self._thumb_px)
                 for i in range(k):
                     top = (GLOW + PAD + i * self.pitch) * S
                     p.drawImage(QPointF((GLOW + PAD) * S, top), raster.array_to_image(self._thumb_px[i]))
