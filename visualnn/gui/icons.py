@@ -305,6 +305,23 @@ def _tool_glyph(p: QPainter, name: str) -> None:  # noqa: C901 - one branch per 
             p.drawPolygon([QPointF(x, 0.2), QPointF(x + w, 0.5), QPointF(x, 0.8)])
         if name == "step":
             p.drawLine(QPointF(0.76, 0.22), QPointF(0.76, 0.78))
+    elif name in ("first", "last"):
+        p.save()
+        if name == "first":
+            p.translate(1, 0)
+            p.scale(-1, 1)
+        p.setBrush(p.pen().color())
+        p.drawPolygon([QPointF(0.24, 0.2), QPointF(0.6, 0.5), QPointF(0.24, 0.8)])
+        p.drawLine(QPointF(0.76, 0.22), QPointF(0.76, 0.78))
+        p.restore()
+    elif name in ("back", "next"):
+        p.save()
+        if name == "back":
+            p.translate(1, 0)
+            p.scale(-1, 1)
+        p.drawLine(QPointF(0.18, 0.5), QPointF(0.8, 0.5))
+        p.drawPolyline([QPointF(0.56, 0.26), QPointF(0.8, 0.5), QPointF(0.56, 0.74)])
+        p.restore()
     elif name == "pause":
         p.setBrush(p.pen().color())
         for x in (0.28, 0.58):
@@ -351,6 +368,6 @@ def _tool_icon(name: str, color: str) -> QIcon:
 
 def tool_icon(name: str, color: QColor | str) -> QIcon:
     """A line icon for a toolbar action (new, open, save, undo, redo, fit, arrange, zoom_in,
-    zoom_out; play, pause, step, epoch, reset, keep for training), stroked in `color` (the
-    theme's text colour)."""
+    zoom_out; play, pause, step, epoch, reset, keep for training; first, back, next, last for
+    step-through), stroked in `color` (the theme's text colour)."""
     return _tool_icon(name, QColor(color).name())

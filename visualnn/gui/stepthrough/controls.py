@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox, QStyle, QToolButton,
-    QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget,
 )
+
+from visualnn.gui import theme
+from visualnn.gui.icons import tool_icon
 
 from visualnn.gui.stepthrough.session import MAX_DIGITS, StepSession
 
@@ -25,7 +27,7 @@ class StepControls(QWidget):
     def __init__(self, session: StepSession, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        style = self.style()
+        self._playing = False
 
         self.sample_spin = QSpinBox(objectName="stepSample")
         self.sample_spin.setRange(0, 0)
@@ -44,25 +46,25 @@ class StepControls(QWidget):
         self.sample_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sample_info.setWordWrap(True)
 
-        def tool(name, icon, tip, slot):
+        def tool(name, tip, slot):
             b = QToolButton(objectName=name)
-            b.setIcon(style.standardIcon(icon))
             b.setToolTip(tip)
             b.setAutoRaise(True)
             b.clicked.connect(slot)
             return b
 
-        pix = QStyle.StandardPixmap
-        self.home_btn = tool("stepHome", pix.SP_MediaSkipBackward, "First stage (Home)", session.first)
-        self.back_btn = QPushButton(style.standardIcon(pix.SP_ArrowBack), "Back", objectName="stepBack")
+        self.home_btn = tool("stepHome", "First stage (Home)", session.first)
+        self.back_btn = QPushButton("Back", objectName="stepBack")
         self.back_btn.setToolTip("Previous stage (Left)")
         self.back_btn.clicked.connect(session.back)
-        self.play_btn = tool("stepPlay", pix.SP_MediaPlay, "Play the stages slowly (Space)", session.toggle_play)
-        self.next_btn = QPushButton(style.standardIcon(pix.SP_ArrowForward), "Next", objectName="stepNext")
+        self.play_btn = tool("stepPlay", "Play the stages slowly (Space)", session.toggle_play)
+        self.next_btn = QPushButton("Next", objectName="stepNext")
         self.next_btn.setToolTip("Next stage (Right)")
         self.next_btn.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.next_btn.clicked.connect(session.next)
-        self.end_btn = tool("stepEnd", pix.SP_MediaSkipForward, "Last stage (End)", session.last)
+        self.end_btn = tool("stepEnd", "Last stage (End)", session.last)
+        self._apply_icons()
+        theme.on_change(self._apply_icons)
         self.stage_box = QComboBox(objectName="stepStagePicker")
         self.stage_box.setToolTip("Jump to a stage")
         self.stage_box.setMinimumContentsLength(22)
@@ -226,12 +228,19 @@ class StepControls(QWidget):
         if stage is not None and self.pick_spins:
             self.session.set_focus(stage.node, tuple(sp.value() - 1 for sp in self.pick_spins))
 
+    def _apply_icons(self) -> None:
+        """The buttons' icons in the theme's text colour (Play shows Pause while playing)."""
+        ink = theme.current()["text"]
+        for button, name in ((self.home_btn, "first"), (self.back_btn, "back"), (self.next_btn, "next"),
+                             (self.end_btn, "last"), (self.play_btn, "pause" if self._playing else "play")):
+            button.setIcon(tool_icon(name, ink))
+
     @Slot(bool)
     def _on_busy(self, busy: bool) -> None:
         self.busy_row.setVisible(busy)
 
     @Slot(bool)
     def _on_playing(self, playing: bool) -> None:
-        pix = QStyle.StandardPixmap
-        self.play_btn.setIcon(self.style().standardIcon(pix.SP_MediaPause if playing else pix.SP_MediaPlay))
+        self._playing = playing
+        self._apply_icons()
         self.play_btn.setToolTip("Pause (Space)" if playing else "Play the stages slowly (Space)")
