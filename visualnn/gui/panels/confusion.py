@@ -47,6 +47,8 @@ class ConfusionView(QWidget):
         head = "Confusion matrix"
         if ev is not None:
             head += f" — {ev.split} accuracy {100 * ev.accuracy:.1f} %"
+            if p.fontMetrics().horizontalAdvance(head) > self.width() - 16:  # a narrow pane: the number first
+                head = f"Confusion · {ev.split} {100 * ev.accuracy:.1f} %"
         p.drawText(QRectF(8, 2, self.width() - 16, 22), int(Qt.AlignmentFlag.AlignVCenter), head)
         if ev is None or s is None:
             p.setFont(theme.font(10))
