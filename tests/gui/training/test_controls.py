@@ -172,3 +172,29 @@ def test_keep_weights_makes_the_trained_weights_the_projects_own(train_window, q
                                        trained["fc1.weight"]), timeout=WAIT_MS)
     w.document.undo_stack.undo()
     assert w.document.project.state is None
+
+
+def test_the_number_of_epochs_changed_in_the_panel_is_where_play_pauses(qtbot, tmp_path):
+    from tests.gui.main_helpers import open_window
+
+    w = open_window(qtbot, tmp_path)  # epochs: 2
+    ui, ctl = w.training, w.training.controller
+    ctl.ensure_started()
+    qtbot.waitUntil(lambda: ctl.session is not None, timeout=WAIT_MS)
+
+    def type_epochs(n: int):
+        spin = ui.panel.epochs
+        spin.lineEdit().selectAll()
+        qtbot.keyClicks(spin, str(n) if n else "0")
+        qtbot.keyClick(spin, Qt.Key.Key_Return)
+
+    type_epochs(0)  # no limit, set before Play: Play must not pause at the old 2
+    assert w.document.project.train["epochs"] == 0
+    ctl.set_speed(25)  # about 1.5 epochs a second: time to change the number while it runs
+    click(qtbot, ui.panel.buttons["play"])
+    qtbot.waitUntil(lambda: ctl.epoch >= 3, timeout=WAIT_MS)
+    assert ctl.state == "running"
+    target = ctl.epoch + 2
+    type_epochs(target)  # while running: Play now pauses there
+    qtbot.waitUntil(lambda: paused(ctl) and ctl.state == "paused", timeout=WAIT_MS)
+    assert ctl.epoch == target and ui.panel.progress.value() == ui.panel.progress.maximum() == target

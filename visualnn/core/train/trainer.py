@@ -166,12 +166,18 @@ class Trainer:
         self._setup()
 
     # -- settings while running --------------------------------------------------------
+    @property
+    def next_config(self) -> TrainConfig:
+        """The settings as they will be at the next step: `config` with the changes
+        update_config() took (seed, test_fraction and device wait for reset())."""
+        return self._wanted or self.config
+
     def update_config(self, changes: dict) -> None:
         """Change training settings; they apply before the next step (lr, batch_size,
         optimizer and its settings, loss, l1, weight_decay, epochs) or at reset() (seed,
         test_fraction, device). Raises ConfigError / TrainingError, changing nothing, when
         a value is wrong. Safe to call from another thread."""
-        base = (self._wanted or self.config).to_dict()
+        base = self.next_config.to_dict()
         base.update(changes)
         cfg = TrainConfig.from_dict(base)
         if cfg.loss != self.config.loss:

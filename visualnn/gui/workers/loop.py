@@ -197,10 +197,7 @@ class TrainingLoop:
             self._stop = True
         elif kind == "play":
             self._running = self.trainer is not None
-            self._epoch_stop = None
-            if self.trainer is not None:
-                epochs = self.trainer.config.epochs
-                self._epoch_stop = epochs if epochs and self.trainer.epoch < epochs else None
+            self._set_epoch_stop()
         elif kind == "pause":
             was = self._busy()
             self._running, self._steps_left, self._epoch_pending = False, 0, False
@@ -233,6 +230,9 @@ class TrainingLoop:
                     self.trainer.update_config(dict(value))
                 except Exception as e:
                     self.buffer.add_event("problem", problem_from(e))
+                else:
+                    if "epochs" in value and self._running:
+                        self._set_epoch_stop()  # Play runs to the new number (or on, with none)
         elif kind == "speed":
             sps = None if value is None else float(value)
             self._delay = 0.0 if not sps else 1.0 / sps
@@ -252,6 +252,14 @@ class TrainingLoop:
         elif kind == "refresh":
             self._emit_frame(self.trainer.latest_snapshot if self.trainer else None, force=True)
         self._publish_counters()
+
+    def _set_epoch_stop(self) -> None:
+        """Where Play pauses: at the settings' number of epochs if training has not reached
+        it yet (none: 0 epochs, or already past it)."""
+        self._epoch_stop = None
+        if self.trainer is not None:
+            epochs = self.trainer.next_config.epochs
+            self._epoch_stop = epochs if epochs and self.trainer.epoch < epochs else None
 
     def _build(self, project) -> None:
         from visualnn.core.train.trainer import Trainer
