@@ -118,6 +118,14 @@ def test_settings_go_through_undo_and_reach_the_running_worker(train_window, qtb
     at_tenth, _ = first_sgd_step(w.document.project, 0.1)  # and the undone one again
     assert all(torch.allclose(at_tenth[k], v, atol=1e-7) for k, v in weights(ctl, qtbot).items())
     assert not torch.allclose(at_half["fc1.weight"], at_tenth["fc1.weight"])
+    n = stack.count()
+    for typed in ("-1", "abc", "0"):  # refused where it was typed and in the status bar; nothing changes
+        edit.selectAll()
+        qtbot.keyClicks(edit, typed)
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+        assert ui.panel.lr.currentText() == "0.1" and w.document.project.train["lr"] == 0.1
+        assert w.statusBar().currentMessage() == f"Learning rate: {typed!r} is not a number > 0; kept 0.1"
+    assert stack.count() == n
 
 
 def test_closing_the_window_while_training_stops_the_thread(train_window, qtbot):

@@ -72,6 +72,7 @@ class TrainingUI(QObject):
         self.panel.speed.valueChanged.connect(self._on_speed)
         self.panel.sampleChosen.connect(self.show_sample)
         self.canvas_live.probed.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        self.panel.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
         if hasattr(window, "modeChanged"):
             window.modeChanged.connect(self._on_mode)
         if hasattr(window, "closing"):

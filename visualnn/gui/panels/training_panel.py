@@ -14,7 +14,7 @@ import time
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QProgressBar, QSlider, QSpinBox, QToolButton,
+    QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QProgressBar, QSlider, QSpinBox, QToolButton, QToolTip,
     QVBoxLayout, QWidget,
 )
 
@@ -50,6 +50,7 @@ class RateCombo(QComboBox):
     """An editable combo of preset rates that takes any number typed; `edited(float)`."""
 
     edited = Signal(float)
+    rejected = Signal(str)  # what was typed and why it was not taken (the value stays)
 
     def __init__(self, presets, minimum: float, parent=None):
         super().__init__(parent)
@@ -75,8 +76,12 @@ class RateCombo(QComboBox):
         except ValueError:
             v = math.nan
         if not math.isfinite(v) or v < self.minimum or (self.minimum > 0 and v == 0):
+            typed = self.currentText().strip()
             self.set_value(self._value if self._value is not None else self.itemData(0))
-            self.setToolTip(f"must be a number >= {self.minimum:g}" + (" and > 0" if self.minimum > 0 else ""))
+            need = "a number > 0" if self.minimum > 0 else f"a number >= {self.minimum:g}"
+            why = f"{typed!r} is not {need}; kept {self.currentText()}"
+            QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), why, self)
+            self.rejected.emit(why)
             return
         if self._value is None or v != self._value:
             self._value = v
@@ -119,6 +124,7 @@ class TrainingPanel(QWidget):
     shared QActions play, step, epoch, reset (the toolbar uses the same ones)."""
 
     sampleChosen = Signal(int)  # the shown sample's index, or -1 for the batch mean
+    message = Signal(str)       # a one-line note for the status bar (a value typed and not taken)
 
     def __init__(self, doc, controller, actions: dict, parent=None):
         super().__init__(parent)
@@ -233,6 +239,8 @@ class TrainingPanel(QWidget):
             lay.addWidget(keep, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addStretch(1)
 
+        for label, combo in (("Learning rate", self.lr), ("L1", self.l1), ("L2", self.l2)):
+            combo.rejected.connect(lambda why, label=label: self.message.emit(f"{label}: {why}"))
         self.lr.edited.connect(lambda v: self._set("lr", v))
         self.l1.edited.connect(lambda v: self._set("l1", v))
         self.l2.edited.connect(lambda v: self._set("weight_decay", v))
