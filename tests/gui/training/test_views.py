@@ -348,3 +348,24 @@ def test_an_edit_that_breaks_the_network_while_training_pauses_and_names_the_lay
     qtbot.mouseClick(ui.panel.buttons["play"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ctl.problem is None and ctl.state == "running" and ctl.step > 5, timeout=WAIT_MS)
     assert not ui.banner.isVisible()
+
+
+def test_a_data_set_that_cannot_load_is_said_and_the_next_good_one_trains_without_it(train_window, qtbot):
+    from visualnn.gui.commands import ChangeData
+
+    w = train_window
+    ui, ctl, doc = w.training, w.training.controller, w.document
+    for bad, said in (({"kind": "images", "path": str(w.document.project.path.parent / "no_such_folder")},
+                       "image folder not found"),
+                      ({"kind": "builtin", "name": "spiral", "params": {"samples": 3}}, "samples must be between")):
+        doc.undo_stack.push(ChangeData(doc, bad))
+        qtbot.mouseClick(ui.panel.buttons["play"], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: ctl.problem is not None, timeout=WAIT_MS)
+        assert said in ctl.problem.message and ctl.state == "failed"
+        assert ctl.problem.hint.startswith("Fix the data set in the Data panel")
+        assert ui.banner.isVisible() and said in ui.banner.text()
+    # another data set (not an undo): Play builds it and trains; no stale message comes back
+    doc.undo_stack.push(ChangeData(doc, {"kind": "builtin", "name": "xor", "params": {"samples": 200}}))
+    qtbot.mouseClick(ui.panel.buttons["play"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ctl.state == "running" and ctl.step > 30, timeout=WAIT_MS)
+    assert ctl.problem is None and not ui.banner.isVisible()

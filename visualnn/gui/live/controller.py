@@ -150,7 +150,8 @@ class TrainingController(QObject):
 
     @Slot()
     def play(self) -> None:
-        if self.problem is not None and self.problem.node is None and self.worker and not self.worker.built:
+        if (self.problem is not None and self.problem.node is None and self.worker and not self.worker.built
+                and not self._stale):  # (an edited project is built anew below: no reset of the old one)
             self._send("reset")
         self._set_problem(None)
         if self._send("play"):
@@ -278,6 +279,7 @@ class TrainingController(QObject):
                 self.runReset.emit(value)
             elif kind == "session":
                 self.session = value
+                self._set_problem(None)  # a new run was built: what stopped the last one is past
                 self.sessionStarted.emit(value)
                 QTimer.singleShot(0, _freeze_long_lived)
             elif kind == "problem":

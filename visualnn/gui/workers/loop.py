@@ -58,7 +58,14 @@ def problem_from(e: BaseException, step: int | None = None) -> TrainingProblem:
             break
     low = text.lower()
     if not hint:
-        if "out of memory" in low:
+        from visualnn.core.data.dataset import DataError
+        from visualnn.core.train.config import DeviceError
+
+        if isinstance(e, DataError):
+            hint = "Fix the data set in the Data panel; training then starts again from the seed."
+        elif isinstance(e, DeviceError):
+            hint = "Choose another device in the Training panel (Auto picks the best one present), then press Reset."
+        elif "out of memory" in low:
             hint = "Try a smaller batch size, or train on the CPU."
         elif "loss became" in low or "non-finite" in low or "not finite" in low:
             hint = "Try a smaller learning rate, then press Reset."
