@@ -99,6 +99,15 @@ def test_problems_carry_the_node_and_what_to_try():
     assert "batch size" in p.hint
     p = problem_from(ValueError("node conv1: expects 3 channels, got 1"))
     assert p.node == "conv1" and "conv1" in p.hint
+    p = problem_from(RuntimeError("all elements of input should be between 0 and 1"))
+    assert "end the network with a Sigmoid" in p.hint and "BCE with logits" in p.hint
+    from visualnn.core.data.dataset import DataError
+    from visualnn.core.train.config import DeviceError
+
+    assert problem_from(DataError("x.csv: file not found")).hint.startswith("Fix the data set in the Data panel")
+    p = problem_from(DeviceError("device 'cuda' asked for, but no CUDA GPU found; use --device cpu or auto"))
+    assert p.message == "device 'cuda' asked for, but no CUDA GPU found"  # no command-line advice in the window
+    assert p.hint.startswith("Choose another device in the Training panel")
 
 
 def test_the_boundary_grid_is_the_networks_output_over_the_plane():

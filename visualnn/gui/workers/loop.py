@@ -51,7 +51,12 @@ def problem_from(e: BaseException, step: int | None = None) -> TrainingProblem:
     if node is None and text.startswith("node "):
         node = text[5:].split(":", 1)[0].strip() or None
     hint = ""
-    for marker in ("; try ", "; use ", "; set ", "; choose "):
+    from visualnn.core.train.config import DeviceError
+
+    if isinstance(e, DeviceError):  # its text ends with what to type on the command line
+        text = text.split("; use ", 1)[0]
+        hint = "Choose another device in the Training panel (Auto picks the best one present), then press Reset."
+    for marker in ("; try ", "; use ", "; set ", "; choose ") if not hint else ():
         if marker in text:
             head, tail = text.split(marker, 1)
             text, hint = head, marker[2:].capitalize() + tail
@@ -59,12 +64,12 @@ def problem_from(e: BaseException, step: int | None = None) -> TrainingProblem:
     low = text.lower()
     if not hint:
         from visualnn.core.data.dataset import DataError
-        from visualnn.core.train.config import DeviceError
 
         if isinstance(e, DataError):
             hint = "Fix the data set in the Data panel; training then starts again from the seed."
-        elif isinstance(e, DeviceError):
-            hint = "Choose another device in the Training panel (Auto picks the best one present), then press Reset."
+        elif "between 0 and 1" in low:  # BCE on outputs that are not probabilities
+            hint = ("BCE (probabilities) needs outputs between 0 and 1: end the network with a Sigmoid, "
+                    "or choose BCE with logits; then press Reset.")
         elif "out of memory" in low:
             hint = "Try a smaller batch size, or train on the CPU."
         elif "loss became" in low or "non-finite" in low or "not finite" in low:
