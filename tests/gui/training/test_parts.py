@@ -170,3 +170,18 @@ def test_dead_units_are_those_zero_on_every_training_sample_checked():
     assert dict(dead) == {"act1": (int((a <= 0).all(dim=0).sum()), 3)} == {"act1": (1, 3)}
     stats = frames.layer_stats(session, frames.current_params(trainer.model), None, (dead, rows))
     assert dict(stats.dead) == {"act1": (1, 3)} and stats.dead_rows == 256
+
+
+def test_gradient_health_names_vanishing_exploding_and_dead_layers():
+    from visualnn.gui.panels.grad_norms import health_text
+
+    def stats(norms, dead=None, rows=0):
+        return frames.LayerStats(frames._frozen(norms), frames._frozen(dead or {}), frames._frozen({}), rows)
+
+    text = health_text(stats({"fc1": 3e-9, "fc2": 0.5, "out": 4e3}, {"act1": (3, 8)}, 256))
+    assert text.splitlines() == [
+        "⚠ fc1: gradient norm 3e-09 < 1e-6 (vanishing): try ReLU or a better initialisation",
+        "⚠ out: gradient norm 4e+03 > 1e3 (exploding): try a smaller learning rate",
+        "☠ act1: 3 of 8 ReLU units dead (zero for each of the 256 samples checked)"]
+    assert "exploding" in health_text(stats({"fc1": float("inf")}))
+    assert health_text(stats({"fc1": 0.5})) == "✓ every layer's gradient norm is between 1e-6 and 1e3"
