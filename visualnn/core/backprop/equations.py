@@ -204,6 +204,13 @@ def linear_delta_lines(trace: dict, node: str, idx, d: int) -> list[str]:
     return [f"delta{j} = dE/dz{j} = {num(n['delta'], d)}"]
 
 
+def linear_neuron_backward_lines(trace: dict, node: str, idx, d: int) -> tuple[list[str], list[str]]:
+    """The backward pass at one Linear output: its delta by the chain rule, then dE/dw
+    and dE/db of its weights (formula lines, lines with the numbers)."""
+    st = _linear_backward_stage(trace, nr.backward_entry(trace, node), idx, d, [])
+    return list(st.formula), list(st.lines)
+
+
 def _linear_backward_stage(trace, e, idx, d, edges) -> Stage:
     node = e["node"]
     j = idx[-1]

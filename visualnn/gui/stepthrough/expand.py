@@ -46,9 +46,7 @@ def expansion(trace: dict, stage, focus: dict, digits: int):
         if stage.kind == "forward":
             formula, lines = eq.linear_neuron_lines(trace, e["node"], idx, digits)
         else:
-            b = nr.backward_entry(trace, e["node"])
-            st = eq._linear_backward_stage(trace, b, idx, digits, [])
-            formula, lines = st.formula, st.lines
+            formula, lines = eq.linear_neuron_backward_lines(trace, e["node"], idx, digits)
         return f"neuron {sub(p[-1])} of {total}{where}", list(formula), list(lines)
     px = nr.conv_pixel(trace, e["node"], idx)
     terms = px["terms"]
