@@ -6,16 +6,15 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from visualnn.core.paths import REPO_ASSETS, find_assets
+
 DEFAULT_EXAMPLE = "spiral_tanh.vnn"
 
 
 def assets_dir() -> Path:
-    """The assets folder: beside the package in a checkout, `visualnn/_assets` in a wheel."""
-    here = Path(__file__).resolve().parent
-    for cand in (here.parent / "assets", here / "_assets"):
-        if (cand / "examples").is_dir():
-            return cand
-    return here.parent / "assets"
+    """The assets folder: beside the package in a checkout, `visualnn/_assets` in a wheel
+    (the checkout's path when neither is there: the examples then list as none)."""
+    return find_assets() or REPO_ASSETS
 
 
 def examples_dir() -> Path:
