@@ -369,3 +369,20 @@ def test_a_data_set_that_cannot_load_is_said_and_the_next_good_one_trains_withou
     qtbot.mouseClick(ui.panel.buttons["play"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ctl.state == "running" and ctl.step > 30, timeout=WAIT_MS)
     assert ctl.problem is None and not ui.banner.isVisible()
+
+
+def test_before_training_the_panes_show_what_the_data_set_will_use(qtbot, tmp_path):
+    from visualnn.core.io import load_project
+    from visualnn.examples import example_path
+
+    w = _window_on(qtbot, load_project(example_path("digits_cnn.vnn")), tmp_path / "cnn.vnn")
+    ui, ctl = w.training, w.training.controller
+    ui._preload.stop()  # no training process yet: the Data panel's set decides
+    views = ui.views.ensure_views()
+    qtbot.waitUntil(lambda: w.dataset_panel.dataset is not None, timeout=WAIT_MS)
+    ui.views.preview_data(w.dataset_panel.dataset)
+    assert ctl.session is None
+    first, _, third = ui.views.tabs
+    assert first.isVisibleTo(ui.views) and first.currentWidget() is views["samples"]
+    assert not first.isTabVisible(first.indexOf(views["boundary"]))  # images, not 2-D points
+    assert third.isTabVisible(third.indexOf(views["confusion"]))  # ten classes

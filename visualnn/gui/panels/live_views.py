@@ -49,6 +49,7 @@ class LiveViews(QWidget):
         self.ctl = controller
         self.grid = grid
         self.views: dict = {}
+        self._preview = None  # what preview_data() learnt of the data set before a session
         self.tabs: list[QTabWidget] = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -115,20 +116,35 @@ class LiveViews(QWidget):
 
     # -- feeding ------------------------------------------------------------------------------
     @Slot(object)
+    def preview_data(self, dataset) -> None:
+        """Before training starts, show the views that will apply to `dataset` (the Data
+        panel's: the same set the training will load), so the panes do not shift when
+        the first run begins. A run's session decides once it is there."""
+        from types import SimpleNamespace
+
+        from visualnn.gui.workers.frames import shows_images
+
+        self._preview = None if dataset is None else SimpleNamespace(
+            is_2d=dataset.is_2d, task=dataset.task, strip_images=() if shows_images(dataset) else None)
+        if self.ctl.session is None:
+            self._on_session(None)
+
+    @Slot(object)
     def _on_session(self, session) -> None:
         if not self.views:
             return
+        like = session if session is not None else self._preview
         for key, view in self.views.items():
             if session is not None:
                 view.set_session(session)
-            on = applies(key, session)
+            on = applies(key, like)
             if self.grid:
                 view.setVisible(on)
         for tabs in self.tabs:
             first = None
             for i in range(tabs.count()):
                 key = next(k for k, v in self.views.items() if v is tabs.widget(i))
-                on = applies(key, session)
+                on = applies(key, like)
                 tabs.setTabVisible(i, on)
                 if on and first is None:
                     first = i

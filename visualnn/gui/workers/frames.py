@@ -149,6 +149,13 @@ def _bytes(*items) -> int:
     return total
 
 
+def shows_images(ds) -> bool:
+    """Whether the views show the data set's test images (a strip of them with the
+    predictions): a classification set of images (N, C, H, W)."""
+    xs = ds.x_test if ds.num_test else ds.x_train
+    return ds.task == "classification" and xs.ndim == 4 and ds.input_dtype == "float"
+
+
 def make_session(trainer, run: int, sample: int) -> SessionInfo:
     """Describe the trainer's run for the views."""
     model, ds = trainer.model, trainer.dataset
@@ -165,7 +172,7 @@ def make_session(trainer, run: int, sample: int) -> SessionInfo:
     strip_images = strip_labels = None
     xs = ds.x_test if ds.num_test else ds.x_train
     ys = ds.y_test if ds.num_test else ds.y_train
-    if ds.task == "classification" and xs.ndim == 4 and ds.input_dtype == "float":
+    if shows_images(ds):
         strip_images = np.array(xs[:STRIP_SAMPLES, 0], copy=True)
         strip_labels = np.array(ys[:STRIP_SAMPLES], copy=True).reshape(-1)
     from visualnn.core.train.config import available_devices
