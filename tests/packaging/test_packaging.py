@@ -278,3 +278,26 @@ def test_the_wheel_maps_assets_into_the_package():
     }
     assert listed == on_disk
     assert all(name in config["package-data"] for name in listed if name.startswith("visualnn._assets"))
+
+
+# -- the prepared GPU check ---------------------------------------------------------------
+
+def _cuda_check():
+    spec = importlib.util.spec_from_file_location("cuda_check", PACKAGING / "cuda_check.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_gpu_check_says_when_there_is_no_gpu(monkeypatch, capsys):
+    import torch
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    assert _cuda_check().main([]) == 1
+    assert "no CUDA GPU here" in capsys.readouterr().err
+
+
+def test_the_gpu_checks_live_loop_hands_over_numpy_frames_on_the_cpu():
+    live = _cuda_check().live_loop("cpu")  # the same check the GPU run makes, on the CPU
+    assert live["device"] == "cpu" and live["steps"] >= 300 and live["problems"] == []
+    assert live["frames_with_gradients"] > 0 and live["numpy_copies"] is True
