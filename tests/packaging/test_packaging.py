@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import configparser
 import importlib
+import importlib.util
 import re
 import shutil
 import struct
