@@ -69,12 +69,6 @@ def live_loop(device: str) -> dict:
         def put(self, frame):
             frames.append(frame)
 
-        def take(self):
-            return frames[-1] if frames else None
-
-        def peek(self):
-            return self.take()
-
     loop.mailbox = Mailbox()
     commands.put(("play", None))
     loop.run()

@@ -297,15 +297,12 @@ def _tool_glyph(p: QPainter, name: str) -> None:  # noqa: C901 - one branch per 
         for a, b in (((0.28, 0.5), (0.42, 0.28)), ((0.28, 0.5), (0.42, 0.72)), ((0.58, 0.28), (0.72, 0.5)),
                      ((0.58, 0.72), (0.72, 0.5))):
             p.drawLine(QPointF(*a), QPointF(*b))
-    elif name in ("play", "step", "epoch"):
+    elif name in ("play", "epoch"):
         p.setBrush(p.pen().color())
-        tips = {"play": (0.3,), "step": (0.24,), "epoch": (0.14, 0.44)}[name]
         w = 0.46 if name == "play" else 0.36
-        for x in tips:
+        for x in ((0.3,) if name == "play" else (0.14, 0.44)):
             p.drawPolygon([QPointF(x, 0.2), QPointF(x + w, 0.5), QPointF(x, 0.8)])
-        if name == "step":
-            p.drawLine(QPointF(0.76, 0.22), QPointF(0.76, 0.78))
-    elif name in ("first", "last"):
+    elif name in ("step", "last", "first"):  # a triangle to a bar; 'first' mirrored
         p.save()
         if name == "first":
             p.translate(1, 0)

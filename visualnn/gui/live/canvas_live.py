@@ -327,36 +327,27 @@ class LiveCanvas(QObject):
         if not n:
             return
         has_grads = self.frame is not None and self.frame.snapshot is not None
-        if self.edges is not None:
-            self.edges.set_backward(self._link_glow(order, phase) if has_grads and 0.5 <= phase < 1.0 else {})
-        for k, nid in enumerate(order):
+        backward = has_grads and 0.5 <= phase < 1.0
+        front = phase / 0.5 if phase < 0.5 else 1.0 - (phase - 0.5) / 0.5
+        where = {nid: k / max(n - 1, 1) for k, nid in enumerate(order)}
+
+        def glow(u: float) -> float:  # strength at position u (0 input .. 1 output) as the front passes
+            return max(0.0, 1.0 - abs(u - front) * max(n, 2) / 1.6)
+
+        if self.edges is not None:  # a dense link sits between its two columns
+            self.edges.set_backward({
+                link.node_id: glow((where[link.src.node_id] + where[link.dst.node_id]) / 2)
+                for link in self.edges.links
+                if link.kind == "dense" and link.src.node_id in where and link.dst.node_id in where
+            } if backward else {})
+        for nid in order:
             ov = self.overlays[nid]
             if not _valid(ov):
                 continue
-            u = k / max(n - 1, 1)
-            if phase >= 1.0:
+            if phase >= 1.0 or (phase >= 0.5 and not has_grads):
                 ov.set_glow(None, 0.0)
-            elif phase < 0.5:
-                front = phase / 0.5
-                ov.set_glow("forward", max(0.0, 1.0 - abs(u - front) * max(n, 2) / 1.6))
-            elif has_grads:
-                front = 1.0 - (phase - 0.5) / 0.5
-                ov.set_glow("backward", max(0.0, 1.0 - abs(u - front) * max(n, 2) / 1.6))
             else:
-                ov.set_glow(None, 0.0)
-
-    def _link_glow(self, order: list, phase: float) -> dict:
-        """How strongly the backward pulse at `phase` is on each dense link (node id ->
-        0..1): the link is between its two columns, so it glows as the front passes there."""
-        n = len(order)
-        where = {nid: k / max(n - 1, 1) for k, nid in enumerate(order)}
-        front = 1.0 - (phase - 0.5) / 0.5
-        out = {}
-        for link in self.edges.links:
-            a, b = where.get(link.src.node_id), where.get(link.dst.node_id)
-            if link.kind == "dense" and a is not None and b is not None:
-                out[link.node_id] = max(0.0, 1.0 - abs((a + b) / 2 - front) * max(n, 2) / 1.6)
-        return out
+                ov.set_glow("forward" if phase < 0.5 else "backward", glow(where[nid]))
 
     # -- clicks on weights --------------------------------------------------------------------
     def _probe(self, text: str, screen_pos) -> None:

@@ -208,8 +208,7 @@ class EdgeLayer:
     def set_backward(self, strengths: dict) -> None:
         """Show the gradients of the dense links named in `strengths` (node id -> 0..1, how
         strongly the backward pulse is on them); {} hides them."""
-        glow = {nid: round(float(s) * 4) / 4 for nid, s in strengths.items() if s > 0.05}
-        glow = {nid: s for nid, s in glow.items() if s > 0}
+        glow = {nid: q for nid, s in strengths.items() if (q := round(float(s) * 4) / 4) > 0}
         if glow != self.glow:
             self.glow = glow
             self.redraw_grads()

@@ -226,6 +226,16 @@ def weight_values(params: dict) -> np.ndarray | None:
 DEAD_ROWS = 256  # training samples a ReLU unit must be zero on to count as dead
 
 
+def _dead_counts(session: SessionInfo, activations: dict) -> dict:
+    """ReLU node -> (units zero on every row of its activations, units)."""
+    out = {}
+    for nid, a in activations.items():
+        if session.types.get(nid) in RELU_TYPES and a.ndim >= 2:
+            alive = (a.reshape(a.shape[0], a.shape[1], -1) > 0).any(axis=(0, 2))
+            out[nid] = (int(alive.size - alive.sum()), int(alive.size))
+    return out
+
+
 def dead_units(trainer, session: SessionInfo) -> tuple[dict, int]:
     """({ReLU node: (units zero for every one of the first DEAD_ROWS training samples,
     units)}, samples used), in eval mode without gradients; ({}, 0) without ReLU layers."""
@@ -235,12 +245,7 @@ def dead_units(trainer, session: SessionInfo) -> tuple[dict, int]:
     x = trainer.dataset.x_train[:DEAD_ROWS]
     if not nodes or not len(x):
         return _frozen({}), 0
-    dead = {}
-    for nid, a in predict_grid(trainer.model, x, nodes=nodes).activations.items():
-        if a.ndim >= 2:
-            alive = (a.reshape(a.shape[0], a.shape[1], -1) > 0).any(axis=(0, 2))
-            dead[nid] = (int(alive.size - alive.sum()), int(alive.size))
-    return _frozen(dead), len(x)
+    return _frozen(_dead_counts(session, predict_grid(trainer.model, x, nodes=nodes).activations)), len(x)
 
 
 def layer_stats(session: SessionInfo, params: dict, snapshot, dead=None) -> LayerStats:
@@ -248,7 +253,6 @@ def layer_stats(session: SessionInfo, params: dict, snapshot, dead=None) -> Laye
     `dead` (dead_units' pair) or else from the snapshot's captured rows."""
     grad_norm, weight_q = {}, {}
     dead_counts, dead_rows = dead if dead is not None else ({}, 0)
-    dead_counts = dict(dead_counts)
     if snapshot is not None:
         for nid, grads in snapshot.param_grads.items():
             total = 0.0
@@ -256,12 +260,9 @@ def layer_stats(session: SessionInfo, params: dict, snapshot, dead=None) -> Laye
                 total += float(np.dot(g.ravel(), g.ravel()))
             grad_norm[nid] = math.sqrt(total) if math.isfinite(total) else float("inf")
         if dead is None:
-            for nid, a in snapshot.activations.items():
-                if session.types.get(nid) in RELU_TYPES and a.ndim >= 2:
-                    units = a.reshape(a.shape[0], a.shape[1], -1)
-                    alive = (units > 0).any(axis=(0, 2))
-                    dead_counts[nid] = (int(alive.size - alive.sum()), int(alive.size))
-                    dead_rows = a.shape[0]
+            dead_counts = _dead_counts(session, snapshot.activations)
+            if dead_counts:
+                dead_rows = next(a.shape[0] for n, a in snapshot.activations.items() if n in dead_counts)
     for nid, values in params.items():
         w = weight_values(values)
         if w is not None:  # one sort, then the order statistics (np.quantile's linear rule)

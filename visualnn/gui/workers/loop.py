@@ -56,11 +56,12 @@ def problem_from(e: BaseException, step: int | None = None) -> TrainingProblem:
     if isinstance(e, DeviceError):  # its text ends with what to type on the command line
         text = text.split("; use ", 1)[0]
         hint = "Choose another device in the Training panel (Auto picks the best one present), then press Reset."
-    for marker in ("; try ", "; use ", "; set ", "; choose ") if not hint else ():
-        if marker in text:
-            head, tail = text.split(marker, 1)
-            text, hint = head, marker[2:].capitalize() + tail
-            break
+    else:
+        for marker in ("; try ", "; use ", "; set ", "; choose "):
+            if marker in text:
+                head, tail = text.split(marker, 1)
+                text, hint = head, marker[2:].capitalize() + tail
+                break
     low = text.lower()
     if not hint:
         from visualnn.core.data.dataset import DataError
