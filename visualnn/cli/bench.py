@@ -1,0 +1,19 @@
+"""`visualnn bench`: speed, measured in one run."""
+
+from __future__ import annotations
+
+
+def register(sub) -> None:
+    s = sub.add_parser("bench", help="speed, measured in one run")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--quick", action="store_true", help="short runs (for checking the bench itself)")
+    s.add_argument("--case", action="append", help="run only this case (repeatable)")
+    s.add_argument("--device", default="cpu", choices=("cpu", "cuda", "mps", "auto"),
+                   help="where the plain loop and the app train (default cpu)")
+    s.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from visualnn.bench import run_bench
+
+    return run_bench(as_json=args.json, quick=args.quick, cases=args.case, device=args.device)

@@ -1,0 +1,16 @@
+"""`visualnn examples`: the bundled example projects."""
+
+from __future__ import annotations
+
+
+def register(sub) -> None:
+    s = sub.add_parser("examples", help="list the bundled example projects")
+    s.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from visualnn.examples import list_examples
+
+    for ex in list_examples():
+        print(f"{ex.path.name:<28} {ex.name}" + (f"  ({ex.description})" if ex.description else ""))
+    return 0

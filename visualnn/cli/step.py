@@ -1,0 +1,36 @@
+"""`visualnn step PROJECT`: one step-through update, in float64."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from visualnn.cli.common import load
+
+
+def register(sub) -> None:
+    s = sub.add_parser("step", help="one step-through update, in float64")
+    s.add_argument("project")
+    s.add_argument("--sample", type=int, default=0)
+    s.add_argument("--digits", type=int, default=4, help="digits shown (1-9)")
+    s.add_argument("--batch", type=int, help="trace a mini-batch of B samples starting at --sample")
+    s.add_argument("--worksheet", choices=("md", "csv", "tex"), help="print the trace as tables for students")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from visualnn.core.backprop.text import format_trace
+    from visualnn.core.backprop.trace import trace_project
+
+    project = load(args.project)
+    trace = trace_project(project, sample=args.sample, batch=args.batch)
+    if args.json:
+        print(json.dumps(trace))
+    elif args.worksheet:
+        from visualnn.core.backprop.worksheet import worksheet
+
+        sys.stdout.write(worksheet(trace, args.worksheet, digits=args.digits))
+    else:
+        sys.stdout.write(format_trace(trace, digits=args.digits))
+    return 0
