@@ -45,6 +45,10 @@ def main(argv=None) -> int:
     except SystemExit as e:
         return int(e.code or 0)
     set_language(getattr(args, "lang", None))
+    if not getattr(args, "func", None) and getattr(args, "lang", None):  # `visualnn --lang zh`: the app
+        from visualnn.cli.open import run as open_app
+
+        return open_app(argparse.Namespace(project=None, lang=args.lang))
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

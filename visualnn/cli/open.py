@@ -12,4 +12,4 @@ def register(sub) -> None:
 def run(args) -> int:
     from visualnn.gui.app import run_app
 
-    return run_app(getattr(args, "project", None))
+    return run_app(getattr(args, "project", None), lang=getattr(args, "lang", None))

@@ -32,8 +32,9 @@ def _run_cleanups() -> None:
             print(f"visualnn: clean-up failed: {type(e).__name__}: {e}", file=sys.stderr)
 
 
-def make_app(argv: list[str] | None = None):
-    """The QApplication with visualnn's name (for QSettings), icon, fonts and theme."""
+def make_app(argv: list[str] | None = None, lang: str | None = None):
+    """The QApplication with visualnn's name (for QSettings), icon, fonts, theme and language
+    (`lang` as --lang gives it, else VISUALNN_LANG, else the remembered choice, else the locale)."""
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
@@ -49,12 +50,14 @@ def make_app(argv: list[str] | None = None):
     QGuiApplication.setDesktopFileName("visualnn")
     from visualnn import __version__
     from visualnn.gui.icons import app_icon
-    from visualnn.gui.settings import theme_name
+    from visualnn.gui.i18n import install_language, startup_language
+    from visualnn.gui.settings import app_settings, theme_name
     from visualnn.gui.style import apply_theme, setup_fonts
 
     QCoreApplication.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
     setup_fonts(app)
+    install_language(startup_language(lang, app_settings()))
     apply_theme(theme_name())
     if not app.property("visualnnCleanups"):
         app.aboutToQuit.connect(_run_cleanups)
@@ -84,7 +87,7 @@ def load_start_project(path=None):
 def create_window(path=None):
     """The main window on `path` (or the default example); a file that cannot be read is
     reported in a dialog once the window shows."""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QMessageBox
 
     from visualnn.gui.document import Document
@@ -95,7 +98,8 @@ def create_window(path=None):
     if path is not None and error is None and project.path is not None:
         window.files._remember(project.path)
     if error:
-        QTimer.singleShot(0, lambda: QMessageBox.critical(window, "Cannot open the project", error))
+        QTimer.singleShot(0, lambda: QMessageBox.critical(
+            window, QCoreApplication.translate("app", "Cannot open the project"), error))
     return window
 
 
@@ -121,7 +125,7 @@ def missing_display_library() -> str | None:
     return None
 
 
-def run_app(path=None) -> int:
+def run_app(path=None, lang: str | None = None) -> int:
     """Run the app until its window closes; returns the exit status (1 when no window can
     be opened, with the reason on stderr)."""
     started = time.perf_counter()
@@ -129,7 +133,7 @@ def run_app(path=None) -> int:
     if missing:
         print(missing, file=sys.stderr)
         return 1
-    app = make_app()
+    app = make_app(lang=lang)
     window = create_window(path)
     window.show()
     if os.environ.get("VISUALNN_STARTUP_PROBE"):
@@ -158,9 +162,17 @@ def _probe_first_paint(app, window, started: float) -> None:
 
 
 def main() -> int:
-    """The `visualnn-app` entry point: `visualnn-app [PROJECT]`."""
-    args = [a for a in sys.argv[1:] if not a.startswith("-")]
-    return run_app(args[0] if args else None)
+    """The `visualnn-app` entry point: `visualnn-app [--lang en|zh] [PROJECT]`."""
+    argv, lang, args = sys.argv[1:], None, []
+    while argv:
+        a = argv.pop(0)
+        if a == "--lang" and argv:
+            lang = argv.pop(0)
+        elif a.startswith("--lang="):
+            lang = a.split("=", 1)[1]
+        elif not a.startswith("-"):
+            args.append(a)
+    return run_app(args[0] if args else None, lang=lang)
 
 
 if __name__ == "__main__":

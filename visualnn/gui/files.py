@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -17,21 +17,25 @@ from visualnn.core.graph import Graph
 from visualnn.core.io import Project, ProjectError, load_project, save_project
 from visualnn.gui import settings as user_settings
 
-FILTER = "visualnn projects (*.vnn);;All files (*)"
+FILTER = QT_TRANSLATE_NOOP("files", "visualnn projects (*.vnn);;All files (*)")
 EXPORTS = {
-    # format: (menu text, file filter, suffix)
-    "py": ("PyTorch code…", "Python files (*.py)", ".py"),
-    "onnx": ("ONNX model…", "ONNX models (*.onnx)", ".onnx"),
-    "png": ("Picture (PNG)…", "PNG pictures (*.png)", ".png"),
-    "svg": ("Picture (SVG)…", "SVG pictures (*.svg)", ".svg"),
+    # format: (menu text, file filter, suffix); texts translated where shown (context "files")
+    "py": (QT_TRANSLATE_NOOP("files", "PyTorch code…"), QT_TRANSLATE_NOOP("files", "Python files (*.py)"), ".py"),
+    "onnx": (QT_TRANSLATE_NOOP("files", "ONNX model…"), QT_TRANSLATE_NOOP("files", "ONNX models (*.onnx)"), ".onnx"),
+    "png": (QT_TRANSLATE_NOOP("files", "Picture (PNG)…"), QT_TRANSLATE_NOOP("files", "PNG pictures (*.png)"), ".png"),
+    "svg": (QT_TRANSLATE_NOOP("files", "Picture (SVG)…"), QT_TRANSLATE_NOOP("files", "SVG pictures (*.svg)"), ".svg"),
 }
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("files", text)
 
 
 def blank_project() -> Project:
     """A new project: one Input of 2 features on the spiral data, ready for layers."""
     g = Graph()
     g.add_node("Input", "x", {"shape": [2]}, (0.0, 0.0))
-    return Project(graph=g, name="Untitled", data={"kind": "builtin", "name": "spiral"},
+    return Project(graph=g, name=_t("Untitled"), data={"kind": "builtin", "name": "spiral"},
                    train={"loss": "cross_entropy", "optimizer": "sgd", "lr": 0.03, "batch_size": 10,
                           "epochs": 20, "seed": 0, "device": "auto", "test_fraction": 0.2})
 
@@ -63,11 +67,11 @@ class FileController(QObject):
         """Ask Save / Discard / Cancel when there are unsaved changes; False means stay."""
         if not self.doc.dirty:
             return True
-        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
-                          f"Save the changes to “{self.doc.project.name}” before closing it?",
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsaved changes"),
+                          self.tr("Save the changes to “{name}” before closing it?").format(name=self.doc.project.name),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self.window)
-        box.setInformativeText("Your changes are lost if you don't save them.")
+        box.setInformativeText(self.tr("Your changes are lost if you don't save them."))
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = box.exec()
         if answer == QMessageBox.StandardButton.Save:
@@ -99,7 +103,7 @@ class FileController(QObject):
         try:
             project = load_project(path)
         except ProjectError as e:
-            self.error("Cannot open the example", str(e))
+            self.error(self.tr("Cannot open the example"), str(e))
             return False
         project.path = None
         self._install(project)
@@ -109,13 +113,13 @@ class FileController(QObject):
         """Open `path` (or ask for one). A file that cannot be read leaves the project as it was."""
         if path is None:
             start = str(self.doc.project.base_dir or Path.home())
-            path, _ = QFileDialog.getOpenFileName(self.window, "Open a project", start, FILTER)
+            path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open a project"), start, _t(FILTER))
             if not path:
                 return False
         try:
             project = load_project(path)
         except ProjectError as e:
-            self.error("Cannot open the project", str(e))
+            self.error(self.tr("Cannot open the project"), str(e))
             return False
         if not self.maybe_save():
             return False
@@ -139,7 +143,7 @@ class FileController(QObject):
     def save_as(self, path=None) -> bool:
         if path is None:
             name = self.doc.project.path or Path.home() / (_file_stem(self.doc.project.name) + ".vnn")
-            path, _ = QFileDialog.getSaveFileName(self.window, "Save the project as", str(name), FILTER)
+            path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save the project as"), str(name), _t(FILTER))
             if not path:
                 return False
         path = Path(path)
@@ -151,7 +155,7 @@ class FileController(QObject):
         try:
             written = save_project(self.doc.project, path)
         except OSError as e:
-            self.error("Cannot save the project", f"{path}: {e.strerror or e}")
+            self.error(self.tr("Cannot save the project"), f"{path}: {e.strerror or e}")
             return False
         self.doc.mark_saved()
         self._remember(written)
@@ -175,7 +179,7 @@ class FileController(QObject):
             act.triggered.connect(lambda _=False, p=path: self.open(p))
         if recent:
             menu.addSeparator()
-            menu.addAction("Clear Menu", self.clear_recent)
+            menu.addAction(self.tr("Clear Menu"), self.clear_recent)
         menu.setEnabled(bool(recent))
 
     def clear_recent(self) -> None:
@@ -189,7 +193,8 @@ class FileController(QObject):
         if path is None:
             base = self.doc.project.path.with_suffix(suffix) if self.doc.project.path else \
                 Path.home() / (_file_stem(self.doc.project.name) + suffix)
-            path, _ = QFileDialog.getSaveFileName(self.window, f"Export {text.rstrip('…')}", str(base), filt)
+            path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export {what}").format(what=_t(text).rstrip("…")),
+                                                  str(base), _t(filt))
             if not path:
                 return None
         path = Path(path)
@@ -214,16 +219,17 @@ class FileController(QObject):
                 def run(p, out):
                     return render_project(p, out, fmt)
         except ImportError as e:
-            QMessageBox.information(self.window, "Export not available",
-                                    f"Export to {fmt.upper()} is not available in this installation ({e}).")
+            QMessageBox.information(self.window, self.tr("Export not available"),
+                                    self.tr("Export to {fmt} is not available in this installation ({why}).")
+                                    .format(fmt=fmt.upper(), why=e))
             return None
         try:
             run(project, path)
         except Exception as e:  # one clear line, never a traceback
             msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-            self.error("Export failed", f"{path.name}: {msg}")
+            self.error(self.tr("Export failed"), f"{path.name}: {msg}")
             return None
-        self.window.statusBar().showMessage(f"Exported {path}", 5000)
+        self.window.statusBar().showMessage(self.tr("Exported {path}").format(path=path), 5000)
         return path
 
 
@@ -235,8 +241,8 @@ class FileController(QObject):
         the node and parameter and changes nothing. The import is one undo step."""
         if path is None:
             start = str(self.doc.project.base_dir or Path.home())
-            path, _ = QFileDialog.getOpenFileName(self.window, "Import weights", start,
-                                                  "PyTorch state dicts (*.pt *.pth);;All files (*)")
+            path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import weights"), start,
+                                                  self.tr("PyTorch state dicts (*.pt *.pth);;All files (*)"))
             if not path:
                 return False
         from visualnn.core.io.export_py import import_state_dict
@@ -246,10 +252,10 @@ class FileController(QObject):
             state = import_state_dict(self.doc.project, Path(path))
         except Exception as e:  # one clear line, never a traceback
             msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-            self.error("Cannot import weights", f"{Path(path).name}: {msg}")
+            self.error(self.tr("Cannot import weights"), f"{Path(path).name}: {msg}")
             return False
-        self.doc.undo_stack.push(ReplaceState(self.doc, state, f"Import weights from {Path(path).name}"))
-        self.window.statusBar().showMessage(f"Imported weights from {path}", 5000)
+        self.doc.undo_stack.push(ReplaceState(self.doc, state, self.tr("Import weights from {name}").format(name=Path(path).name)))
+        self.window.statusBar().showMessage(self.tr("Imported weights from {path}").format(path=path), 5000)
         return True
 
 

@@ -14,16 +14,20 @@ Places for other parts of the app:
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QDockWidget, QMainWindow, QSizePolicy, QStackedWidget, QToolBar, QUndoView, QWidget,
 )
 
+from visualnn.core.i18n import pick
 from visualnn.gui import style
 from visualnn.gui.canvas import CanvasView
 from visualnn.gui.actions import apply_tool_icons, create_actions, create_menus, create_toolbar
 from visualnn.gui.document import Document
+from visualnn.gui.i18n import choose_language, current_language, relabel
 from visualnn.gui.files import FileController
 from visualnn.gui.settings import app_settings, set_theme_name, theme_name
 from visualnn.gui.status import ProjectStatus
@@ -76,8 +80,8 @@ class MainWindow(QMainWindow):
         self.inspector = InspectorPanel(self.document)
         self.dataset_panel = DatasetPanel(self.document, load_now=False)
         self.history = QUndoView(self.document.undo_stack)
-        self.history.setEmptyLabel("<opened>")
-        self.history.setToolTip("Every edit since the project was opened; click one to go back to it")
+        relabel(self.history, lambda: (self.history.setEmptyLabel(self.tr("<opened>")), self.history.setToolTip(
+            self.tr("Every edit since the project was opened; click one to go back to it"))))
 
         self.acts = create_actions(self)
         self.menus = create_menus(self, self.acts)
@@ -88,18 +92,19 @@ class MainWindow(QMainWindow):
         self._spacer = self.toolbar.addWidget(spacer)
         self._modes: dict[str, tuple[QAction, QWidget | None]] = {}
         self.mode_group = QActionGroup(self)
-        self.add_mode("edit", "Edit", tooltip="Build and edit the network")
+        self.add_mode("edit", lambda: self.tr("Edit"), tooltip=lambda: self.tr("Build and edit the network"))
 
-        self.add_dock(self.palette, Area.LeftDockWidgetArea, "Layers", "palette")
-        self.add_dock(self.inspector, Area.RightDockWidgetArea, "Inspector", "inspector")
-        self.add_dock(self.dataset_panel, Area.RightDockWidgetArea, "Data", "data")
+        self.add_dock(self.palette, Area.LeftDockWidgetArea, lambda: self.tr("Layers"), "palette")
+        self.add_dock(self.inspector, Area.RightDockWidgetArea, lambda: self.tr("Inspector"), "inspector")
+        self.add_dock(self.dataset_panel, Area.RightDockWidgetArea, lambda: self.tr("Data"), "data")
         self.splitDockWidget(self.docks["inspector"], self.docks["data"], Qt.Orientation.Vertical)
-        self.add_dock(self.history, Area.RightDockWidgetArea, "History", "history", tabify_with="inspector")
+        self.add_dock(self.history, Area.RightDockWidgetArea, lambda: self.tr("History"), "history",
+                      tabify_with="inspector")
         self.docks["history"].hide()
         history = self.docks["history"].toggleViewAction()
-        history.setText("Undo &History")
         history.setShortcut("Ctrl+H")
-        history.setToolTip("Show every edit since opening; click one to go back to it (Ctrl+H)")
+        relabel(history, lambda: (history.setText(self.tr("Undo &History")), history.setToolTip(
+            self.tr("Show every edit since opening; click one to go back to it (Ctrl+H)"))))
         self.menus["edit"].insertAction(self.acts.cut, history)
         self.menus["edit"].insertSeparator(self.acts.cut)
         self.docks["inspector"].raise_()
@@ -114,7 +119,8 @@ class MainWindow(QMainWindow):
         self.canvas.selectionChangedIds.connect(self.inspector.show_selection)
         self.canvas.nodeActivated.connect(self._on_node_activated)
         self.canvas.statusMessage.connect(lambda msg: self.statusBar().showMessage(msg, 6000))
-        self.canvas.connectionRefused.connect(lambda msg: self.statusBar().showMessage(f"Not connected: {msg}", 6000))
+        self.canvas.connectionRefused.connect(
+            lambda msg: self.statusBar().showMessage(self.tr("Not connected: {why}").format(why=msg), 6000))
         self.canvas.zoomChanged.connect(self.status.set_zoom)
         self.palette.layerActivated.connect(self.canvas.append_after_selected)
         doc.validated.connect(self.update_status)
@@ -126,6 +132,7 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.update_status(doc.report)
         self.set_theme(theme_name(self.settings), save=False)
+        self.acts.language[current_language()].setChecked(True)
         from visualnn.gui.stepthrough.mode import install_step_through
 
         self.step_through = install_step_through(self)
@@ -137,11 +144,14 @@ class MainWindow(QMainWindow):
         self.after_first_paint(self.dataset_panel.reload)
 
     # -- places for other parts ------------------------------------------------------------------------------
-    def add_dock(self, widget: QWidget, area=Area.RightDockWidgetArea, title: str = "", name: str | None = None,
-                 tabify_with: str | None = None) -> QDockWidget:
-        """Put `widget` in a dock (listed in View > Panels); returns the QDockWidget."""
-        name = name or title.lower().replace(" ", "_")
-        dock = QDockWidget(title, self)
+    def add_dock(self, widget: QWidget, area=Area.RightDockWidgetArea, title: str | Callable[[], str] = "",
+                 name: str | None = None, tabify_with: str | None = None) -> QDockWidget:
+        """Put `widget` in a dock (listed in View > Panels); returns the QDockWidget. `title`
+        may be a function giving it in the current language (`lambda: self.tr("Training")`),
+        so it follows a language switch."""
+        title_of = title if callable(title) else (lambda: title)
+        name = name or title_of().lower().replace(" ", "_")
+        dock = QDockWidget(title_of(), self)
         dock.setObjectName(f"dock_{name}")
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
@@ -150,7 +160,8 @@ class MainWindow(QMainWindow):
         if tabify_with in self.docks:
             self.tabifyDockWidget(self.docks[tabify_with], dock)
         toggle = dock.toggleViewAction()
-        toggle.setStatusTip(f"Show or hide the {title} panel")
+        relabel(dock, lambda: (dock.setWindowTitle(title_of()), toggle.setStatusTip(
+            self.tr("Show or hide the {title} panel").format(title=title_of()))))
         self.panels_menu.addAction(toggle)
         self.docks[name] = dock
         return dock
@@ -192,11 +203,15 @@ class MainWindow(QMainWindow):
         self.toolbars_menu.addAction(toolbar.toggleViewAction())
         return toolbar
 
-    def add_mode(self, key: str, text: str, widget: QWidget | None = None, tooltip: str = "") -> QAction:
-        """A mode in the switch (exclusive); `widget`, when given, shows instead of the canvas."""
-        act = QAction(text, self)
+    def add_mode(self, key: str, text: str | Callable[[], str], widget: QWidget | None = None,
+                 tooltip: str | Callable[[], str] = "") -> QAction:
+        """A mode in the switch (exclusive); `widget`, when given, shows instead of the canvas.
+        `text` and `tooltip` may be functions giving them in the current language."""
+        text_of = text if callable(text) else (lambda: text)
+        tip_of = tooltip if callable(tooltip) else (lambda: tooltip)
+        act = QAction(self)
         act.setCheckable(True)
-        act.setToolTip(tooltip or text)
+        relabel(act, lambda: (act.setText(text_of()), act.setToolTip(tip_of() or text_of())))
         act.setData(key)
         self.mode_group.addAction(act)
         self.toolbar.addAction(act)
@@ -236,7 +251,7 @@ class MainWindow(QMainWindow):
 
     def rename(self) -> None:
         if self.canvas.start_rename() is None:
-            self.statusBar().showMessage("Select one layer to rename it", 4000)
+            self.statusBar().showMessage(self.tr("Select one layer to rename it"), 4000)
 
     @Slot(str)
     def _on_node_activated(self, node_id: str) -> None:
@@ -255,7 +270,7 @@ class MainWindow(QMainWindow):
 
     def update_title(self) -> None:
         project = self.document.project
-        self.setWindowTitle(f"{project.name}[*] — visualnn")
+        self.setWindowTitle(f"{pick(project.name)}[*] — visualnn")
         self.setWindowFilePath(str(project.path) if project.path else "")
         self.setWindowModified(self.document.dirty)
 
@@ -268,6 +283,12 @@ class MainWindow(QMainWindow):
         apply_tool_icons(self.acts)
         if save:
             set_theme_name(name, self.settings)
+
+    def set_language(self, code: str) -> None:
+        """View > Language: every text switches now (and the choice is remembered)."""
+        code = choose_language(code, self.settings)
+        self.acts.language[code].setChecked(True)
+        self.update_status(self.document.report)
 
     def show_about(self) -> None:
         from visualnn.gui.help_dialogs import show_about

@@ -107,6 +107,18 @@ def setup_fonts(app: QApplication) -> None:
     app.setFont(font)
 
 
+def language_fonts(code: str, app: QApplication | None = None) -> None:
+    """Fonts for the UI language: with Chinese, a family with Chinese glyphs comes first."""
+    from visualnn.gui import theme
+
+    theme.use_cjk_first(code == "zh")
+    app = app or QApplication.instance()
+    if app is not None:
+        font = app.font()
+        font.setFamilies(theme.FONT_FAMILIES)
+        app.setFont(font)
+
+
 def apply_theme(name: str, app: QApplication | None = None) -> str:
     """Colour the whole application "light" or "dark"; returns the theme applied."""
     global _current

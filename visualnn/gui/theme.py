@@ -98,10 +98,41 @@ DARK = {
 THEMES = {"light": LIGHT, "dark": DARK}
 
 # Sans-serif families in order of preference; Qt takes the first one installed.
-FONT_FAMILIES = ["Inter", "Segoe UI", "SF Pro Text", ".AppleSystemUIFont", "Helvetica Neue", "Cantarell",
-                 "Noto Sans", "Ubuntu", "DejaVu Sans", "Arial", "sans-serif"]
-MONO_FAMILIES = ["JetBrains Mono", "SF Mono", "Menlo", "Consolas", "DejaVu Sans Mono", "Noto Sans Mono",
-                 "Courier New", "monospace"]
+# Families with Chinese glyphs (Simplified forms first: left to itself, fontconfig may pick
+# a Japanese or Traditional variant). Qt falls back along a font's family list glyph by
+# glyph, so Latin text keeps the Latin family and Chinese text takes one of these; with the
+# UI in Chinese they come first (one family for the whole window). On Linux the package
+# fonts-noto-cjk (Debian, Ubuntu) or google-noto-sans-cjk-fonts (Fedora) provides one.
+CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
+                "Microsoft YaHei", "Microsoft YaHei UI", "PingFang SC", "Hiragino Sans GB", "Heiti SC", "SimHei",
+                "Droid Sans Fallback", "Noto Sans CJK JP", "Noto Sans CJK TC"]
+LATIN_FAMILIES = ["Inter", "Segoe UI", "SF Pro Text", ".AppleSystemUIFont", "Helvetica Neue", "Cantarell",
+                  "Noto Sans", "Ubuntu", "DejaVu Sans", "Arial"]
+LATIN_MONO_FAMILIES = ["JetBrains Mono", "SF Mono", "Menlo", "Consolas", "DejaVu Sans Mono", "Noto Sans Mono",
+                       "Courier New"]
+# Sans-serif families in order of preference; Qt takes the first one installed.
+FONT_FAMILIES = LATIN_FAMILIES + CJK_FAMILIES + ["sans-serif"]
+MONO_FAMILIES = LATIN_MONO_FAMILIES + CJK_FAMILIES + ["monospace"]
+
+
+def use_cjk_first(on: bool) -> None:
+    """Put the Chinese families first (UI in Chinese) or after the Latin ones; updates
+    FONT_FAMILIES in place, so every font made from now on follows."""
+    FONT_FAMILIES[:] = (CJK_FAMILIES + LATIN_FAMILIES if on else LATIN_FAMILIES + CJK_FAMILIES) + ["sans-serif"]
+
+
+def has_cjk(text: str) -> bool:
+    """Whether `text` holds Chinese, Japanese or Korean characters (they need a CJK font)."""
+    return any("\u2e80" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" or "\uf900" <= ch <= "\ufaff"
+               or "\uff00" <= ch <= "\uffef" for ch in text)
+
+
+def cjk_family() -> str | None:
+    """The first installed family with Chinese glyphs, or None (none installed)."""
+    from PySide6.QtGui import QFontDatabase
+
+    installed = set(QFontDatabase.families())
+    return next((f for f in CJK_FAMILIES if f in installed), None)
 
 _current = "light"
 _listeners: list = []

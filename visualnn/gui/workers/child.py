@@ -167,8 +167,12 @@ class SharedParts:
         return replace(frame, **back) if back else frame
 
 
-def main(commands, out, project_data, device, sample, rows) -> None:
-    """The child process: run the loop until a stop command or the parent goes away."""
+def main(commands, out, project_data, device, sample, rows, lang: str | None = None) -> None:
+    """The child process: run the loop until a stop command or the parent goes away; its
+    messages in `lang` (the app's language)."""
+    from visualnn.core.i18n import set_language
+
+    set_language(lang)
     try:
         loop = _loop_class()(out, project=decode_project(project_data), device=device, sample=sample,
                              capture_rows=rows, commands=PipeCommands(commands))

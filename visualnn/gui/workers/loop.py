@@ -41,7 +41,10 @@ class TrainingProblem:
 
 
 def problem_from(e: BaseException, step: int | None = None) -> TrainingProblem:
-    """A TrainingProblem for an exception raised while building or stepping."""
+    """A TrainingProblem for an exception raised while building or stepping (its hint in
+    the UI language, through the core's catalog: this runs in the training process, without Qt)."""
+    from visualnn.core.i18n import tr as core_tr
+
     text = (str(e).strip().splitlines() or [type(e).__name__])[0]
     node = getattr(e, "node", None)
     problems = getattr(e, "problems", None)  # CompileError
@@ -55,7 +58,7 @@ def problem_from(e: BaseException, step: int | None = None) -> TrainingProblem:
 
     if isinstance(e, DeviceError):  # its text ends with what to type on the command line
         text = text.split("; use ", 1)[0]
-        hint = "Choose another device in the Training panel (Auto picks the best one present), then press Reset."
+        hint = core_tr("Choose another device in the Training panel (Auto picks the best one present), then press Reset.")
     else:
         for marker in ("; try ", "; use ", "; set ", "; choose "):
             if marker in text:
@@ -67,19 +70,19 @@ def problem_from(e: BaseException, step: int | None = None) -> TrainingProblem:
         from visualnn.core.data.dataset import DataError
 
         if isinstance(e, DataError):
-            hint = "Fix the data set in the Data panel; training then starts again from the seed."
+            hint = core_tr("Fix the data set in the Data panel; training then starts again from the seed.")
         elif "between 0 and 1" in low:  # BCE on outputs that are not probabilities
-            hint = ("BCE (probabilities) needs outputs between 0 and 1: end the network with a Sigmoid, "
-                    "or choose BCE with logits; then press Reset.")
+            hint = core_tr("BCE (probabilities) needs outputs between 0 and 1: end the network with a Sigmoid, "
+                           "or choose BCE with logits; then press Reset.")
         elif "out of memory" in low:
-            hint = "Try a smaller batch size, or train on the CPU."
+            hint = core_tr("Try a smaller batch size, or train on the CPU.")
         elif "loss became" in low or "non-finite" in low or "not finite" in low:
-            hint = "Try a smaller learning rate, then press Reset."
+            hint = core_tr("Try a smaller learning rate, then press Reset.")
         elif node is not None:
-            hint = f"Fix the layer {node} on the canvas; training starts again from the seed."
+            hint = core_tr("Fix the layer {node} on the canvas; training starts again from the seed.", node=node)
         else:
-            hint = "Check the settings, then press Reset."
-    if hint and not hint.endswith("."):
+            hint = core_tr("Check the settings, then press Reset.")
+    if hint and not hint.endswith((".", "。")):
         hint += "."
     return TrainingProblem(text, node, hint, step if step is not None else getattr(e, "step", None))
 

@@ -26,6 +26,8 @@ import time
 
 from PySide6.QtCore import QThread
 
+from visualnn.core.i18n import language
+from visualnn.core.i18n import tr as core_tr
 from visualnn.gui.workers.live_buffer import LiveBuffer, Mailbox
 from visualnn.gui.workers.loop import TrainingProblem, problem_from  # noqa: F401  (re-exported)
 
@@ -157,7 +159,7 @@ class TrainingWorker(QThread):
         out_r, out_w = ctx.Pipe(duplex=False)
         proc = ctx.Process(target=child.main, name="visualnn-training", daemon=True,
                            args=(cmd_r, out_w, child.encode_project(self._project), self._device,
-                                 self._sample, self._rows))
+                                 self._sample, self._rows, language()))
         try:
             proc.start()
         finally:
@@ -223,5 +225,5 @@ class TrainingWorker(QThread):
         else:  # counters first: whoever reads the problem also reads "failed"
             self.buffer.set_counters(step, epoch, "failed", self.sent)
             self.buffer.add_event("problem", TrainingProblem(
-                f"the training process ended unexpectedly (exit code {self.exitcode})", None,
-                "Press Reset or Play to start training again from the seed."))
+                core_tr("the training process ended unexpectedly (exit code {code})", code=self.exitcode), None,
+                core_tr("Press Reset or Play to start training again from the seed.")))
