@@ -13,6 +13,8 @@ import copy
 from PySide6.QtGui import QUndoCommand
 
 from visualnn.core.graph import Graph
+from visualnn.gui.i18n import translate
+
 
 # ids for QUndoCommand.mergeWith: consecutive commands of one kind and key become one step
 MOVE_ID, PARAMS_ID, DATA_ID, TRAIN_ID = 1001, 1002, 1003, 1004
@@ -33,7 +35,7 @@ class AddNode(_DocCommand):
 
     def __init__(self, doc, type_name: str, node_id: str | None = None, params: dict | None = None,
                  pos=None, extra: dict | None = None):
-        super().__init__(doc, f"Add {type_name}")
+        super().__init__(doc, translate("commands", "Add {type_name}").format(type_name=type_name))
         self.type_name, self.params, self.extra = type_name, dict(params or {}), dict(extra or {})
         self.node_id = node_id or doc.graph.unique_id(type_name.lower())
         self.pos = tuple(pos) if pos is not None else None
@@ -52,7 +54,7 @@ class RemoveNodes(_DocCommand):
 
     def __init__(self, doc, node_ids):
         ids = [n for n in doc.graph.nodes if n in set(node_ids)]
-        super().__init__(doc, f"Delete {ids[0]}" if len(ids) == 1 else f"Delete {len(ids)} layers")
+        super().__init__(doc, translate("commands", "Delete {node}").format(node=ids[0]) if len(ids) == 1 else translate("commands", "Delete {n_ids} layers").format(n_ids=len(ids)))
         self.ids = ids
         self.removed: list = []
         self.state_keys: list[str] = []
@@ -81,7 +83,7 @@ class Connect(_DocCommand):
     """Add the edge src -> dst (at `index` in the edge order, else at the end)."""
 
     def __init__(self, doc, src: str, dst: str, index: int | None = None):
-        super().__init__(doc, f"Connect {src} → {dst}")
+        super().__init__(doc, translate("commands", "Connect {src} → {dst}").format(src=src, dst=dst))
         self.src, self.dst, self.index = src, dst, index
 
     def redo(self):
@@ -93,7 +95,7 @@ class Connect(_DocCommand):
 
 class Disconnect(_DocCommand):
     def __init__(self, doc, src: str, dst: str):
-        super().__init__(doc, f"Disconnect {src} → {dst}")
+        super().__init__(doc, translate("commands", "Disconnect {src} → {dst}").format(src=src, dst=dst))
         self.src, self.dst, self.index = src, dst, None
 
     def redo(self):
@@ -109,7 +111,8 @@ class MoveNodes(_DocCommand):
 
     def __init__(self, doc, positions: dict, drag_id=None, text: str | None = None):
         ids = list(positions)
-        super().__init__(doc, text or (f"Move {ids[0]}" if len(ids) == 1 else f"Move {len(ids)} layers"))
+        super().__init__(doc, text or (translate("commands", "Move {node}").format(node=ids[0]) if len(ids) == 1
+                                     else translate("commands", "Move {n} layers").format(n=len(ids))))
         self.new = {n: (None if p is None else (float(p[0]), float(p[1]))) for n, p in positions.items()}
         self.old = {n: doc.graph.node(n).pos for n in ids}
         self.drag_id = drag_id
@@ -139,7 +142,7 @@ class SetParams(_DocCommand):
     (e.g. one spin box being stepped) merge into one undo step."""
 
     def __init__(self, doc, node_id: str, params: dict, merge_key=None, text: str | None = None):
-        super().__init__(doc, text or f"Edit {node_id}")
+        super().__init__(doc, text or translate("commands", "Edit {node}").format(node=node_id))
         self.node_id, self.merge_key = node_id, merge_key
         self.old = copy.deepcopy(doc.graph.node(node_id).params)
         self.new = copy.deepcopy(params)
@@ -170,14 +173,14 @@ def set_param(doc, node_id: str, name: str, value) -> SetParams:
         params.pop(name, None)
     else:
         params[name] = value
-    return SetParams(doc, node_id, params, merge_key=name, text=f"Set {node_id}.{name}")
+    return SetParams(doc, node_id, params, merge_key=name, text=translate("commands", "Set {node_id}.{name}").format(node_id=node_id, name=name))
 
 
 class RenameNode(_DocCommand):
     """Change a node's id (its trained state follows). Check `rename_problem` first."""
 
     def __init__(self, doc, old: str, new: str):
-        super().__init__(doc, f"Rename {old} → {new}")
+        super().__init__(doc, translate("commands", "Rename {old} → {new}").format(old=old, new=new))
         self.old, self.new = old, new
 
     def _rekey(self, a: str, b: str):
@@ -205,9 +208,9 @@ def rename_problem(doc, old: str, new: str) -> str | None:
     if problem:
         return problem
     if new in RESERVED_IDS:
-        return f"id '{new}' is reserved; choose another name"
+        return translate("commands", "id '{id}' is reserved; choose another name").format(id=new)
     if new in doc.graph.nodes:
-        return f"a node '{new}' already exists"
+        return translate("commands", "a node '{id}' already exists").format(id=new)
     return None
 
 
@@ -216,7 +219,7 @@ class _SetSection(_DocCommand):
     merge_id = 0
 
     def __init__(self, doc, value: dict, merge_key=None, text: str | None = None):
-        super().__init__(doc, text or f"Change {self.key}")
+        super().__init__(doc, text or translate("commands", "Change {setting}").format(setting=self.key))
         self.old = copy.deepcopy(getattr(doc.project, self.key))
         self.new = copy.deepcopy(value)
         self.merge_key = merge_key
@@ -259,8 +262,8 @@ class ChangeTrain(_SetSection):
 class ReplaceGraph(_DocCommand):
     """Swap in a whole new graph (auto-arrange of unplaced cards, a template) as one step."""
 
-    def __init__(self, doc, graph: Graph, text: str = "Replace graph"):
-        super().__init__(doc, text)
+    def __init__(self, doc, graph: Graph, text: str | None = None):
+        super().__init__(doc, text or translate("commands", "Replace graph"))
         self.old, self.new = doc.graph.copy(), graph.copy()
 
     def redo(self):
@@ -277,8 +280,8 @@ def remove_selection(doc, node_ids, edges=()) -> None:
     if not node_ids and not edges:
         return
     stack = doc.undo_stack
-    stack.beginMacro(f"Delete {len(node_ids) + len(edges)} items" if len(node_ids) + len(edges) > 1 else
-                     (f"Delete {node_ids[0]}" if node_ids else f"Disconnect {edges[0][0]} → {edges[0][1]}"))
+    stack.beginMacro(translate("commands", "Delete {n} items").format(n=len(node_ids) + len(edges)) if len(node_ids) + len(edges) > 1 else
+                     (translate("commands", "Delete {node}").format(node=node_ids[0]) if node_ids else translate("commands", "Disconnect {src} → {dst}").format(src=edges[0][0], dst=edges[0][1])))
     for s, d in edges:
         stack.push(Disconnect(doc, s, d))
     if node_ids:
@@ -286,7 +289,7 @@ def remove_selection(doc, node_ids, edges=()) -> None:
     stack.endMacro()
 
 
-def paste_records(doc, nodes: list[dict], edges: list[dict], offset=(40.0, 40.0), text: str = "Paste") -> list[str]:
+def paste_records(doc, nodes: list[dict], edges: list[dict], offset=(40.0, 40.0), text: str | None = None) -> list[str]:
     """Add copies of node records (as in the project file) and the edges among them, with
     fresh ids where taken, shifted by `offset`; one undo step. Returns the new ids."""
     graph = doc.graph
@@ -304,7 +307,9 @@ def paste_records(doc, nodes: list[dict], edges: list[dict], offset=(40.0, 40.0)
         taken.add(new)
         ids[base] = new
     stack = doc.undo_stack
-    stack.beginMacro(f"{text} {len(nodes)} layer{'s' if len(nodes) != 1 else ''}")
+    text = text or translate("commands", "Paste")
+    stack.beginMacro(translate("commands", "{action} ({n} layers)").format(action=text, n=len(nodes)) if len(nodes) != 1
+                     else translate("commands", "{action} (1 layer)").format(action=text))
     for rec in nodes:
         pos = rec.get("pos")
         if pos is not None:
@@ -326,7 +331,7 @@ def insert_after(doc, src: str, type_name: str, pos, shift: float = 0.0, params:
     outs = graph.outputs_of(src)
     new_id = graph.unique_id(type_name.lower())
     stack = doc.undo_stack
-    stack.beginMacro(f"Add {type_name} after {src}")
+    stack.beginMacro(translate("commands", "Add {type_name} after {src}").format(type_name=type_name, src=src))
     if len(outs) == 1:
         dst = outs[0]
         index = graph.edges.index(next(e for e in graph.edges if e.src == src and e.dst == dst))

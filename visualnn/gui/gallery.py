@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from visualnn.gui import style
+from visualnn.gui.i18n import translate
+
 
 CARD = QSize(320, 150)
 _cache: dict[tuple, QPixmap] = {}
@@ -141,7 +143,7 @@ class ExampleGallery(QDialog):
         super().__init__(parent)
         from visualnn.examples import list_examples
 
-        self.setWindowTitle("New from an example")
+        self.setWindowTitle(translate("gallery", "New from an example"))
         self.resize(1040, 700)
         self.list = QListWidget()
         self.list.setViewMode(QListView.ViewMode.IconMode)
@@ -159,7 +161,7 @@ class ExampleGallery(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
-        head = QLabel("Start from a bundled example. It opens as a new, untitled project.")
+        head = QLabel(translate("gallery", "Start from a bundled example. It opens as a new, untitled project."))
         head.setObjectName("muted")
         lay.addWidget(head)
         lay.addWidget(self.list, 1)
@@ -173,11 +175,11 @@ class ExampleGallery(QDialog):
                 self._pending.append(self.list.count())
             item = QListWidgetItem(_icon(pix or _card(ex.name, "drawing…")), ex.name)
             item.setData(self.PATH_ROLE, str(ex.path))
-            item.setToolTip(f"<b>{ex.name}</b><br>{ex.description}<br><i>{ex.path.name}</i>")
+            item.setToolTip(translate("gallery", "<b>{name}</b><br>{description}<br><i>{name2}</i>").format(name=ex.name, description=ex.description, name2=ex.path.name))
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             self.list.addItem(item)
         if not self.examples:
-            self.details.setText("No examples are installed.")
+            self.details.setText(translate("gallery", "No examples are installed."))
         self.list.currentItemChanged.connect(self._on_current)
         self.list.itemActivated.connect(lambda _: self.accept())
         self.list.itemDoubleClicked.connect(lambda _: self.accept())
@@ -205,8 +207,7 @@ class ExampleGallery(QDialog):
         if item is None:
             return
         ex = next(e for e in self.examples if str(e.path) == item.data(self.PATH_ROLE))
-        self.details.setText(f"<b>{ex.name}</b> — {ex.description or 'no description'} "
-                             f"<span style='color:gray'>({ex.path.name})</span>")
+        self.details.setText(translate("gallery", "<b>{name}</b> — {value} <span style='color:gray'>({name2})</span>").format(name=ex.name, value=ex.description or 'no description', name2=ex.path.name))
 
     def select(self, file_name: str) -> bool:
         for i in range(self.list.count()):

@@ -7,6 +7,7 @@ import html
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout
 
 from visualnn import __version__
+from visualnn.gui.i18n import translate
 
 
 def layer_reference_html() -> str:
@@ -42,7 +43,7 @@ def layer_reference_html() -> str:
 class LayerReference(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Layer reference — visualnn")
+        self.setWindowTitle(translate("help_dialogs", "Layer reference — visualnn"))
         self.resize(760, 720)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(True)

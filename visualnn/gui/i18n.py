@@ -130,3 +130,8 @@ def relabel(owner, fn: Callable[[], None]) -> None:
         relabeler = _Relabeler(app)
         relabeler.setObjectName("visualnnRelabeler")
     relabeler.entries.append((weakref.ref(owner), fn))
+
+
+# `translate("context", "text")`: QCoreApplication.translate, for code outside a QObject's
+# methods (pyside6-lupdate collects these calls like self.tr ones)
+translate = QCoreApplication.translate

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from visualnn.core.graph import param_count
 from visualnn.gui import style
+from visualnn.gui.i18n import translate
 
 
 class ProjectStatus:
@@ -18,26 +19,25 @@ class ProjectStatus:
         self.shape = QLabel()
         self.shape.setTextFormat(Qt.TextFormat.RichText)
         self.params = QLabel()
-        self.params.setToolTip("Learnable parameters (weights and biases) of the whole network")
+        self.params.setToolTip(translate("status", "Learnable parameters (weights and biases) of the whole network"))
         self.zoom = QLabel("100 %")
-        self.zoom.setToolTip("Zoom: the mouse wheel or Ctrl +/-; Ctrl+0 fits the whole network")
+        self.zoom.setToolTip(translate("status", "Zoom: the mouse wheel or Ctrl +/-; Ctrl+0 fits the whole network"))
         bar.addWidget(self.shape, 1)
         bar.addPermanentWidget(self.params)
         bar.addPermanentWidget(self.zoom)
 
     def update(self, graph, report) -> None:
         total = sum(param_count(graph, report).values()) if report.order else 0
-        self.params.setText(f"{total:,} parameters")
+        self.params.setText(translate("status", "{total:,} parameters").format(total=total))
         if report.ok:
             out = graph.output_id()
             shape = report.shapes.get(out) if out else None
             shape_txt = "[" + ", ".join(map(str, shape)) + "]" if shape is not None else "?"
-            self.shape.setText(f"<span style='color:{style.hex_color('ok')}'>●</span> valid: output {shape_txt}")
-            self.shape.setToolTip(f"The network is valid; {len(report.order)} layers")
+            self.shape.setText(translate("status", "<span style='color:{value}'>●</span> valid: output {shape_txt}").format(value=style.hex_color('ok'), shape_txt=shape_txt))
+            self.shape.setToolTip(translate("status", "The network is valid; {n_order} layers").format(n_order=len(report.order)))
         else:
             n = len(report.problems)
-            self.shape.setText(f"<span style='color:{style.hex_color('error')}'>● {n} problem{'s' if n > 1 else ''}:"
-                               f"</span> {html.escape(str(report.problems[0]))}")
+            self.shape.setText(translate("status", "<span style='color:{value}'>● {n} problem{value2}:</span> {value3}").format(value=style.hex_color('error'), n=n, value2='s' if n > 1 else '', value3=html.escape(str(report.problems[0]))))
             self.shape.setToolTip("\n".join(str(p) for p in report.problems))
 
     def set_zoom(self, z: float) -> None:

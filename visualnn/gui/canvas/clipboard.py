@@ -8,6 +8,7 @@ import json
 from PySide6.QtCore import QMimeData
 
 from visualnn.core.graph import Graph, GraphError
+from visualnn.gui.i18n import translate
 
 NODES_MIME = "application/x-visualnn-nodes"
 LAYER_MIME = "application/x-visualnn-layer"  # a palette item being dragged: the type name
@@ -36,13 +37,13 @@ def to_mime(payload: dict) -> QMimeData:
 def from_mime(mime: QMimeData | None) -> dict:
     """The records on the clipboard; ValueError with a one-line reason when there are none."""
     if mime is None:
-        raise ValueError("the clipboard is empty")
+        raise ValueError(translate("clipboard", "the clipboard is empty"))
     if mime.hasFormat(NODES_MIME):
         text = bytes(mime.data(NODES_MIME).data()).decode("utf-8", "replace")
     elif mime.hasText():
         text = mime.text()
     else:
-        raise ValueError("the clipboard holds no layers")
+        raise ValueError(translate("clipboard", "the clipboard holds no layers"))
     return parse(text)
 
 
@@ -50,16 +51,16 @@ def parse(text: str) -> dict:
     try:
         payload = json.loads(text)
     except ValueError:
-        raise ValueError("the clipboard holds no layers (not visualnn JSON)") from None
+        raise ValueError(translate("clipboard", "the clipboard holds no layers (not visualnn JSON)")) from None
     if not isinstance(payload, dict) or not isinstance(payload.get("nodes"), list):
-        raise ValueError("the clipboard holds no layers (no \"nodes\" list)")
+        raise ValueError(translate("clipboard", "the clipboard holds no layers (no \"nodes\" list)"))
     edges = payload.get("edges", [])
     if not isinstance(edges, list):
-        raise ValueError("the clipboard's \"edges\" must be a list")
+        raise ValueError(translate("clipboard", "the clipboard's \"edges\" must be a list"))
     try:
         Graph.from_records(payload["nodes"], edges)
     except GraphError as e:
-        raise ValueError(f"the clipboard's layers are broken: {e}") from None
+        raise ValueError(translate("clipboard", "the clipboard's layers are broken: {e}").format(e=e)) from None
     if not payload["nodes"]:
-        raise ValueError("the clipboard holds no layers")
+        raise ValueError(translate("clipboard", "the clipboard holds no layers"))
     return {"nodes": payload["nodes"], "edges": edges}

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMenu
 
 from visualnn.gui.canvas.edge_item import EdgeItem
 from visualnn.gui.canvas.node_item import NodeItem
+from visualnn.gui.i18n import translate
 
 
 def build_menu(view, scene_item) -> QMenu:
@@ -31,18 +32,18 @@ def build_menu(view, scene_item) -> QMenu:
         return act
 
     if isinstance(node, NodeItem):
-        add("Rename…", lambda: view.start_rename(node.node_id), "F2", len(sel) == 1)
-        add("Duplicate", view.duplicate_selection, "Ctrl+D")
-        add("Copy", view.copy_selection, QKeySequence.StandardKey.Copy)
-        add("Cut", view.cut_selection, QKeySequence.StandardKey.Cut)
+        add(translate("context_menu", "Rename…"), lambda: view.start_rename(node.node_id), "F2", len(sel) == 1)
+        add(translate("context_menu", "Duplicate"), view.duplicate_selection, "Ctrl+D")
+        add(translate("context_menu", "Copy"), view.copy_selection, QKeySequence.StandardKey.Copy)
+        add(translate("context_menu", "Cut"), view.cut_selection, QKeySequence.StandardKey.Cut)
         menu.addSeparator()
-        add("Delete" if len(sel) < 2 else f"Delete {len(sel)} layers", view.delete_selected, "Del")
+        add(translate("context_menu", "Delete") if len(sel) < 2 else translate("context_menu", "Delete {n_sel} layers").format(n_sel=len(sel)), view.delete_selected, "Del")
     elif isinstance(node, EdgeItem):
-        add("Disconnect" if len(edges) < 2 else f"Disconnect {len(edges)} edges", view.delete_selected, "Del")
+        add(translate("context_menu", "Disconnect") if len(edges) < 2 else translate("context_menu", "Disconnect {n_edges} edges").format(n_edges=len(edges)), view.delete_selected, "Del")
     else:
-        add("Paste", view.paste, QKeySequence.StandardKey.Paste)
-        add("Select all", lambda: view.select_ids(list(view.canvas_scene.nodes)), QKeySequence.StandardKey.SelectAll)
+        add(translate("context_menu", "Paste"), view.paste, QKeySequence.StandardKey.Paste)
+        add(translate("context_menu", "Select all"), lambda: view.select_ids(list(view.canvas_scene.nodes)), QKeySequence.StandardKey.SelectAll)
         menu.addSeparator()
-        add("Auto-arrange", view.auto_arrange, "L")
-        add("Fit to view", view.fit, "F")
+        add(translate("context_menu", "Auto-arrange"), view.auto_arrange, "L")
+        add(translate("context_menu", "Fit to view"), view.fit, "F")
     return menu

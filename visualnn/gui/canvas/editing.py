@@ -9,6 +9,7 @@ from visualnn.core.graph import get_spec
 from visualnn.core.graph.layout import GAP, choose_bands, layout_graph
 from visualnn.gui.canvas.node_item import H, W
 from visualnn.gui.commands import AddNode, MoveNodes, insert_after, paste_records
+from visualnn.gui.i18n import translate
 
 
 def free_spot(scene, x: float, y: float, exclude=()) -> tuple[float, float]:
@@ -45,7 +46,7 @@ def append_after(doc, scene, type_name: str, selected: list[str], fallback_cente
     return insert_after(doc, src, type_name, (x, y))
 
 
-def paste(doc, scene, payload: dict, visible: QRectF, repeat: int, text: str = "Paste") -> list[str]:
+def paste(doc, scene, payload: dict, visible: QRectF, repeat: int, text: str | None = None) -> list[str]:
     """Paste records shifted 40 units down-right per repeat; into the middle of the visible
     area when the originals are out of sight. Returns the new ids."""
     nodes = [dict(n) for n in payload["nodes"]]
@@ -83,5 +84,5 @@ def arrange(doc, scene, view_size=None) -> bool:
     changed = {n: p for n, p in positions.items() if doc.graph.nodes[n].pos != (float(p[0]), float(p[1]))}
     if not changed:
         return False
-    doc.undo_stack.push(MoveNodes(doc, positions, text="Auto-arrange"))
+    doc.undo_stack.push(MoveNodes(doc, positions, text=translate("editing", "Auto-arrange")))
     return True

@@ -144,11 +144,11 @@ class CanvasView(QGraphicsView):
             self.statusMessage.emit(f"Nothing pasted: {e}")
             return []
         self._paste_repeat += 1
-        return self._paste(payload, self._paste_repeat, "Paste")
+        return self._paste(payload, self._paste_repeat, self.tr("Paste"))
 
     def duplicate_selection(self) -> list[str]:
         ids = self.selected_ids()
-        return self._paste(clipboard.records(self.doc.graph, ids), 1, "Duplicate") if ids else []
+        return self._paste(clipboard.records(self.doc.graph, ids), 1, self.tr("Duplicate")) if ids else []
 
     def _paste(self, payload, repeat: int, text: str) -> list[str]:
         ids = editing.paste(self.doc, self.canvas_scene, payload, self._visible_rect(), repeat, text=text)

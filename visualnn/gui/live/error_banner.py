@@ -38,33 +38,54 @@ class ErrorBanner(QFrame):
         text.addWidget(self.title)
         text.addWidget(self.hint)
         lay.addLayout(text, 1)
-        self.show_button = QPushButton("Show layer")
+        self.problem = None
+        self.show_button = QPushButton()
         self.show_button.clicked.connect(lambda: self.node and self.showLayer.emit(self.node))
-        self.reset_button = QPushButton("Reset")
-        self.reset_button.setToolTip("Start again from the seed with the current settings")
+        self.reset_button = QPushButton()
         self.reset_button.clicked.connect(self.resetRequested.emit)
-        close = QToolButton()
+        self.close_button = close = QToolButton()
         close.setText("✕")
-        close.setToolTip("Hide this message")
         close.clicked.connect(self.hide)
         for w in (self.show_button, self.reset_button):
             lay.addWidget(w, 0, Qt.AlignmentFlag.AlignVCenter)
         lay.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.retranslate()
         self.hide()
+
+    def retranslate(self) -> None:
+        self.show_button.setText(self.tr("Show layer"))
+        self.reset_button.setText(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr("Start again from the seed with the current settings"))
+        self.close_button.setToolTip(self.tr("Hide this message"))
+        if self.problem is not None:
+            self._set_texts(self.problem)
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_problem(self, problem) -> None:
         if problem is None:
+            self.problem = None
             self.hide()
             return
-        self.node = problem.node
-        where = f" (layer {problem.node})" if problem.node else ""
-        self.title.setText(f"Training paused: {problem.message}{where}")
-        self.hint.setText(f"What to try: {problem.hint}" if problem.hint else "")
+        self.node, self.problem = problem.node, problem
+        self._set_texts(problem)
         self.show_button.setVisible(bool(problem.node))
         self._place()
         self.host.installEventFilter(self)  # follows the canvas's size while shown
         self.show()
         self.raise_()
+
+    def _set_texts(self, problem) -> None:
+        if problem.node:
+            title = self.tr("Training paused: {message} (layer {node})").format(message=problem.message,
+                                                                                 node=problem.node)
+        else:
+            title = self.tr("Training paused: {message}").format(message=problem.message)
+        self.title.setText(title)
+        self.hint.setText(self.tr("What to try: {hint}").format(hint=problem.hint) if problem.hint else "")
 
     def hideEvent(self, event):
         self.host.removeEventFilter(self)

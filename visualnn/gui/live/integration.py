@@ -4,9 +4,10 @@ the error banner. `install_training(window)` does it all; the window calls it on
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from visualnn.gui import theme
+from visualnn.gui.i18n import relabel
 from visualnn.gui.live.canvas_live import LiveCanvas
 from visualnn.gui.live.controller import TrainingController
 from visualnn.gui.live.error_banner import ErrorBanner
@@ -17,18 +18,26 @@ PRELOAD_MS = 800
 VIEWS_HEIGHT = 360  # the live views' dock, at first start (the window then remembers it)
 
 
+def action_texts() -> dict[str, tuple[str, str]]:
+    """The training actions' texts and tooltips in the current language."""
+    t = QCoreApplication.translate
+    return {
+        "play": (t("training", "Play"), t("training", "Train (Space plays and pauses)")),
+        "pause": (t("training", "Pause"), t("training", "Train (Space plays and pauses)")),
+        "step": (t("training", "Step"), t("training", "One update on one mini-batch (Ctrl+Right)")),
+        "epoch": (t("training", "Epoch"), t("training", "Train to the end of this epoch")),
+        "reset": (t("training", "Reset"), t("training", "Start again from the seed (the curves keep this run, faded)")),
+        "keep": (t("training", "Keep weights"), t("training", "Make the trained weights the project's own: saved "
+                                                            "with it, and Reset comes back to them (undoable)")),
+    }
+
+
 def make_actions(window) -> dict:
     acts = {}
-    for key, text, tip, keys in (
-        ("play", "Play", "Train (Space plays and pauses)", "Space"),
-        ("step", "Step", "One update on one mini-batch (Ctrl+Right)", "Ctrl+Right"),
-        ("epoch", "Epoch", "Train to the end of this epoch", None),
-        ("reset", "Reset", "Start again from the seed (the curves keep this run, faded)", "Ctrl+R"),
-        ("keep", "Keep weights", "Make the trained weights the project's own: saved with it, and Reset comes back "
-         "to them (undoable)", None),
-    ):
-        act = QAction(text, window)
-        act.setToolTip(tip)
+    texts = action_texts()
+    for key, keys in (("play", "Space"), ("step", "Ctrl+Right"), ("epoch", None), ("reset", "Ctrl+R"), ("keep", None)):
+        act = QAction(texts[key][0], window)
+        act.setToolTip(texts[key][1])
         act.setObjectName(f"action_train_{key}")
         if keys:
             act.setShortcut(QKeySequence(keys))
@@ -50,9 +59,10 @@ class TrainingUI(QObject):
         self.views = LiveViews(ctl)
         self.canvas_live = LiveCanvas(window.canvas, ctl)
         self.banner = ErrorBanner(window.canvas)
-        self.train_dock = window.add_dock(self.panel, Qt.DockWidgetArea.RightDockWidgetArea, "Training", "training",
+        self.train_dock = window.add_dock(self.panel, Qt.DockWidgetArea.RightDockWidgetArea, lambda: self.tr("Training"), "training",
                                           tabify_with="inspector")
-        self.views_dock = window.add_dock(self.views, Qt.DockWidgetArea.BottomDockWidgetArea, "Live views", "live")
+        self.views_dock = window.add_dock(self.views, Qt.DockWidgetArea.BottomDockWidgetArea, lambda: self.tr("Live views"),
+                                          "live")
         self.train_dock.raise_()
         window.resizeDocks([self.views_dock], [VIEWS_HEIGHT], Qt.Orientation.Vertical)
         window.add_toolbar_section([self.actions["play"], self.actions["step"], self.actions["reset"]])
@@ -66,6 +76,7 @@ class TrainingUI(QObject):
         if hasattr(window.canvas, "spaceTapped"):
             window.canvas.spaceTapped.connect(ctl.toggle)
         ctl.stateChanged.connect(self._on_state)
+        relabel(self, lambda: self._on_state(self.controller.state))
         ctl.problemRaised.connect(self._on_problem)
         self.banner.resetRequested.connect(ctl.reset)
         self.banner.showLayer.connect(self.show_layer)
@@ -112,9 +123,12 @@ class TrainingUI(QObject):
     # -- slots ----------------------------------------------------------------------------
     @Slot(str)
     def _on_state(self, state: str) -> None:
-        play = self.actions["play"]
         running = state == "running"
-        play.setText("Pause" if running else "Play")
+        texts = action_texts()
+        for key, act in self.actions.items():
+            act.setText(texts[key][0])
+            act.setToolTip(texts[key][1])
+        self.actions["play"].setText(texts["pause" if running else "play"][0])
         self._apply_icons()
         self.actions["step"].setEnabled(not running)
         self.actions["epoch"].setEnabled(not running)
@@ -145,7 +159,8 @@ class TrainingUI(QObject):
                     item.highlight("current")
                 self._highlighted = problem.node
         if problem is not None:
-            self.window.statusBar().showMessage(f"Training paused: {problem.message}", 10000)
+            self.window.statusBar().showMessage(
+                self.tr("Training paused: {message}").format(message=problem.message), 10000)
 
     @Slot(str)
     def show_layer(self, node_id: str) -> None:
@@ -159,8 +174,8 @@ class TrainingUI(QObject):
     def _keep_state(self, state: dict) -> None:
         from visualnn.gui.stepthrough.commands import ReplaceState
 
-        self.window.document.undo_stack.push(ReplaceState(self.window.document, state, "Keep the trained weights"))
-        self.window.statusBar().showMessage("The trained weights are now the project's (saved with it)", 6000)
+        self.window.document.undo_stack.push(ReplaceState(self.window.document, state, self.tr("Keep the trained weights")))
+        self.window.statusBar().showMessage(self.tr("The trained weights are now the project's (saved with it)"), 6000)
 
     @Slot(int)
     def show_sample(self, index: int) -> None:

@@ -14,6 +14,8 @@ from visualnn.gui import theme
 from visualnn.gui.live import plot_style as ps
 from visualnn.gui.live.series import BinnedSeries
 from visualnn.gui.live.throttle import Throttle
+from visualnn.gui.i18n import translate
+
 
 KEEP_RUNS = 2  # earlier runs shown faded
 REDRAW_S = 0.5  # plots redraw at most twice a second (pyqtgraph paints in Python, under the GIL)
@@ -90,11 +92,11 @@ class CurvesView(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.setSpacing(2)
         head = QHBoxLayout()
-        self.summary = QLabel("Press Play to train")
+        self.summary = QLabel(translate("curves", "Press Play to train"))
         self.summary.setObjectName("curvesSummary")
         self.summary.setFont(theme.font(11, bold=True))
-        self.log = QCheckBox("Log scale")
-        self.log.setToolTip("Show the loss on a logarithmic axis")
+        self.log = QCheckBox(translate("curves", "Log scale"))
+        self.log.setToolTip(translate("curves", "Show the loss on a logarithmic axis"))
         head.addWidget(self.summary, 1)
         head.addWidget(self.log)
         lay.addLayout(head)
@@ -104,10 +106,7 @@ class CurvesView(QWidget):
         self.acc_plot.setXLink(self.loss_plot)
         c = ps.colors()
         self.legend = QLabel(
-            f"<span style='color:{c['batch']}'>━</span> batch loss &nbsp; "
-            f"<span style='color:{c['train']}'>━●</span> train (epoch) &nbsp; "
-            f"<span style='color:{c['test']}'>━■</span> test (epoch) &nbsp; "
-            f"<span style='color:{c['faded']}'>┅</span> earlier runs")
+            translate("curves", "<span style='color:{value}'>━</span> batch loss &nbsp; <span style='color:{value2}'>━●</span> train (epoch) &nbsp; <span style='color:{value3}'>━■</span> test (epoch) &nbsp; <span style='color:{value4}'>┅</span> earlier runs").format(value=c['batch'], value2=c['train'], value3=c['test'], value4=c['faded']))
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         lay.addWidget(self.legend)
         plots = QHBoxLayout()

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from visualnn.gui.panels.data_preview import DataPreview
+from visualnn.gui.i18n import translate
+
 
 PREVIEW_ROWS = 8
 
@@ -41,7 +43,7 @@ class _PreviewDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Use this data")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("data_import", "Use this data"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -63,14 +65,14 @@ class CsvImportDialog(_PreviewDialog):
         from visualnn.core.data import DataError, preview_rows
 
         self.path, self.base_dir = Path(path), base_dir
-        self.layout_.addWidget(QLabel(f"First rows of <b>{self.path.name}</b>:"))
+        self.layout_.addWidget(QLabel(translate("data_import", "First rows of <b>{name}</b>:").format(name=self.path.name)))
         self.table = QTableWidget()
         self.table.setMinimumSize(QSize(520, 220))
         self.target = QComboBox()
-        self.target.setToolTip("The column the network learns to predict; the other columns are its inputs")
+        self.target.setToolTip(translate("data_import", "The column the network learns to predict; the other columns are its inputs"))
         self.layout_.addWidget(self.table)
         form = QFormLayout()
-        form.addRow("Target column", self.target)
+        form.addRow(translate("data_import", "Target column"), self.target)
         self.layout_.addLayout(form)
         self.finish()
         try:
@@ -114,9 +116,9 @@ class ImagesImportDialog(_PreviewDialog):
         self.color = QComboBox()
         self.color.addItems(["gray", "rgb"])
         form = QFormLayout()
-        form.addRow("Height", self.h)
-        form.addRow("Width", self.w)
-        form.addRow("Colour", self.color)
+        form.addRow(translate("data_import", "Height"), self.h)
+        form.addRow(translate("data_import", "Width"), self.w)
+        form.addRow(translate("data_import", "Colour"), self.color)
         for w in (self.summary, self.preview):
             self.layout_.addWidget(w)
         self.layout_.addLayout(form)
@@ -175,7 +177,7 @@ class IdxImportDialog(_PreviewDialog):
             self.fail(f"{self.images.name} holds {len(x)} images but {self.labels.name} {len(y)} labels")
             return
         classes = [str(c) for c in range(int(y.max()) + 1)] if len(y) and np.issubdtype(y.dtype, np.integer) else []
-        self.summary.setText(f"{len(x)} images of {x.shape[2]}×{x.shape[3]} pixels, {len(classes)} classes")
+        self.summary.setText(translate("data_import", "{n_x} images of {value}×{value2} pixels, {n_classes} classes").format(n_x=len(x), value=x.shape[2], value2=x.shape[3], n_classes=len(classes)))
         self.preview.show_dataset(_Shown(x[:24], y[:24], classes))
 
     def data(self) -> dict:
@@ -198,22 +200,22 @@ def _run(dialog: _PreviewDialog):
 
 
 def choose_csv(parent, base_dir=None):
-    path, _ = QFileDialog.getOpenFileName(parent, "Import a CSV file", str(base_dir or ""),
-                                          "CSV files (*.csv *.tsv *.txt);;All files (*)")
+    path, _ = QFileDialog.getOpenFileName(parent, translate("data_import", "Import a CSV file"), str(base_dir or ""),
+                                          translate("data_import", "CSV files (*.csv *.tsv *.txt);;All files (*)"))
     return _run(CsvImportDialog(path, base_dir, parent)) if path else None
 
 
 def choose_images(parent, base_dir=None):
-    folder = QFileDialog.getExistingDirectory(parent, "Import an image folder (one sub-folder per class)",
+    folder = QFileDialog.getExistingDirectory(parent, translate("data_import", "Import an image folder (one sub-folder per class)"),
                                               str(base_dir or ""))
     return _run(ImagesImportDialog(folder, base_dir, parent)) if folder else None
 
 
 def choose_idx(parent, base_dir=None):
-    images, _ = QFileDialog.getOpenFileName(parent, "Import IDX images", str(base_dir or ""),
-                                            "IDX files (*idx3* *.idx *.gz *-ubyte);;All files (*)")
+    images, _ = QFileDialog.getOpenFileName(parent, translate("data_import", "Import IDX images"), str(base_dir or ""),
+                                            translate("data_import", "IDX files (*idx3* *.idx *.gz *-ubyte);;All files (*)"))
     if not images:
         return None
-    labels, _ = QFileDialog.getOpenFileName(parent, "Import the matching IDX labels", str(Path(images).parent),
-                                            "IDX files (*idx1* *.idx *.gz *-ubyte);;All files (*)")
+    labels, _ = QFileDialog.getOpenFileName(parent, translate("data_import", "Import the matching IDX labels"), str(Path(images).parent),
+                                            translate("data_import", "IDX files (*idx1* *.idx *.gz *-ubyte);;All files (*)"))
     return _run(IdxImportDialog(images, labels, base_dir, parent)) if labels else None

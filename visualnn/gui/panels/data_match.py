@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from visualnn.core.train.config import CLASSIFICATION_LOSSES
 from visualnn.gui.commands import SetParams, insert_after, set_param
+from visualnn.gui.i18n import translate
+
 
 PASS_THROUGH = {"ReLU", "LeakyReLU", "Sigmoid", "Tanh", "GELU", "Softmax", "Dropout", "Identity"}
 
@@ -76,7 +78,7 @@ def match_network(doc, ds) -> bool:
             params["dtype"] = "long"
         else:
             params.pop("dtype", None)
-        stack.push(SetParams(doc, inp, params, text=f"Set {inp}.shape"))
+        stack.push(SetParams(doc, inp, params, text=translate("data_match", "Set {inp}.shape").format(inp=inp)))
         outs = graph.outputs_of(inp)
         if len(ds.input_shape) > 1 and ds.input_dtype != "long" and len(outs) == 1 and graph.nodes[outs[0]].type == "Linear":
             a, b = graph.nodes[inp].pos, graph.nodes[outs[0]].pos

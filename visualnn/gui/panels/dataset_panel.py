@@ -21,6 +21,8 @@ from visualnn.gui.panels import data_import
 from visualnn.gui.panels.data_match import data_task, match_network, mismatches
 from visualnn.gui.panels.data_preview import DataPreview
 from visualnn.gui.panels.param_widgets import editor_for
+from visualnn.gui.i18n import translate
+
 
 class _Loader(QObject):
     done = Signal(int, object, str)  # generation, Dataset or None, error message
@@ -70,7 +72,7 @@ class DatasetPanel(QScrollArea):
         lay.setSpacing(8)
 
         self.source = QComboBox()
-        self.source.setToolTip("The data the network learns from")
+        self.source.setToolTip(translate("dataset_panel", "The data the network learns from"))
         from visualnn.core.data import builtin_names, describe
 
         for name in builtin_names():
@@ -95,7 +97,7 @@ class DatasetPanel(QScrollArea):
         self.split.setRange(0, 90)
         self.split.setSuffix(" %")
         self.split.setKeyboardTracking(False)
-        self.split.setToolTip("Share of the samples held out to test the network (never trained on)")
+        self.split.setToolTip(translate("dataset_panel", "Share of the samples held out to test the network (never trained on)"))
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.preview = DataPreview()
@@ -105,9 +107,9 @@ class DatasetPanel(QScrollArea):
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.match_label = QLabel()
         self.match_label.setWordWrap(True)
-        self.match_button = QPushButton("Match")
+        self.match_button = QPushButton(translate("dataset_panel", "Match"))
         self.match_button.setObjectName("matchButton")
-        self.match_button.setToolTip("Set the Input shape (and the output size) of the network to fit this data")
+        self.match_button.setToolTip(translate("dataset_panel", "Set the Input shape (and the output size) of the network to fit this data"))
         self.match_button.clicked.connect(self.match_network)
         self.match_box = QFrame()
         self.match_box.setObjectName("card")
@@ -127,7 +129,7 @@ class DatasetPanel(QScrollArea):
         split_form = QFormLayout()
         split_form.addRow(_label("Test split"), self.split)
         lay.addLayout(split_form)
-        own = QLabel("YOUR OWN DATA")
+        own = QLabel(translate("dataset_panel", "YOUR OWN DATA"))
         own.setObjectName("sectionTitle")
         lay.addWidget(own)
         lay.addLayout(self.imports)
@@ -235,8 +237,7 @@ class DatasetPanel(QScrollArea):
             self.preview.show_dataset(ds)
             what = (f"{ds.num_classes} classes" if ds.task == "classification" else
                     f"regression, {ds.output_dim} target value{'s' if ds.output_dim != 1 else ''}")
-            self.info.setText(f"{ds.num_train + ds.num_test:,} samples ({ds.num_train:,} train, {ds.num_test:,} test) · "
-                              f"input {list(ds.input_shape)} · {what}")
+            self.info.setText(translate("dataset_panel", "{value:,} samples ({num_train:,} train, {num_test:,} test) · input {value2} · {what}").format(value=ds.num_train + ds.num_test, num_train=ds.num_train, num_test=ds.num_test, value2=list(ds.input_shape), what=what))
         self._update_match()
         self.loaded.emit(ds)
 
@@ -245,7 +246,7 @@ class DatasetPanel(QScrollArea):
         name = self.source.itemData(index)
         if name == "__file__" or (self.data.get("kind") == "builtin" and self.data.get("name") == name):
             return
-        self.doc.undo_stack.push(ChangeData(self.doc, {"kind": "builtin", "name": name}, text=f"Use the {name} data"))
+        self.doc.undo_stack.push(ChangeData(self.doc, {"kind": "builtin", "name": name}, text=translate("dataset_panel", "Use the {name} data").format(name=name)))
 
     def select_builtin(self, name: str) -> None:
         self.source.setCurrentIndex(self.source.findData(name))
@@ -254,18 +255,18 @@ class DatasetPanel(QScrollArea):
     def _on_param(self, name: str, value) -> None:
         data = copy.deepcopy(self.data)
         data.setdefault("params", {})[name] = value
-        self.doc.undo_stack.push(ChangeData(self.doc, data, merge_key=f"param:{name}", text=f"Set data {name}"))
+        self.doc.undo_stack.push(ChangeData(self.doc, data, merge_key=f"param:{name}", text=translate("dataset_panel", "Set data {name}").format(name=name)))
 
     def _on_split(self, percent: int) -> None:
         train = copy.deepcopy(self.doc.project.train or {})
         train["test_fraction"] = round(percent / 100, 2)
-        self.doc.undo_stack.push(ChangeTrain(self.doc, train, merge_key="test_fraction", text="Set the test split"))
+        self.doc.undo_stack.push(ChangeTrain(self.doc, train, merge_key="test_fraction", text=translate("dataset_panel", "Set the test split")))
 
     def import_file(self, kind: str) -> None:
         choose = {"csv": data_import.choose_csv, "images": data_import.choose_images, "idx": data_import.choose_idx}[kind]
         data = choose(self, self.doc.project.base_dir)
         if data:
-            self.doc.undo_stack.push(ChangeData(self.doc, data, text=f"Import {kind} data"))
+            self.doc.undo_stack.push(ChangeData(self.doc, data, text=translate("dataset_panel", "Import {kind} data").format(kind=kind)))
 
     # -- matching the network -----------------------------------------------------------------------
     def _update_match(self, *_):

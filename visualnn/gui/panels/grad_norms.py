@@ -15,6 +15,8 @@ from visualnn.gui.live import plot_style as ps
 from visualnn.gui.live.series import BinnedSeries
 from visualnn.gui.live.throttle import Throttle
 from visualnn.gui.panels.curves import REDRAW_S
+from visualnn.gui.i18n import translate
+
 
 LOW, HIGH = 1e-6, 1e3
 LOW_TEXT, HIGH_TEXT = "1e-6", "1e3"
@@ -115,7 +117,7 @@ class GradNormsView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         self.bars = GradBars()
-        self.warnings = QLabel("Gradient norms appear when training runs")
+        self.warnings = QLabel(translate("grad_norms", "Gradient norms appear when training runs"))
         self.warnings.setWordWrap(True)
         self.warnings.setObjectName("gradWarnings")
         self.history = ps.plot_widget("grad norm", "step")

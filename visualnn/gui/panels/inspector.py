@@ -22,6 +22,8 @@ from visualnn.gui.panels.param_widgets import editor_for_spec
 from visualnn.gui.panels.project_page import (
     ProjectPage, RenameProject, info_label, section_label, current_report, fmt_shape,
 )
+from visualnn.gui.i18n import translate
+
 
 __all__ = ["InspectorPanel", "NodePage", "ProjectPage", "RenameProject", "current_report", "fmt_shape"]
 
@@ -51,7 +53,7 @@ class NodePage(QWidget):
         head.addLayout(titles, 1)
 
         self.id_edit = QLineEdit()
-        self.id_edit.setToolTip("The layer's id: its name in the project file, the exported code and the trained state")
+        self.id_edit.setToolTip(translate("inspector", "The layer's id: its name in the project file, the exported code and the trained state"))
         self.id_error = info_label("", "error")
         self.help = info_label()
         self.formula = info_label("", "formula")
@@ -61,9 +63,9 @@ class NodePage(QWidget):
         self.form.setHorizontalSpacing(10)
         self.form.setVerticalSpacing(6)
         self.shape = info_label()
-        self.shape.setToolTip("The tensor shape this layer outputs, per sample (the batch dimension is left out)")
+        self.shape.setToolTip(translate("inspector", "The tensor shape this layer outputs, per sample (the batch dimension is left out)"))
         self.count = info_label()
-        self.count.setToolTip("Learnable values (weights and biases) of this layer")
+        self.count.setToolTip(translate("inspector", "Learnable values (weights and biases) of this layer"))
         self.problems = info_label("", "error")
 
         lay = QVBoxLayout(self)
@@ -71,7 +73,7 @@ class NodePage(QWidget):
         lay.setSpacing(8)
         lay.addLayout(head)
         idrow = QFormLayout()
-        idrow.addRow("Id", self.id_edit)
+        idrow.addRow(translate("inspector", "Id"), self.id_edit)
         lay.addLayout(idrow)
         lay.addWidget(self.id_error)
         lay.addWidget(self.help)
@@ -105,11 +107,11 @@ class NodePage(QWidget):
         self._built_type = node.type
         self.icon.setPixmap(layer_icon(node.type).pixmap(40, 40))
         self.title.setText(node.type)
-        self.group.setText(f"{spec.group} layer" if spec else "unknown layer type")
+        self.group.setText(translate("inspector", "{group} layer").format(group=spec.group) if spec else translate("inspector", "unknown layer type"))
         self.help.setText(spec.help if spec else "")
         self.formula.setText(spec.formula if spec else "")
         self.formula.setVisible(bool(spec and spec.formula))
-        self.formula.setToolTip("What the layer computes")
+        self.formula.setToolTip(translate("inspector", "What the layer computes"))
         for p in spec.params if spec else ():
             ed = editor_for_spec(p)
             ed.setObjectName(f"param_{p.name}")
@@ -135,11 +137,11 @@ class NodePage(QWidget):
             self.editors[p.name].set_value(node.params.get(p.name, p.default))
         report = current_report(self.doc)
         shape = report.shapes.get(nid)
-        self.shape.setText(f"Output shape <b>{html.escape(fmt_shape(shape))}</b>" if shape is not None
-                           else "Output shape unknown (fix the problems upstream)")
+        self.shape.setText(translate("inspector", "Output shape <b>{value}</b>").format(value=html.escape(fmt_shape(shape))) if shape is not None
+                           else translate("inspector", "Output shape unknown (fix the problems upstream)"))
         counts = param_count(self.doc.graph, report)
         n = counts.get(nid)
-        self.count.setText(f"{n:,} learnable parameters" if n else ("No learnable parameters" if n == 0 else ""))
+        self.count.setText(translate("inspector", "{n:,} learnable parameters").format(n=n) if n else (translate("inspector", "No learnable parameters") if n == 0 else ""))
         msgs = report.for_node(nid)
         self.problems.setText("\n".join(f"• {m}" for m in msgs))
         self.problems.setVisible(bool(msgs))

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeWidget, QTreeWi
 
 from visualnn.core.graph import GROUPS, LayerSpec, by_group
 from visualnn.gui.icons import layer_icon
+from visualnn.gui.i18n import translate
+
 
 MIME_TYPE = "application/x-visualnn-layer"
 TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -97,9 +99,9 @@ class PalettePanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search layers…")
+        self.search.setPlaceholderText(translate("palette", "Search layers…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setToolTip("Filter the layers by name or description")
+        self.search.setToolTip(translate("palette", "Filter the layers by name or description"))
         self.tree = LayerTree(self)
         self.tree.setToolTip("")
         layout = QVBoxLayout(self)
@@ -126,7 +128,7 @@ class PalettePanel(QWidget):
             head.setFont(0, header_font)
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
             head.setForeground(0, self.palette().placeholderText())
-            head.setToolTip(0, f"{len(specs)} {group.lower()} layer{'s' if len(specs) > 1 else ''}")
+            head.setToolTip(0, translate("palette", "{n_specs} {value} layer{value2}").format(n_specs=len(specs), value=group.lower(), value2='s' if len(specs) > 1 else ''))
             self._groups[group] = head
             for spec in specs:
                 item = QTreeWidgetItem(head, [spec.type])

@@ -14,6 +14,8 @@ from PySide6.QtGui import QKeySequence, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QToolButton, QWidget,
 )
+from visualnn.gui.i18n import translate
+
 
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 
@@ -188,9 +190,9 @@ class SizeEditor(ParamEditor):
         self.split.setCheckable(True)
         self.split.setAutoRaise(True)
         self.split.setText("h × w")
-        self.split.setToolTip("Give height and width separately ([h, w]); off: one number for both")
-        self.h.setToolTip("Size (height when h × w is on)")
-        self.w.setToolTip("Width")
+        self.split.setToolTip(translate("param_widgets", "Give height and width separately ([h, w]); off: one number for both"))
+        self.h.setToolTip(translate("param_widgets", "Size (height when h × w is on)"))
+        self.w.setToolTip(translate("param_widgets", "Width"))
         for w in (self.h, self.times, self.w, self.split):
             self._layout.addWidget(w)
         self._layout.setStretch(0, 1)
@@ -286,7 +288,7 @@ class OptionalEditor(ParamEditor):
         super().__init__(parent)
         self.inner = inner
         self.enabled = QCheckBox()
-        self.enabled.setToolTip("Set a value (off: the layer's default)")
+        self.enabled.setToolTip(translate("param_widgets", "Set a value (off: the layer's default)"))
         self._fallback = default_value
         self._layout.addWidget(self.enabled)
         self._layout.addWidget(inner, 1)

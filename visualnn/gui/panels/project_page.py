@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from visualnn.core.graph import check_graph, param_count
+from visualnn.gui.i18n import translate
 
 
 def fmt_shape(shape) -> str:
@@ -66,7 +67,7 @@ class ProjectPage(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.name_edit = QLineEdit()
-        self.name_edit.setToolTip("The project's name (shown in the title bar and the example gallery)")
+        self.name_edit.setToolTip(translate("project_page", "The project's name (shown in the title bar and the example gallery)"))
         self.summary = info_label()
         self.selection = info_label("", "muted")
         self.problems = info_label("", "error")
@@ -76,7 +77,7 @@ class ProjectPage(QWidget):
         lay.setSpacing(8)
         lay.addWidget(info_label("Project", "nodeTitle", wrap=False))
         form = QFormLayout()
-        form.addRow("Name", self.name_edit)
+        form.addRow(translate("project_page", "Name"), self.name_edit)
         lay.addLayout(form)
         lay.addWidget(section_label("Network"))
         lay.addWidget(self.summary)
@@ -106,7 +107,7 @@ class ProjectPage(QWidget):
         self.summary.setText("<table cellspacing=3>" + "".join(
             f"<tr><td style='color:gray; padding-right:12px'>{k}</td><td><b>{html.escape(v)}</b></td></tr>"
             for k, v in rows) + "</table>")
-        self.selection.setText(f"{len(self.selected)} layers selected: {', '.join(self.selected)}"
+        self.selection.setText(translate("project_page", "{n_selected} layers selected: {value}").format(n_selected=len(self.selected), value=', '.join(self.selected))
                                if len(self.selected) > 1 else "")
         self.selection.setVisible(len(self.selected) > 1)
         n = len(report.problems)

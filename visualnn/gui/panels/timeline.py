@@ -7,6 +7,7 @@ import time
 
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
+from visualnn.gui.i18n import translate
 
 
 class TimelineBar(QWidget):
@@ -18,14 +19,14 @@ class TimelineBar(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, 0)
         self.slider.setObjectName("timelineSlider")
-        self.slider.setToolTip("Drag back to see the network as it was at an earlier step")
-        self.label = QLabel("no frames yet")
+        self.slider.setToolTip(translate("timeline", "Drag back to see the network as it was at an earlier step"))
+        self.label = QLabel(translate("timeline", "no frames yet"))
         self.label.setMinimumWidth(170)
         self.live = QToolButton()
-        self.live.setText("● Live")
-        self.live.setToolTip("Follow training again")
+        self.live.setText(translate("timeline", "● Live"))
+        self.live.setToolTip(translate("timeline", "Follow training again"))
         self.live.setEnabled(False)
-        lay.addWidget(QLabel("Timeline"))
+        lay.addWidget(QLabel(translate("timeline", "Timeline")))
         lay.addWidget(self.slider, 1)
         lay.addWidget(self.label)
         lay.addWidget(self.live)

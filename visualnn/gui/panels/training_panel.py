@@ -11,7 +11,7 @@ import copy
 import math
 import time
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QProgressBar, QSlider, QSpinBox, QToolButton, QToolTip,
@@ -23,10 +23,17 @@ from visualnn.gui.commands import ChangeTrain
 
 RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 REG_RATES = (0.0, 0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
+# optimizer names are PyTorch's class names (not translated); the other texts are
+# translated where shown (context "TrainingPanel")
 OPTIMIZERS = (("sgd", "SGD"), ("adam", "Adam"), ("adamw", "AdamW"), ("rmsprop", "RMSprop"), ("adagrad", "Adagrad"))
-LOSSES = (("cross_entropy", "Cross-entropy"), ("bce_logits", "BCE with logits"), ("bce", "BCE (probabilities)"),
-          ("mse", "Mean squared error"), ("half_sse", "½ sum of squares"), ("l1", "Mean absolute error"))
-DEVICES = (("auto", "Auto"), ("cpu", "CPU"), ("cuda", "CUDA GPU"), ("mps", "Apple MPS"))
+LOSSES = (("cross_entropy", QT_TRANSLATE_NOOP("TrainingPanel", "Cross-entropy")),
+          ("bce_logits", QT_TRANSLATE_NOOP("TrainingPanel", "BCE with logits")),
+          ("bce", QT_TRANSLATE_NOOP("TrainingPanel", "BCE (probabilities)")),
+          ("mse", QT_TRANSLATE_NOOP("TrainingPanel", "Mean squared error")),
+          ("half_sse", QT_TRANSLATE_NOOP("TrainingPanel", "½ sum of squares")),
+          ("l1", QT_TRANSLATE_NOOP("TrainingPanel", "Mean absolute error")))
+DEVICES = (("auto", QT_TRANSLATE_NOOP("TrainingPanel", "Auto")), ("cpu", "CPU"),
+           ("cuda", QT_TRANSLATE_NOOP("TrainingPanel", "CUDA GPU")), ("mps", QT_TRANSLATE_NOOP("TrainingPanel", "Apple MPS")))
 # speed slider positions: steps per second (None = full speed); the lowest is slow motion
 SPEEDS = (1.0, 2.0, 5.0, 10.0, 30.0, 100.0, 300.0, None)
 COUNTERS_EVERY_S = 0.1
@@ -38,12 +45,16 @@ def fmt_rate(v: float) -> str:
     return "0" if v == 0 else f"{v:g}"
 
 
+def _t(text: str) -> str:
+    return QCoreApplication.translate("TrainingPanel", text)
+
+
 def speed_text(sps) -> str:
     if sps is None:
-        return "full speed"
+        return _t("full speed")
     if sps <= 1:
-        return "slow motion (1 step/s)"
-    return f"{sps:g} steps/s"
+        return _t("slow motion (1 step/s)")
+    return _t("{sps} steps/s").format(sps=f"{sps:g}")
 
 
 class RateCombo(QComboBox):
@@ -78,8 +89,11 @@ class RateCombo(QComboBox):
         if not math.isfinite(v) or v < self.minimum or (self.minimum > 0 and v == 0):
             typed = self.currentText().strip()
             self.set_value(self._value if self._value is not None else self.itemData(0))
-            need = "a number > 0" if self.minimum > 0 else f"a number >= {self.minimum:g}"
-            why = f"{typed!r} is not {need}; kept {self.currentText()}"
+            if self.minimum > 0:
+                why = self.tr("{typed} is not a number > 0; kept {kept}")
+            else:
+                why = self.tr("{typed} is not a number >= {minimum}; kept {kept}")
+            why = why.format(typed=repr(typed), minimum=f"{self.minimum:g}", kept=self.currentText())
             QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), why, self)
             self.rejected.emit(why)
             return
@@ -95,8 +109,8 @@ def device_model(combo: QComboBox, available: dict) -> None:
     combo.blockSignals(True)
     combo.clear()
     for key, text in DEVICES:
-        reason = None if key == "auto" else available.get(key, "unknown device")
-        label = text if reason is None else f"{text} — not available"
+        reason = None if key == "auto" else available.get(key, _t("unknown device"))
+        label = _t(text) if reason is None else _t("{device} — not available").format(device=_t(text))
         combo.addItem(label, key)
         i = combo.count() - 1
         item = combo.model().item(i) if isinstance(combo.model(), QStandardItemModel) else None
@@ -105,7 +119,7 @@ def device_model(combo: QComboBox, available: dict) -> None:
             item.setToolTip(reason)
         elif key == "auto":
             best = next((d for d in ("cuda", "mps") if available.get(d) is None), "cpu")
-            combo.setItemData(i, f"the best present: {best}", Qt.ItemDataRole.ToolTipRole)
+            combo.setItemData(i, _t("the best present: {device}").format(device=best), Qt.ItemDataRole.ToolTipRole)
     if current is not None:
         i = combo.findData(current)
         if i >= 0:
@@ -129,7 +143,7 @@ class TrainingPanel(QWidget):
     def __init__(self, doc, controller, actions: dict, parent=None):
         super().__init__(parent)
         self.doc, self.ctl, self.actions = doc, controller, actions
-        self._session_text = ""  # what the status line says of the run (samples, steps, device)
+        self._session_text = None  # what the status line says of the run (samples, steps, device): a function
         self.setObjectName("trainingPanel")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(10, 8, 10, 8)
@@ -165,7 +179,6 @@ class TrainingPanel(QWidget):
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(8)
-        self.progress.setToolTip("Epochs done of the project's number of epochs; training pauses there")
         lay.addWidget(self.progress)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -177,10 +190,10 @@ class TrainingPanel(QWidget):
         self.speed.setRange(0, len(SPEEDS) - 1)
         self.speed.setValue(len(SPEEDS) - 1)
         self.speed.setPageStep(1)
-        self.speed.setToolTip("Training speed: full speed down to slow motion (one update a second, every step shown)")
         self.speed_label = QLabel(speed_text(None))
         self.speed_label.setMinimumWidth(120)
-        speed_row.addWidget(QLabel("Speed"))
+        self.speed_title = QLabel()
+        speed_row.addWidget(self.speed_title)
         speed_row.addWidget(self.speed, 1)
         speed_row.addWidget(self.speed_label)
         lay.addLayout(speed_row)
@@ -195,40 +208,32 @@ class TrainingPanel(QWidget):
         form.setHorizontalSpacing(10)
         form.setVerticalSpacing(6)
         self.lr = RateCombo(RATES, 1e-12)
-        self.lr.setToolTip("Learning rate: the size of each update (applies at the next step)")
         self.batch = QSpinBox()
         self.batch.setRange(1, 65536)
-        self.batch.setToolTip("Samples per update (applies at the next step)")
         self.optimizer = QComboBox()
         for key, text in OPTIMIZERS:
             self.optimizer.addItem(text, key)
         self.loss = QComboBox()
         for key, text in LOSSES:
-            self.loss.addItem(text, key)
+            self.loss.addItem(_t(text), key)
         self.l1 = RateCombo(REG_RATES, 0.0)
-        self.l1.setToolTip("L1 regularisation: adds rate × Σ|w| to the loss (pushes weights to exactly 0)")
         self.l2 = RateCombo(REG_RATES, 0.0)
-        self.l2.setToolTip("L2 regularisation (the optimizer's weight decay): shrinks every weight a little each step")
         self.epochs = QSpinBox()
         self.epochs.setRange(0, 1_000_000)
-        self.epochs.setSpecialValueText("no limit")
-        self.epochs.setToolTip("Play pauses after this many epochs (0: trains until paused)")
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
-        self.seed.setToolTip("Seed of the initial weights, the data split and the sample order (applies at Reset)")
         self.device = QComboBox()
-        self.device.setToolTip("Where training runs (applies at Reset)")
-        device_model(self.device, {"cpu": None})
+        self._available = {"cpu": None}
+        device_model(self.device, self._available)
         self.sample = QSpinBox()
         self.sample.setRange(-1, 0)
-        self.sample.setSpecialValueText("batch mean")
-        self.sample.setToolTip("The training sample whose activations colour the neurons on the canvas "
-                               "(lowest: the mean over the shown batch)")
-        for label, w in (("Learning rate", self.lr), ("Batch size", self.batch), ("Optimizer", self.optimizer),
-                         ("Loss", self.loss), ("L1", self.l1), ("L2 (weight decay)", self.l2),
-                         ("Epochs", self.epochs), ("Seed", self.seed), ("Device", self.device),
-                         ("Shown sample", self.sample)):
-            form.addRow(label, w)
+        self.form_labels = {}
+        for key, w in (("lr", self.lr), ("batch_size", self.batch), ("optimizer", self.optimizer),
+                       ("loss", self.loss), ("l1", self.l1), ("weight_decay", self.l2),
+                       ("epochs", self.epochs), ("seed", self.seed), ("device", self.device),
+                       ("sample", self.sample)):
+            self.form_labels[key] = QLabel()
+            form.addRow(self.form_labels[key], w)
         lay.addLayout(form)
         if "keep" in actions:
             keep = QToolButton()
@@ -239,8 +244,9 @@ class TrainingPanel(QWidget):
             lay.addWidget(keep, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addStretch(1)
 
-        for label, combo in (("Learning rate", self.lr), ("L1", self.l1), ("L2", self.l2)):
-            combo.rejected.connect(lambda why, label=label: self.message.emit(f"{label}: {why}"))
+        for key, combo in (("lr", self.lr), ("l1", self.l1), ("weight_decay", self.l2)):
+            combo.rejected.connect(lambda why, key=key: self.message.emit(
+                self.tr("{setting}: {why}").format(setting=self.form_labels[key].text(), why=why)))
         self.lr.edited.connect(lambda v: self._set("lr", v))
         self.l1.edited.connect(lambda v: self._set("l1", v))
         self.l2.edited.connect(lambda v: self._set("weight_decay", v))
@@ -254,6 +260,7 @@ class TrainingPanel(QWidget):
         self.speed.valueChanged.connect(self._on_speed)
 
         self._counted_at, self._last_epoch = 0.0, -1
+        self._status = None  # (function giving the status line's text in the current language)
         doc.settingsChanged.connect(self.sync_from_document)
         doc.projectReplaced.connect(self.sync_from_document)
         controller.countersChanged.connect(self._on_counters)
@@ -261,8 +268,51 @@ class TrainingPanel(QWidget):
         controller.sessionStarted.connect(self._on_session)
         controller.finished.connect(self._on_finished)
         self.sync_from_document()
-        self._on_counters(controller.step, controller.epoch)
+        self.retranslate()
         self._on_state(controller.state)
+
+    def retranslate(self) -> None:
+        """Every text of the panel in the current language (at start and on LanguageChange)."""
+        self.progress.setToolTip(self.tr("Epochs done of the project's number of epochs; training pauses there"))
+        self.speed.setToolTip(self.tr("Training speed: full speed down to slow motion (one update a second, "
+                                      "every step shown)"))
+        self.speed_title.setText(self.tr("Speed"))
+        self.speed_label.setText(speed_text(SPEEDS[self.speed.value()]))
+        self.lr.setToolTip(self.tr("Learning rate: the size of each update (applies at the next step)"))
+        self.batch.setToolTip(self.tr("Samples per update (applies at the next step)"))
+        self.l1.setToolTip(self.tr("L1 regularisation: adds rate × Σ|w| to the loss (pushes weights to exactly 0)"))
+        self.l2.setToolTip(self.tr("L2 regularisation (the optimizer's weight decay): shrinks every weight a little "
+                                   "each step"))
+        self.epochs.setSpecialValueText(self.tr("no limit"))
+        self.epochs.setToolTip(self.tr("Play pauses after this many epochs (0: trains until paused)"))
+        self.seed.setToolTip(self.tr("Seed of the initial weights, the data split and the sample order (applies at Reset)"))
+        self.device.setToolTip(self.tr("Where training runs (applies at Reset)"))
+        self.sample.setSpecialValueText(self.tr("batch mean"))
+        self.sample.setToolTip(self.tr("The training sample whose activations colour the neurons on the canvas "
+                                       "(lowest: the mean over the shown batch)"))
+        for key, text in (("lr", self.tr("Learning rate")), ("batch_size", self.tr("Batch size")),
+                          ("optimizer", self.tr("Optimizer")), ("loss", self.tr("Loss")), ("l1", self.tr("L1")),
+                          ("weight_decay", self.tr("L2 (weight decay)")), ("epochs", self.tr("Epochs")),
+                          ("seed", self.tr("Seed")), ("device", self.tr("Device")), ("sample", self.tr("Shown sample"))):
+            self.form_labels[key].setText(text)
+        for i, (_key, text) in enumerate(LOSSES):
+            self.loss.setItemText(i, _t(text))
+        device_model(self.device, self._available)
+        self._last_epoch = -1
+        self._counted_at = 0.0
+        self._on_counters(self.ctl.step, self.ctl.epoch)
+        if self._status is not None:
+            self.status.setText(self._status())
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _say(self, text_of) -> None:
+        """Show a status line given by `text_of()` (run again after a language switch)."""
+        self._status = text_of
+        self.status.setText(text_of())
 
     # -- settings -------------------------------------------------------------------------
     def train(self) -> dict:
@@ -283,11 +333,14 @@ class TrainingPanel(QWidget):
         try:
             TrainConfig.from_dict(new)
         except ConfigError as e:
-            self.status.setText(f"⚠ {e}")
+            self._say(lambda e=e: f"⚠ {e}")
             self.sync_from_document()
             return
-        label = {"lr": "learning rate", "weight_decay": "L2", "batch_size": "batch size"}.get(key, key)
-        self.doc.undo_stack.push(ChangeTrain(self.doc, new, merge_key=key, text=f"Set {label}"))
+        text = {"lr": self.tr("Set learning rate"), "weight_decay": self.tr("Set L2"),
+                "batch_size": self.tr("Set batch size"), "l1": self.tr("Set L1"), "epochs": self.tr("Set epochs"),
+                "seed": self.tr("Set seed"), "optimizer": self.tr("Set optimizer"), "loss": self.tr("Set loss"),
+                "device": self.tr("Set device")}.get(key, self.tr("Set {setting}").format(setting=key))
+        self.doc.undo_stack.push(ChangeTrain(self.doc, new, merge_key=key, text=text))
 
     @Slot()
     def sync_from_document(self) -> None:
@@ -310,6 +363,7 @@ class TrainingPanel(QWidget):
         self._on_counters(self.ctl.step, self.ctl.epoch)
 
     def set_devices(self, available: dict) -> None:
+        self._available = dict(available)
         device_model(self.device, available)
         i = self.device.findData(self._value("device"))
         if i >= 0:
@@ -330,10 +384,13 @@ class TrainingPanel(QWidget):
         self._counted_at, self._last_epoch = now, epoch
         epochs = int(self._value("epochs") or 0)
         if epochs and epoch > epochs:  # Play pressed again after the project's number of epochs
-            self.epoch_label.setText(f"Epoch {epoch:,} (set: {epochs:,})")
+            self.epoch_label.setText(self.tr("Epoch {epoch} (set: {epochs})").format(epoch=f"{epoch:,}",
+                                                                                     epochs=f"{epochs:,}"))
+        elif epochs:
+            self.epoch_label.setText(self.tr("Epoch {epoch} / {epochs}").format(epoch=f"{epoch:,}", epochs=f"{epochs:,}"))
         else:
-            self.epoch_label.setText(f"Epoch {epoch:,}" + (f" / {epochs:,}" if epochs else ""))
-        self.step_label.setText(f"Step {step:,}")
+            self.epoch_label.setText(self.tr("Epoch {epoch}").format(epoch=f"{epoch:,}"))
+        self.step_label.setText(self.tr("Step {step}").format(step=f"{step:,}"))
         top, value = max(1, epochs), (min(epoch, epochs) if epochs else 0)
         if self.progress.maximum() != top:
             self.progress.setMaximum(top)
@@ -343,9 +400,9 @@ class TrainingPanel(QWidget):
     @Slot(str)
     def _on_state(self, state: str) -> None:
         if state == "failed":
-            self.status.setText("Training cannot start: see the message above")
+            self._say(lambda: self.tr("Training cannot start: see the message above"))
         elif state == "running" and self._session_text:
-            self.status.setText(self._session_text)  # not "paused after N epochs" any more
+            self._say(self._session_text)  # not "paused after N epochs" any more
 
     @Slot(object)
     def _on_session(self, session) -> None:
@@ -358,10 +415,11 @@ class TrainingPanel(QWidget):
         if devs:
             self.set_devices(devs)
         spe = session.steps_per_epoch
-        self._session_text = (f"{session.num_train:,} training samples, {spe:,} steps per epoch, "
-                              f"on {session.device.upper()}")
-        self.status.setText(self._session_text)
+        self._session_text = lambda: self.tr("{samples} training samples, {steps} steps per epoch, on {device}").format(
+            samples=f"{session.num_train:,}", steps=f"{spe:,}", device=session.device.upper())
+        self._say(self._session_text)
 
     @Slot(int)
     def _on_finished(self, epoch: int) -> None:
-        self.status.setText(f"Paused after {epoch:,} epochs (the project's number); press Play to go on")
+        self._say(lambda: self.tr("Paused after {epochs} epochs (the project's number); press Play to go on").format(
+            epochs=f"{epoch:,}"))

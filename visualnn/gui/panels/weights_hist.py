@@ -13,6 +13,8 @@ from visualnn.gui.live.series import BinnedSeries
 from visualnn.gui.live.throttle import Throttle
 from visualnn.gui.panels.curves import REDRAW_S
 from visualnn.gui.workers.frames import QUANTILES, weight_values
+from visualnn.gui.i18n import translate
+
 
 BINS = 40
 
@@ -25,9 +27,9 @@ class WeightsHistView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         head = QHBoxLayout()
-        head.addWidget(QLabel("Layer"))
+        head.addWidget(QLabel(translate("weights_hist", "Layer")))
         self.layer = QComboBox()
-        self.layer.setToolTip("Whose weights to show")
+        self.layer.setToolTip(translate("weights_hist", "Whose weights to show"))
         head.addWidget(self.layer, 1)
         self.info = QLabel()
         head.addWidget(self.info, 2)
@@ -99,7 +101,7 @@ class WeightsHistView(QWidget):
                 counts, edges = np.histogram(finite, bins=BINS, range=(-lim, lim))
                 self.hist_item.setData(edges, counts)
                 self.hist_range.set(-lim, lim, 0, ps.nice_ceiling(float(counts.max()) * 1.05))
-                self.info.setText(f"{w.size:,} weights · mean {finite.mean():+.3f} · std {finite.std():.3f}")
+                self.info.setText(translate("weights_hist", "{size:,} weights · mean {value:+.3f} · std {value2:.3f}").format(size=w.size, value=finite.mean(), value2=finite.std()))
         upto = None if self._live else frame.step
         top = 0.0
         for curve, s in zip(self.curves, self.series.get(nid, ())):

@@ -14,6 +14,7 @@ import copy
 from PySide6.QtGui import QUndoCommand
 
 from visualnn.gui.commands import ChangeData
+from visualnn.gui.i18n import translate
 
 
 class EditError(ValueError):
@@ -94,7 +95,7 @@ class SetStateValue(QUndoCommand):
         except (IndexError, TypeError):
             raise EditError(f"{where}: index out of range") from None
         self.new = new
-        self.setText(f"Set {node}.{param}{list(self.index) if self.index else ''} = {value:g}")
+        self.setText(translate("commands", "Set {node}.{param}{value} = {value2:g}").format(node=node, param=param, value=list(self.index) if self.index else '', value2=value))
 
     def redo(self) -> None:
         project = self.document.project
@@ -139,7 +140,7 @@ def table_value_command(document, which: str, row: int, index, value) -> ChangeD
             rows[row] = [value] if isinstance(rows[row], list) else value
     except (IndexError, TypeError):
         raise EditError(f"{where}: index out of range") from None
-    return ChangeData(document, new, text=f"Set {which} row {row}{list(index) if index else ''} = {value:g}")
+    return ChangeData(document, new, text=translate("commands", "Set {which} row {row}{value} = {value2:g}").format(which=which, row=row, value=list(index) if index else '', value2=value))
 
 
 class ReplaceState(QUndoCommand):

@@ -3,7 +3,7 @@ navigation (Home, Back, Play, Next, End, a stage picker). It only talks to a Ste
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget,
 )
@@ -13,7 +13,14 @@ from visualnn.gui.icons import tool_icon
 
 from visualnn.gui.stepthrough.session import MAX_DIGITS, StepSession
 
-KIND_NAMES = {"forward": "Forward", "loss": "Loss", "backward": "Backward", "update": "Update"}
+KIND_NAMES = {"forward": QT_TRANSLATE_NOOP("StepControls", "Forward"), "loss": QT_TRANSLATE_NOOP("StepControls", "Loss"),
+              "backward": QT_TRANSLATE_NOOP("StepControls", "Backward"),
+              "update": QT_TRANSLATE_NOOP("StepControls", "Update")}
+
+
+def kind_name(kind: str) -> str:
+    """A stage kind's name in the current language ("Forward" -> "前向传播")."""
+    return QCoreApplication.translate("StepControls", KIND_NAMES[kind]) if kind in KIND_NAMES else kind
 
 
 def short_list(values, digits: int, limit: int = 8) -> str:
@@ -31,42 +38,35 @@ class StepControls(QWidget):
 
         self.sample_spin = QSpinBox(objectName="stepSample")
         self.sample_spin.setRange(0, 0)
-        self.sample_spin.setToolTip("The sample whose update is taken apart")
         self.sample_spin.setKeyboardTracking(False)
         self.batch_spin = QSpinBox(objectName="stepBatch")
         self.batch_spin.setRange(1, 256)
-        self.batch_spin.setToolTip("1: one sample; more: a mini-batch starting at the sample")
         self.batch_spin.setKeyboardTracking(False)
         self.digits_spin = QSpinBox(objectName="stepDigits")
         self.digits_spin.setRange(1, MAX_DIGITS)
         self.digits_spin.setValue(session.digits)
-        self.digits_spin.setToolTip("Digits after the decimal point in the equations")
         self.sample_total = QLabel(objectName="stepSampleTotal")
         self.sample_info = QLabel(objectName="stepSampleInfo")
         self.sample_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sample_info.setWordWrap(True)
 
-        def tool(name, tip, slot):
+        def tool(name, slot):
             b = QToolButton(objectName=name)
-            b.setToolTip(tip)
             b.setAutoRaise(True)
             b.clicked.connect(slot)
             return b
 
-        self.home_btn = tool("stepHome", "First stage (Home)", session.first)
-        self.back_btn = QPushButton("Back", objectName="stepBack")
-        self.back_btn.setToolTip("Previous stage (Left)")
+        self.home_btn = tool("stepHome", session.first)
+        self.back_btn = QPushButton(objectName="stepBack")
         self.back_btn.clicked.connect(session.back)
-        self.play_btn = tool("stepPlay", "Play the stages slowly (Space)", session.toggle_play)
-        self.next_btn = QPushButton("Next", objectName="stepNext")
-        self.next_btn.setToolTip("Next stage (Right)")
+        self.play_btn = tool("stepPlay", session.toggle_play)
+        self.next_btn = QPushButton(objectName="stepNext")
         self.next_btn.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.next_btn.clicked.connect(session.next)
-        self.end_btn = tool("stepEnd", "Last stage (End)", session.last)
+        self.end_btn = tool("stepEnd", session.last)
         self._apply_icons()
         theme.on_change(self._apply_icons)
         self.stage_box = QComboBox(objectName="stepStagePicker")
-        self.stage_box.setToolTip("Jump to a stage")
         self.stage_box.setMinimumContentsLength(22)
         self.stage_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.position = QLabel(objectName="stepPosition")
@@ -85,13 +85,14 @@ class StepControls(QWidget):
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setTextVisible(False)
         self.busy_bar.setMaximumHeight(10)
-        self.cancel_btn = QPushButton("Cancel", objectName="stepCancel")
+        self.cancel_btn = QPushButton(objectName="stepCancel")
         self.cancel_btn.clicked.connect(session.cancel)
-        self.busy_label = QLabel("Computing the trace...")
+        self.busy_label = QLabel()
 
         top = QHBoxLayout()
-        for label, w in (("Sample", self.sample_spin), ("Mini-batch", self.batch_spin), ("Digits", self.digits_spin)):
-            top.addWidget(QLabel(label))
+        self.top_labels = [QLabel(), QLabel(), QLabel()]
+        for label, w in zip(self.top_labels, (self.sample_spin, self.batch_spin, self.digits_spin)):
+            top.addWidget(label)
             top.addWidget(w)
             if w is self.sample_spin:
                 top.addWidget(self.sample_total)
@@ -127,7 +128,32 @@ class StepControls(QWidget):
         session.busyChanged.connect(self._on_busy)
         session.playingChanged.connect(self._on_playing)
         session.digitsChanged.connect(lambda d: self._on_trace())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text of the strip in the current language (at start and on LanguageChange)."""
+        self.sample_spin.setToolTip(self.tr("The sample whose update is taken apart"))
+        self.batch_spin.setToolTip(self.tr("1: one sample; more: a mini-batch starting at the sample"))
+        self.digits_spin.setToolTip(self.tr("Digits after the decimal point in the equations"))
+        self.home_btn.setToolTip(self.tr("First stage (Home)"))
+        self.back_btn.setText(self.tr("Back"))
+        self.back_btn.setToolTip(self.tr("Previous stage (Left)"))
+        self.next_btn.setText(self.tr("Next"))
+        self.next_btn.setToolTip(self.tr("Next stage (Right)"))
+        self.end_btn.setToolTip(self.tr("Last stage (End)"))
+        self.stage_box.setToolTip(self.tr("Jump to a stage"))
+        self.cancel_btn.setText(self.tr("Cancel"))
+        self.busy_label.setText(self.tr("Computing the trace..."))
+        for label, text in zip(self.top_labels, (self.tr("Sample"), self.tr("Mini-batch"), self.tr("Digits"))):
+            label.setText(text)
+        self._on_playing(self._playing)
+        self._pick_key = None
         self._on_trace()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- slots -----------------------------------------------------------------------
     @Slot()
@@ -138,11 +164,12 @@ class StepControls(QWidget):
             self.sample_spin.setRange(0, max(0, s.samples - 1))
             self.sample_spin.setValue(s.sample)
             self.sample_spin.blockSignals(False)
-            self.sample_total.setText(f"of {s.samples}")
+            self.sample_total.setText(self.tr("of {n}").format(n=s.samples))
         self.stage_box.blockSignals(True)
         self.stage_box.clear()
         for i, st in enumerate(s.stages):
-            self.stage_box.addItem(f"{i + 1}. {KIND_NAMES.get(st.kind, st.kind)}: {st.title}")
+            self.stage_box.addItem(self.tr("{number}. {kind}: {title}").format(number=i + 1, kind=kind_name(st.kind),
+                                                                                title=st.title))
         self.stage_box.blockSignals(False)
         self.sample_info.setText(self._sample_text())
         self._on_stage(s.index)
@@ -156,12 +183,15 @@ class StepControls(QWidget):
         d = s.digits
         x = (s.trace.get("input") or {}).get("value")
         target = (s.trace.get("loss") or {}).get("target")
-        which = f"samples {s.sample}-{s.sample + s.batch - 1}" if s.batch > 1 else f"sample {s.sample}"
+        if s.batch > 1:
+            which = self.tr("samples {first}-{last}").format(first=s.sample, last=s.sample + s.batch - 1)
+        else:
+            which = self.tr("sample {index}").format(index=s.sample)
         parts = [f"<b>{which}</b>"]
         if x is not None:
-            parts.append(f"input <code>{short_list(x, d)}</code>")
+            parts.append(self.tr("input {values}").format(values=f"<code>{short_list(x, d)}</code>"))
         if target is not None:
-            parts.append(f"target <code>{short_list(target, d)}</code>")
+            parts.append(self.tr("target {values}").format(values=f"<code>{short_list(target, d)}</code>"))
         return " &nbsp;·&nbsp; ".join(parts)
 
     @Slot(int)
@@ -196,7 +226,8 @@ class StepControls(QWidget):
         shape = [int(n) for n in entry["shape"]]
         if entry["type"] == "Linear":
             shape = shape[-1:]
-        names = ["neuron"] if entry["type"] == "Linear" else ["channel", "row", "column"]
+        names = [self.tr("neuron")] if entry["type"] == "Linear" else [self.tr("channel"), self.tr("row"),
+                                                                       self.tr("column")]
         key = (stage.node, tuple(shape))
         focus = s.focus.get(stage.node)
         if key != self._pick_key:
@@ -208,13 +239,15 @@ class StepControls(QWidget):
                 sp = QSpinBox(objectName=f"stepPick{i}")
                 sp.setRange(1, max(1, n))
                 sp.setPrefix(f"{name} ")
-                sp.setToolTip(f"Which {name} to write out (1 to {n})")
+                sp.setToolTip(self.tr("Which {name} to write out (1 to {n})").format(name=name, n=n))
                 sp.setKeyboardTracking(False)
                 sp.valueChanged.connect(self._on_pick)
                 self.pick_box.addWidget(sp)
                 self.pick_spins.append(sp)
-        what = "neuron" if entry["type"] == "Linear" else "output pixel"
-        self.pick_label.setText(f"Write out {what} of <b>{stage.node}</b>:")
+        if entry["type"] == "Linear":
+            self.pick_label.setText(self.tr("Write out neuron of {node}:").format(node=f"<b>{stage.node}</b>"))
+        else:
+            self.pick_label.setText(self.tr("Write out output pixel of {node}:").format(node=f"<b>{stage.node}</b>"))
         default = [0] * len(shape) if entry["type"] == "Linear" else [0, shape[1] // 2, shape[2] // 2]
         values = list(focus) if focus and len(focus) == len(shape) else default
         for sp, v in zip(self.pick_spins, values):
@@ -243,4 +276,4 @@ class StepControls(QWidget):
     def _on_playing(self, playing: bool) -> None:
         self._playing = playing
         self._apply_icons()
-        self.play_btn.setToolTip("Pause (Space)" if playing else "Play the stages slowly (Space)")
+        self.play_btn.setToolTip(self.tr("Pause (Space)") if playing else self.tr("Play the stages slowly (Space)"))

@@ -11,6 +11,8 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from visualnn.gui.i18n import translate
+
 
 FORMATS = {  # fmt: (file filter, suffix)
     "md": ("Markdown worksheet (*.md)", ".md"),
@@ -46,12 +48,12 @@ def export_dialog(parent: QWidget | None, trace: dict | None, digits: int, start
                   name: str = "worksheet") -> Path | None:
     """Ask for a file and a format, then write the worksheet; None when cancelled."""
     if trace is None:
-        QMessageBox.information(parent, "Export worksheet", "There is no trace to export yet: the network "
-                                "cannot be traced (see the message in the step-through panel).")
+        QMessageBox.information(parent, translate("export", "Export worksheet"), translate("export", "There is no trace to export yet: the network "
+                                "cannot be traced (see the message in the step-through panel)."))
         return None
     filters = ";;".join(f for f, _ in FORMATS.values())
     start = str(Path(start_dir or Path.home()) / f"{name}.md")
-    path, chosen = QFileDialog.getSaveFileName(parent, "Export worksheet", start, filters)
+    path, chosen = QFileDialog.getSaveFileName(parent, translate("export", "Export worksheet"), start, filters)
     if not path:
         return None
     by_suffix = {suffix: f for f, (_, suffix) in FORMATS.items()}.get(Path(path).suffix.lower())
@@ -61,5 +63,5 @@ def export_dialog(parent: QWidget | None, trace: dict | None, digits: int, start
     try:
         return write_worksheet(trace, path, fmt, digits)
     except (OSError, ValueError) as e:
-        QMessageBox.critical(parent, "Export worksheet", f"{path}: cannot write the worksheet ({e})")
+        QMessageBox.critical(parent, translate("export", "Export worksheet"), translate("export", "{path}: cannot write the worksheet ({e})").format(path=path, e=e))
         return None

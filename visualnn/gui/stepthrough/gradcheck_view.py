@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from visualnn.gui.stepthrough.worker import JobThread, abandon
+from visualnn.gui.i18n import translate
+
 
 GOOD, FAIR = 1e-6, 1e-3   # relative error: below GOOD agrees, below FAIR is suspicious, above is wrong
 COLUMNS = ("node", "parameter", "index", "analytic dE/dw", "numeric (central difference)", "relative error")
@@ -38,10 +40,10 @@ class GradientCheckDialog(QDialog):
     def __init__(self, project, sample: int, batch: int, digits: int = 6, parent=None):
         super().__init__(parent)
         self.setObjectName("gradientCheckDialog")
-        self.setWindowTitle("Gradient check")
+        self.setWindowTitle(translate("gradcheck_view", "Gradient check"))
         self.digits = max(6, digits)
         self.result: dict | None = None
-        self.summary = QLabel("Comparing every gradient with a finite-difference estimate...", objectName="gradSummary")
+        self.summary = QLabel(translate("gradcheck_view", "Comparing every gradient with a finite-difference estimate..."), objectName="gradSummary")
         self.summary.setWordWrap(True)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -101,12 +103,10 @@ class GradientCheckDialog(QDialog):
                    "close, but check the largest errors" if worst < FAIR else "some gradients disagree")
         part = "" if result["checked"] == result["total"] else \
             f" (a seeded sample of {result['checked']} of the {result['total']} values)"
-        self.summary.setText(f"<b>Largest relative error {worst:.2e}</b>: {verdict}. "
-                             f"{result['checked']} values checked{part}, eps = {result['eps']:g}; "
-                             f"relative error = |analytic - numeric| / max(|analytic|, |numeric|).")
+        self.summary.setText(translate("gradcheck_view", "<b>Largest relative error {worst:.2e}</b>: {verdict}. {value} values checked{part}, eps = {value2:g}; relative error = |analytic - numeric| / max(|analytic|, |numeric|).").format(worst=worst, verdict=verdict, value=result['checked'], part=part, value2=result['eps']))
 
     @Slot(str, int)
     def _on_failed(self, message: str, _ticket: int) -> None:
         self.busy.hide()
-        self.summary.setText(f"<span style='color:#c62828'>Gradient check failed: {message}</span>")
+        self.summary.setText(translate("gradcheck_view", "<span style='color:#c62828'>Gradient check failed: {message}</span>").format(message=message))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setEnabled(True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 
+from visualnn.gui.i18n import relabel
 from visualnn.gui.stepthrough.canvas_link import CanvasLink
 from visualnn.gui.stepthrough.export import export_dialog
 from visualnn.gui.stepthrough.gradcheck_view import GradientCheckDialog
@@ -37,20 +38,20 @@ class StepThroughMode(QObject):
         self._pending.setInterval(0)
         self._pending.timeout.connect(self._recompute)
 
-        self.dock = window.add_dock(self.panel, Qt.DockWidgetArea.BottomDockWidgetArea, "Step-through", "stepthrough")
+        self.dock = window.add_dock(self.panel, Qt.DockWidgetArea.BottomDockWidgetArea, lambda: self.tr("Step-through"),
+                                    "stepthrough")
         self.dock.hide()
-        self.mode_action = window.add_mode(MODE, "Step-through", tooltip="Take one training update apart, "
-                                           "stage by stage, with every number (Ctrl+T)")
-        self.toggle_action = QAction("&Step-through Mode", window)
+        self.mode_action = window.add_mode(MODE, lambda: self.tr("Step-through"), tooltip=lambda: self.tr(
+            "Take one training update apart, stage by stage, with every number (Ctrl+T)"))
+        self.toggle_action = QAction(window)
         self.toggle_action.setShortcut(QKeySequence("Ctrl+T"))
-        self.toggle_action.setToolTip("Switch step-through mode on or off (Ctrl+T)")
         self.toggle_action.triggered.connect(self.toggle)
         window.addAction(self.toggle_action)
         if hasattr(window, "menus") and "view" in window.menus:
             window.menus["view"].addSeparator()
             window.menus["view"].addAction(self.toggle_action)
-        self.worksheet_action = QAction("&Worksheet (Markdown, CSV, LaTeX)…", window)
-        self.worksheet_action.setToolTip("The step-through trace as tables for students")
+        self.worksheet_action = QAction(window)
+        relabel(self, self.retranslate)
         self.worksheet_action.triggered.connect(self.export_worksheet)
         menu = self._export_menu()
         if menu is not None:
@@ -85,6 +86,16 @@ class StepThroughMode(QObject):
         # a restored window state may show the dock; it belongs to the mode
         QTimer.singleShot(0, self._sync_dock)
 
+    def retranslate(self) -> None:
+        """The actions' texts in the current language; the stages (the core's texts) are
+        computed again in it."""
+        self.toggle_action.setText(self.tr("&Step-through Mode"))
+        self.toggle_action.setToolTip(self.tr("Switch step-through mode on or off (Ctrl+T)"))
+        self.worksheet_action.setText(self.tr("&Worksheet (Markdown, CSV, LaTeX)…"))
+        self.worksheet_action.setToolTip(self.tr("The step-through trace as tables for students"))
+        if getattr(self, "_pending", None) is not None:
+            self.refresh_now()
+
     @Slot()
     def _size_dock(self) -> None:
         """The equations get half the window's height (the lesson's network needs less)."""
@@ -96,7 +107,10 @@ class StepThroughMode(QObject):
         self.dock.setVisible(self.active)
 
     def _export_menu(self):
-        file_menu = getattr(self.window, "menus", {}).get("file")
+        menus = getattr(self.window, "menus", {})
+        if "export" in menus:
+            return menus["export"]
+        file_menu = menus.get("file")
         if file_menu is None:
             return None
         for act in file_menu.actions():

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from visualnn.gui.stepthrough.controls import StepControls
 from visualnn.gui.stepthrough.equation_view import EquationView
 from visualnn.gui.stepthrough.values_editor import ValuesEditor
+from visualnn.gui.i18n import translate
 
 
 class StepThroughPanel(QWidget):
@@ -28,17 +29,17 @@ class StepThroughPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828")
         self.message.hide()
-        self.grad_btn = QPushButton("Gradient check…", objectName="stepGradCheck")
-        self.grad_btn.setToolTip("Compare every analytic gradient with a finite-difference estimate")
+        self.grad_btn = QPushButton(translate("panel", "Gradient check…"), objectName="stepGradCheck")
+        self.grad_btn.setToolTip(translate("panel", "Compare every analytic gradient with a finite-difference estimate"))
         self.grad_btn.clicked.connect(self.gradientCheckRequested)
-        self.sheet_btn = QPushButton("Worksheet…", objectName="stepWorksheet")
-        self.sheet_btn.setToolTip("Export the whole trace as Markdown, CSV or LaTeX tables for students")
+        self.sheet_btn = QPushButton(translate("panel", "Worksheet…"), objectName="stepWorksheet")
+        self.sheet_btn.setToolTip(translate("panel", "Export the whole trace as Markdown, CSV or LaTeX tables for students"))
         self.sheet_btn.clicked.connect(self.worksheetRequested)
 
         side = QWidget()
         side_lay = QVBoxLayout(side)
         side_lay.setContentsMargins(6, 0, 0, 0)
-        title = QLabel("<b>Hand-set numbers</b> <span style='color:gray'>(double-click a value; Ctrl+Z undoes)</span>")
+        title = QLabel(translate("panel", "<b>Hand-set numbers</b> <span style='color:gray'>(double-click a value; Ctrl+Z undoes)</span>"))
         title.setWordWrap(True)
         side_lay.addWidget(title)
         side_lay.addWidget(self.editor, 1)

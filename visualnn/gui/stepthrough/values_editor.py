@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from visualnn.gui.stepthrough.commands import EditError, SetStateValue, node_state, table_value_command
+from visualnn.gui.i18n import translate
+
 
 DATA = "__data__"
 MAX_CELLS = 4096  # a bigger parameter is shown only in part (its first rows)
@@ -53,7 +55,7 @@ class ValuesEditor(QWidget):
         self.note = QLabel(objectName="valuesNote")
         self.note.setWordWrap(True)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Edit"))
+        row.addWidget(QLabel(translate("values_editor", "Edit")))
         row.addWidget(self.target, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
