@@ -81,7 +81,9 @@ def load_start_project(path=None):
         project.path = None  # an untitled copy: saving never overwrites the bundled example
         return project, error
     except ProjectError as e:
-        return Project(name="Untitled"), error or str(e)
+        from PySide6.QtCore import QCoreApplication
+
+        return Project(name=QCoreApplication.translate("app", "Untitled")), error or str(e)
 
 
 def create_window(path=None):

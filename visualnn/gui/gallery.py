@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from visualnn.gui import style
+from visualnn.core.i18n import pick
 from visualnn.gui.i18n import translate
 
 
@@ -99,7 +100,7 @@ def preview_pixmap(path: Path, name: str) -> QPixmap:
     path = Path(path)
     key = _key(path)
     if key is None:
-        return _card(name, "cannot read the file")
+        return _card(name, translate("gallery", "cannot read the file"))
     if key in _cache:
         return _cache[key]
     pix = None
@@ -121,9 +122,9 @@ def preview_pixmap(path: Path, name: str) -> QPixmap:
 
         try:
             n = len(load_project(path).graph.nodes)
-            sub = f"{n} layers"
+            sub = translate("gallery", "{n} layers").format(n=n)
         except ProjectError:
-            sub = "cannot read the file"
+            sub = translate("gallery", "cannot read the file")
         pix = _card(name, sub)
     _cache[key] = pix
     return pix
@@ -173,9 +174,10 @@ class ExampleGallery(QDialog):
             pix = cached_preview(ex.path)
             if pix is None:  # a name card now, the picture once drawn (one per event-loop turn)
                 self._pending.append(self.list.count())
-            item = QListWidgetItem(_icon(pix or _card(ex.name, "drawing…")), ex.name)
+            item = QListWidgetItem(_icon(pix or _card(pick(ex.name), translate("gallery", "drawing…"))), pick(ex.name))
             item.setData(self.PATH_ROLE, str(ex.path))
-            item.setToolTip(translate("gallery", "<b>{name}</b><br>{description}<br><i>{name2}</i>").format(name=ex.name, description=ex.description, name2=ex.path.name))
+            item.setToolTip("<b>{name}</b><br>{description}<br><i>{file}</i>".format(
+                name=pick(ex.name), description=pick(ex.description), file=ex.path.name))
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             self.list.addItem(item)
         if not self.examples:
@@ -194,7 +196,7 @@ class ExampleGallery(QDialog):
             return
         row = self._pending.pop(0)
         ex = self.examples[row]
-        self.list.item(row).setIcon(_icon(preview_pixmap(ex.path, ex.name)))
+        self.list.item(row).setIcon(_icon(preview_pixmap(ex.path, pick(ex.name))))
         if self._pending:
             QTimer.singleShot(0, self._draw_next)
 
@@ -207,7 +209,8 @@ class ExampleGallery(QDialog):
         if item is None:
             return
         ex = next(e for e in self.examples if str(e.path) == item.data(self.PATH_ROLE))
-        self.details.setText(translate("gallery", "<b>{name}</b> — {value} <span style='color:gray'>({name2})</span>").format(name=ex.name, value=ex.description or 'no description', name2=ex.path.name))
+        self.details.setText("<b>{name}</b> — {description} <span style='color:gray'>({file})</span>".format(
+            name=pick(ex.name), description=pick(ex.description) or translate("gallery", "no description"), file=ex.path.name))
 
     def select(self, file_name: str) -> bool:
         for i in range(self.list.count()):

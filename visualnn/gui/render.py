@@ -7,6 +7,9 @@ import os
 import sys
 from pathlib import Path
 
+from visualnn.core.i18n import pick
+from visualnn.core.i18n import tr as core_tr
+
 MARGIN = 28.0
 SCALE = 2.0  # PNG pixels per scene unit: crisp on slides and high-density screens
 
@@ -34,7 +37,7 @@ def render_project(project, path, fmt: str | None = None, theme_name: str | None
     path = Path(path)
     fmt = (fmt or path.suffix.lstrip(".")).lower()
     if fmt not in ("png", "svg"):
-        raise RenderError(f"{path}: unknown picture format {fmt!r} (png or svg)")
+        raise RenderError(core_tr("{path}: unknown picture format {fmt} (png or svg)", path=path, fmt=repr(fmt)))
     ensure_app()
     from visualnn.gui import theme
 
@@ -75,7 +78,7 @@ def _draw(project, path: Path, fmt: str) -> None:
         image.setDotsPerMeterX(int(3780 * SCALE))  # then say so: prints at the screen's size
         image.setDotsPerMeterY(int(3780 * SCALE))
         if not image.save(str(path), "PNG"):
-            raise RenderError(f"{path}: cannot write the picture")
+            raise RenderError(core_tr("{path}: cannot write the picture", path=path))
     else:
         from PySide6.QtSvg import QSvgGenerator
 
@@ -83,16 +86,16 @@ def _draw(project, path: Path, fmt: str) -> None:
         gen.setFileName(str(path))
         gen.setSize(QSize(int(source.width()), int(source.height())))
         gen.setViewBox(QRectF(0, 0, source.width(), source.height()))
-        gen.setTitle(project.name)
+        gen.setTitle(pick(project.name))
         gen.setDescription("visualnn canvas")
         gen.setResolution(96)
         painter = QPainter()
         if not painter.begin(gen):
-            raise RenderError(f"{path}: cannot write the picture")
+            raise RenderError(core_tr("{path}: cannot write the picture", path=path))
         painter.fillRect(QRectF(0, 0, source.width(), source.height()), background)
         _render(painter, scene, QRectF(0, 0, source.width(), source.height()), source)
         if not path.exists():
-            raise RenderError(f"{path}: cannot write the picture")
+            raise RenderError(core_tr("{path}: cannot write the picture", path=path))
     doc.deleteLater()
 
 

@@ -28,16 +28,17 @@ class ProjectStatus:
 
     def update(self, graph, report) -> None:
         total = sum(param_count(graph, report).values()) if report.order else 0
-        self.params.setText(translate("status", "{total:,} parameters").format(total=total))
+        self.params.setText(translate("status", "{total} parameters").format(total=f"{total:,}"))
         if report.ok:
             out = graph.output_id()
             shape = report.shapes.get(out) if out else None
             shape_txt = "[" + ", ".join(map(str, shape)) + "]" if shape is not None else "?"
-            self.shape.setText(translate("status", "<span style='color:{value}'>●</span> valid: output {shape_txt}").format(value=style.hex_color('ok'), shape_txt=shape_txt))
-            self.shape.setToolTip(translate("status", "The network is valid; {n_order} layers").format(n_order=len(report.order)))
+            self.shape.setText(f"<span style='color:{style.hex_color('ok')}'>●</span> " + translate("status", "valid: output {shape}").format(shape=shape_txt))
+            self.shape.setToolTip(translate("status", "The network is valid; {n} layers").format(n=len(report.order)))
         else:
             n = len(report.problems)
-            self.shape.setText(translate("status", "<span style='color:{value}'>● {n} problem{value2}:</span> {value3}").format(value=style.hex_color('error'), n=n, value2='s' if n > 1 else '', value3=html.escape(str(report.problems[0]))))
+            head = (translate("status", "{n} problems:") if n > 1 else translate("status", "1 problem:")).format(n=n)
+            self.shape.setText(f"<span style='color:{style.hex_color('error')}'>● {head}</span> {html.escape(str(report.problems[0]))}")
             self.shape.setToolTip("\n".join(str(p) for p in report.problems))
 
     def set_zoom(self, z: float) -> None:

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from visualnn.core.graph import get_spec
 from visualnn.core.graph.layout import NODE_SIZE
+from visualnn.core.i18n import tr as core_tr
 from visualnn.gui import theme
 from visualnn.gui.canvas.labels import param_summary, shape_text
 from visualnn.gui.canvas.port_item import BadgeItem, PortItem
+from visualnn.gui.i18n import translate
 from visualnn.gui.icons import paint_layer_icon
 
 W, H = NODE_SIZE
@@ -69,7 +71,7 @@ class NodeItem(QGraphicsItem):
     @property
     def group(self) -> str:
         spec = self.spec
-        return spec.group if spec else "Other"
+        return spec.group if spec else "Other"  # a key of the theme's colours, not shown
 
     def set_node(self, type_name: str, params: dict, resolved: dict | None = None) -> None:
         """The node's type and params (resolved = with defaults, from validation, if known)."""
@@ -102,12 +104,12 @@ class NodeItem(QGraphicsItem):
         spec = self.spec
         lines = [f"<b>{self.type_name}</b> <code>{self.node_id}</code>"]
         if spec:
-            lines.append(spec.help)
-            lines.append(f"<code>{spec.formula}</code>")
+            lines.append(core_tr(spec.help))
+            lines.append(f"<code>{core_tr(spec.formula)}</code>")
         if self.out_shape is not None:
-            lines.append(f"output {shape_text(self.out_shape)}")
+            lines.append(translate("node_item", "output {shape}").format(shape=shape_text(self.out_shape)))
         if self.n_params and self.out_shape is not None:
-            lines.append(f"{self.n_params:,} learnable parameters")
+            lines.append(translate("node_item", "{n} learnable parameters").format(n=f"{self.n_params:,}"))
         lines += [f"<span style='color:{theme.current()['error']}'>⚠ {p}</span>" for p in self.problems]
         self.setToolTip("<br>".join(lines))
 
@@ -249,7 +251,7 @@ class NodeItem(QGraphicsItem):
             room = QRectF(right + 6, 78, W - PAD - right - 6, 18)
             text = _count_text(self.n_params)
             if QFontMetricsF(font).horizontalAdvance(text) > room.width():
-                text = text.removesuffix(" params")
+                text = _count_text(self.n_params, short=True)
             self._text(painter, font, t["text_muted"], room, text, Qt.AlignmentFlag.AlignRight)
 
     def _shape_pill(self, painter: QPainter, t: dict) -> float:
@@ -274,11 +276,14 @@ class NodeItem(QGraphicsItem):
         painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), shown)
 
 
-def _count_text(n: int) -> str:
+def _count_text(n: int, short: bool = False) -> str:
+    """'12.3k params' (`short`: '12.3k')."""
     if n >= 1_000_000:
-        return f"{n / 1e6:.1f}M params"
-    if n >= 100_000:
-        return f"{n / 1e3:.0f}k params"
-    if n >= 1000:
-        return f"{n / 1e3:.1f}k params"
-    return f"{n:,} params"
+        count = f"{n / 1e6:.1f}M"
+    elif n >= 100_000:
+        count = f"{n / 1e3:.0f}k"
+    elif n >= 1000:
+        count = f"{n / 1e3:.1f}k"
+    else:
+        count = f"{n:,}"
+    return count if short else translate("node_item", "{count} params").format(count=count)

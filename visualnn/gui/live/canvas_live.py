@@ -19,6 +19,7 @@ from visualnn.gui.live import colormaps as cm
 from visualnn.gui.live.edge_layer import LINE_BUDGET, EdgeLayer, Link, _LinesItem, _PathItem
 from visualnn.gui.live.maps_overlay import MAX_MAPS, MapsOverlay
 from visualnn.gui.live.neuron_column import NeuronColumn
+from visualnn.gui.i18n import translate
 
 RECURRENT = ("RNN", "LSTM", "GRU")
 ELEMENTWISE = ("ReLU", "LeakyReLU", "Sigmoid", "Tanh", "GELU", "Identity", "Dropout", "BatchNorm1d", "LayerNorm",
@@ -182,9 +183,9 @@ class LiveCanvas(QObject):
         typ = s.types.get(nid)
         room = self.room_below(nid)
         if typ in RECURRENT:
-            return MapsOverlay(nid, "heat", caption="hidden state over time", aspect=0.6, max_height=room)
+            return MapsOverlay(nid, "heat", caption=translate("canvas_live", "hidden state over time"), aspect=0.6, max_height=room)
         if typ == "SelfAttention":
-            return MapsOverlay(nid, "heat", caption="attention weights", aspect=1.0, max_height=room)
+            return MapsOverlay(nid, "heat", caption=translate("canvas_live", "attention weights"), aspect=1.0, max_height=room)
         if len(shape) == 1:
             shown = min(self.max_units, shape[0])
             thumbs = s.is_2d and shown <= map_units
@@ -193,8 +194,14 @@ class LiveCanvas(QObject):
                 shown = fit_count(shown, thumbs, room)
             return NeuronColumn(nid, shape[0], shown, thumbs=thumbs)
         if len(shape) == 3:
-            what = f"{shape[0]} map{'s' if shape[0] != 1 else ''}" if typ != "Input" else "input"
-            return MapsOverlay(nid, "maps", count=shape[0], caption=f"{what} {shape[1]}×{shape[2]}", max_height=room)
+            if typ == "Input":
+                caption = translate("canvas_live", "input {h}×{w}")
+            elif shape[0] != 1:
+                caption = translate("canvas_live", "{n} maps {h}×{w}")
+            else:
+                caption = translate("canvas_live", "1 map {h}×{w}")
+            caption = caption.format(n=shape[0], h=shape[1], w=shape[2])
+            return MapsOverlay(nid, "maps", count=shape[0], caption=caption, max_height=room)
         if len(shape) == 2:
             return MapsOverlay(nid, "heat", caption=f"{shape[0]} × {shape[1]}",
                                aspect=min(1.0, shape[1] / max(shape[0], 1)), max_height=room)

@@ -231,8 +231,9 @@ class TrainingController(QObject):
         report = self.doc.revalidate() if not hasattr(self.doc, "report") else self.doc.report
         if report.problems:
             p = report.problems[0]
-            self._set_problem(TrainingProblem(f"the network has a problem: {p}", getattr(p, "node", None),
-                                              "Fix the layer marked on the canvas, then press Play."))
+            self._set_problem(TrainingProblem(self.tr("the network has a problem: {problem}").format(problem=p),
+                                              getattr(p, "node", None),
+                                              self.tr("Fix the layer marked on the canvas, then press Play.")))
             self._stale = True
             self.pause()
             return False

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from visualnn.gui import theme
 from visualnn.gui.live import colormaps as cm
+from visualnn.gui.i18n import translate
 
 LEVELS = 5
 THIN_ABOVE = 600    # with more lines than this, 1-pixel lines (thick ones cost ~3x to draw)
@@ -334,8 +335,10 @@ class EdgeLayer:
         _, link, i, j = best
         g = link.group
         if g > 1:
-            return f"{link.node_id}: block of weights [{i * g}..{i * g + g - 1}, {j * g}..{j * g + g - 1}], mean {link.weights[i, j]:.4g}"
+            return translate("canvas_live", "{node}: block of weights [{rows}, {cols}], mean {value}").format(
+                node=link.node_id, rows=f"{i * g}..{i * g + g - 1}", cols=f"{j * g}..{j * g + g - 1}",
+                value=f"{link.weights[i, j]:.4g}")
         text = f"{link.node_id}.weight[{i}, {j}] = {link.weights[i, j]:.4g}"
         if link.grads is not None:
-            text += f", gradient {link.grads[i, j]:.3g}"
+            text = translate("canvas_live", "{weight}, gradient {grad}").format(weight=text, grad=f"{link.grads[i, j]:.3g}")
         return text

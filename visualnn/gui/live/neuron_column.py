@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem
 from visualnn.gui import theme
 from visualnn.gui.live import colormaps as cm
 from visualnn.gui.live import raster
+from visualnn.gui.i18n import translate
 
 THUMB = 36.0       # thumbnail side (2-D data)
 PAD = 7.0
@@ -155,10 +156,11 @@ class NeuronColumn(QGraphicsPixmapItem):
             self.render()
 
     def describe(self, i: int) -> str:
-        text = f"{self.node_id} neuron {i}: activation {self.values[i]:.4g}"
         if self.raw_grads is not None and i < len(self.raw_grads):
-            text += f", mean |gradient| {self.raw_grads[i]:.3g}"
-        return text
+            return translate("canvas_live", "{node} neuron {i}: activation {value}, mean |gradient| {grad}").format(
+                node=self.node_id, i=i, value=f"{self.values[i]:.4g}", grad=f"{self.raw_grads[i]:.3g}")
+        return translate("canvas_live", "{node} neuron {i}: activation {value}").format(
+            node=self.node_id, i=i, value=f"{self.values[i]:.4g}")
 
     # -- drawing --------------------------------------------------------------------------
     def _background(self) -> QImage:

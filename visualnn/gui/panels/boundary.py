@@ -7,18 +7,19 @@ this view only turns that array into an image and draws it: no torch here.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from visualnn.gui import theme
 from visualnn.gui.live import colormaps as cm
+from visualnn.gui.i18n import translate
 
 POINT_R = 3.6
 
 
 class BoundaryView(QWidget):
-    title = "Boundary"
+    title = QT_TRANSLATE_NOOP("live_views", "Boundary")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -43,10 +44,10 @@ class BoundaryView(QWidget):
         grid = frame.grid
         ev = frame.evaluation
         if ev is not None:
-            self.caption = f"test accuracy {100 * ev.accuracy:.1f} %" if ev.split == "test" else \
-                f"accuracy {100 * ev.accuracy:.1f} %"
+            self.caption = (translate("live_views", "test accuracy {value} %") if ev.split == "test" else
+                            translate("live_views", "accuracy {value} %")).format(value=f"{100 * ev.accuracy:.1f}")
         elif self.session is not None and self.session.task == "regression" and frame.snapshot is not None:
-            self.caption = f"batch loss {frame.snapshot.loss:.4g}"
+            self.caption = translate("live_views", "batch loss {value}").format(value=f"{frame.snapshot.loss:.4g}")
         if grid is not None and grid is not self.grid:
             self.grid = grid
             self.image = None
@@ -112,13 +113,13 @@ class BoundaryView(QWidget):
         s = self.session
         p.setFont(theme.font(11, bold=True))
         p.setPen(QColor(t["text"]))
-        title = "Decision boundary" if s is None or s.task == "classification" else "Fitted surface"
+        title = translate("live_views", "Decision boundary") if s is None or s.task == "classification" else translate("live_views", "Fitted surface")
         p.drawText(QRectF(8, 2, self.width() - 16, 20), int(Qt.AlignmentFlag.AlignVCenter), title)
         p.setFont(theme.font(10))
         p.setPen(QColor(t["text_muted"]))
         p.drawText(QRectF(8, 21, self.width() - 16, 18), int(Qt.AlignmentFlag.AlignVCenter), self.caption)
         if s is None or not s.is_2d:
-            p.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), "For data sets of 2-D points")
+            p.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), translate("live_views", "For data sets of 2-D points"))
             p.end()
             return
         rect = self.plot_rect()

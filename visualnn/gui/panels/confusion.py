@@ -4,15 +4,16 @@ each cell's colour its share of the row, its number the count (test split)."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, Slot
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from visualnn.gui import theme
+from visualnn.gui.i18n import translate
 
 
 class ConfusionView(QWidget):
-    title = "Confusion"
+    title = QT_TRANSLATE_NOOP("live_views", "Confusion")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -44,16 +45,19 @@ class ConfusionView(QWidget):
         ev, s = self.evaluation, self.session
         p.setFont(theme.font(11, bold=True))
         p.setPen(QColor(t["text"]))
-        head = "Confusion matrix"
+        head = translate("live_views", "Confusion matrix")
         if ev is not None:
-            head += f" — {ev.split} accuracy {100 * ev.accuracy:.1f} %"
+            split = translate("live_views", "test") if ev.split == "test" else translate("live_views", "train")
+            value = f"{100 * ev.accuracy:.1f}"
+            head = translate("live_views", "Confusion matrix — {split} accuracy {value} %").format(split=split, value=value)
             if p.fontMetrics().horizontalAdvance(head) > self.width() - 16:  # a narrow pane: the number first
-                head = f"Confusion · {ev.split} {100 * ev.accuracy:.1f} %"
+                head = translate("live_views", "Confusion · {split} {value} %").format(split=split, value=value)
         p.drawText(QRectF(8, 2, self.width() - 16, 22), int(Qt.AlignmentFlag.AlignVCenter), head)
         if ev is None or s is None:
             p.setFont(theme.font(10))
             p.setPen(QColor(t["text_muted"]))
-            msg = "For classification" if s is not None and s.task != "classification" else "Appears when training runs"
+            msg = (translate("live_views", "For classification") if s is not None and s.task != "classification"
+                   else translate("live_views", "Appears when training runs"))
             p.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), msg)
             p.end()
             return
@@ -71,11 +75,11 @@ class ConfusionView(QWidget):
         cell_font = theme.font(font_px)
         p.setFont(theme.font(9))
         p.setPen(QColor(t["text_muted"]))
-        p.drawText(QRectF(left, 24, c * side, 16), int(Qt.AlignmentFlag.AlignCenter), "predicted class →")
+        p.drawText(QRectF(left, 24, c * side, 16), int(Qt.AlignmentFlag.AlignCenter), translate("live_views", "predicted class →"))
         p.save()
         p.translate(10, top + c * side / 2)
         p.rotate(-90)
-        p.drawText(QRectF(-60, -8, 120, 16), int(Qt.AlignmentFlag.AlignCenter), "true class →")
+        p.drawText(QRectF(-60, -8, 120, 16), int(Qt.AlignmentFlag.AlignCenter), translate("live_views", "true class →"))
         p.restore()
         for i in range(c):
             p.setPen(QColor(t["text_params"]))

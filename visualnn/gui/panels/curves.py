@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from visualnn.gui import theme
@@ -43,15 +43,15 @@ class _Run:
         self.batch = BinnedSeries(600)
         self.epochs: list[dict] = []
         self.items = {
-            "batch": loss_plot.plot(pen=ps.pen(c["batch"], 1.0), name="batch loss", antialias=False),  # 1 px: the fast path
+            "batch": loss_plot.plot(pen=ps.pen(c["batch"], 1.0), name=translate("live_views", "batch loss"), antialias=False),  # 1 px: the fast path
             "train": loss_plot.plot(pen=ps.pen(c["train"], 2.6), symbol="o", symbolSize=5,
-                                    symbolBrush=c["train"], symbolPen=None, name="train loss (epoch)"),
+                                    symbolBrush=c["train"], symbolPen=None, name=translate("live_views", "train loss (epoch)")),
             "test": loss_plot.plot(pen=ps.pen(c["test"], 2.6), symbol="s", symbolSize=5,
-                                   symbolBrush=c["test"], symbolPen=None, name="test loss (epoch)"),
+                                   symbolBrush=c["test"], symbolPen=None, name=translate("live_views", "test loss (epoch)")),
             "train_acc": acc_plot.plot(pen=ps.pen(c["train"], 2.6), symbol="o", symbolSize=5,
-                                       symbolBrush=c["train"], symbolPen=None, name="train"),
+                                       symbolBrush=c["train"], symbolPen=None, name=translate("live_views", "train")),
             "test_acc": acc_plot.plot(pen=ps.pen(c["test"], 2.6), symbol="s", symbolSize=5,
-                                      symbolBrush=c["test"], symbolPen=None, name="test"),
+                                      symbolBrush=c["test"], symbolPen=None, name=translate("live_views", "test")),
         }
 
     def epoch_arrays(self, key: str, upto=None):
@@ -84,7 +84,7 @@ class _Run:
 
 
 class CurvesView(QWidget):
-    title = "Curves"
+    title = QT_TRANSLATE_NOOP("live_views", "Curves")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -92,21 +92,21 @@ class CurvesView(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.setSpacing(2)
         head = QHBoxLayout()
-        self.summary = QLabel(translate("curves", "Press Play to train"))
+        self.summary = QLabel(translate("live_views", "Press Play to train"))
         self.summary.setObjectName("curvesSummary")
         self.summary.setFont(theme.font(11, bold=True))
-        self.log = QCheckBox(translate("curves", "Log scale"))
-        self.log.setToolTip(translate("curves", "Show the loss on a logarithmic axis"))
+        self.log = QCheckBox(translate("live_views", "Log scale"))
+        self.log.setToolTip(translate("live_views", "Show the loss on a logarithmic axis"))
         head.addWidget(self.summary, 1)
         head.addWidget(self.log)
         lay.addLayout(head)
-        self.loss_plot = ps.plot_widget("loss", "step")
-        self.acc_plot = ps.plot_widget("accuracy", "step")
+        self.loss_plot = ps.plot_widget(translate("live_views", "loss"), translate("live_views", "step"))
+        self.acc_plot = ps.plot_widget(translate("live_views", "accuracy"), translate("live_views", "step"))
         self.acc_plot.setYRange(0, 1.02, padding=0)
         self.acc_plot.setXLink(self.loss_plot)
         c = ps.colors()
         self.legend = QLabel(
-            translate("curves", "<span style='color:{value}'>━</span> batch loss &nbsp; <span style='color:{value2}'>━●</span> train (epoch) &nbsp; <span style='color:{value3}'>━■</span> test (epoch) &nbsp; <span style='color:{value4}'>┅</span> earlier runs").format(value=c['batch'], value2=c['train'], value3=c['test'], value4=c['faded']))
+            translate("live_views", "<span style='color:{value}'>━</span> batch loss &nbsp; <span style='color:{value2}'>━●</span> train (epoch) &nbsp; <span style='color:{value3}'>━■</span> test (epoch) &nbsp; <span style='color:{value4}'>┅</span> earlier runs").format(value=c['batch'], value2=c['train'], value3=c['test'], value4=c['faded']))
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         lay.addWidget(self.legend)
         plots = QHBoxLayout()
@@ -187,16 +187,16 @@ class CurvesView(QWidget):
         self._fit_ranges(log)
         parts = []
         if len(y):
-            parts.append(f"batch loss {y[-1]:.4g}")
+            parts.append(translate("live_views", "batch loss {value}").format(value=f"{y[-1]:.4g}"))
         if last:
-            parts.append(f"epoch {last['epoch']}: train {last['train_loss']:.4g}")
+            parts.append(translate("live_views", "epoch {epoch}: train {value}").format(epoch=last['epoch'], value=f"{last['train_loss']:.4g}"))
             if last.get("test_loss") is not None:
-                parts.append(f"test {last['test_loss']:.4g}")
+                parts.append(translate("live_views", "test {value}").format(value=f"{last['test_loss']:.4g}"))
             if last.get("test_accuracy") is not None:
-                parts.append(f"test accuracy {100 * last['test_accuracy']:.1f} %")
+                parts.append(translate("live_views", "test accuracy {value} %").format(value=f"{100 * last['test_accuracy']:.1f}"))
             elif last.get("train_accuracy") is not None:
-                parts.append(f"train accuracy {100 * last['train_accuracy']:.1f} %")
-        self.summary.setText(" · ".join(parts) or "Press Play to train")
+                parts.append(translate("live_views", "train accuracy {value} %").format(value=f"{100 * last['train_accuracy']:.1f}"))
+        self.summary.setText(" · ".join(parts) or translate("live_views", "Press Play to train"))
 
     def _fit_ranges(self, log: bool) -> None:
         xs, ys = [], []

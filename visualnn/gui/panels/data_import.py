@@ -61,7 +61,7 @@ class CsvImportDialog(_PreviewDialog):
     """The header and first rows of a CSV file, and the choice of the target column."""
 
     def __init__(self, path, base_dir=None, parent=None):
-        super().__init__(f"Import {Path(path).name}", parent)
+        super().__init__(translate("data_import", "Import {name}").format(name=Path(path).name), parent)
         from visualnn.core.data import DataError, preview_rows
 
         self.path, self.base_dir = Path(path), base_dir
@@ -98,7 +98,7 @@ class ImagesImportDialog(_PreviewDialog):
     """The class folders and first images of an image folder, and the size to scale to."""
 
     def __init__(self, folder, base_dir=None, parent=None):
-        super().__init__(f"Import {Path(folder).name}", parent)
+        super().__init__(translate("data_import", "Import {name}").format(name=Path(folder).name), parent)
         import numpy as np
 
         from visualnn.core.data import DataError, read_image
@@ -140,8 +140,8 @@ class ImagesImportDialog(_PreviewDialog):
             self.fail(str(e))
             return
         total = sum(len(f) for f in files)
-        self.summary.setText(f"{total} images in {len(classes)} classes: " + ", ".join(
-            f"{c} ({len(f)})" for c, f in zip(classes, files)))
+        self.summary.setText(translate("data_import", "{n} images in {k} classes: {classes}").format(
+            n=total, k=len(classes), classes=", ".join(f"{c} ({len(f)})" for c, f in zip(classes, files))))
         self.preview.show_dataset(_Shown(np.stack(images), np.array(labels), classes))
 
     def data(self) -> dict:
@@ -153,7 +153,7 @@ class IdxImportDialog(_PreviewDialog):
     """The first images of an IDX image file and its labels."""
 
     def __init__(self, images, labels, base_dir=None, parent=None):
-        super().__init__("Import IDX files", parent)
+        super().__init__(translate("data_import", "Import IDX files"), parent)
         import numpy as np
 
         from visualnn.core.data import DataError, read_idx
@@ -174,10 +174,12 @@ class IdxImportDialog(_PreviewDialog):
             self.fail(str(e))
             return
         if len(x) != len(y):
-            self.fail(f"{self.images.name} holds {len(x)} images but {self.labels.name} {len(y)} labels")
+            self.fail(translate("data_import", "{images} holds {n} images but {labels} {k} labels").format(
+                images=self.images.name, n=len(x), labels=self.labels.name, k=len(y)))
             return
         classes = [str(c) for c in range(int(y.max()) + 1)] if len(y) and np.issubdtype(y.dtype, np.integer) else []
-        self.summary.setText(translate("data_import", "{n_x} images of {value}×{value2} pixels, {n_classes} classes").format(n_x=len(x), value=x.shape[2], value2=x.shape[3], n_classes=len(classes)))
+        self.summary.setText(translate("data_import", "{n} images of {h}×{w} pixels, {k} classes").format(
+            n=len(x), h=x.shape[2], w=x.shape[3], k=len(classes)))
         self.preview.show_dataset(_Shown(x[:24], y[:24], classes))
 
     def data(self) -> dict:

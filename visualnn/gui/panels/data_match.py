@@ -40,16 +40,21 @@ def mismatches(graph, report, ds, loss: str) -> list[tuple[str, str]]:
         node = graph.nodes[inputs[0]]
         shape = tuple(node.params.get("shape", (2,)))
         if shape != tuple(ds.input_shape):
-            out.append((node.id, f"Input is {list(shape)}, data gives {list(ds.input_shape)}"))
+            out.append((node.id, translate("data_match", "Input is {shape}, data gives {data_shape}").format(
+                shape=list(shape), data_shape=list(ds.input_shape))))
         if node.params.get("dtype", "float") != ds.input_dtype:
-            out.append((node.id, f"Input takes {node.params.get('dtype', 'float')} values, data gives {ds.input_dtype}"))
+            out.append((node.id, translate("data_match", "Input takes {dtype} values, data gives {data_dtype}").format(
+                dtype=node.params.get('dtype', 'float'), data_dtype=ds.input_dtype)))
     lin = output_linear(graph)
     if lin is not None:
         width = graph.nodes[lin].params.get("out_features", 8)
         want = wanted_outputs(ds, loss, width)
         if want is not None and width != want:
-            what = f"{ds.num_classes} classes" if ds.task == "classification" else f"{ds.output_dim} target values"
-            out.append((lin, f"{lin} gives {width} outputs, data has {what}"))
+            if ds.task == "classification":
+                what = translate("data_match", "{n} classes").format(n=ds.num_classes)
+            else:
+                what = translate("data_match", "{n} target values").format(n=ds.output_dim)
+            out.append((lin, translate("data_match", "{node} gives {n} outputs, data has {what}").format(node=lin, n=width, what=what)))
     return out
 
 
@@ -69,7 +74,7 @@ def match_network(doc, ds) -> bool:
     if not mismatches(doc.graph, doc.report, ds, loss):
         return False
     graph, stack = doc.graph, doc.undo_stack
-    stack.beginMacro("Match the network to the data")
+    stack.beginMacro(translate("data_match", "Match the network to the data"))
     inp = graph.input_ids()[0] if graph.input_ids() else None
     if inp is not None:
         params = dict(graph.nodes[inp].params)

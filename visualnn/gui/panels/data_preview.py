@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from visualnn.gui import style
+from visualnn.gui.i18n import translate
 
 # class 0 orange and class 1 blue as in TF Playground, then a categorical set
 CLASS_COLORS = ["#f59322", "#0877bd", "#12b76a", "#dd2590", "#7a5af8", "#e5484d", "#0ba5c8",
@@ -53,7 +54,7 @@ class DataPreview(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.mode = "message"
-        self.message = "No data"
+        self.message = translate("data_preview", "No data")
         self.setMinimumHeight(150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._data = {}
@@ -86,7 +87,8 @@ class DataPreview(QWidget):
         elif x.ndim == 2 and x.shape[1] >= 2:
             self.mode = "scatter"
         else:
-            self.mode, self.message = "message", f"{ds.num_train} samples of shape {list(ds.input_shape)}"
+            self.mode, self.message = "message", translate("data_preview", "{n} samples of shape {shape}").format(
+                n=ds.num_train, shape=list(ds.input_shape))
         self.update()
 
     # -- drawing ------------------------------------------------------------------------------------
@@ -101,7 +103,7 @@ class DataPreview(QWidget):
         try:
             getattr(self, f"_paint_{self.mode}")(p, inner)
         except Exception as exc:  # a picture must never take the panel down
-            self._paint_text(p, inner, f"cannot draw this data: {exc}")
+            self._paint_text(p, inner, translate("data_preview", "cannot draw this data: {why}").format(why=exc))
         p.end()
 
     def _paint_text(self, p, r, text):

@@ -21,6 +21,7 @@ from visualnn.gui.panels import data_import
 from visualnn.gui.panels.data_match import data_task, match_network, mismatches
 from visualnn.gui.panels.data_preview import DataPreview
 from visualnn.gui.panels.param_widgets import editor_for
+from visualnn.core.i18n import tr as core_tr
 from visualnn.gui.i18n import translate
 
 
@@ -80,9 +81,9 @@ class DatasetPanel(QScrollArea):
             self.source.setItemData(self.source.count() - 1, describe(name), Qt.ItemDataRole.ToolTipRole)
         self.imports = QHBoxLayout()
         self.buttons = {}
-        for kind, text, tip in (("csv", "CSV…", "Import a CSV file: numeric columns, one target column"),
-                                ("images", "Images…", "Import a folder with one sub-folder of images per class"),
-                                ("idx", "IDX…", "Import MNIST-style IDX image and label files")):
+        for kind, text, tip in (("csv", translate("dataset_panel", "CSV…"), translate("dataset_panel", "Import a CSV file: numeric columns, one target column")),
+                                ("images", translate("dataset_panel", "Images…"), translate("dataset_panel", "Import a folder with one sub-folder of images per class")),
+                                ("idx", translate("dataset_panel", "IDX…"), translate("dataset_panel", "Import MNIST-style IDX image and label files"))):
             b = QPushButton(text)
             b.setToolTip(tip)
             b.clicked.connect(lambda _=False, k=kind: self.import_file(k))
@@ -124,7 +125,7 @@ class DatasetPanel(QScrollArea):
         mb.addWidget(self.match_button)
 
         top = QFormLayout()
-        top.addRow(_label("Data set"), self.source)
+        top.addRow(_label(translate("dataset_panel", "Data set")), self.source)
         lay.addLayout(top)
         lay.addWidget(self.description)
         lay.addWidget(self.error_label)
@@ -134,7 +135,7 @@ class DatasetPanel(QScrollArea):
         lay.addWidget(self.info)
         lay.addLayout(self.form)
         split_form = QFormLayout()
-        split_form.addRow(_label("Test split"), self.split)
+        split_form.addRow(_label(translate("dataset_panel", "Test split")), self.split)
         lay.addLayout(split_form)
         own = QLabel(translate("dataset_panel", "YOUR OWN DATA"))
         own.setObjectName("sectionTitle")
@@ -169,8 +170,8 @@ class DatasetPanel(QScrollArea):
                 self.source.removeItem(extra)
             self.source.setCurrentIndex(max(0, self.source.findData(data.get("name"))))
         else:
-            label = {"csv": "CSV", "images": "Images", "idx": "IDX", "table": "Table"}.get(kind, "None")
-            where = data.get("path") or data.get("images") or ("inline rows" if kind == "table" else "")
+            label = {"csv": "CSV", "images": translate("dataset_panel", "Images"), "idx": "IDX", "table": translate("dataset_panel", "Table")}.get(kind, translate("dataset_panel", "None"))
+            where = data.get("path") or data.get("images") or (translate("dataset_panel", "inline rows") if kind == "table" else "")
             text = f"{label}: {str(where).rsplit('/', 1)[-1]}" if where else label
             if extra < 0:
                 self.source.insertItem(0, text, "__file__")
@@ -202,11 +203,11 @@ class DatasetPanel(QScrollArea):
                 self.description.setText("")
             for info in infos:
                 ed = editor_for(info.kind, minimum=info.min, maximum=info.max, choices=info.choices or (),
-                                help=info.help)
+                                help=core_tr(info.help))
                 ed.setObjectName(f"data_{info.name}")
                 ed.edited.connect(lambda v, n=info.name: self._on_param(n, v))
                 label = _label(info.name.replace("_", " "))
-                label.setToolTip(info.help)
+                label.setToolTip(core_tr(info.help))
                 self.form.addRow(label, ed)
                 self._editors[info.name] = (ed, info)
         params = data.get("params") or {}
@@ -219,13 +220,13 @@ class DatasetPanel(QScrollArea):
         self._generation += 1
         data, train = self.data, self.doc.project.train or {}
         if not data:
-            self._show(None, "The project has no data yet: choose a data set.")
+            self._show(None, translate("dataset_panel", "The project has no data yet: choose a data set."))
             return
         seed, frac = train.get("seed", 0), train.get("test_fraction", 0.2)
         kwargs = {"seed": seed if isinstance(seed, int) else 0,
                   "test_fraction": frac if isinstance(frac, (int, float)) else 0.2,
                   "base_dir": self.doc.project.base_dir, "task": data_task(str(train.get("loss", "")), data)}
-        self.preview.show_message("Loading…")
+        self.preview.show_message(translate("dataset_panel", "Loading…"))
         self._loader.start(self._generation, data, kwargs)
 
     @Slot(int, object, str)
@@ -239,13 +240,16 @@ class DatasetPanel(QScrollArea):
         self.error_label.setText(error)
         self.error_label.setVisible(bool(error))
         if ds is None:
-            self.preview.show_message("No data to show" if error else "")
+            self.preview.show_message(translate("dataset_panel", "No data to show") if error else "")
             self.info.setText("")
         else:
             self.preview.show_dataset(ds)
-            what = (f"{ds.num_classes} classes" if ds.task == "classification" else
-                    f"regression, {ds.output_dim} target value{'s' if ds.output_dim != 1 else ''}")
-            self.info.setText(translate("dataset_panel", "{value:,} samples ({num_train:,} train, {num_test:,} test) · input {value2} · {what}").format(value=ds.num_train + ds.num_test, num_train=ds.num_train, num_test=ds.num_test, value2=list(ds.input_shape), what=what))
+            what = (translate("dataset_panel", "{n} classes").format(n=ds.num_classes) if ds.task == "classification" else
+                    translate("dataset_panel", "regression, {n} target values").format(n=ds.output_dim) if ds.output_dim != 1 else
+                    translate("dataset_panel", "regression, 1 target value"))
+            self.info.setText(translate("dataset_panel", "{samples} samples ({train} train, {test} test) · input {shape} · {what}").format(
+                samples=f"{ds.num_train + ds.num_test:,}", train=f"{ds.num_train:,}", test=f"{ds.num_test:,}",
+                shape=list(ds.input_shape), what=what))
         self._update_match()
         self.loaded.emit(ds)
 
@@ -332,7 +336,7 @@ def _label(text: str) -> QLabel:
 
 def _file_description(data: dict) -> str:
     kind = data.get("kind")
-    return {"csv": "Rows of a CSV file: numeric input columns and a target column.",
-            "images": "Images from a folder with one sub-folder per class.",
-            "idx": "Images and labels from IDX files (the MNIST format).",
-            "table": "Rows given in the project file."}.get(kind, "")
+    return {"csv": translate("dataset_panel", "Rows of a CSV file: numeric input columns and a target column."),
+            "images": translate("dataset_panel", "Images from a folder with one sub-folder per class."),
+            "idx": translate("dataset_panel", "Images and labels from IDX files (the MNIST format)."),
+            "table": translate("dataset_panel", "Rows given in the project file.")}.get(kind, "")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, Slot
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -29,13 +29,15 @@ def warnings_for(stats) -> list[str]:
     out = []
     for nid, n in stats.grad_norm.items():
         if not math.isfinite(n) or n > HIGH:
-            out.append(f"⚠ {nid}: gradient norm {n:.3g} > {HIGH_TEXT} (exploding): try a smaller learning rate")
+            out.append(translate("live_views", "⚠ {node}: gradient norm {norm} > {high} (exploding): try a smaller learning rate").format(
+                node=nid, norm=f"{n:.3g}", high=HIGH_TEXT))
         elif n < LOW:
-            out.append(f"⚠ {nid}: gradient norm {n:.3g} < {LOW_TEXT} (vanishing): try ReLU or a better initialisation")
+            out.append(translate("live_views", "⚠ {node}: gradient norm {norm} < {low} (vanishing): try ReLU or a better initialisation")
+                       .format(node=nid, norm=f"{n:.3g}", low=LOW_TEXT))
     for nid, (dead, total) in stats.dead.items():
         if dead:
-            out.append(f"☠ {nid}: {dead} of {total} ReLU units dead (zero for each of the {stats.dead_rows} "
-                       f"samples checked)")
+            out.append(translate("live_views", "☠ {node}: {dead} of {total} ReLU units dead (zero for each of the {rows} samples checked)")
+                       .format(node=nid, dead=dead, total=total, rows=stats.dead_rows))
     return out
 
 
@@ -45,10 +47,11 @@ def health_text(stats) -> str:
     warn = warnings_for(stats)
     if warn:
         return "\n".join(warn)
-    lines = [f"✓ every layer's gradient norm is between {LOW_TEXT} and {HIGH_TEXT}"]
+    lines = [translate("live_views", "✓ every layer's gradient norm is between {low} and {high}").format(low=LOW_TEXT, high=HIGH_TEXT)]
     if stats.dead:
         units = sum(total for _, total in stats.dead.values())
-        lines.append(f"✓ no dead ReLU units ({units} in {', '.join(stats.dead)}, {stats.dead_rows} samples checked)")
+        lines.append(translate("live_views", "✓ no dead ReLU units ({units} in {layers}, {rows} samples checked)").format(
+            units=units, layers=', '.join(stats.dead), rows=stats.dead_rows))
     return "\n".join(lines)
 
 
@@ -110,17 +113,17 @@ class GradBars(QWidget):
 
 
 class GradNormsView(QWidget):
-    title = "Gradients"
+    title = QT_TRANSLATE_NOOP("live_views", "Gradients")
 
     def __init__(self, parent=None):
         super().__init__(parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         self.bars = GradBars()
-        self.warnings = QLabel(translate("grad_norms", "Gradient norms appear when training runs"))
+        self.warnings = QLabel(translate("live_views", "Gradient norms appear when training runs"))
         self.warnings.setWordWrap(True)
         self.warnings.setObjectName("gradWarnings")
-        self.history = ps.plot_widget("grad norm", "step")
+        self.history = ps.plot_widget(translate("live_views", "grad norm"), translate("live_views", "step"))
         self.history.setLogMode(y=True)
         lay.addWidget(self.bars)
         lay.addWidget(self.warnings)

@@ -23,6 +23,7 @@ from visualnn.gui.panels.project_page import (
     ProjectPage, RenameProject, info_label, section_label, current_report, fmt_shape,
 )
 from visualnn.gui.i18n import translate
+from visualnn.core.i18n import tr as core_tr
 
 
 __all__ = ["InspectorPanel", "NodePage", "ProjectPage", "RenameProject", "current_report", "fmt_shape"]
@@ -78,10 +79,10 @@ class NodePage(QWidget):
         lay.addWidget(self.id_error)
         lay.addWidget(self.help)
         lay.addWidget(self.formula)
-        self.params_title = section_label("Parameters")
+        self.params_title = section_label(translate("inspector", "Parameters"))
         lay.addWidget(self.params_title)
         lay.addLayout(self.form)
-        lay.addWidget(section_label("Output"))
+        lay.addWidget(section_label(translate("inspector", "Output")))
         lay.addWidget(self.shape)
         lay.addWidget(self.count)
         lay.addWidget(self.problems)
@@ -107,9 +108,9 @@ class NodePage(QWidget):
         self._built_type = node.type
         self.icon.setPixmap(layer_icon(node.type).pixmap(40, 40))
         self.title.setText(node.type)
-        self.group.setText(translate("inspector", "{group} layer").format(group=spec.group) if spec else translate("inspector", "unknown layer type"))
-        self.help.setText(spec.help if spec else "")
-        self.formula.setText(spec.formula if spec else "")
+        self.group.setText(translate("inspector", "{group} layer").format(group=core_tr(spec.group)) if spec else translate("inspector", "unknown layer type"))
+        self.help.setText(core_tr(spec.help) if spec else "")
+        self.formula.setText(core_tr(spec.formula) if spec else "")
         self.formula.setVisible(bool(spec and spec.formula))
         self.formula.setToolTip(translate("inspector", "What the layer computes"))
         for p in spec.params if spec else ():
@@ -117,7 +118,7 @@ class NodePage(QWidget):
             ed.setObjectName(f"param_{p.name}")
             ed.edited.connect(lambda value, name=p.name: self._on_edited(name, value))
             label = QLabel(p.name.replace("_", " "))
-            label.setToolTip(p.help)
+            label.setToolTip(core_tr(p.help))
             self.form.addRow(label, ed)
             self.editors[p.name] = ed
         self.params_title.setVisible(bool(self.editors))

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QGridLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from visualnn.gui.panels.timeline import TimelineBar
+from visualnn.gui.i18n import translate
 
 PANES = (("boundary", "samples"), ("curves",), ("grads", "weights", "confusion"))
 
@@ -80,7 +81,7 @@ class LiveViews(QWidget):
                 tabs = QTabWidget()
                 tabs.setDocumentMode(True)
                 for key in keys:
-                    tabs.addTab(self.views[key], self.views[key].title)
+                    tabs.addTab(self.views[key], translate("live_views", self.views[key].title))
                 split.addWidget(tabs)
                 self.tabs.append(tabs)
             for i, stretch in enumerate((3, 4, 3)):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeWidget, QTreeWi
 from visualnn.core.graph import GROUPS, LayerSpec, by_group
 from visualnn.gui.icons import layer_icon
 from visualnn.gui.i18n import translate
+from visualnn.core.i18n import tr as core_tr
 
 
 MIME_TYPE = "application/x-visualnn-layer"
@@ -31,13 +32,15 @@ def layer_mime_data(type_name: str) -> QMimeData:
 
 def layer_tooltip(spec: LayerSpec) -> str:
     """Rich text: name, help, formula and shapes of a layer type."""
-    parts = [f"<b>{html.escape(spec.type)}</b> <span style='color:gray'>({html.escape(spec.group)})</span>",
-             f"<p style='margin:4px 0'>{html.escape(spec.help)}</p>"]
+    parts = [f"<b>{html.escape(spec.type)}</b> <span style='color:gray'>({html.escape(core_tr(spec.group))})</span>",
+             f"<p style='margin:4px 0'>{html.escape(core_tr(spec.help))}</p>"]
     if spec.formula:
-        parts.append(f"<p style='margin:4px 0'><code>{html.escape(spec.formula)}</code></p>")
+        parts.append(f"<p style='margin:4px 0'><code>{html.escape(core_tr(spec.formula))}</code></p>")
     if spec.shapes:
-        parts.append(f"<p style='margin:4px 0'>Shapes: {html.escape(spec.shapes)}</p>")
-    parts.append("<p style='margin:4px 0; color:gray'>Drag onto the canvas, or double-click to append after the selection.</p>")
+        shapes = translate("palette", "Shapes: {shapes}").format(shapes=html.escape(core_tr(spec.shapes)))
+        parts.append(f"<p style='margin:4px 0'>{shapes}</p>")
+    hint = translate("palette", "Drag onto the canvas, or double-click to append after the selection.")
+    parts.append(f"<p style='margin:4px 0; color:gray'>{hint}</p>")
     return "<qt>" + "".join(parts) + "</qt>"
 
 
@@ -124,11 +127,11 @@ class PalettePanel(QWidget):
             specs = groups.get(group) or []
             if not specs:
                 continue
-            head = QTreeWidgetItem(self.tree, [group.upper()])
+            head = QTreeWidgetItem(self.tree, [core_tr(group).upper()])
             head.setFont(0, header_font)
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
             head.setForeground(0, self.palette().placeholderText())
-            head.setToolTip(0, translate("palette", "{n_specs} {value} layer{value2}").format(n_specs=len(specs), value=group.lower(), value2='s' if len(specs) > 1 else ''))
+            head.setToolTip(0, translate("palette", "{group} layers: {n}").format(group=core_tr(group), n=len(specs)))
             self._groups[group] = head
             for spec in specs:
                 item = QTreeWidgetItem(head, [spec.type])

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QToolButton, QWidget,
 )
 from visualnn.gui.i18n import translate
+from visualnn.core.i18n import tr as core_tr
 
 
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
@@ -241,7 +242,7 @@ class IntsEditor(ParamEditor):
         super().__init__(parent)
         self.minimum = minimum
         self.line = QLineEdit()
-        self.line.setPlaceholderText("e.g. 1, 8, 8")
+        self.line.setPlaceholderText(translate("param_widgets", "e.g. 1, 8, 8"))
         self._layout.addWidget(self.line)
         self.line.editingFinished.connect(self._on_finished)
         self.line.textEdited.connect(lambda _: self._mark(self.parse(self.line.text())[1]))
@@ -251,13 +252,13 @@ class IntsEditor(ParamEditor):
         """(list of ints, None) or (None, the reason)."""
         parts = [p for p in re.split(r"[\s,;x×\[\]]+", text.strip()) if p]
         if not parts:
-            return None, "needs at least one number"
+            return None, translate("param_widgets", "needs at least one number")
         try:
             values = [int(p) for p in parts]
         except ValueError:
-            return None, "whole numbers separated by commas, e.g. 1, 8, 8"
+            return None, translate("param_widgets", "whole numbers separated by commas, e.g. 1, 8, 8")
         if self.minimum is not None and any(v < self.minimum for v in values):
-            return None, f"every number must be >= {int(self.minimum)}"
+            return None, translate("param_widgets", "every number must be >= {minimum}").format(minimum=int(self.minimum))
         return values, None
 
     def _mark(self, problem):
@@ -337,4 +338,4 @@ def editor_for(kind: str, *, minimum=None, maximum=None, choices=(), optional=Fa
 def editor_for_spec(spec) -> ParamEditor:
     """The editor for a layer's ParamSpec."""
     return editor_for(spec.kind, minimum=spec.minimum, maximum=spec.maximum, choices=spec.choices,
-                      optional=spec.optional, fallback=spec.default, help=spec.help)
+                      optional=spec.optional, fallback=spec.default, help=core_tr(spec.help))

@@ -21,7 +21,7 @@ class RenameProject(QUndoCommand):
     """Change the project's display name (emits doc.settingsChanged)."""
 
     def __init__(self, doc, name: str):
-        super().__init__(f"Rename project to {name}")
+        super().__init__(translate("project_page", "Rename project to {name}").format(name=name))
         self.doc, self.old, self.new = doc, doc.project.name, name
 
     def redo(self):
@@ -71,15 +71,15 @@ class ProjectPage(QWidget):
         self.summary = info_label()
         self.selection = info_label("", "muted")
         self.problems = info_label("", "error")
-        self.hint = info_label("Select a layer on the canvas to edit its parameters.", "muted")
+        self.hint = info_label(translate("project_page", "Select a layer on the canvas to edit its parameters."), "muted")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 12, 12, 12)
         lay.setSpacing(8)
-        lay.addWidget(info_label("Project", "nodeTitle", wrap=False))
+        lay.addWidget(info_label(translate("project_page", "Project"), "nodeTitle", wrap=False))
         form = QFormLayout()
         form.addRow(translate("project_page", "Name"), self.name_edit)
         lay.addLayout(form)
-        lay.addWidget(section_label("Network"))
+        lay.addWidget(section_label(translate("project_page", "Network")))
         lay.addWidget(self.summary)
         lay.addWidget(self.selection)
         lay.addWidget(self.problems)
@@ -96,23 +96,24 @@ class ProjectPage(QWidget):
         counts = param_count(doc.graph, report)
         inputs = doc.graph.input_ids()
         out = doc.graph.output_id()
-        rows = [("Layers", f"{len(doc.graph.nodes)}"), ("Parameters", f"{sum(counts.values()):,}")]
+        rows = [(translate("project_page", "Layers"), f"{len(doc.graph.nodes)}"), (translate("project_page", "Parameters"), f"{sum(counts.values()):,}")]
         if inputs:
-            rows.append(("Input", fmt_shape(report.shapes.get(inputs[0]))))
+            rows.append((translate("project_page", "Input"), fmt_shape(report.shapes.get(inputs[0]))))
         if out:
-            rows.append(("Output", fmt_shape(report.shapes.get(out))))
+            rows.append((translate("project_page", "Output"), fmt_shape(report.shapes.get(out))))
         data = doc.project.data or {}
         if data:
-            rows.append(("Data", str(data.get("name") or data.get("kind", ""))))
+            rows.append((translate("project_page", "Data"), str(data.get("name") or data.get("kind", ""))))
         self.summary.setText("<table cellspacing=3>" + "".join(
             f"<tr><td style='color:gray; padding-right:12px'>{k}</td><td><b>{html.escape(v)}</b></td></tr>"
             for k, v in rows) + "</table>")
-        self.selection.setText(translate("project_page", "{n_selected} layers selected: {value}").format(n_selected=len(self.selected), value=', '.join(self.selected))
+        self.selection.setText(translate("project_page", "{n} layers selected: {ids}").format(n=len(self.selected), ids=', '.join(self.selected))
                                if len(self.selected) > 1 else "")
         self.selection.setVisible(len(self.selected) > 1)
         n = len(report.problems)
-        self.problems.setText(f"{n} problem{'s' if n != 1 else ''}: " + "; ".join(str(p) for p in report.problems[:3])
-                              + (" …" if n > 3 else "") if n else "")
+        listed = "; ".join(str(p) for p in report.problems[:3]) + (" …" if n > 3 else "")
+        self.problems.setText((translate("project_page", "{n} problems: {list}") if n != 1 else translate("project_page", "1 problem: {list}")).format(
+            n=n, list=listed) if n else "")
         self.problems.setVisible(bool(n))
 
     def _on_name(self) -> None:

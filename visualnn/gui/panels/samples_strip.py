@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, Slot
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from visualnn.gui import theme
 from visualnn.gui.live import colormaps as cm
+from visualnn.gui.i18n import translate
 
 
 class SamplesStrip(QWidget):
-    title = "Samples"
+    title = QT_TRANSLATE_NOOP("live_views", "Samples")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -51,12 +52,13 @@ class SamplesStrip(QWidget):
         p.setFont(theme.font(11, bold=True))
         p.setPen(QColor(t["text"]))
         n_wrong = len(self.wrong())
-        head = "Test samples" + (f" — {n_wrong} of {len(self.images)} wrong" if self.pred is not None else "")
+        head = (translate("live_views", "Test samples — {wrong} of {n} wrong").format(wrong=n_wrong, n=len(self.images))
+                if self.pred is not None else translate("live_views", "Test samples"))
         p.drawText(QRectF(8, 2, self.width() - 16, 22), int(Qt.AlignmentFlag.AlignVCenter), head)
         if not self.images:
             p.setFont(theme.font(10))
             p.setPen(QColor(t["text_muted"]))
-            p.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), "For image data sets")
+            p.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), translate("live_views", "For image data sets"))
             p.end()
             return
         n = len(self.images)

@@ -19,14 +19,14 @@ class TimelineBar(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, 0)
         self.slider.setObjectName("timelineSlider")
-        self.slider.setToolTip(translate("timeline", "Drag back to see the network as it was at an earlier step"))
-        self.label = QLabel(translate("timeline", "no frames yet"))
+        self.slider.setToolTip(translate("live_views", "Drag back to see the network as it was at an earlier step"))
+        self.label = QLabel(translate("live_views", "no frames yet"))
         self.label.setMinimumWidth(170)
         self.live = QToolButton()
-        self.live.setText(translate("timeline", "● Live"))
-        self.live.setToolTip(translate("timeline", "Follow training again"))
+        self.live.setText(translate("live_views", "● Live"))
+        self.live.setToolTip(translate("live_views", "Follow training again"))
         self.live.setEnabled(False)
-        lay.addWidget(QLabel(translate("timeline", "Timeline")))
+        lay.addWidget(QLabel(translate("live_views", "Timeline")))
         lay.addWidget(self.slider, 1)
         lay.addWidget(self.label)
         lay.addWidget(self.live)
@@ -68,7 +68,8 @@ class TimelineBar(QWidget):
         self._labelled_at = now
         if self.live.isEnabled() == live:
             self.live.setEnabled(not live)
-        self.label.setText(f"step {frame.step:,} · epoch {frame.epoch:,}" + ("" if live else "  (past)"))
+        text = translate("live_views", "step {step} · epoch {epoch}") if live else translate("live_views", "step {step} · epoch {epoch}  (past)")
+        self.label.setText(text.format(step=f"{frame.step:,}", epoch=f"{frame.epoch:,}"))
 
     @Slot()
     def go_live(self) -> None:

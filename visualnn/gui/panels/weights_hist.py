@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from visualnn.gui.live import plot_style as ps
@@ -20,22 +20,22 @@ BINS = 40
 
 
 class WeightsHistView(QWidget):
-    title = "Weights"
+    title = QT_TRANSLATE_NOOP("live_views", "Weights")
 
     def __init__(self, parent=None):
         super().__init__(parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         head = QHBoxLayout()
-        head.addWidget(QLabel(translate("weights_hist", "Layer")))
+        head.addWidget(QLabel(translate("live_views", "Layer")))
         self.layer = QComboBox()
-        self.layer.setToolTip(translate("weights_hist", "Whose weights to show"))
+        self.layer.setToolTip(translate("live_views", "Whose weights to show"))
         head.addWidget(self.layer, 1)
         self.info = QLabel()
         head.addWidget(self.info, 2)
         lay.addLayout(head)
-        self.hist = ps.plot_widget("count", "weight value")
-        self.time = ps.plot_widget("weight value", "step")
+        self.hist = ps.plot_widget(translate("live_views", "count"), translate("live_views", "weight value"))
+        self.time = ps.plot_widget(translate("live_views", "weight value"), translate("live_views", "step"))
         lay.addWidget(self.hist, 1)
         lay.addWidget(self.time, 1)
         c = ps.colors()
@@ -101,7 +101,7 @@ class WeightsHistView(QWidget):
                 counts, edges = np.histogram(finite, bins=BINS, range=(-lim, lim))
                 self.hist_item.setData(edges, counts)
                 self.hist_range.set(-lim, lim, 0, ps.nice_ceiling(float(counts.max()) * 1.05))
-                self.info.setText(translate("weights_hist", "{size:,} weights · mean {value:+.3f} · std {value2:.3f}").format(size=w.size, value=finite.mean(), value2=finite.std()))
+                self.info.setText(translate("live_views", "{size:,} weights · mean {value:+.3f} · std {value2:.3f}").format(size=w.size, value=finite.mean(), value2=finite.std()))
         upto = None if self._live else frame.step
         top = 0.0
         for curve, s in zip(self.curves, self.series.get(nid, ())):

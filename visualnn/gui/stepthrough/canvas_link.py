@@ -12,14 +12,15 @@ click on a connection's number asks the values editor for that weight.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
 from shiboken6 import isValid
 
 from visualnn.gui.stepthrough.overlay_items import NeuronColumn, WeightLines
 
 COLUMN_MAX = 4096    # outputs larger than this get no neuron column
 ACTIVATIONS = ("ReLU", "LeakyReLU", "Sigmoid", "Tanh", "GELU", "Identity")
-FORWARD_TITLES = {"Input": "x (input)", "Linear": "z", "Softmax": "p", **{a: "a" for a in ACTIVATIONS}}
+FORWARD_TITLES = {"Input": QT_TRANSLATE_NOOP("CanvasLink", "x (input)"), "Linear": "z", "Softmax": "p",
+                  **{a: "a" for a in ACTIVATIONS}}
 BACKWARD_TITLES = {"Linear": "δ = ∂E/∂z", "Softmax": "∂E/∂p", **{a: "∂E/∂a" for a in ACTIVATIONS}}
 
 
@@ -230,11 +231,11 @@ class CanvasLink(QObject):
             if arr.ndim != 1 or arr.size > COLUMN_MAX or arr.size == 0:
                 continue
             kind = types.get(nid)
-            shown, title, state = arr.astype(float).tolist(), FORWARD_TITLES.get(kind, "output"), "forward"
+            shown, title, state = arr.astype(float).tolist(), self.tr(FORWARD_TITLES.get(kind, "output")), "forward"
             if stage.kind == "forward" and nid in fwd and nid != stage.node and nid != comp \
                     and fwd.index(nid) > fwd.index(stage.node if stage.node in fwd else fwd[-1]):
                 shown = [None] * arr.size
-                title = "not yet"
+                title = self.tr("not yet")
             if stage.kind == "backward" and nid in back:
                 k = back.index(stage.node) if stage.node in back else -1
                 if back.index(nid) <= k:

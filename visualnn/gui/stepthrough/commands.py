@@ -32,10 +32,10 @@ def node_state(project, node: str) -> dict:
     try:
         module = compile_graph(project.graph, state=state or None, seed=seed)
     except ValueError as e:
-        raise EditError(f"node {node}: cannot build the network ({e})") from None
+        raise EditError(translate("commands", "node {node}: cannot build the network ({e})").format(node=node, e=e)) from None
     full = state_to_lists(module)
     if node not in full:
-        raise EditError(f"node {node}: has no parameters")
+        raise EditError(translate("commands", "node {node}: has no parameters").format(node=node))
     return full[node]
 
 
@@ -47,7 +47,7 @@ def _get(nested, index):
 
 def _set(nested, index, value) -> None:
     if not index:
-        raise EditError("an index is needed")
+        raise EditError(translate("commands", "an index is needed"))
     for i in index[:-1]:
         nested = nested[i]
     nested[index[-1]] = value
@@ -57,9 +57,9 @@ def _checked_float(value, where: str) -> float:
     try:
         v = float(value)
     except (TypeError, ValueError):
-        raise EditError(f"{where}: {value!r} is not a number") from None
+        raise EditError(translate("commands", "{where}: {value!r} is not a number").format(where=where, value=value)) from None
     if v != v or v in (float("inf"), float("-inf")):
-        raise EditError(f"{where}: must be a finite number")
+        raise EditError(translate("commands", "{where}: must be a finite number").format(where=where))
     return v
 
 
@@ -77,25 +77,26 @@ class SetStateValue(QUndoCommand):
         self.document, self.node, self.param = document, node, param
         self.index = tuple(int(i) for i in index)
         project = document.project
-        where = f"node {node}: {param}{list(self.index) if self.index else ''}"
+        where = translate("commands", "node {node}: {param}").format(node=node, param=f"{param}{list(self.index) if self.index else ''}")
         value = _checked_float(value, where)
         self.old = copy.deepcopy((project.state or {}).get(node))
         self.had_state = project.state is not None
         new = node_state(project, node)
         if param not in new:
-            raise EditError(f"node {node}: no parameter '{param}' (it has: {', '.join(sorted(new))})")
+            raise EditError(translate("commands", "node {node}: no parameter '{param}' (it has: {value})").format(node=node, param=param, value=', '.join(sorted(new))))
         try:
             if self.index:
                 _get(new[param], self.index)
                 _set(new[param], self.index, value)
             elif isinstance(new[param], list):
-                raise EditError(f"{where}: an index is needed")
+                raise EditError(translate("commands", "{where}: an index is needed").format(where=where))
             else:
                 new[param] = value
         except (IndexError, TypeError):
-            raise EditError(f"{where}: index out of range") from None
+            raise EditError(translate("commands", "{where}: index out of range").format(where=where)) from None
         self.new = new
-        self.setText(translate("commands", "Set {node}.{param}{value} = {value2:g}").format(node=node, param=param, value=list(self.index) if self.index else '', value2=value))
+        self.setText(translate("commands", "Set {name} = {value}").format(
+            name=f"{node}.{param}{list(self.index) if self.index else ''}", value=f"{value:g}"))
 
     def redo(self) -> None:
         project = self.document.project
@@ -120,34 +121,34 @@ def table_value_command(document, which: str, row: int, index, value) -> ChangeD
     "inputs" or "targets"; `index` is the position inside the row, () when the row is a
     single number)."""
     if which not in ("inputs", "targets"):
-        raise EditError(f"data: unknown table part {which!r}")
+        raise EditError(translate("commands", "data: unknown table part {which!r}").format(which=which))
     data = document.project.data or {}
     if data.get("kind") != "table":
-        raise EditError(f"data: {which} can be typed in only for table data (this project uses "
-                        f"{data.get('kind', 'no')!r} data)")
+        raise EditError(translate("commands", "data: {which} can be typed in only for table data (this project uses {value!r} data)").format(which=which, value=data.get('kind', 'no')))
     row, index = int(row), tuple(int(i) for i in index)
-    where = f"data {which} row {row}{list(index) if index else ''}"
+    where = translate("commands", "data {which} row {row}").format(which=which, row=f"{row}{list(index) if index else ''}")
     value = _checked_float(value, where)
     new = copy.deepcopy(data)
     rows = new.get(which) or []
     try:
         if index:
             if not isinstance(rows[row], list):
-                raise EditError(f"{where}: the row is a single number")
+                raise EditError(translate("commands", "{where}: the row is a single number").format(where=where))
             _get(rows[row], index)
             _set(rows[row], index, value)
         else:
             rows[row] = [value] if isinstance(rows[row], list) else value
     except (IndexError, TypeError):
-        raise EditError(f"{where}: index out of range") from None
-    return ChangeData(document, new, text=translate("commands", "Set {which} row {row}{value} = {value2:g}").format(which=which, row=row, value=list(index) if index else '', value2=value))
+        raise EditError(translate("commands", "{where}: index out of range").format(where=where)) from None
+    return ChangeData(document, new, text=translate("commands", "Set {which} row {row} = {value}").format(
+        which=which, row=f"{row}{list(index) if index else ''}", value=f"{value:g}"))
 
 
 class ReplaceState(QUndoCommand):
     """Replace the project's whole `state` (weights imported from a file); undo restores it."""
 
-    def __init__(self, document, state: dict | None, text: str = "Import weights", parent=None):
-        super().__init__(text, parent)
+    def __init__(self, document, state: dict | None, text: str | None = None, parent=None):
+        super().__init__(text or translate("commands", "Import weights"), parent)
         self.document = document
         self.old = copy.deepcopy(document.project.state)
         self.new = copy.deepcopy(state)

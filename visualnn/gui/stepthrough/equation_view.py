@@ -12,7 +12,7 @@ import html
 import re
 from functools import lru_cache
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl
 from PySide6.QtWidgets import QTextBrowser
 
 from visualnn.gui import theme
@@ -20,7 +20,9 @@ from visualnn.gui.stepthrough.expand import expansion
 from visualnn.gui.stepthrough.heatmap import heatmap_image
 from visualnn.gui.stepthrough.pictures import stage_pictures
 
-KIND_TEXT = {"forward": "Forward pass", "loss": "Loss", "backward": "Backward pass", "update": "Update"}
+KIND_TEXT = {"forward": QT_TRANSLATE_NOOP("EquationView", "Forward pass"), "loss": QT_TRANSLATE_NOOP("EquationView", "Loss"),
+             "backward": QT_TRANSLATE_NOOP("EquationView", "Backward pass"),
+             "update": QT_TRANSLATE_NOOP("EquationView", "Update")}
 KIND_COLOR = {"forward": "forward", "loss": "current", "backward": "backward", "update": "done"}
 SYMBOLS = ("delta", "w", "x", "b", "z", "a", "E", "o", "t", "y", "p", "h", "c", "g", "m", "v", "s", "n", "r", "i", "f")
 _VAR = re.compile(r"(?<![A-Za-z0-9_.])(" + "|".join(SYMBOLS) + r")('?)(\d+(?:,\d+)*)(?![\w.])")
@@ -110,13 +112,13 @@ class EquationView(QTextBrowser):
         self._images = {}
         self._generation += 1
         if s.error:
-            self.setHtml(self._page(f"<p style='color:{theme.current()['error']}; font-size:{BASE_PX}px'>"
-                                    f"This update cannot be traced: {html.escape(s.error)}</p>"))
+            why = self.tr("This update cannot be traced: {reason}").format(reason=html.escape(s.error))
+            self.setHtml(self._page(f"<p style='color:{theme.current()['error']}; font-size:{BASE_PX}px'>{why}</p>"))
             return
         stage = s.stage
         if stage is None:
-            self.setHtml(self._page("<p style='color:gray'>Computing the trace...</p>" if s.busy else
-                                    "<p style='color:gray'>No stage to show.</p>"))
+            note = self.tr("Computing the trace...") if s.busy else self.tr("No stage to show.")
+            self.setHtml(self._page(f"<p style='color:gray'>{note}</p>"))
             return
         self.setHtml(self._page(self._stage_html(stage, s.index, len(s.stages))))
 
@@ -142,10 +144,13 @@ class EquationView(QTextBrowser):
     def _stage_html(self, stage, index: int, total: int) -> str:
         t = theme.current()
         kind_c = t[KIND_COLOR.get(stage.kind, "accent")]
+        kind = self.tr(KIND_TEXT[stage.kind]) if stage.kind in KIND_TEXT else stage.kind
+        where = self.tr("stage {number} of {total}").format(number=index + 1, total=total)
+        keys = self.tr("← → step, Home / End, P plays")
         head = (f"<p style='margin:0'><span style='color:{kind_c}; font-weight:600; font-size:{BASE_PX - 3}px;"
-                f" letter-spacing:1px'>{KIND_TEXT.get(stage.kind, stage.kind).upper()}</span>"
-                f"<span style='color:{t['text_muted']}; font-size:{BASE_PX - 3}px'>&nbsp;&nbsp;stage {index + 1} of {total}"
-                f"&nbsp;&nbsp;·&nbsp;&nbsp;← → step, Home / End, P plays"
+                f" letter-spacing:1px'>{kind.upper()}</span>"
+                f"<span style='color:{t['text_muted']}; font-size:{BASE_PX - 3}px'>&nbsp;&nbsp;{where}"
+                f"&nbsp;&nbsp;·&nbsp;&nbsp;{keys}"
                 f"</span></p><p style='margin:2px 0 10px 0; font-size:{BASE_PX + 4}px; font-weight:600'>"
                 f"{html.escape(stage.title)}</p>")
         room = self._room()
@@ -158,8 +163,9 @@ class EquationView(QTextBrowser):
         if extra is not None:
             title, formula, lines = extra
             wide = wide or _too_wide(formula, lines, room)
-            table += (f"<p style='margin:14px 0 4px 0; font-weight:600; color:{kind_c}'>Written out: "
-                      f"{html.escape(title)}</p>" + self._table(formula, lines, False))
+            written = self.tr("Written out: {title}").format(title=html.escape(title))
+            table += (f"<p style='margin:14px 0 4px 0; font-weight:600; color:{kind_c}'>{written}</p>"
+                      + self._table(formula, lines, False))
         pics = self._pictures_html(stage)
         if not pics:
             return head + table
@@ -174,6 +180,9 @@ class EquationView(QTextBrowser):
         when the lines are too long to stand side by side."""
         t = theme.current()
         mono = mono_family()  # unquoted: the style attributes here are single-quoted
+        cjk = theme.cjk_family()
+        if cjk:  # Chinese words in the lines take a family that has them (Simplified forms)
+            mono = f"{mono}, {cjk}"
         stacked = _too_wide(formula, lines, self._room())
         formulas = [typeset(f) for f in formula]
         lines = [emphasise_result(typeset(x)) for x in lines]
@@ -181,14 +190,15 @@ class EquationView(QTextBrowser):
         cell = f"font-family:{mono}; font-size:{BASE_PX}px; padding-top:3px; padding-bottom:3px; line-height:145%; {wrap}"
         gap = "<td width='36'></td>"
         hdr = f"color:{t['text_muted']}; font-size:{BASE_PX - 5}px; letter-spacing:1px; padding-bottom:4px"
+        the_formula, with_numbers = self.tr("THE FORMULA"), self.tr("WITH THE NUMBERS")
         if stacked:
-            rows = [f"<tr><td style='{hdr}'>THE FORMULA</td></tr>"] if header else []
+            rows = [f"<tr><td style='{hdr}'>{the_formula}</td></tr>"] if header else []
             rows += [f"<tr><td style='{cell}; color:{t['text_params']}'>{f}</td></tr>" for f in formulas]
             if header:
-                rows.append(f"<tr><td style='{hdr}; padding-top:8px'>WITH THE NUMBERS</td></tr>")
+                rows.append(f"<tr><td style='{hdr}; padding-top:8px'>{with_numbers}</td></tr>")
             rows += [f"<tr><td style='{cell}'>{x}</td></tr>" for x in lines]
             return f"<table cellspacing='0' cellpadding='0' width='100%'>{''.join(rows)}</table>"
-        rows = [f"<tr><td style='{hdr}'>THE FORMULA</td>{gap}<td style='{hdr}'>WITH THE NUMBERS</td></tr>"] if header else []
+        rows = [f"<tr><td style='{hdr}'>{the_formula}</td>{gap}<td style='{hdr}'>{with_numbers}</td></tr>"] if header else []
         if len(formulas) == len(lines):
             for f, x in zip(formulas, lines):
                 rows.append(f"<tr><td style='{cell}; color:{t['text_params']}'>{f}</td>{gap}<td style='{cell}'>{x}</td></tr>")

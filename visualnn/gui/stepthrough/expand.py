@@ -7,6 +7,8 @@ layers. A Conv2d forward stage writes out the picked output pixel's multiply-add
 
 from __future__ import annotations
 
+from visualnn.gui.i18n import translate
+
 MAX_TERMS = 12
 
 
@@ -40,25 +42,31 @@ def expansion(trace: dict, stage, focus: dict, digits: int):
         return None
     e, p = found
     idx = p if trace.get("batch") is None else (0,) + tuple(p)
-    where = "" if trace.get("batch") is None else " (first sample of the batch)"
+
     if e["type"] == "Linear":
         total = e["shape"][-1]
         if stage.kind == "forward":
             formula, lines = eq.linear_neuron_lines(trace, e["node"], idx, digits)
         else:
             formula, lines = eq.linear_neuron_backward_lines(trace, e["node"], idx, digits)
-        return f"neuron {sub(p[-1])} of {total}{where}", list(formula), list(lines)
+        title = (translate("expand", "neuron {j} of {total}") if trace.get("batch") is None
+                 else translate("expand", "neuron {j} of {total} (first sample of the batch)")).format(j=sub(p[-1]), total=total)
+        return title, list(formula), list(lines)
     px = nr.conv_pixel(trace, e["node"], idx)
     terms = px["terms"]
     expr = " + ".join(f"{term(t['w'], digits)}*{term(t['x'], digits)}" for t in terms[:MAX_TERMS])
     if len(terms) > MAX_TERMS:
         rest = sum(t["product"] for t in terms[MAX_TERMS:])
-        expr += f" + ... ({len(terms) - MAX_TERMS} more, together {num(rest, digits)})"
+        expr += " + ... " + translate("expand", "({n} more, together {sum})").format(n=len(terms) - MAX_TERMS, sum=num(rest, digits))
     if px["bias"] is not None:
         expr += f" + {term(px['bias'], digits)}"
     padded = sum(1 for t in terms if t["padding"])
     formula = ["z[o,i,j] = b[o] + sum_c,u,v W[o,c,u,v] * x[c, i*s+u*d-p, j*s+v*d-p]"]
-    lines = [f"receptive field: rows {px['rows'][0]}..{px['rows'][1]}, columns {px['cols'][0]}..{px['cols'][1]}"
-             + (f" ({padded} values of padding)" if padded else ""),
+    field = (translate("expand", "receptive field: rows {rows}, columns {cols} ({n} values of padding)") if padded
+             else translate("expand", "receptive field: rows {rows}, columns {cols}")).format(
+        rows=f"{px['rows'][0]}..{px['rows'][1]}", cols=f"{px['cols'][0]}..{px['cols'][1]}", n=padded)
+    lines = [field,
              f"z{fmt_pos(p)} = {expr} = {num(px['z'], digits)}"]
-    return f"output pixel {fmt_pos(p)}{where}", formula, lines
+    title = (translate("expand", "output pixel {pos}") if trace.get("batch") is None
+             else translate("expand", "output pixel {pos} (first sample of the batch)")).format(pos=fmt_pos(p))
+    return title, formula, lines

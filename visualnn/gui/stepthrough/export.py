@@ -10,14 +10,16 @@ import os
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
 from visualnn.gui.i18n import translate
 
 
 FORMATS = {  # fmt: (file filter, suffix)
-    "md": ("Markdown worksheet (*.md)", ".md"),
-    "csv": ("CSV tables (*.csv)", ".csv"),
-    "tex": ("LaTeX worksheet (*.tex)", ".tex"),
+    "md": (QT_TRANSLATE_NOOP("export", "Markdown worksheet (*.md)"), ".md"),
+    "csv": (QT_TRANSLATE_NOOP("export", "CSV tables (*.csv)"), ".csv"),
+    "tex": (QT_TRANSLATE_NOOP("export", "LaTeX worksheet (*.tex)"), ".tex"),
 }
 
 
@@ -51,13 +53,13 @@ def export_dialog(parent: QWidget | None, trace: dict | None, digits: int, start
         QMessageBox.information(parent, translate("export", "Export worksheet"), translate("export", "There is no trace to export yet: the network "
                                 "cannot be traced (see the message in the step-through panel)."))
         return None
-    filters = ";;".join(f for f, _ in FORMATS.values())
+    filters = ";;".join(translate("export", f) for f, _ in FORMATS.values())
     start = str(Path(start_dir or Path.home()) / f"{name}.md")
     path, chosen = QFileDialog.getSaveFileName(parent, translate("export", "Export worksheet"), start, filters)
     if not path:
         return None
     by_suffix = {suffix: f for f, (_, suffix) in FORMATS.items()}.get(Path(path).suffix.lower())
-    fmt = by_suffix or next((f for f, (flt, _) in FORMATS.items() if flt == chosen), "md")
+    fmt = by_suffix or next((f for f, (flt, _) in FORMATS.items() if translate("export", flt) == chosen), "md")
     if not by_suffix:
         path += FORMATS[fmt][1]
     try:

@@ -7,7 +7,7 @@ bar and Cancel; the table fills when it is done.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QProgressBar, QTableWidget,
@@ -19,7 +19,8 @@ from visualnn.gui.i18n import translate
 
 
 GOOD, FAIR = 1e-6, 1e-3   # relative error: below GOOD agrees, below FAIR is suspicious, above is wrong
-COLUMNS = ("node", "parameter", "index", "analytic dE/dw", "numeric (central difference)", "relative error")
+COLUMNS = (QT_TRANSLATE_NOOP("gradcheck_view", "node"), QT_TRANSLATE_NOOP("gradcheck_view", "parameter"), QT_TRANSLATE_NOOP("gradcheck_view", "index"), QT_TRANSLATE_NOOP("gradcheck_view", "analytic dE/dw"),
+           QT_TRANSLATE_NOOP("gradcheck_view", "numeric (central difference)"), QT_TRANSLATE_NOOP("gradcheck_view", "relative error"))
 
 
 def run_check(project, sample: int, batch: int) -> dict:
@@ -49,7 +50,7 @@ class GradientCheckDialog(QDialog):
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
         self.table = QTableWidget(0, len(COLUMNS), objectName="gradTable")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("gradcheck_view", c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -99,11 +100,16 @@ class GradientCheckDialog(QDialog):
                     item.setForeground(QColor("#101828"))
                 self.table.setItem(r, c, item)
         worst = result["max_rel_error"]
-        verdict = ("the gradients agree" if worst < GOOD else
-                   "close, but check the largest errors" if worst < FAIR else "some gradients disagree")
-        part = "" if result["checked"] == result["total"] else \
-            f" (a seeded sample of {result['checked']} of the {result['total']} values)"
-        self.summary.setText(translate("gradcheck_view", "<b>Largest relative error {worst:.2e}</b>: {verdict}. {value} values checked{part}, eps = {value2:g}; relative error = |analytic - numeric| / max(|analytic|, |numeric|).").format(worst=worst, verdict=verdict, value=result['checked'], part=part, value2=result['eps']))
+        verdict = (translate("gradcheck_view", "the gradients agree") if worst < GOOD else
+                   translate("gradcheck_view", "close, but check the largest errors") if worst < FAIR else translate("gradcheck_view", "some gradients disagree"))
+        if result["checked"] == result["total"]:
+            checked = translate("gradcheck_view", "{n} values checked").format(n=result['checked'])
+        else:
+            checked = translate("gradcheck_view", "{n} values checked (a seeded sample of {n} of the {total} values)").format(
+                n=result['checked'], total=result['total'])
+        self.summary.setText(translate("gradcheck_view", "<b>Largest relative error {worst}</b>: {verdict}. {checked}, eps = {eps}; "
+                                       "relative error = |analytic - numeric| / max(|analytic|, |numeric|).").format(
+            worst=f"{worst:.2e}", verdict=verdict, checked=checked, eps=f"{result['eps']:g}"))
 
     @Slot(str, int)
     def _on_failed(self, message: str, _ticket: int) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from visualnn.gui.i18n import translate
 
 MAX_PICTURES = 6
 MAX_CHANNELS = 3
@@ -74,49 +75,49 @@ def _forward(trace, stage, focus) -> list[Picture]:
         picked = focus.get(stage.node)
         j = idx[-1] if idx else (picked[-1] if picked else None)
         marks = _row_marks(j, w.shape[1]) if j is not None and w.size <= 4096 else []
-        return [Picture(f"W of {stage.node} (row j = neuron j)", w, marks)]
+        return [Picture(translate("pictures", "W of {node} (row j = neuron j)").format(node=stage.node), w, marks)]
     if t == "Conv2d":
         return _conv(trace, e, before, idx, focus.get(stage.node))
     if t == "MaxPool2d":
         x = _one(trace, e["input"])[0]
         arg = _one(trace, det["argmax"]) if trace.get("batch") is not None else np.asarray(det["argmax"])
         wins = {(int(h), int(w)) for h, w in np.asarray(arg[0]).reshape(-1, 2)}
-        return [Picture("input, channel 1 (framed: the winners)", x, sorted(wins)),
-                Picture("output, channel 1", _one(trace, e["output"])[0])]
+        return [Picture(translate("pictures", "input, channel 1 (framed: the winners)"), x, sorted(wins)),
+                Picture(translate("pictures", "output, channel 1"), _one(trace, e["output"])[0])]
     if t == "AvgPool2d":
-        return [Picture("input, channel 1", _one(trace, e["input"])[0]),
-                Picture("output, channel 1", _one(trace, e["output"])[0])]
+        return [Picture(translate("pictures", "input, channel 1"), _one(trace, e["input"])[0]),
+                Picture(translate("pictures", "output, channel 1"), _one(trace, e["output"])[0])]
     if t in ("Flatten", "Reshape"):
-        return [Picture("input", _one(trace, e["input"])), Picture("output", _one(trace, e["output"]))]
+        return [Picture(translate("pictures", "input"), _one(trace, e["input"])), Picture(translate("pictures", "output"), _one(trace, e["output"]))]
     if t == "Dropout" and "mask" in det:
-        return [Picture("mask m / (1 - p) (0: dropped)", _one(trace, det["mask"])),
-                Picture("output", _one(trace, e["output"]))]
+        return [Picture(translate("pictures", "mask m / (1 - p) (0: dropped)"), _one(trace, det["mask"])),
+                Picture(translate("pictures", "output"), _one(trace, e["output"]))]
     if t in ("BatchNorm1d", "BatchNorm2d", "LayerNorm"):
-        return [Picture("x_hat (normalised)", _one(trace, det["x_hat"])), Picture("output", _one(trace, e["output"]))]
+        return [Picture(translate("pictures", "x_hat (normalised)"), _one(trace, det["x_hat"])), Picture(translate("pictures", "output"), _one(trace, e["output"]))]
     if t in ("RNN", "LSTM", "GRU"):
         run = det["runs"][0]
         steps = run["steps"]
-        pics = [Picture("h_t over time (row t)", [_one(trace, s["h"]) for s in steps])]
+        pics = [Picture(translate("pictures", "h_t over time (row t)"), [_one(trace, s["h"]) for s in steps])]
         for g in det.get("gates", []):
             if g != "h" and g in steps[0]:
-                pics.append(Picture(f"gate {g} over time", [_one(trace, s[g]) for s in steps]))
+                pics.append(Picture(translate("pictures", "gate {g} over time").format(g=g), [_one(trace, s[g]) for s in steps]))
         return pics
     if t == "Embedding":
         w = np.asarray(before["weight"], dtype=float)
         ids = np.asarray(_one(trace, det["ids"]), dtype=int).reshape(-1)
-        return [Picture("looked-up rows E[x_t] (row t)", w[ids])]
+        return [Picture(translate("pictures", "looked-up rows E[x_t] (row t)"), w[ids])]
     if t == "SelfAttention":
         weights = _one(trace, det["weights"])
-        return [Picture(f"attention weights, head {h + 1} (row: query, column: key)", weights[h])
+        return [Picture(translate("pictures", "attention weights, head {value} (row: query, column: key)").format(value=h + 1), weights[h])
                 for h in range(min(len(weights), 4))]
     if t in ("Add", "Concat"):
         ins = e.get("inputs") or [e["input"]]
-        return [Picture(f"input {i + 1} ({src})", _one(trace, v)) for i, (src, v) in enumerate(zip(e["sources"], ins))] \
-            + [Picture("output", _one(trace, e["output"]))]
+        return [Picture(translate("pictures", "input {value} ({src})").format(value=i + 1, src=src), _one(trace, v)) for i, (src, v) in enumerate(zip(e["sources"], ins))] \
+            + [Picture(translate("pictures", "output"), _one(trace, e["output"]))]
     if t == "Softmax":
-        return [Picture("probabilities", _one(trace, e["output"]))]
+        return [Picture(translate("pictures", "probabilities"), _one(trace, e["output"]))]
     out = _one(trace, e["output"])
-    return [Picture("output", out)] if out.ndim >= 2 else []
+    return [Picture(translate("pictures", "output"), out)] if out.ndim >= 2 else []
 
 
 def _conv(trace, e, before, idx, focus) -> list[Picture]:
@@ -134,11 +135,11 @@ def _conv(trace, e, before, idx, focus) -> list[Picture]:
         if tm["c"] == 0 and not tm["padding"]:
             marks.append((tm["position"][1], tm["position"][2]))
     kernel = np.asarray(px["kernel"], dtype=float)
-    pics = [Picture(f"input channel {ch + 1} (framed: the receptive field)", x[ch], marks if ch == 0 else
+    pics = [Picture(translate("pictures", "input channel {value} (framed: the receptive field)").format(value=ch + 1), x[ch], marks if ch == 0 else
                     [(tm["position"][1], tm["position"][2]) for tm in px["terms"] if tm["c"] == ch and not tm["padding"]])
             for ch in range(min(x.shape[0], MAX_CHANNELS))]
-    pics += [Picture(f"kernel W[{o + 1}], input channel {ch + 1}", kernel[ch]) for ch in range(min(kernel.shape[0], 2))]
-    pics.append(Picture(f"output map {o + 1} (framed: this pixel)", out[o], [(r, c)]))
+    pics += [Picture(translate("pictures", "kernel W[{value}], input channel {value2}").format(value=o + 1, value2=ch + 1), kernel[ch]) for ch in range(min(kernel.shape[0], 2))]
+    pics.append(Picture(translate("pictures", "output map {value} (framed: this pixel)").format(value=o + 1), out[o], [(r, c)]))
     return pics
 
 
@@ -146,12 +147,12 @@ def _loss(trace) -> list[Picture]:
     loss = trace["loss"]
     if loss["type"] == "cross_entropy" and "shortcut" in loss:
         sc = loss["shortcut"]
-        return [Picture("p (softmax), y (one-hot), p - y", [_one(trace, sc["p"]), _one(trace, sc["y_onehot"]),
+        return [Picture(translate("pictures", "p (softmax), y (one-hot), p - y"), [_one(trace, sc["p"]), _one(trace, sc["y_onehot"]),
                                                          _one(trace, sc["p_minus_y"])])]
     o, t = _one(trace, loss["output"]).reshape(-1), np.asarray(_one(trace, loss["target"]), dtype=float).reshape(-1)
     if o.size != t.size or o.size > 64:
         return []
-    return [Picture("output (row 1) and target (row 2)", [o, t])]
+    return [Picture(translate("pictures", "output (row 1) and target (row 2)"), [o, t])]
 
 
 def _backward(trace, stage) -> list[Picture]:
@@ -162,16 +163,16 @@ def _backward(trace, stage) -> list[Picture]:
     for name, g in (b.get("param_grads") or {}).items():
         g = np.asarray(g, dtype=float)
         if g.ndim >= 2:
-            pics.append(Picture(f"∂E/∂{name} (all of it)", g if g.ndim == 2 else g.reshape(-1, g.shape[-1])))
+            pics.append(Picture(translate("pictures", "∂E/∂{name} (all of it)").format(name=name), g if g.ndim == 2 else g.reshape(-1, g.shape[-1])))
     det = b.get("detail") or {}
     if b["type"] == "SelfAttention" and "d_weights" in det:
-        pics.append(Picture("∂E/∂(attention weights), head 1", _one(trace, det["d_weights"])[0]))
+        pics.append(Picture(translate("pictures", "∂E/∂(attention weights), head 1"), _one(trace, det["d_weights"])[0]))
     if b["type"] in ("RNN", "LSTM", "GRU") and det.get("runs"):
         steps = det["runs"][0]["steps"]
-        pics.append(Picture("∂E/∂h_t over time (row t)", [_one(trace, s["dh"]) for s in steps]))
+        pics.append(Picture(translate("pictures", "∂E/∂h_t over time (row t)"), [_one(trace, s["dh"]) for s in steps]))
     g = _one(trace, b["grad_output"])
     if g.ndim >= 2:
-        pics.append(Picture("∂E/∂(output)", g[0] if g.ndim == 3 else g))
+        pics.append(Picture(translate("pictures", "∂E/∂(output)"), g[0] if g.ndim == 3 else g))
     return pics
 
 
@@ -185,5 +186,5 @@ def _update(trace, stage) -> list[Picture]:
         old = np.asarray(up["before"][stage.node][name], dtype=float)
         if new.ndim >= 2 or new.size > 4:
             change = new - old
-            pics.append(Picture(f"change of {name} (new - old)", change if change.ndim <= 2 else change.reshape(-1, change.shape[-1])))
+            pics.append(Picture(translate("pictures", "change of {name} (new - old)").format(name=name), change if change.ndim <= 2 else change.reshape(-1, change.shape[-1])))
     return pics

@@ -73,7 +73,7 @@ class ValuesEditor(QWidget):
 
     # -- what can be edited ----------------------------------------------------------
     def _choices(self) -> list[tuple[str, tuple]]:
-        out = [("Sample input", (DATA, "inputs")), ("Sample target", (DATA, "targets"))]
+        out = [(translate("values_editor", "Sample input"), (DATA, "inputs")), (translate("values_editor", "Sample target"), (DATA, "targets"))]
         trace = self.session.trace or {}
         for nid, params in ((trace.get("update") or {}).get("params") or {}).items():
             for pname in params:
@@ -139,13 +139,14 @@ class ValuesEditor(QWidget):
                 trace = self.session.trace or {}
                 value = (trace.get("forward") or [{}])[0].get("input") if part == "inputs" else \
                     (trace.get("loss") or {}).get("target")
-                return value, f"The data is '{data.get('kind', 'none')}': only table data can be typed in."
+                return value, translate("values_editor", "The data is '{kind}': only table data can be typed in.").format(kind=data.get('kind', 'none'))
             rows = data.get(part) or []
             if s >= len(rows):
-                return None, f"Sample {s} is not in the table."
-            return rows[s], f"Row {s} of the table's {part}."
+                return None, translate("values_editor", "Sample {s} is not in the table.").format(s=s)
+            return rows[s], (translate("values_editor", "Row {s} of the table's inputs.") if part == "inputs"
+                             else translate("values_editor", "Row {s} of the table's targets.")).format(s=s)
         try:
-            return node_state(project, node).get(part), f"{node}.{part} before the update."
+            return node_state(project, node).get(part), translate("values_editor", "{name} before the update.").format(name=f"{node}.{part}")
         except EditError as e:
             return None, str(e)
 
