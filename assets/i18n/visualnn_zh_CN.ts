@@ -1,0 +1,3027 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>CanvasLink</name>
+    <message>
+        <location filename="../../visualnn/gui/stepthrough/canvas_link.py" line="+22"/>
+        <source>x (input)</source>
+        <translation>x（输入）</translation>
+    </message>
+    <message>
+        <location line="+216"/>
+        <source>not yet</source>
+        <translation>尚未计算</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasView</name>
+    <message>
+        <location filename="../../visualnn/gui/canvas/view.py" line="+147"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Duplicate</source>
+        <translation>复制一份</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetPanel</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/dataset_panel.py" line="+109"/>
+        <source>Download…</source>
+        <translation>下载…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fetch this data set once into the cache folder (checksums verified; an interrupted download resumes)</source>
+        <translation>将此数据集下载到缓存文件夹（校验校验和；中断的下载可以续传）</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadDialog</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/download_dialog.py" line="+32"/>
+        <source>Download {0}</source>
+        <translation>下载 {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>{0}: {1} of {2} MB</source>
+        <translation>{0}：{1} / {2} MB</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}: {1} MB</source>
+        <translation>{0}：{1} MB</translation>
+    </message>
+</context>
+<context>
+    <name>EquationView</name>
+    <message>
+        <location filename="../../visualnn/gui/stepthrough/equation_view.py" line="+23"/>
+        <source>Forward pass</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backward pass</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>This update cannot be traced: {reason}</source>
+        <translation>无法追踪这次更新：{reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Computing the trace...</source>
+        <translation>正在计算追踪…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No stage to show.</source>
+        <translation>没有可显示的阶段。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>stage {number} of {total}</source>
+        <translation>第 {number} / {total} 阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>← → step, Home / End, P plays</source>
+        <translation>← → 单步，Home / End 首尾，P 播放</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Written out: {title}</source>
+        <translation>展开计算：{title}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>THE FORMULA</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>WITH THE NUMBERS</source>
+        <translation>代入数值</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <location filename="../../visualnn/gui/live/error_banner.py" line="+56"/>
+        <source>Show layer</source>
+        <translation>显示该层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start again from the seed with the current settings</source>
+        <translation>用当前设置从随机种子重新开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide this message</source>
+        <translation>隐藏此消息</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Training paused: {message} (layer {node})</source>
+        <translation>训练已暂停：{message}（层 {node}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training paused: {message}</source>
+        <translation>训练已暂停：{message}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What to try: {hint}</source>
+        <translation>可以尝试：{hint}</translation>
+    </message>
+</context>
+<context>
+    <name>FileController</name>
+    <message>
+        <location filename="../../visualnn/gui/files.py" line="+70"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the changes to “{name}” before closing it?</source>
+        <translation>关闭前是否保存对“{name}”的更改？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your changes are lost if you don&apos;t save them.</source>
+        <translation>如果不保存，您的更改将会丢失。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cannot open the example</source>
+        <translation>无法打开示例</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open a project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Save the project as</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot save the project</source>
+        <translation>无法保存项目</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Clear Menu</source>
+        <translation>清除菜单</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export {what}</source>
+        <translation>导出{what}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Export not available</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export to {fmt} is not available in this installation ({why}).</source>
+        <translation>此安装不支持导出为 {fmt}（{why}）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported {path}</source>
+        <translation>已导出 {path}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Import weights</source>
+        <translation>导入权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PyTorch state dicts (*.pt *.pth);;All files (*)</source>
+        <translation>PyTorch 状态字典 (*.pt *.pth);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot import weights</source>
+        <translation>无法导入权重</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import weights from {name}</source>
+        <translation>从 {name} 导入权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported weights from {path}</source>
+        <translation>已从 {path} 导入权重</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../visualnn/gui/main_window.py" line="+83"/>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;打开时&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every edit since the project was opened; click one to go back to it</source>
+        <translation>打开项目以来的每一次编辑；单击某一项可回到该状态</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Build and edit the network</source>
+        <translation>搭建和编辑网络</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inspector</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Undo &amp;History</source>
+        <translation>撤销历史(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show every edit since opening; click one to go back to it (Ctrl+H)</source>
+        <translation>显示打开以来的每一次编辑；单击某一项可回到该状态 (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not connected: {why}</source>
+        <translation>未连接：{why}</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Show or hide the {title} panel</source>
+        <translation>显示或隐藏“{title}”面板</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Select one layer to rename it</source>
+        <translation>请选择一个层以重命名</translation>
+    </message>
+</context>
+<context>
+    <name>RateCombo</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/training_panel.py" line="+93"/>
+        <source>{typed} is not a number &gt; 0; kept {kept}</source>
+        <translation>{typed} 不是大于 0 的数；保留 {kept}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{typed} is not a number &gt;= {minimum}; kept {kept}</source>
+        <translation>{typed} 不是大于等于 {minimum} 的数；保留 {kept}</translation>
+    </message>
+</context>
+<context>
+    <name>StepControls</name>
+    <message>
+        <location filename="../../visualnn/gui/stepthrough/controls.py" line="+16"/>
+        <source>Forward</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backward</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>The sample whose update is taken apart</source>
+        <translation>要拆解其更新过程的样本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1: one sample; more: a mini-batch starting at the sample</source>
+        <translation>1：单个样本；更大：从该样本开始的小批量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Digits after the decimal point in the equations</source>
+        <translation>公式中小数点后的位数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First stage (Home)</source>
+        <translation>第一个阶段 (Home)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous stage (Left)</source>
+        <translation>上一个阶段（左方向键）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next stage (Right)</source>
+        <translation>下一个阶段（右方向键）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last stage (End)</source>
+        <translation>最后一个阶段 (End)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jump to a stage</source>
+        <translation>跳到某个阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Computing the trace...</source>
+        <translation>正在计算追踪…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mini-batch</source>
+        <translation>小批量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Digits</source>
+        <translation>位数</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>of {n}</source>
+        <translation>共 {n} 个</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{number}. {kind}: {title}</source>
+        <translation>{number}. {kind}：{title}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>samples {first}-{last}</source>
+        <translation>样本 {first}-{last}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sample {index}</source>
+        <translation>样本 {index}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>input {values}</source>
+        <translation>输入 {values}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>target {values}</source>
+        <translation>目标 {values}</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>neuron</source>
+        <translation>神经元</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Which {name} to write out (1 to {n})</source>
+        <translation>要展开计算的{name}（1 到 {n}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Write out neuron of {node}:</source>
+        <translation>展开 {node} 的神经元：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write out output pixel of {node}:</source>
+        <translation>展开 {node} 的输出像素：</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Pause (Space)</source>
+        <translation>暂停（空格）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play the stages slowly (Space)</source>
+        <translation>慢速播放各阶段（空格）</translation>
+    </message>
+</context>
+<context>
+    <name>StepThroughMode</name>
+    <message>
+        <location filename="../../visualnn/gui/stepthrough/mode.py" line="+41"/>
+        <location line="+3"/>
+        <source>Step-through</source>
+        <translation>单步演示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take one training update apart, stage by stage, with every number (Ctrl+T)</source>
+        <translation>逐阶段拆解一次训练更新，显示每一个数值 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>&amp;Step-through Mode</source>
+        <translation>单步演示模式(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switch step-through mode on or off (Ctrl+T)</source>
+        <translation>打开或关闭单步演示模式 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Worksheet (Markdown, CSV, LaTeX)…</source>
+        <translation>练习单（Markdown、CSV、LaTeX）(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The step-through trace as tables for students</source>
+        <translation>把单步演示的追踪导出为给学生的表格</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingController</name>
+    <message>
+        <location filename="../../visualnn/gui/live/controller.py" line="+234"/>
+        <source>the network has a problem: {problem}</source>
+        <translation>网络有问题：{problem}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix the layer marked on the canvas, then press Play.</source>
+        <translation>修正画布上标出的层，然后按“播放”。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/training_panel.py" line="-66"/>
+        <source>Cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BCE with logits</source>
+        <translation>带 logits 的二元交叉熵 (BCE)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BCE (probabilities)</source>
+        <translation>二元交叉熵 BCE（概率）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean squared error</source>
+        <translation>均方误差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>½ sum of squares</source>
+        <translation>½ 平方和</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean absolute error</source>
+        <translation>平均绝对误差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Apple MPS</source>
+        <translation>Apple MPS</translation>
+    </message>
+    <message>
+        <location line="+213"/>
+        <source>{setting}: {why}</source>
+        <translation>{setting}：{why}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Epochs done of the project&apos;s number of epochs; training pauses there</source>
+        <translation>已完成的轮数 / 项目设定的轮数；到达后训练暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training speed: full speed down to slow motion (one update a second, every step shown)</source>
+        <translation>训练速度：从全速到慢动作（每秒一次更新，每一步都显示）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Learning rate: the size of each update (applies at the next step)</source>
+        <translation>学习率：每次更新的步长（下一步生效）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Samples per update (applies at the next step)</source>
+        <translation>每次更新使用的样本数（下一步生效）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L1 regularisation: adds rate × Σ|w| to the loss (pushes weights to exactly 0)</source>
+        <translation>L1 正则化：在损失中加上 系数 × Σ|w|（把权重推向 0）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L2 regularisation (the optimizer&apos;s weight decay): shrinks every weight a little each step</source>
+        <translation>L2 正则化（优化器的权重衰减）：每一步把所有权重缩小一点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play pauses after this many epochs (0: trains until paused)</source>
+        <translation>训练到这么多轮后暂停（0：一直训练直到手动暂停）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed of the initial weights, the data split and the sample order (applies at Reset)</source>
+        <translation>初始权重、数据划分和样本顺序的随机种子（重置时生效）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where training runs (applies at Reset)</source>
+        <translation>训练运行的设备（重置时生效）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>batch mean</source>
+        <translation>批量平均</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The training sample whose activations colour the neurons on the canvas (lowest: the mean over the shown batch)</source>
+        <translation>用哪个训练样本的激活值给画布上的神经元着色（最小值：当前批量的平均）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L2 (weight decay)</source>
+        <translation>L2（权重衰减）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shown sample</source>
+        <translation>显示的样本</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Set learning rate</source>
+        <translation>设置学习率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Set L2</source>
+        <translation>设置 L2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set batch size</source>
+        <translation>设置批量大小</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Set L1</source>
+        <translation>设置 L1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Set epochs</source>
+        <translation>设置轮数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set seed</source>
+        <translation>设置随机种子</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Set optimizer</source>
+        <translation>设置优化器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Set loss</source>
+        <translation>设置损失函数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set device</source>
+        <translation>设置设备</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Set {setting}</source>
+        <translation>设置 {setting}</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Epoch {epoch} (set: {epochs})</source>
+        <translation>第 {epoch} 轮（设定：{epochs}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Epoch {epoch} / {epochs}</source>
+        <translation>第 {epoch} / {epochs} 轮</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Epoch {epoch}</source>
+        <translation>第 {epoch} 轮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step {step}</source>
+        <translation>第 {step} 步</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Training cannot start: see the message above</source>
+        <translation>无法开始训练：请看上方的消息</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{samples} training samples, {steps} steps per epoch, on {device}</source>
+        <translation>{samples} 个训练样本，每轮 {steps} 步，在 {device} 上</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Paused after {epochs} epochs (the project&apos;s number); press Play to go on</source>
+        <translation>已训练 {epochs} 轮（项目设定的轮数）后暂停；按“播放”继续</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingUI</name>
+    <message>
+        <location filename="../../visualnn/gui/live/integration.py" line="+62"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Live views</source>
+        <translation>实时视图</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>Training paused: {message}</source>
+        <translation>训练已暂停：{message}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Keep the trained weights</source>
+        <translation>保留训练好的权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The trained weights are now the project&apos;s (saved with it)</source>
+        <translation>训练好的权重现在属于项目（随项目保存）</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <location filename="../../visualnn/gui/actions.py" line="+104"/>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start a new, empty project</source>
+        <translation>新建一个空项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New from &amp;Example…</source>
+        <translation>从示例新建(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start from one of the bundled example networks</source>
+        <translation>从自带的示例网络开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open a project file (.vnn)</source>
+        <translation>打开项目文件 (.vnn)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the project under a new name</source>
+        <translation>用新名称保存项目</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the project as {what}</source>
+        <translation>将项目导出为{what}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import Weights…</source>
+        <translation>导入权重(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load trained weights (.pt, e.g. from the exported script) into this network</source>
+        <translation>把训练好的权重（.pt，例如由导出的脚本保存）载入此网络</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close visualnn</source>
+        <translation>关闭 visualnn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+21"/>
+        <source>Undo the last edit (Ctrl+Z)</source>
+        <translation>撤销上一次编辑 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <location line="+21"/>
+        <source>Redo the edit undone last (Ctrl+Shift+Z)</source>
+        <translation>重做刚撤销的编辑 (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cut the selected layers</source>
+        <translation>剪切选中的层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copy the selected layers</source>
+        <translation>复制选中的层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paste layers</source>
+        <translation>粘贴层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;uplicate</source>
+        <translation>复制一份(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Duplicate the selected layers</source>
+        <translation>复制一份选中的层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete the selected layers and connections</source>
+        <translation>删除选中的层和连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;name…</source>
+        <translation>重命名(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rename the selected layer (its id)</source>
+        <translation>重命名选中的层（它的 id）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Select every layer</source>
+        <translation>选中所有层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fit to Window</source>
+        <translation>适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show the whole network</source>
+        <translation>显示整个网络</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Auto-arrange</source>
+        <translation>自动排列(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lay the network out left to right</source>
+        <translation>从左到右排列网络</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Use the light theme</source>
+        <translation>使用浅色主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Use the dark theme</source>
+        <translation>使用深色主题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show visualnn in this language</source>
+        <translation>用这种语言显示 visualnn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About visualnn</source>
+        <translation>关于 visualnn(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version and credits</source>
+        <translation>版本与致谢</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Layer Reference</source>
+        <translation>层参考(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every layer type: what it does, its formula, shapes and parameters</source>
+        <translation>每种层：作用、公式、形状和参数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Panels</source>
+        <translation>面板(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tool&amp;bars</source>
+        <translation>工具栏(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../visualnn/gui/app.py" line="+86"/>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+</context>
+<context>
+    <name>canvas_live</name>
+    <message>
+        <location filename="../../visualnn/gui/live/canvas_live.py" line="+186"/>
+        <source>hidden state over time</source>
+        <translation>隐藏状态随时间的变化</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>attention weights</source>
+        <translation>注意力权重</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>input {h}×{w}</source>
+        <translation>输入 {h}×{w}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} maps {h}×{w}</source>
+        <translation>{n} 张特征图 {h}×{w}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 map {h}×{w}</source>
+        <translation>1 张特征图 {h}×{w}</translation>
+    </message>
+    <message>
+        <location filename="../../visualnn/gui/live/edge_layer.py" line="+338"/>
+        <source>{node}: block of weights [{rows}, {cols}], mean {value}</source>
+        <translation>{node}：权重块 [{rows}, {cols}]，平均值 {value}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{weight}, gradient {grad}</source>
+        <translation>{weight}，梯度 {grad}</translation>
+    </message>
+    <message>
+        <location filename="../../visualnn/gui/live/neuron_column.py" line="+160"/>
+        <source>{node} neuron {i}: activation {value}, mean |gradient| {grad}</source>
+        <translation>{node} 神经元 {i}：激活值 {value}，平均 |梯度| {grad}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{node} neuron {i}: activation {value}</source>
+        <translation>{node} 神经元 {i}：激活值 {value}</translation>
+    </message>
+</context>
+<context>
+    <name>clipboard</name>
+    <message>
+        <location filename="../../visualnn/gui/canvas/clipboard.py" line="+40"/>
+        <source>the clipboard is empty</source>
+        <translation>剪贴板是空的</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+19"/>
+        <source>the clipboard holds no layers</source>
+        <translation>剪贴板里没有层</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>the clipboard holds no layers (not visualnn JSON)</source>
+        <translation>剪贴板里没有层（不是 visualnn 的 JSON）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the clipboard holds no layers (no &quot;nodes&quot; list)</source>
+        <translation>剪贴板里没有层（没有 &quot;nodes&quot; 列表）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the clipboard&apos;s &quot;edges&quot; must be a list</source>
+        <translation>剪贴板中的 &quot;edges&quot; 必须是列表</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the clipboard&apos;s layers are broken: {e}</source>
+        <translation>剪贴板中的层已损坏：{e}</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <location filename="../../visualnn/gui/commands.py" line="+38"/>
+        <source>Add {type_name}</source>
+        <translation>添加 {type_name}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+227"/>
+        <source>Delete {node}</source>
+        <translation>删除 {node}</translation>
+    </message>
+    <message>
+        <location line="-227"/>
+        <source>Delete {n_ids} layers</source>
+        <translation>删除 {n_ids} 个层</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Connect {src} → {dst}</source>
+        <translation>连接 {src} → {dst}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+186"/>
+        <source>Disconnect {src} → {dst}</source>
+        <translation>断开 {src} → {dst}</translation>
+    </message>
+    <message>
+        <location line="-170"/>
+        <source>Move {node}</source>
+        <translation>移动 {node}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move {n} layers</source>
+        <translation>移动 {n} 个层</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Edit {node}</source>
+        <translation>编辑 {node}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Set {node_id}.{name}</source>
+        <translation>设置 {node_id}.{name}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rename {old} → {new}</source>
+        <translation>重命名 {old} → {new}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>id &apos;{id}&apos; is reserved; choose another name</source>
+        <translation>id &apos;{id}&apos; 是保留名称；请换一个名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a node &apos;{id}&apos; already exists</source>
+        <translation>节点 &apos;{id}&apos; 已存在</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Change {setting}</source>
+        <translation>修改 {setting}</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Replace graph</source>
+        <translation>替换网络图</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Delete {n} items</source>
+        <translation>删除 {n} 项</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{action} ({n} layers)</source>
+        <translation>{action}（{n} 个层）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{action} (1 layer)</source>
+        <translation>{action}（1 个层）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Add {type_name} after {src}</source>
+        <translation>在 {src} 后添加 {type_name}</translation>
+    </message>
+    <message>
+        <location filename="../../visualnn/gui/stepthrough/commands.py" line="+35"/>
+        <source>node {node}: cannot build the network ({e})</source>
+        <translation>节点 {node}：无法构建网络（{e}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>node {node}: has no parameters</source>
+        <translation>节点 {node}：没有参数</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>an index is needed</source>
+        <translation>需要一个索引</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{where}: {value!r} is not a number</source>
+        <translation>{where}：{value!r} 不是数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where}: must be a finite number</source>
+        <translation>{where}：必须是有限的数</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>node {node}: {param}</source>
+        <translation>节点 {node}：{param}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>node {node}: no parameter &apos;{param}&apos; (it has: {value})</source>
+        <translation>节点 {node}：没有参数 &apos;{param}&apos;（它有：{value}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{where}: an index is needed</source>
+        <translation>{where}：需要一个索引</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+46"/>
+        <source>{where}: index out of range</source>
+        <translation>{where}：索引超出范围</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Set {name} = {value}</source>
+        <translation>设置 {name} = {value}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>data: unknown table part {which!r}</source>
+        <translation>数据：未知的表格部分 {which!r}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>data: {which} can be typed in only for table data (this project uses {value!r} data)</source>
+        <translation>数据：只有表格数据才能直接输入 {which}（此项目使用 {value!r} 数据）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>data {which} row {row}</source>
+        <translation>数据 {which} 第 {row} 行</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{where}: the row is a single number</source>
+        <translation>{where}：这一行只有一个数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Set {which} row {row} = {value}</source>
+        <translation>设置 {which} 第 {row} 行 = {value}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import weights</source>
+        <translation>导入权重</translation>
+    </message>
+</context>
+<context>
+    <name>context_menu</name>
+    <message>
+        <location filename="../../visualnn/gui/canvas/context_menu.py" line="+35"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate</source>
+        <translation>复制一份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cut</source>
+        <translation>剪切</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete {n_sel} layers</source>
+        <translation>删除 {n_sel} 个层</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disconnect</source>
+        <translation>断开连接</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disconnect {n_edges} edges</source>
+        <translation>断开 {n_edges} 条连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Auto-arrange</source>
+        <translation>自动排列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit to view</source>
+        <translation>适应视图</translation>
+    </message>
+</context>
+<context>
+    <name>data_import</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/data_import.py" line="+46"/>
+        <source>Use this data</source>
+        <translation>使用这些数据</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+37"/>
+        <source>Import {name}</source>
+        <translation>导入 {name}</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>First rows of &lt;b&gt;{name}&lt;/b&gt;:</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; 的前几行：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The column the network learns to predict; the other columns are its inputs</source>
+        <translation>网络要学习预测的列；其他列是它的输入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Target column</source>
+        <translation>目标列</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{n} images in {k} classes: {classes}</source>
+        <translation>{k} 个类别中共 {n} 张图像：{classes}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Import IDX files</source>
+        <translation>导入 IDX 文件</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{images} holds {n} images but {labels} {k} labels</source>
+        <translation>{images} 有 {n} 张图像，但 {labels} 有 {k} 个标签</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} images of {h}×{w} pixels, {k} classes</source>
+        <translation>{n} 张 {h}×{w} 像素的图像，{k} 个类别</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Import a CSV file</source>
+        <translation>导入 CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import an image folder (one sub-folder per class)</source>
+        <translation>导入图像文件夹（每个类别一个子文件夹）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import IDX images</source>
+        <translation>导入 IDX 图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IDX files (*idx3* *.idx *.gz *-ubyte);;All files (*)</source>
+        <translation>IDX 文件 (*idx3* *.idx *.gz *-ubyte);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import the matching IDX labels</source>
+        <translation>导入对应的 IDX 标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IDX files (*idx1* *.idx *.gz *-ubyte);;All files (*)</source>
+        <translation>IDX 文件 (*idx1* *.idx *.gz *-ubyte);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>data_match</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/data_match.py" line="+43"/>
+        <source>Input is {shape}, data gives {data_shape}</source>
+        <translation>Input 是 {shape}，数据是 {data_shape}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Input takes {dtype} values, data gives {data_dtype}</source>
+        <translation>Input 接受 {dtype} 值，数据给出 {data_dtype}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{n} classes</source>
+        <translation>{n} 个类别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} target values</source>
+        <translation>{n} 个目标值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{node} gives {n} outputs, data has {what}</source>
+        <translation>{node} 有 {n} 个输出，数据有 {what}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Match the network to the data</source>
+        <translation>让网络匹配数据</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Set {inp}.shape</source>
+        <translation>设置 {inp}.shape</translation>
+    </message>
+</context>
+<context>
+    <name>data_preview</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/data_preview.py" line="+57"/>
+        <source>No data</source>
+        <translation>没有数据</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{n} samples of shape {shape}</source>
+        <translation>{n} 个形状为 {shape} 的样本</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>cannot draw this data: {why}</source>
+        <translation>无法绘制这些数据：{why}</translation>
+    </message>
+</context>
+<context>
+    <name>dataset_panel</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/dataset_panel.py" line="-35"/>
+        <source>The data the network learns from</source>
+        <translation>网络学习所用的数据</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import a CSV file: numeric columns, one target column</source>
+        <translation>导入 CSV 文件：数值列，外加一个目标列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images…</source>
+        <translation>图像…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import a folder with one sub-folder of images per class</source>
+        <translation>导入一个文件夹，每个类别的图像放在一个子文件夹中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IDX…</source>
+        <translation>IDX…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import MNIST-style IDX image and label files</source>
+        <translation>导入 MNIST 格式的 IDX 图像和标签文件</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Share of the samples held out to test the network (never trained on)</source>
+        <translation>留作测试网络的样本比例（从不用于训练）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Match</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the Input shape (and the output size) of the network to fit this data</source>
+        <translation>设置网络的 Input 形状（和输出大小）以适应这些数据</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Test split</source>
+        <translation>测试集比例</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YOUR OWN DATA</source>
+        <translation>你自己的数据</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inline rows</source>
+        <translation>内嵌的行</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The project has no data yet: choose a data set.</source>
+        <translation>项目还没有数据：请选择一个数据集。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No data to show</source>
+        <translation>没有可显示的数据</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} classes</source>
+        <translation>{n} 个类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>regression, {n} target values</source>
+        <translation>回归，{n} 个目标值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>regression, 1 target value</source>
+        <translation>回归，1 个目标值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{samples} samples ({train} train, {test} test) · input {shape} · {what}</source>
+        <translation>{samples} 个样本（训练 {train}，测试 {test}）· 输入 {shape} · {what}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Use the {name} data</source>
+        <translation>使用 {name} 数据</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Set data {name}</source>
+        <translation>设置数据 {name}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set the test split</source>
+        <translation>设置测试集比例</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import {kind} data</source>
+        <translation>导入 {kind} 数据</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Rows of a CSV file: numeric input columns and a target column.</source>
+        <translation>CSV 文件的行：数值输入列和一个目标列。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images from a folder with one sub-folder per class.</source>
+        <translation>来自文件夹的图像，每个类别一个子文件夹。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images and labels from IDX files (the MNIST format).</source>
+        <translation>来自 IDX 文件（MNIST 格式）的图像和标签。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows given in the project file.</source>
+        <translation>写在项目文件中的行。</translation>
+    </message>
+</context>
+<context>
+    <name>editing</name>
+    <message>
+        <location filename="../../visualnn/gui/canvas/editing.py" line="+87"/>
+        <source>Auto-arrange</source>
+        <translation>自动排列</translation>
+    </message>
+</context>
+<context>
+    <name>expand</name>
+    <message>
+        <location filename="../../visualnn/gui/stepthrough/expand.py" line="+52"/>
+        <source>neuron {j} of {total}</source>
+        <translation>第 {j} 个神经元（共 {total} 个）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>neuron {j} of {total} (first sample of the batch)</source>
+        <translation>第 {j} 个神经元（共 {total} 个，批量中的第一个样本）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>({n} more, together {sum})</source>
+        <translation>（另有 {n} 项，合计 {sum}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>receptive field: rows {rows}, columns {cols} ({n} values of padding)</source>
+        <translation>感受野：第 {rows} 行，第 {cols} 列（{n} 个填充值）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>receptive field: rows {rows}, columns {cols}</source>
+        <translation>感受野：第 {rows} 行，第 {cols} 列</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>output pixel {pos}</source>
+        <translation>输出像素 {pos}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>output pixel {pos} (first sample of the batch)</source>
+        <translation>输出像素 {pos}（批量中的第一个样本）</translation>
+    </message>
+</context>
+<context>
+    <name>export</name>
+    <message>
+        <location filename="../../visualnn/gui/stepthrough/export.py" line="+20"/>
+        <source>Markdown worksheet (*.md)</source>
+        <translation>Markdown 练习单 (*.md)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV tables (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LaTeX worksheet (*.tex)</source>
+        <translation>LaTeX 练习单 (*.tex)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+5"/>
+        <location line="+10"/>
+        <source>Export worksheet</source>
+        <translation>导出练习单</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>There is no trace to export yet: the network cannot be traced (see the message in the step-through panel).</source>
+        <translation>还没有可导出的追踪：无法追踪该网络（请看单步演示面板中的消息）。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{path}: cannot write the worksheet ({e})</source>
+        <translation>{path}：无法写入练习单（{e}）</translation>
+    </message>
+</context>
+<context>
+    <name>files</name>
+    <message>
+        <location filename="../../visualnn/gui/files.py" line="-238"/>
+        <source>visualnn projects (*.vnn);;All files (*)</source>
+        <translation>visualnn 项目 (*.vnn);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PyTorch code…</source>
+        <translation>PyTorch 代码…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Python files (*.py)</source>
+        <translation>Python 文件 (*.py)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ONNX model…</source>
+        <translation>ONNX 模型…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Picture (PNG)…</source>
+        <translation>图片 (PNG)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Picture (SVG)…</source>
+        <translation>图片 (SVG)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SVG pictures (*.svg)</source>
+        <translation>SVG 图片 (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>gallery</name>
+    <message>
+        <location filename="../../visualnn/gui/gallery.py" line="+103"/>
+        <location line="+24"/>
+        <source>cannot read the file</source>
+        <translation>无法读取文件</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>{n} layers</source>
+        <translation>{n} 个层</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>New from an example</source>
+        <translation>从示例新建</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Start from a bundled example. It opens as a new, untitled project.</source>
+        <translation>从自带的示例开始。它会作为一个新的未命名项目打开。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>drawing…</source>
+        <translation>正在绘制…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No examples are installed.</source>
+        <translation>没有安装任何示例。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>no description</source>
+        <translation>无说明</translation>
+    </message>
+</context>
+<context>
+    <name>gradcheck_view</name>
+    <message>
+        <location filename="../../visualnn/gui/stepthrough/gradcheck_view.py" line="+22"/>
+        <source>node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>index</source>
+        <translation>索引</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>analytic dE/dw</source>
+        <translation>解析梯度 dE/dw</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>numeric (central difference)</source>
+        <translation>数值梯度（中心差分）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>relative error</source>
+        <translation>相对误差</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Gradient check</source>
+        <translation>梯度检验</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Comparing every gradient with a finite-difference estimate...</source>
+        <translation>正在把每个梯度与有限差分估计值比较…</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>the gradients agree</source>
+        <translation>梯度一致</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>close, but check the largest errors</source>
+        <translation>接近，但请检查误差最大的几项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>some gradients disagree</source>
+        <translation>部分梯度不一致</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} values checked</source>
+        <translation>检查了 {n} 个值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} values checked (a seeded sample of {n} of the {total} values)</source>
+        <translation>检查了 {n} 个值（从 {total} 个值中按随机种子抽取 {n} 个）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Largest relative error {worst}&lt;/b&gt;: {verdict}. {checked}, eps = {eps}; relative error = |analytic - numeric| / max(|analytic|, |numeric|).</source>
+        <translation>&lt;b&gt;最大相对误差 {worst}&lt;/b&gt;：{verdict}。{checked}，eps = {eps}；相对误差 = |解析 - 数值| / max(|解析|, |数值|)。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;span style=&apos;color:#c62828&apos;&gt;Gradient check failed: {message}&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;梯度检验失败：{message}&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>help_dialogs</name>
+    <message>
+        <location filename="../../visualnn/gui/help_dialogs.py" line="+18"/>
+        <source>Layer reference</source>
+        <translation>层参考</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every layer visualnn knows, as in the palette. Types and parameters are PyTorch&apos;s, minus the sizes taken from the incoming tensor.</source>
+        <translation>visualnn 支持的所有层，与层面板一致。类型名和参数与 PyTorch 相同，只是省去了从输入张量推断出的尺寸。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&lt;i&gt;Shapes:&lt;/i&gt; {shapes}</source>
+        <translation>&lt;i&gt;形状：&lt;/i&gt;{shapes}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Layer reference — visualnn</source>
+        <translation>层参考 — visualnn</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>About visualnn</source>
+        <translation>关于 visualnn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>See neural networks learn: build a network on the canvas, pick a data set, press Play and watch activations, gradients and the loss change as PyTorch trains it. Step through one update to see every number of the forward pass, the chain rule and the weight update.</source>
+        <translation>看神经网络如何学习：在画布上搭建网络，选择数据集，按“播放”，观察 PyTorch 训练时激活值、梯度和损失的变化。单步演示一次更新，查看前向传播、链式法则和权重更新中的每一个数值。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Made with PySide6, pyqtgraph, NumPy and PyTorch. MIT licence.</source>
+        <translation>使用 PySide6、pyqtgraph、NumPy 和 PyTorch 制作。MIT 许可证。</translation>
+    </message>
+</context>
+<context>
+    <name>inspector</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/inspector.py" line="+57"/>
+        <source>The layer&apos;s id: its name in the project file, the exported code and the trained state</source>
+        <translation>层的 id：它在项目文件、导出的代码和训练状态中的名称</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The tensor shape this layer outputs, per sample (the batch dimension is left out)</source>
+        <translation>这一层输出的张量形状，按单个样本计（不含批量维度）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Learnable values (weights and biases) of this layer</source>
+        <translation>这一层的可学习参数（权重和偏置）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{group} layer</source>
+        <translation>{group}层</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unknown layer type</source>
+        <translation>未知的层类型</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What the layer computes</source>
+        <translation>这一层计算的内容</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Output shape &lt;b&gt;{value}&lt;/b&gt;</source>
+        <translation>输出形状 &lt;b&gt;{value}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output shape unknown (fix the problems upstream)</source>
+        <translation>输出形状未知（请先修正上游的问题）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n:,} learnable parameters</source>
+        <translation>{n:,} 个可学习参数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No learnable parameters</source>
+        <translation>没有可学习参数</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../visualnn/gui/canvas/labels.py" line="+50"/>
+        <source>unknown type</source>
+        <translation>未知类型</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{n} token ids</source>
+        <translation>{n} 个词元 id</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} features</source>
+        <translation>{n} 个特征</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 feature</source>
+        <translation>1 个特征</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{c} ch, {h}×{w} image</source>
+        <translation>{c} 通道，{h}×{w} 图像</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{t} steps × {f}</source>
+        <translation>{t} 步 × {f}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>→ {n} out</source>
+        <translation>→ {n} 输出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>→ {n} out, no bias</source>
+        <translation>→ {n} 输出，无偏置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} ch</source>
+        <translation>{n} 通道</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+11"/>
+        <source>stride {s}</source>
+        <translation>步幅 {s}</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+10"/>
+        <source>pad {s}</source>
+        <translation>填充 {s}</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>dil {s}</source>
+        <translation>膨胀 {s}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{n} hidden</source>
+        <translation>{n} 隐藏单元</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} layers</source>
+        <translation>{n} 个层</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bi</source>
+        <translation>双向</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>all steps</source>
+        <translation>所有时间步</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>last step</source>
+        <translation>最后一步</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} heads</source>
+        <translation>{n} 个头</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 head</source>
+        <translation>1 个头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, drop {p}</source>
+        <translation>，丢弃 {p}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>slope {s}</source>
+        <translation>斜率 {s}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>along dim {d}</source>
+        <translation>沿维度 {d}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>to one vector</source>
+        <translation>展平为向量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dims {a}..{b}</source>
+        <translation>维度 {a}..{b}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tanh approx.</source>
+        <translation>tanh 近似</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>per feature</source>
+        <translation>按特征</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>per channel</source>
+        <translation>按通道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>per sample</source>
+        <translation>按样本</translation>
+    </message>
+</context>
+<context>
+    <name>live_views</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/boundary.py" line="+22"/>
+        <source>Boundary</source>
+        <translation>决策边界</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location filename="../../visualnn/gui/panels/curves.py" line="+196"/>
+        <source>test accuracy {value} %</source>
+        <translation>测试准确率 {value} %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accuracy {value} %</source>
+        <translation>准确率 {value} %</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../visualnn/gui/panels/curves.py" line="-6"/>
+        <source>batch loss {value}</source>
+        <translation>批量损失 {value}</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Decision boundary</source>
+        <translation>决策边界</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fitted surface</source>
+        <translation>拟合曲面</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>For data sets of 2-D points</source>
+        <translation>适用于二维点数据集</translation>
+    </message>
+    <message>
+        <location filename="../../visualnn/gui/panels/confusion.py" line="+16"/>
+        <source>Confusion</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../visualnn/gui/panels/curves.py" line="-136"/>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../visualnn/gui/panels/curves.py" line="-2"/>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confusion matrix — {split} accuracy {value} %</source>
+        <translation>混淆矩阵 — {split}准确率 {value} %</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confusion · {split} {value} %</source>
+        <translation>混淆 · {split} {value} %</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>For classification</source>
+        <translation>适用于分类任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appears when training runs</source>
+        <translation>训练开始后显示</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>predicted class →</source>
+        <translation>预测类别 →</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>true class →</source>
+        <translation>真实类别 →</translation>
+    </message>
+    <message>
+        <location filename="../../visualnn/gui/panels/curves.py" line="-6"/>
+        <source>batch loss</source>
+        <translation>批量损失</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>train loss (epoch)</source>
+        <translation>训练损失（每轮）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>test loss (epoch)</source>
+        <translation>测试损失（每轮）</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+104"/>
+        <source>Press Play to train</source>
+        <translation>按“播放”开始训练</translation>
+    </message>
+    <message>
+        <location line="-101"/>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the loss on a logarithmic axis</source>
+        <translation>在对数坐标轴上显示损失</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <location filename="../../visualnn/gui/panels/grad_norms.py" line="+126"/>
+        <location filename="../../visualnn/gui/panels/weights_hist.py" line="+38"/>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;span style=&apos;color:{value}&apos;&gt;━&lt;/span&gt; batch loss &amp;nbsp; &lt;span style=&apos;color:{value2}&apos;&gt;━●&lt;/span&gt; train (epoch) &amp;nbsp; &lt;span style=&apos;color:{value3}&apos;&gt;━■&lt;/span&gt; test (epoch) &amp;nbsp; &lt;span style=&apos;color:{value4}&apos;&gt;┅&lt;/span&gt; earlier runs</source>
+        <translation>&lt;span style=&apos;color:{value}&apos;&gt;━&lt;/span&gt; 批量损失 &amp;nbsp; &lt;span style=&apos;color:{value2}&apos;&gt;━●&lt;/span&gt; 训练（每轮） &amp;nbsp; &lt;span style=&apos;color:{value3}&apos;&gt;━■&lt;/span&gt; 测试（每轮） &amp;nbsp; &lt;span style=&apos;color:{value4}&apos;&gt;┅&lt;/span&gt; 之前的运行</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>epoch {epoch}: train {value}</source>
+        <translation>第 {epoch} 轮：训练 {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>test {value}</source>
+        <translation>测试 {value}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>train accuracy {value} %</source>
+        <translation>训练准确率 {value} %</translation>
+    </message>
+    <message>
+        <location filename="../../visualnn/gui/panels/grad_norms.py" line="-94"/>
+        <source>⚠ {node}: gradient norm {norm} &gt; {high} (exploding): try a smaller learning rate</source>
+        <translation>⚠ {node}：梯度范数 {norm} &gt; {high}（梯度爆炸）：试试更小的学习率</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>⚠ {node}: gradient norm {norm} &lt; {low} (vanishing): try ReLU or a better initialisation</source>
+        <translation>⚠ {node}：梯度范数 {norm} &lt; {low}（梯度消失）：试试 ReLU 或更好的初始化</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>☠ {node}: {dead} of {total} ReLU units dead (zero for each of the {rows} samples checked)</source>
+        <translation>☠ {node}：{total} 个 ReLU 单元中有 {dead} 个已死亡（在检查的 {rows} 个样本上输出都为零）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>✓ every layer&apos;s gradient norm is between {low} and {high}</source>
+        <translation>✓ 每一层的梯度范数都在 {low} 和 {high} 之间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✓ no dead ReLU units ({units} in {layers}, {rows} samples checked)</source>
+        <translation>✓ 没有死亡的 ReLU 单元（{layers} 中共 {units} 个，检查了 {rows} 个样本）</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Gradient norms appear when training runs</source>
+        <translation>训练开始后显示梯度范数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>grad norm</source>
+        <translation>梯度范数</translation>
+    </message>
+    <message>
+        <location filename="../../visualnn/gui/panels/samples_strip.py" line="+15"/>
+        <source>Samples</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Test samples — {wrong} of {n} wrong</source>
+        <translation>测试样本 — {n} 个中错了 {wrong} 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test samples</source>
+        <translation>测试样本</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>For image data sets</source>
+        <translation>适用于图像数据集</translation>
+    </message>
+    <message>
+        <location filename="../../visualnn/gui/panels/timeline.py" line="+22"/>
+        <source>Drag back to see the network as it was at an earlier step</source>
+        <translation>向回拖动，查看网络在较早某一步时的样子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no frames yet</source>
+        <translation>还没有帧</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>● Live</source>
+        <translation>● 实时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow training again</source>
+        <translation>重新跟随训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>step {step} · epoch {epoch}</source>
+        <translation>第 {step} 步 · 第 {epoch} 轮</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>step {step} · epoch {epoch}  (past)</source>
+        <translation>第 {step} 步 · 第 {epoch} 轮（过去）</translation>
+    </message>
+    <message>
+        <location filename="../../visualnn/gui/panels/weights_hist.py" line="-15"/>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Whose weights to show</source>
+        <translation>显示哪一层的权重</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>weight value</source>
+        <translation>权重值</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>{size:,} weights · mean {value:+.3f} · std {value2:.3f}</source>
+        <translation>{size:,} 个权重 · 均值 {value:+.3f} · 标准差 {value2:.3f}</translation>
+    </message>
+</context>
+<context>
+    <name>node_item</name>
+    <message>
+        <location filename="../../visualnn/gui/canvas/node_item.py" line="+110"/>
+        <source>output {shape}</source>
+        <translation>输出 {shape}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} learnable parameters</source>
+        <translation>{n} 个可学习参数</translation>
+    </message>
+    <message>
+        <location line="+177"/>
+        <source>{count} params</source>
+        <translation>{count} 参数</translation>
+    </message>
+</context>
+<context>
+    <name>palette</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/palette.py" line="+40"/>
+        <source>Shapes: {shapes}</source>
+        <translation>形状：{shapes}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drag onto the canvas, or double-click to append after the selection.</source>
+        <translation>拖到画布上，或双击以添加到选中层之后。</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Search layers…</source>
+        <translation>搜索层…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter the layers by name or description</source>
+        <translation>按名称或说明筛选层</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{group} layers: {n}</source>
+        <translation>{group}层：{n} 个</translation>
+    </message>
+</context>
+<context>
+    <name>panel</name>
+    <message>
+        <location filename="../../visualnn/gui/stepthrough/panel.py" line="+32"/>
+        <source>Gradient check…</source>
+        <translation>梯度检验…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare every analytic gradient with a finite-difference estimate</source>
+        <translation>把每个解析梯度与有限差分估计值比较</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Worksheet…</source>
+        <translation>练习单…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the whole trace as Markdown, CSV or LaTeX tables for students</source>
+        <translation>把整个追踪导出为给学生的 Markdown、CSV 或 LaTeX 表格</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;Hand-set numbers&lt;/b&gt; &lt;span style=&apos;color:gray&apos;&gt;(double-click a value; Ctrl+Z undoes)&lt;/span&gt;</source>
+        <translation>&lt;b&gt;手动设定数值&lt;/b&gt; &lt;span style=&apos;color:gray&apos;&gt;（双击一个值；Ctrl+Z 撤销）&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>param_widgets</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/param_widgets.py" line="+194"/>
+        <source>Give height and width separately ([h, w]); off: one number for both</source>
+        <translation>分别给出高度和宽度（[h, w]）；关闭：两者用同一个数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size (height when h × w is on)</source>
+        <translation>大小（打开 h × w 时为高度）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>e.g. 1, 8, 8</source>
+        <translation>例如 1, 8, 8</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>needs at least one number</source>
+        <translation>至少需要一个数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>whole numbers separated by commas, e.g. 1, 8, 8</source>
+        <translation>用逗号分隔的整数，例如 1, 8, 8</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>every number must be &gt;= {minimum}</source>
+        <translation>每个数都必须 &gt;= {minimum}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Set a value (off: the layer&apos;s default)</source>
+        <translation>设定一个值（关闭：使用该层的默认值）</translation>
+    </message>
+</context>
+<context>
+    <name>pictures</name>
+    <message>
+        <location filename="../../visualnn/gui/stepthrough/pictures.py" line="+78"/>
+        <source>W of {node} (row j = neuron j)</source>
+        <translation>{node} 的 W（第 j 行 = 第 j 个神经元）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>input, channel 1 (framed: the winners)</source>
+        <translation>输入，通道 1（框出：最大值）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>output, channel 1</source>
+        <translation>输出，通道 1</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>input, channel 1</source>
+        <translation>输入，通道 1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <location line="+2"/>
+        <location line="+20"/>
+        <location line="+4"/>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>mask m / (1 - p) (0: dropped)</source>
+        <translation>掩码 m / (1 - p)（0：被丢弃）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>x_hat (normalised)</source>
+        <translation>x_hat（归一化后）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>h_t over time (row t)</source>
+        <translation>h_t 随时间变化（第 t 行）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>gate {g} over time</source>
+        <translation>门 {g} 随时间变化</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>looked-up rows E[x_t] (row t)</source>
+        <translation>查到的行 E[x_t]（第 t 行）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>attention weights, head {value} (row: query, column: key)</source>
+        <translation>注意力权重，第 {value} 个头（行：查询，列：键）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>input {value} ({src})</source>
+        <translation>输入 {value}（{src}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>probabilities</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>input channel {value} (framed: the receptive field)</source>
+        <translation>输入通道 {value}（框出：感受野）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>kernel W[{value}], input channel {value2}</source>
+        <translation>卷积核 W[{value}]，输入通道 {value2}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>output map {value} (framed: this pixel)</source>
+        <translation>输出特征图 {value}（框出：这个像素）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>p (softmax), y (one-hot), p - y</source>
+        <translation>p（softmax），y（独热），p - y</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>output (row 1) and target (row 2)</source>
+        <translation>输出（第 1 行）和目标（第 2 行）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>∂E/∂{name} (all of it)</source>
+        <translation>∂E/∂{name}（全部）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>∂E/∂(attention weights), head 1</source>
+        <translation>∂E/∂(注意力权重)，第 1 个头</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>∂E/∂h_t over time (row t)</source>
+        <translation>∂E/∂h_t 随时间变化（第 t 行）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>∂E/∂(output)</source>
+        <translation>∂E/∂(输出)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>change of {name} (new - old)</source>
+        <translation>{name} 的变化量（新 - 旧）</translation>
+    </message>
+</context>
+<context>
+    <name>project_page</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/project_page.py" line="+24"/>
+        <source>Rename project to {name}</source>
+        <translation>把项目重命名为 {name}</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The project&apos;s name (shown in the title bar and the example gallery)</source>
+        <translation>项目名称（显示在标题栏和示例库中）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select a layer on the canvas to edit its parameters.</source>
+        <translation>在画布上选择一个层来编辑它的参数。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} layers selected: {ids}</source>
+        <translation>选中了 {n} 个层：{ids}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} problems: {list}</source>
+        <translation>{n} 个问题：{list}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 problem: {list}</source>
+        <translation>1 个问题：{list}</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <location filename="../../visualnn/gui/status.py" line="+22"/>
+        <source>Learnable parameters (weights and biases) of the whole network</source>
+        <translation>整个网络的可学习参数（权重和偏置）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom: the mouse wheel or Ctrl +/-; Ctrl+0 fits the whole network</source>
+        <translation>缩放：鼠标滚轮或 Ctrl +/-；Ctrl+0 显示整个网络</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{total} parameters</source>
+        <translation>{total} 个参数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>valid: output {shape}</source>
+        <translation>有效：输出 {shape}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The network is valid; {n} layers</source>
+        <translation>网络有效；共 {n} 层</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} problems:</source>
+        <translation>{n} 个问题：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 problem:</source>
+        <translation>1 个问题：</translation>
+    </message>
+</context>
+<context>
+    <name>values_editor</name>
+    <message>
+        <location filename="../../visualnn/gui/stepthrough/values_editor.py" line="+58"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Sample input</source>
+        <translation>样本输入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sample target</source>
+        <translation>样本目标</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>The data is &apos;{kind}&apos;: only table data can be typed in.</source>
+        <translation>数据类型是 &apos;{kind}&apos;：只有表格数据才能直接输入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sample {s} is not in the table.</source>
+        <translation>样本 {s} 不在表格中。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Row {s} of the table&apos;s inputs.</source>
+        <translation>表格输入的第 {s} 行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Row {s} of the table&apos;s targets.</source>
+        <translation>表格目标的第 {s} 行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} before the update.</source>
+        <translation>更新前的 {name}。</translation>
+    </message>
+</context>
+</TS>
