@@ -824,7 +824,7 @@
 <context>
     <name>TrainingUI</name>
     <message>
-        <location filename="../../visualnn/gui/live/integration.py" line="+62"/>
+        <location filename="../../visualnn/gui/live/integration.py" line="+63"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -2982,6 +2982,65 @@
     </message>
 </context>
 <context>
+    <name>training</name>
+    <message>
+        <location filename="../../visualnn/gui/live/integration.py" line="-155"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Train (Space plays and pauses)</source>
+        <translation>训练（空格键播放 / 暂停）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>One update on one mini-batch (Ctrl+Right)</source>
+        <translation>在一个小批量上做一次更新 (Ctrl+Right)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epoch</source>
+        <translation>一轮</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Train to the end of this epoch</source>
+        <translation>训练到本轮结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start again from the seed (the curves keep this run, faded)</source>
+        <translation>从随机种子重新开始（曲线会以淡色保留这次运行）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep weights</source>
+        <translation>保留权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the trained weights the project&apos;s own: saved with it, and Reset comes back to them (undoable)</source>
+        <translation>把训练好的权重变成项目自己的：随项目保存，重置时回到它们（可撤销）</translation>
+    </message>
+</context>
+<context>
     <name>values_editor</name>
     <message>
         <location filename="../../visualnn/gui/stepthrough/values_editor.py" line="+58"/>
@@ -3022,6 +3081,19 @@
         <location line="+2"/>
         <source>{name} before the update.</source>
         <translation>更新前的 {name}。</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../visualnn/gui/restart.py" line="+36"/>
+        <source>Restart visualnn?</source>
+        <translation>重新启动 visualnn？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The menus, the training panel and step-through show the new language now. The other panels show it after a restart. Restart visualnn now?</source>
+        <translation>菜单、训练面板和单步演示已经切换到新语言。其他面板在重新启动后切换。现在重新启动 visualnn 吗？</translation>
     </message>
 </context>
 </TS>

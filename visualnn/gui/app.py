@@ -57,7 +57,9 @@ def make_app(argv: list[str] | None = None, lang: str | None = None):
     QCoreApplication.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
     setup_fonts(app)
-    install_language(startup_language(lang, app_settings()))
+    if lang is not None or not app.property("visualnnLanguage"):  # once, or when asked for
+        install_language(startup_language(lang, app_settings()))
+        app.setProperty("visualnnLanguage", True)
     apply_theme(theme_name())
     if not app.property("visualnnCleanups"):
         app.aboutToQuit.connect(_run_cleanups)

@@ -285,10 +285,17 @@ class MainWindow(QMainWindow):
             set_theme_name(name, self.settings)
 
     def set_language(self, code: str) -> None:
-        """View > Language: every text switches now (and the choice is remembered)."""
+        """View > Language: the menus, toolbar, docks, training panel, banners and step-through
+        switch now, and the choice is remembered; the other panels take it at the next start,
+        which the app offers to do at once."""
+        before = current_language()
         code = choose_language(code, self.settings)
         self.acts.language[code].setChecked(True)
         self.update_status(self.document.report)
+        if code != before:
+            from visualnn.gui.restart import offer_restart
+
+            offer_restart(self, code)
 
     def show_about(self) -> None:
         from visualnn.gui.help_dialogs import show_about

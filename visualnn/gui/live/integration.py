@@ -4,10 +4,10 @@ the error banner. `install_training(window)` does it all; the window calls it on
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from visualnn.gui import theme
-from visualnn.gui.i18n import relabel
+from visualnn.gui.i18n import relabel, translate
 from visualnn.gui.live.canvas_live import LiveCanvas
 from visualnn.gui.live.controller import TrainingController
 from visualnn.gui.live.error_banner import ErrorBanner
@@ -20,15 +20,16 @@ VIEWS_HEIGHT = 360  # the live views' dock, at first start (the window then reme
 
 def action_texts() -> dict[str, tuple[str, str]]:
     """The training actions' texts and tooltips in the current language."""
-    t = QCoreApplication.translate
     return {
-        "play": (t("training", "Play"), t("training", "Train (Space plays and pauses)")),
-        "pause": (t("training", "Pause"), t("training", "Train (Space plays and pauses)")),
-        "step": (t("training", "Step"), t("training", "One update on one mini-batch (Ctrl+Right)")),
-        "epoch": (t("training", "Epoch"), t("training", "Train to the end of this epoch")),
-        "reset": (t("training", "Reset"), t("training", "Start again from the seed (the curves keep this run, faded)")),
-        "keep": (t("training", "Keep weights"), t("training", "Make the trained weights the project's own: saved "
-                                                            "with it, and Reset comes back to them (undoable)")),
+        "play": (translate("training", "Play"), translate("training", "Train (Space plays and pauses)")),
+        "pause": (translate("training", "Pause"), translate("training", "Train (Space plays and pauses)")),
+        "step": (translate("training", "Step"), translate("training", "One update on one mini-batch (Ctrl+Right)")),
+        "epoch": (translate("training", "Epoch"), translate("training", "Train to the end of this epoch")),
+        "reset": (translate("training", "Reset"),
+                  translate("training", "Start again from the seed (the curves keep this run, faded)")),
+        "keep": (translate("training", "Keep weights"),
+                 translate("training", "Make the trained weights the project's own: saved with it, and Reset comes "
+                                       "back to them (undoable)")),
     }
 
 

@@ -1,0 +1,175 @@
+"""Chinese and English in the window: the Qt catalog is complete, the window shows Chinese
+texts (menus, training panel, error banner, step-through), View > Language switches them,
+the start-up language's order, fonts with Chinese glyphs."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import string
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "packaging"))
+import update_translations as ut  # noqa: E402
+
+TS = ROOT / "assets" / "i18n" / "visualnn_zh_CN.ts"
+
+# Texts left in English on purpose, with the reason (none at present: layer type names,
+# optimizer names and PyTorch identifiers are not passed through tr at all).
+LEFT_IN_ENGLISH: dict[str, str] = {}
+
+# the field's standard Chinese terms, as the catalog must use them
+TERMS = {
+    "Forward pass": "前向传播", "Backward pass": "反向传播", "Learning rate": "学习率", "Batch size": "批量大小",
+    "Optimizer": "优化器", "Loss": "损失", "Weights": "权重", "Gradients": "梯度", "accuracy": "准确率",
+    "Mini-batch": "小批量", "Epochs": "轮数", "attention weights": "注意力权重",
+}
+
+
+@pytest.fixture
+def chinese():
+    """The app in Chinese for one test; English again after it."""
+    from visualnn.gui.app import make_app
+    from visualnn.gui.i18n import install_language
+
+    make_app()
+    install_language("zh")
+    yield
+    install_language("en")
+
+
+def _messages(ts: Path):
+    for ctx in ET.parse(ts).getroot().iter("context"):
+        for msg in ctx.iter("message"):
+            tr = msg.find("translation")
+            if tr is None or tr.get("type") in ("obsolete", "vanished"):
+                continue
+            yield ctx.findtext("name"), msg.findtext("source"), tr
+
+
+def _fields(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+
+
+def test_every_gui_text_has_a_chinese_translation(tmp_path):
+    """lupdate over today's sources into a copy of the catalog: a tr() text that is new or
+    changed comes out unfinished, and fails here until it is translated."""
+    ts = tmp_path / TS.name
+    shutil.copy(TS, ts)
+    ut.lupdate(ts)
+    left = [(c, s) for c, s in ut.unfinished(ts) if s not in LEFT_IN_ENGLISH]
+    assert not left, (f"{len(left)} GUI texts have no Chinese translation; run "
+                      f"`python packaging/update_translations.py` and translate them: {left[:10]}")
+    texts = list(_messages(ts))
+    assert len(texts) > 500  # the whole GUI, not an empty extraction
+
+
+def test_the_committed_catalog_is_finished_and_compiled(tmp_path):
+    """No unfinished entry; placeholders kept; the .qm is compiled from the .ts as it is."""
+    assert not ut.unfinished(TS)
+    for ctx, source, tr in _messages(TS):
+        text = "".join(tr.itertext())
+        assert re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", text) or text == source, (ctx, source, text)
+        assert _fields(text) == _fields(source), (ctx, source, text)
+        assert source.count("&") == text.count("&"), (ctx, source, text)  # accelerators kept
+    qm = tmp_path / "out.qm"
+    subprocess.run([ut.tool("pyside6-lrelease"), "-silent", str(TS), "-qm", str(qm)], check=True)
+    assert qm.read_bytes() == TS.with_suffix(".qm").read_bytes(), "recompile: python packaging/update_translations.py"
+
+
+def test_catalog_uses_the_standard_terms():
+    found = {source: "".join(tr.itertext()) for _, source, tr in _messages(TS)}
+    for source, term in TERMS.items():
+        assert found.get(source) == term, (source, found.get(source))
+
+
+def test_window_in_chinese_and_back(qtbot, monkeypatch, tmp_path, chinese):
+    from tests.gui.stepthrough.helpers import enter_step_mode, equation_text, open_example
+    from visualnn.gui.workers.loop import TrainingProblem
+
+    window = open_example(qtbot, tmp_path)
+    titles = [m.title() for m in window.menuBar().findChildren(type(window.menus["file"])) if m.title()]
+    assert "文件(&F)" in titles and "视图(&V)" in titles and "帮助(&H)" in titles
+    assert window.acts.open.text() == "打开(&O)…"
+    panel = window.training.panel
+    assert panel.form_labels["lr"].text() == "学习率" and panel.form_labels["batch_size"].text() == "批量大小"
+    assert window.training.actions["play"].text() == "播放"
+    assert window.docks["training"].windowTitle() == "训练"
+
+    window.training.banner.show_problem(TrainingProblem("loss became nan", "net_h", "lower it"))
+    assert window.training.banner.text().startswith("训练已暂停：loss became nan（层 net_h）")
+
+    mode = enter_step_mode(qtbot, window)
+    controls = mode.panel.controls
+    assert controls.stage_box.itemText(0).startswith("1. 前向传播：")
+    assert "公式" in equation_text(mode) and "代入数值" in equation_text(mode)
+    assert controls.back_btn.text() == "上一步"
+
+    # View > Language > English, as a user picks it (no restart)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    window.acts.language["en"].trigger()
+    assert window.menus["file"].title() == "&File" and window.acts.open.text() == "&Open…"
+    assert window.docks["training"].windowTitle() == "Training"
+    qtbot.waitUntil(lambda: panel.form_labels["lr"].text() == "Learning rate")
+    qtbot.waitUntil(lambda: controls.back_btn.text() == "Back")
+    qtbot.waitUntil(lambda: window.training.banner.text().startswith("Training paused: loss became nan (layer net_h)"))
+    qtbot.waitUntil(lambda: "THE FORMULA" in equation_text(mode))
+    assert controls.stage_box.itemText(0).startswith("1. Forward:")
+    assert window.settings.value("language") == "en"
+
+    window.acts.language["zh"].trigger()  # and back, without a restart either
+    qtbot.waitUntil(lambda: panel.form_labels["lr"].text() == "学习率")
+    assert window.menus["file"].title() == "文件(&F)"
+    assert window.settings.value("language") == "zh"
+
+
+def test_startup_language_order(monkeypatch):
+    from visualnn.gui.i18n import SETTINGS_KEY, startup_language
+
+    class Settings(dict):
+        def value(self, key, default=None):
+            return self.get(key, default)
+
+    saved = Settings({SETTINGS_KEY: "zh"})
+    monkeypatch.delenv("VISUALNN_LANG", raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    assert startup_language(None, Settings()) == "en"        # the locale
+    assert startup_language(None, saved) == "zh"             # the remembered choice over the locale
+    monkeypatch.setenv("VISUALNN_LANG", "en")
+    assert startup_language(None, saved) == "en"             # the environment over the choice
+    assert startup_language("zh", saved) == "zh"             # --lang over everything
+    monkeypatch.delenv("VISUALNN_LANG")
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert startup_language(None, Settings()) == "zh"
+
+
+def test_restart_command_drops_lang():
+    from visualnn.gui.restart import restart_command
+
+    program, args = restart_command(["-m", "visualnn", "--lang", "zh", "open", "a.vnn", "--lang=en"])
+    assert program == sys.executable and args == ["-m", "visualnn", "open", "a.vnn"]
+
+
+def test_chinese_fonts(chinese):
+    from visualnn.gui import theme
+
+    from visualnn.gui.i18n import install_language
+
+    assert theme.has_cjk("隐藏层1") and not theme.has_cjk("hidden_1")
+    app = QApplication.instance()
+    # Chinese UI: the families with Chinese glyphs first (Simplified forms before the others)
+    assert app.font().families()[:2] == theme.CJK_FAMILIES[:2]
+    assert theme.font(11).families()[0] == "Noto Sans CJK SC"
+    install_language("en")  # English UI: Latin families first, the Chinese ones still there for Chinese names
+    assert app.font().families()[0] == theme.LATIN_FAMILIES[0] and "Noto Sans CJK SC" in app.font().families()
+    family = theme.cjk_family()
+    assert family is None or family in theme.CJK_FAMILIES
