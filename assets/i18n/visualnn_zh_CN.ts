@@ -338,7 +338,7 @@
 <context>
     <name>RateCombo</name>
     <message>
-        <location filename="../../visualnn/gui/panels/training_panel.py" line="+93"/>
+        <location filename="../../visualnn/gui/panels/training_panel.py" line="+97"/>
         <source>{typed} is not a number &gt; 0; kept {kept}</source>
         <translation>{typed} 不是大于 0 的数；保留 {kept}</translation>
     </message>
@@ -571,7 +571,7 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../visualnn/gui/panels/training_panel.py" line="-66"/>
+        <location filename="../../visualnn/gui/panels/training_panel.py" line="-70"/>
         <source>Cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
@@ -616,7 +616,37 @@
         <translation>Apple MPS</translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+22"/>
+        <source>full speed</source>
+        <translation>全速</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>slow motion (1 step/s)</source>
+        <translation>慢动作（每秒 1 步）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{sps} steps/s</source>
+        <translation>每秒 {sps} 步</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>unknown device</source>
+        <translation>未知设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{device} — not available</source>
+        <translation>{device} — 不可用</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the best present: {device}</source>
+        <translation>当前最好的设备：{device}</translation>
+    </message>
+    <message>
+        <location line="+127"/>
         <source>{setting}: {why}</source>
         <translation>{setting}：{why}</translation>
     </message>
@@ -852,7 +882,17 @@
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../visualnn/gui/actions.py" line="+104"/>
+        <location filename="../../visualnn/gui/actions.py" line="+65"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
@@ -1162,7 +1202,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../visualnn/gui/app.py" line="+86"/>
+        <location filename="../../visualnn/gui/app.py" line="+88"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -1943,6 +1983,11 @@
         <location line="+0"/>
         <source>SVG pictures (*.svg)</source>
         <translation>SVG 图片 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Untitled</source>
+        <translation>未命名</translation>
     </message>
 </context>
 <context>

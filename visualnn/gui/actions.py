@@ -61,9 +61,10 @@ def create_actions(win) -> SimpleNamespace:
     a.quit = _action(win, slot=win.close, shortcut=SK.Quit if QKeySequence.keyBindings(SK.Quit) else "Ctrl+Q")
     a.quit.setMenuRole(QAction.MenuRole.QuitRole)
 
-    a.undo = stack.createUndoAction(win)
+    # the prefix is fixed when the action is made (a language switch shows it after a restart)
+    a.undo = stack.createUndoAction(win, translate("actions", "&Undo"))
     a.undo.setShortcuts(QKeySequence.keyBindings(SK.Undo))
-    a.redo = stack.createRedoAction(win)
+    a.redo = stack.createRedoAction(win, translate("actions", "&Redo"))
     redo_keys = QKeySequence.keyBindings(SK.Redo) + [QKeySequence("Ctrl+Shift+Z")]
     a.redo.setShortcuts([k for i, k in enumerate(redo_keys) if k not in redo_keys[:i]])
     a.cut = _action(win, slot=win.cut, shortcut=SK.Cut)

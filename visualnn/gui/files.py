@@ -35,7 +35,7 @@ def blank_project() -> Project:
     """A new project: one Input of 2 features on the spiral data, ready for layers."""
     g = Graph()
     g.add_node("Input", "x", {"shape": [2]}, (0.0, 0.0))
-    return Project(graph=g, name=_t("Untitled"), data={"kind": "builtin", "name": "spiral"},
+    return Project(graph=g, name=QCoreApplication.translate("files", "Untitled"), data={"kind": "builtin", "name": "spiral"},
                    train={"loss": "cross_entropy", "optimizer": "sgd", "lr": 0.03, "batch_size": 10,
                           "epochs": 20, "seed": 0, "device": "auto", "test_fraction": 0.2})
 

@@ -46,15 +46,19 @@ def fmt_rate(v: float) -> str:
 
 
 def _t(text: str) -> str:
+    """A text marked with QT_TRANSLATE_NOOP above, in the current language."""
     return QCoreApplication.translate("TrainingPanel", text)
+
+
+translate = QCoreApplication.translate
 
 
 def speed_text(sps) -> str:
     if sps is None:
-        return _t("full speed")
+        return translate("TrainingPanel", "full speed")
     if sps <= 1:
-        return _t("slow motion (1 step/s)")
-    return _t("{sps} steps/s").format(sps=f"{sps:g}")
+        return translate("TrainingPanel", "slow motion (1 step/s)")
+    return translate("TrainingPanel", "{sps} steps/s").format(sps=f"{sps:g}")
 
 
 class RateCombo(QComboBox):
@@ -109,8 +113,8 @@ def device_model(combo: QComboBox, available: dict) -> None:
     combo.blockSignals(True)
     combo.clear()
     for key, text in DEVICES:
-        reason = None if key == "auto" else available.get(key, _t("unknown device"))
-        label = _t(text) if reason is None else _t("{device} — not available").format(device=_t(text))
+        reason = None if key == "auto" else available.get(key, translate("TrainingPanel", "unknown device"))
+        label = _t(text) if reason is None else translate("TrainingPanel", "{device} — not available").format(device=_t(text))
         combo.addItem(label, key)
         i = combo.count() - 1
         item = combo.model().item(i) if isinstance(combo.model(), QStandardItemModel) else None
@@ -119,7 +123,7 @@ def device_model(combo: QComboBox, available: dict) -> None:
             item.setToolTip(reason)
         elif key == "auto":
             best = next((d for d in ("cuda", "mps") if available.get(d) is None), "cpu")
-            combo.setItemData(i, _t("the best present: {device}").format(device=best), Qt.ItemDataRole.ToolTipRole)
+            combo.setItemData(i, translate("TrainingPanel", "the best present: {device}").format(device=best), Qt.ItemDataRole.ToolTipRole)
     if current is not None:
         i = combo.findData(current)
         if i >= 0:
