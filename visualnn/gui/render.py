@@ -27,6 +27,10 @@ def ensure_app():
         if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QApplication(["visualnn"])
+        from visualnn.core.i18n import language
+        from visualnn.gui.i18n import install_language
+
+        install_language(language())  # the command line's language (--lang, VISUALNN_LANG, the locale)
     return app
 
 
