@@ -2168,12 +2168,12 @@
 <context>
     <name>inspector</name>
     <message>
-        <location filename="../../visualnn/gui/panels/inspector.py" line="+57"/>
+        <location filename="../../visualnn/gui/panels/inspector.py" line="+96"/>
         <source>The layer&apos;s id: its name in the project file, the exported code and the trained state</source>
         <translation>层的 id：它在项目文件、导出的代码和训练状态中的名称</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
         <source>The tensor shape this layer outputs, per sample (the batch dimension is left out)</source>
         <translation>这一层输出的张量形状，按单个样本计（不含批量维度）</translation>
     </message>
@@ -2183,22 +2183,22 @@
         <translation>这一层的可学习参数（权重和偏置）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>{group} layer</source>
         <translation>{group}层</translation>
     </message>
@@ -2701,17 +2701,18 @@
         <translation>拖到画布上，或双击以添加到选中层之后。</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+106"/>
         <source>Search layers…</source>
         <translation>搜索层…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Filter the layers by name or description</source>
         <translation>按名称或说明筛选层</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-16"/>
+        <location line="+20"/>
         <source>{group} layers: {n}</source>
         <translation>{group}层：{n} 个</translation>
     </message>
@@ -2918,37 +2919,37 @@
 <context>
     <name>project_page</name>
     <message>
-        <location filename="../../visualnn/gui/panels/project_page.py" line="+24"/>
+        <location filename="../../visualnn/gui/panels/project_page.py" line="+25"/>
         <source>Rename project to {name}</source>
         <translation>把项目重命名为 {name}</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+72"/>
         <source>The project&apos;s name (shown in the title bar and the example gallery)</source>
         <translation>项目名称（显示在标题栏和示例库中）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Select a layer on the canvas to edit its parameters.</source>
         <translation>在画布上选择一个层来编辑它的参数。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Layers</source>
         <translation>层</translation>
     </message>

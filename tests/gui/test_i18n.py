@@ -102,6 +102,7 @@ def test_window_in_chinese_and_back(qtbot, monkeypatch, tmp_path, chinese):
     assert panel.form_labels["lr"].text() == "学习率" and panel.form_labels["batch_size"].text() == "批量大小"
     assert window.training.actions["play"].text() == "播放"
     assert window.docks["training"].windowTitle() == "训练"
+    assert window.palette.search.placeholderText() == "搜索层…"
 
     window.training.banner.show_problem(TrainingProblem("loss became nan", "net_h", "lower it"))
     assert window.training.banner.text().startswith("训练已暂停：loss became nan（层 net_h）")
@@ -119,6 +120,7 @@ def test_window_in_chinese_and_back(qtbot, monkeypatch, tmp_path, chinese):
     assert window.docks["training"].windowTitle() == "Training"
     qtbot.waitUntil(lambda: panel.form_labels["lr"].text() == "Learning rate")
     qtbot.waitUntil(lambda: controls.back_btn.text() == "Back")
+    qtbot.waitUntil(lambda: window.palette.search.placeholderText() == "Search layers…")
     qtbot.waitUntil(lambda: window.training.banner.text().startswith("Training paused: loss became nan (layer net_h)"))
     qtbot.waitUntil(lambda: "THE FORMULA" in equation_text(mode))
     assert controls.stage_box.itemText(0).startswith("1. Forward:")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import (
     QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
 )
@@ -54,7 +54,6 @@ class NodePage(QWidget):
         head.addLayout(titles, 1)
 
         self.id_edit = QLineEdit()
-        self.id_edit.setToolTip(translate("inspector", "The layer's id: its name in the project file, the exported code and the trained state"))
         self.id_error = info_label("", "error")
         self.help = info_label()
         self.formula = info_label("", "formula")
@@ -64,9 +63,7 @@ class NodePage(QWidget):
         self.form.setHorizontalSpacing(10)
         self.form.setVerticalSpacing(6)
         self.shape = info_label()
-        self.shape.setToolTip(translate("inspector", "The tensor shape this layer outputs, per sample (the batch dimension is left out)"))
         self.count = info_label()
-        self.count.setToolTip(translate("inspector", "Learnable values (weights and biases) of this layer"))
         self.problems = info_label("", "error")
 
         lay = QVBoxLayout(self)
@@ -74,21 +71,44 @@ class NodePage(QWidget):
         lay.setSpacing(8)
         lay.addLayout(head)
         idrow = QFormLayout()
-        idrow.addRow(translate("inspector", "Id"), self.id_edit)
+        self.id_label = QLabel()
+        idrow.addRow(self.id_label, self.id_edit)
         lay.addLayout(idrow)
         lay.addWidget(self.id_error)
         lay.addWidget(self.help)
         lay.addWidget(self.formula)
-        self.params_title = section_label(translate("inspector", "Parameters"))
+        self.params_title = section_label("")
         lay.addWidget(self.params_title)
         lay.addLayout(self.form)
-        lay.addWidget(section_label(translate("inspector", "Output")))
+        self.output_title = section_label("")
+        lay.addWidget(self.output_title)
         lay.addWidget(self.shape)
         lay.addWidget(self.count)
         lay.addWidget(self.problems)
         lay.addStretch(1)
         self.id_edit.editingFinished.connect(self._on_rename)
         self.id_edit.textEdited.connect(self._on_id_typed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current language (at start and on LanguageChange; the layer's own
+        texts are built again)."""
+        self.id_edit.setToolTip(translate("inspector", "The layer's id: its name in the project file, the exported "
+                                                       "code and the trained state"))
+        self.shape.setToolTip(translate("inspector", "The tensor shape this layer outputs, per sample (the batch "
+                                                     "dimension is left out)"))
+        self.count.setToolTip(translate("inspector", "Learnable values (weights and biases) of this layer"))
+        self.id_label.setText(translate("inspector", "Id"))
+        self.params_title.setText(translate("inspector", "Parameters"))
+        self.output_title.setText(translate("inspector", "Output"))
+        if self.node_id is not None:
+            self._built_type = None
+            self.refresh()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_node(self, node_id: str) -> None:
         node = self.doc.graph.node(node_id)

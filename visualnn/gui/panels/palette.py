@@ -102,9 +102,7 @@ class PalettePanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(translate("palette", "Search layers…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setToolTip(translate("palette", "Filter the layers by name or description"))
         self.tree = LayerTree(self)
         self.tree.setToolTip("")
         layout = QVBoxLayout(self)
@@ -115,6 +113,7 @@ class PalettePanel(QWidget):
         self._groups: dict[str, QTreeWidgetItem] = {}
         self._items: dict[str, QTreeWidgetItem] = {}
         self._fill()
+        self.retranslate()
         self.search.textChanged.connect(self.filter)
         self.search.returnPressed.connect(self._on_search_return)
         self.tree.chosen.connect(self._on_activated)
@@ -144,10 +143,28 @@ class PalettePanel(QWidget):
                 self._items[spec.type] = item
         self.tree.expandAll()
 
+    def retranslate(self) -> None:
+        """The texts in the current language: search box, group headers, tooltips."""
+        self.search.setPlaceholderText(translate("palette", "Search layers…"))
+        self.search.setToolTip(translate("palette", "Filter the layers by name or description"))
+        groups = by_group()
+        for group, head in self._groups.items():
+            head.setText(0, core_tr(group).upper())
+            head.setToolTip(0, translate("palette", "{group} layers: {n}").format(
+                group=core_tr(group), n=len(groups.get(group) or [])))
+            for spec in groups.get(group) or []:
+                item = self._items[spec.type]
+                item.setToolTip(0, layer_tooltip(spec))
+                # the search finds a layer by its English and its translated words
+                words = f"{spec.type} {spec.help} {spec.group} {core_tr(spec.help)} {core_tr(spec.group)}"
+                item.setData(0, Qt.ItemDataRole.UserRole + 2, words.lower())
+
     def changeEvent(self, event):
         if event.type() == QEvent.Type.PaletteChange:  # theme switched: group headers follow
             for head in self._groups.values():
                 head.setForeground(0, self.palette().placeholderText())
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         super().changeEvent(event)
 
     def item(self, type_name: str) -> QTreeWidgetItem:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from visualnn.core.graph import check_graph, param_count
+from visualnn.core.i18n import pick
 from visualnn.gui.i18n import translate
 
 
@@ -67,19 +68,21 @@ class ProjectPage(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.name_edit = QLineEdit()
-        self.name_edit.setToolTip(translate("project_page", "The project's name (shown in the title bar and the example gallery)"))
         self.summary = info_label()
         self.selection = info_label("", "muted")
         self.problems = info_label("", "error")
-        self.hint = info_label(translate("project_page", "Select a layer on the canvas to edit its parameters."), "muted")
+        self.hint = info_label("", "muted")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 12, 12, 12)
         lay.setSpacing(8)
-        lay.addWidget(info_label(translate("project_page", "Project"), "nodeTitle", wrap=False))
+        self.title = info_label("", "nodeTitle", wrap=False)
+        lay.addWidget(self.title)
         form = QFormLayout()
-        form.addRow(translate("project_page", "Name"), self.name_edit)
+        self.name_label = QLabel()
+        form.addRow(self.name_label, self.name_edit)
         lay.addLayout(form)
-        lay.addWidget(section_label(translate("project_page", "Network")))
+        self.network_title = section_label("")
+        lay.addWidget(self.network_title)
         lay.addWidget(self.summary)
         lay.addWidget(self.selection)
         lay.addWidget(self.problems)
@@ -87,11 +90,27 @@ class ProjectPage(QWidget):
         lay.addStretch(1)
         self.name_edit.editingFinished.connect(self._on_name)
         self.selected: list[str] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current language (at start and on LanguageChange)."""
+        self.name_edit.setToolTip(translate("project_page", "The project's name (shown in the title bar and the "
+                                                            "example gallery)"))
+        self.hint.setText(translate("project_page", "Select a layer on the canvas to edit its parameters."))
+        self.title.setText(translate("project_page", "Project"))
+        self.name_label.setText(translate("project_page", "Name"))
+        self.network_title.setText(translate("project_page", "Network"))
+        self.refresh()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         doc = self.doc
         if not self.name_edit.hasFocus():
-            self.name_edit.setText(doc.project.name)
+            self.name_edit.setText(pick(doc.project.name))
         report = current_report(doc)
         counts = param_count(doc.graph, report)
         inputs = doc.graph.input_ids()
@@ -118,7 +137,7 @@ class ProjectPage(QWidget):
 
     def _on_name(self) -> None:
         name = self.name_edit.text().strip()
-        if name and name != self.doc.project.name:
+        if name and name != pick(self.doc.project.name):
             self.doc.undo_stack.push(RenameProject(self.doc, name))
         elif not name:
             self.name_edit.setText(self.doc.project.name)
