@@ -2990,6 +2990,19 @@
     </message>
 </context>
 <context>
+    <name>restart</name>
+    <message>
+        <location filename="../../visualnn/gui/restart.py" line="+38"/>
+        <source>Restart visualnn?</source>
+        <translation>重新启动 visualnn？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The menus, the canvas, the inspector, the training panel and step-through show the new language now; the data panel and the live views show it after a restart. Restart visualnn now?</source>
+        <translation>菜单、画布、属性面板、训练面板和单步演示已经切换到新语言；数据面板和实时视图在重新启动后切换。现在重新启动 visualnn 吗？</translation>
+    </message>
+</context>
+<context>
     <name>status</name>
     <message>
         <location filename="../../visualnn/gui/status.py" line="+22"/>
@@ -3127,19 +3140,6 @@
         <location line="+2"/>
         <source>{name} before the update.</source>
         <translation>更新前的 {name}。</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../visualnn/gui/restart.py" line="+36"/>
-        <source>Restart visualnn?</source>
-        <translation>重新启动 visualnn？</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The menus, the training panel and step-through show the new language now. The other panels show it after a restart. Restart visualnn now?</source>
-        <translation>菜单、训练面板和单步演示已经切换到新语言。其他面板在重新启动后切换。现在重新启动 visualnn 吗？</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,5 @@
 """Starting visualnn again, in another language: the panels that build their texts once
-(inspector, data panel, palette, live views, canvas cards) take a new language at start-up.
+(the data panel, the live views) take a new language at start-up.
 The user is asked; the project is saved (or not) as on closing."""
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ import sys
 
 from PySide6.QtCore import QProcess, QProcessEnvironment
 from PySide6.QtWidgets import QMessageBox
+
+from visualnn.gui.i18n import translate
 
 
 def restart_command(argv: list[str] | None = None) -> tuple[str, list[str]]:
@@ -33,9 +35,9 @@ def restart_command(argv: list[str] | None = None) -> tuple[str, list[str]]:
 def offer_restart(window, code: str) -> bool:
     """Ask to start again so that every panel shows language `code`; True when restarting."""
     answer = QMessageBox.question(
-        window, window.tr("Restart visualnn?"),
-        window.tr("The menus, the training panel and step-through show the new language now. The other "
-                  "panels show it after a restart. Restart visualnn now?"),
+        window, translate("restart", "Restart visualnn?"),
+        translate("restart", "The menus, the canvas, the inspector, the training panel and step-through show the new "
+                  "language now; the data panel and the live views show it after a restart. Restart visualnn now?"),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
     if answer != QMessageBox.StandardButton.Yes or not window.files.maybe_save():
         return False
