@@ -30,12 +30,12 @@
 <context>
     <name>DatasetPanel</name>
     <message>
-        <location filename="../../visualnn/gui/panels/dataset_panel.py" line="+109"/>
+        <location filename="../../visualnn/gui/panels/dataset_panel.py" line="+164"/>
         <source>Download…</source>
         <translation>下载…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Fetch this data set once into the cache folder (checksums verified; an interrupted download resumes)</source>
         <translation>将此数据集下载到缓存文件夹（校验校验和；中断的下载可以续传）</translation>
     </message>
@@ -882,17 +882,27 @@
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../visualnn/gui/actions.py" line="+65"/>
+        <location filename="../../visualnn/gui/actions.py" line="+72"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-3"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="-1"/>
+        <source>&amp;Redo {command}</source>
+        <translation>重做(&amp;R) {command}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Undo {command}</source>
+        <translation>撤销(&amp;U) {command}</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
@@ -967,7 +977,7 @@
         <translation>关闭 visualnn</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <location line="+21"/>
         <source>Undo the last edit (Ctrl+Z)</source>
         <translation>撤销上一次编辑 (Ctrl+Z)</translation>
@@ -1696,17 +1706,17 @@
 <context>
     <name>dataset_panel</name>
     <message>
-        <location filename="../../visualnn/gui/panels/dataset_panel.py" line="-35"/>
+        <location filename="../../visualnn/gui/panels/dataset_panel.py" line="-12"/>
         <source>The data the network learns from</source>
         <translation>网络学习所用的数据</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Import a CSV file: numeric columns, one target column</source>
         <translation>导入 CSV 文件：数值列，外加一个目标列</translation>
     </message>
@@ -1716,7 +1726,7 @@
         <translation>图像…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Import a folder with one sub-folder of images per class</source>
         <translation>导入一个文件夹，每个类别的图像放在一个子文件夹中</translation>
     </message>
@@ -1726,42 +1736,42 @@
         <translation>IDX…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Import MNIST-style IDX image and label files</source>
         <translation>导入 MNIST 格式的 IDX 图像和标签文件</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+3"/>
         <source>Share of the samples held out to test the network (never trained on)</source>
         <translation>留作测试网络的样本比例（从不用于训练）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+5"/>
         <source>Match</source>
         <translation>匹配</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Set the Input shape (and the output size) of the network to fit this data</source>
         <translation>设置网络的 Input 形状（和输出大小）以适应这些数据</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
         <source>Data set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Test split</source>
         <translation>测试集比例</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>YOUR OWN DATA</source>
         <translation>你自己的数据</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
@@ -1796,17 +1806,17 @@
         <translation>没有可显示的数据</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+84"/>
         <source>{n} classes</source>
         <translation>{n} 个类别</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>regression, {n} target values</source>
         <translation>回归，{n} 个目标值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>regression, 1 target value</source>
         <translation>回归，1 个目标值</translation>
     </message>
@@ -1816,7 +1826,7 @@
         <translation>{samples} 个样本（训练 {train}，测试 {test}）· 输入 {shape} · {what}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-76"/>
         <source>Use the {name} data</source>
         <translation>使用 {name} 数据</translation>
     </message>
@@ -1836,7 +1846,7 @@
         <translation>导入 {kind} 数据</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+71"/>
         <source>Rows of a CSV file: numeric input columns and a target column.</source>
         <translation>CSV 文件的行：数值输入列和一个目标列。</translation>
     </message>
@@ -2387,7 +2397,7 @@
     </message>
     <message>
         <location line="+25"/>
-        <location filename="../../visualnn/gui/panels/curves.py" line="+196"/>
+        <location filename="../../visualnn/gui/panels/curves.py" line="+209"/>
         <source>test accuracy {value} %</source>
         <translation>测试准确率 {value} %</translation>
     </message>
@@ -2429,7 +2439,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../visualnn/gui/panels/curves.py" line="-136"/>
+        <location filename="../../visualnn/gui/panels/curves.py" line="-149"/>
         <source>test</source>
         <translation>测试</translation>
     </message>
@@ -2490,13 +2500,12 @@
         <translation>曲线</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+104"/>
+        <location line="+125"/>
         <source>Press Play to train</source>
         <translation>按“播放”开始训练</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-79"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
@@ -2506,15 +2515,15 @@
         <translation>在对数坐标轴上显示损失</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+1"/>
-        <location filename="../../visualnn/gui/panels/grad_norms.py" line="+126"/>
-        <location filename="../../visualnn/gui/panels/weights_hist.py" line="+38"/>
+        <location filename="../../visualnn/gui/panels/grad_norms.py" line="+140"/>
+        <location filename="../../visualnn/gui/panels/weights_hist.py" line="+67"/>
         <source>step</source>
         <translation>步</translation>
     </message>
@@ -2524,12 +2533,12 @@
         <translation>准确率</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>&lt;span style=&apos;color:{value}&apos;&gt;━&lt;/span&gt; batch loss &amp;nbsp; &lt;span style=&apos;color:{value2}&apos;&gt;━●&lt;/span&gt; train (epoch) &amp;nbsp; &lt;span style=&apos;color:{value3}&apos;&gt;━■&lt;/span&gt; test (epoch) &amp;nbsp; &lt;span style=&apos;color:{value4}&apos;&gt;┅&lt;/span&gt; earlier runs</source>
         <translation>&lt;span style=&apos;color:{value}&apos;&gt;━&lt;/span&gt; 批量损失 &amp;nbsp; &lt;span style=&apos;color:{value2}&apos;&gt;━●&lt;/span&gt; 训练（每轮） &amp;nbsp; &lt;span style=&apos;color:{value3}&apos;&gt;━■&lt;/span&gt; 测试（每轮） &amp;nbsp; &lt;span style=&apos;color:{value4}&apos;&gt;┅&lt;/span&gt; 之前的运行</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+67"/>
         <source>epoch {epoch}: train {value}</source>
         <translation>第 {epoch} 轮：训练 {value}</translation>
     </message>
@@ -2544,7 +2553,7 @@
         <translation>训练准确率 {value} %</translation>
     </message>
     <message>
-        <location filename="../../visualnn/gui/panels/grad_norms.py" line="-94"/>
+        <location filename="../../visualnn/gui/panels/grad_norms.py" line="-108"/>
         <source>⚠ {node}: gradient norm {norm} &gt; {high} (exploding): try a smaller learning rate</source>
         <translation>⚠ {node}：梯度范数 {norm} &gt; {high}（梯度爆炸）：试试更小的学习率</translation>
     </message>
@@ -2574,12 +2583,12 @@
         <translation>梯度</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+26"/>
         <source>Gradient norms appear when training runs</source>
         <translation>训练开始后显示梯度范数</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-2"/>
         <source>grad norm</source>
         <translation>梯度范数</translation>
     </message>
@@ -2604,17 +2613,17 @@
         <translation>适用于图像数据集</translation>
     </message>
     <message>
-        <location filename="../../visualnn/gui/panels/timeline.py" line="+22"/>
+        <location filename="../../visualnn/gui/panels/timeline.py" line="+46"/>
         <source>Drag back to see the network as it was at an earlier step</source>
         <translation>向回拖动，查看网络在较早某一步时的样子</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>no frames yet</source>
         <translation>还没有帧</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-4"/>
         <source>● Live</source>
         <translation>● 实时</translation>
     </message>
@@ -2624,12 +2633,12 @@
         <translation>重新跟随训练</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+35"/>
         <source>step {step} · epoch {epoch}</source>
         <translation>第 {step} 步 · 第 {epoch} 轮</translation>
     </message>
@@ -2639,22 +2648,22 @@
         <translation>第 {step} 步 · 第 {epoch} 轮（过去）</translation>
     </message>
     <message>
-        <location filename="../../visualnn/gui/panels/weights_hist.py" line="-15"/>
+        <location filename="../../visualnn/gui/panels/weights_hist.py" line="-44"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+41"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Whose weights to show</source>
         <translation>显示哪一层的权重</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
@@ -2665,7 +2674,7 @@
         <translation>权重值</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+52"/>
         <source>{size:,} weights · mean {value:+.3f} · std {value2:.3f}</source>
         <translation>{size:,} 个权重 · 均值 {value:+.3f} · 标准差 {value2:.3f}</translation>
     </message>
@@ -2720,7 +2729,7 @@
 <context>
     <name>panel</name>
     <message>
-        <location filename="../../visualnn/gui/stepthrough/panel.py" line="+32"/>
+        <location filename="../../visualnn/gui/stepthrough/panel.py" line="+44"/>
         <source>Gradient check…</source>
         <translation>梯度检验…</translation>
     </message>
@@ -2730,7 +2739,7 @@
         <translation>把每个解析梯度与有限差分估计值比较</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Worksheet…</source>
         <translation>练习单…</translation>
     </message>
@@ -2740,9 +2749,14 @@
         <translation>把整个追踪导出为给学生的 Markdown、CSV 或 LaTeX 表格</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>&lt;b&gt;Hand-set numbers&lt;/b&gt; &lt;span style=&apos;color:gray&apos;&gt;(double-click a value; Ctrl+Z undoes)&lt;/span&gt;</source>
-        <translation>&lt;b&gt;手动设定数值&lt;/b&gt; &lt;span style=&apos;color:gray&apos;&gt;（双击一个值；Ctrl+Z 撤销）&lt;/span&gt;</translation>
+        <location line="+2"/>
+        <source>Hand-set numbers</source>
+        <translation>手动设定数值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(double-click a value; Ctrl+Z undoes)</source>
+        <translation>（双击一个值；Ctrl+Z 撤销）</translation>
     </message>
 </context>
 <context>
@@ -2990,19 +3004,6 @@
     </message>
 </context>
 <context>
-    <name>restart</name>
-    <message>
-        <location filename="../../visualnn/gui/restart.py" line="+38"/>
-        <source>Restart visualnn?</source>
-        <translation>重新启动 visualnn？</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The menus, the canvas, the inspector, the training panel and step-through show the new language now; the data panel and the live views show it after a restart. Restart visualnn now?</source>
-        <translation>菜单、画布、属性面板、训练面板和单步演示已经切换到新语言；数据面板和实时视图在重新启动后切换。现在重新启动 visualnn 吗？</translation>
-    </message>
-</context>
-<context>
     <name>status</name>
     <message>
         <location filename="../../visualnn/gui/status.py" line="+22"/>
@@ -3102,12 +3103,12 @@
 <context>
     <name>values_editor</name>
     <message>
-        <location filename="../../visualnn/gui/stepthrough/values_editor.py" line="+58"/>
+        <location filename="../../visualnn/gui/stepthrough/values_editor.py" line="+59"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Sample input</source>
         <translation>样本输入</translation>
     </message>

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "packaging"))
@@ -90,7 +90,7 @@ def test_catalog_uses_the_standard_terms():
         assert found.get(source) == term, (source, found.get(source))
 
 
-def test_window_in_chinese_and_back(qtbot, monkeypatch, tmp_path, chinese):
+def test_window_in_chinese_and_back(qtbot, tmp_path, chinese):
     from tests.gui.stepthrough.helpers import enter_step_mode, equation_text, open_example
     from visualnn.gui.workers.loop import TrainingProblem
 
@@ -103,6 +103,7 @@ def test_window_in_chinese_and_back(qtbot, monkeypatch, tmp_path, chinese):
     assert window.training.actions["play"].text() == "播放"
     assert window.docks["training"].windowTitle() == "训练"
     assert window.palette.search.placeholderText() == "搜索层…"
+    assert window.dataset_panel.source_label.text() == "数据集"
 
     window.training.banner.show_problem(TrainingProblem("loss became nan", "net_h", "lower it"))
     assert window.training.banner.text().startswith("训练已暂停：loss became nan（层 net_h）")
@@ -113,20 +114,20 @@ def test_window_in_chinese_and_back(qtbot, monkeypatch, tmp_path, chinese):
     assert "公式" in equation_text(mode) and "代入数值" in equation_text(mode)
     assert controls.back_btn.text() == "上一步"
 
-    # View > Language > English, as a user picks it (no restart)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    # View > Language > English, as a user picks it: no restart
     window.acts.language["en"].trigger()
     assert window.menus["file"].title() == "&File" and window.acts.open.text() == "&Open…"
     assert window.docks["training"].windowTitle() == "Training"
     qtbot.waitUntil(lambda: panel.form_labels["lr"].text() == "Learning rate")
     qtbot.waitUntil(lambda: controls.back_btn.text() == "Back")
     qtbot.waitUntil(lambda: window.palette.search.placeholderText() == "Search layers…")
+    qtbot.waitUntil(lambda: window.dataset_panel.source_label.text() == "Data set")
     qtbot.waitUntil(lambda: window.training.banner.text().startswith("Training paused: loss became nan (layer net_h)"))
     qtbot.waitUntil(lambda: "THE FORMULA" in equation_text(mode))
     assert controls.stage_box.itemText(0).startswith("1. Forward:")
     assert window.settings.value("language") == "en"
 
-    window.acts.language["zh"].trigger()  # and back, without a restart either
+    window.acts.language["zh"].trigger()  # and back
     qtbot.waitUntil(lambda: panel.form_labels["lr"].text() == "学习率")
     assert window.menus["file"].title() == "文件(&F)"
     assert window.settings.value("language") == "zh"
@@ -152,13 +153,6 @@ def test_startup_language_order(monkeypatch):
     monkeypatch.delenv("VISUALNN_LANG")
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     assert startup_language(None, Settings()) == "zh"
-
-
-def test_restart_command_drops_lang():
-    from visualnn.gui.restart import restart_command
-
-    program, args = restart_command(["-m", "visualnn", "--lang", "zh", "open", "a.vnn", "--lang=en"])
-    assert program == sys.executable and args == ["-m", "visualnn", "open", "a.vnn"]
 
 
 def test_chinese_fonts(chinese):

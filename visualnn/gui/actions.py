@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import shiboken6
+
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
@@ -47,6 +49,29 @@ def label(act: QAction, text: str, tip: str = "") -> None:
         act.setStatusTip(tip)
 
 
+def _stack_action(win, stack, redo: bool) -> QAction:
+    """Edit > Undo / Redo, named after the command ("&Undo Delete fc1") in the current language
+    (QUndoStack's own actions keep the prefix of the language they were made in)."""
+    act = QAction(win)
+    act.triggered.connect(stack.redo if redo else stack.undo)
+    act.setEnabled(stack.canRedo() if redo else stack.canUndo())
+    (stack.canRedoChanged if redo else stack.canUndoChanged).connect(act.setEnabled)
+    (stack.redoTextChanged if redo else stack.undoTextChanged).connect(lambda _text: _stack_texts(act, stack, redo))
+    return act
+
+
+def _stack_texts(act: QAction, stack, redo: bool) -> None:
+    if not (shiboken6.isValid(stack) and shiboken6.isValid(act)):  # the window is being torn down
+        return
+    command = stack.redoText() if redo else stack.undoText()
+    if redo:
+        act.setText(translate("actions", "&Redo {command}").format(command=command) if command
+                    else translate("actions", "&Redo"))
+    else:
+        act.setText(translate("actions", "&Undo {command}").format(command=command) if command
+                    else translate("actions", "&Undo"))
+
+
 def create_actions(win) -> SimpleNamespace:
     files, stack = win.files, win.document.undo_stack
     a = SimpleNamespace()
@@ -61,10 +86,10 @@ def create_actions(win) -> SimpleNamespace:
     a.quit = _action(win, slot=win.close, shortcut=SK.Quit if QKeySequence.keyBindings(SK.Quit) else "Ctrl+Q")
     a.quit.setMenuRole(QAction.MenuRole.QuitRole)
 
-    # the prefix is fixed when the action is made (a language switch shows it after a restart)
-    a.undo = stack.createUndoAction(win, translate("actions", "&Undo"))
+    a.stack = stack
+    a.undo = _stack_action(win, stack, redo=False)
     a.undo.setShortcuts(QKeySequence.keyBindings(SK.Undo))
-    a.redo = stack.createRedoAction(win, translate("actions", "&Redo"))
+    a.redo = _stack_action(win, stack, redo=True)
     redo_keys = QKeySequence.keyBindings(SK.Redo) + [QKeySequence("Ctrl+Shift+Z")]
     a.redo.setShortcuts([k for i, k in enumerate(redo_keys) if k not in redo_keys[:i]])
     a.cut = _action(win, slot=win.cut, shortcut=SK.Cut)
@@ -114,6 +139,8 @@ def retranslate_actions(a: SimpleNamespace) -> None:
     label(a.import_weights, translate("actions", "&Import Weights…"),
           translate("actions", "Load trained weights (.pt, e.g. from the exported script) into this network"))
     label(a.quit, translate("actions", "&Quit"), translate("actions", "Close visualnn"))
+    _stack_texts(a.undo, a.stack, redo=False)
+    _stack_texts(a.redo, a.stack, redo=True)
     a.undo.setToolTip(translate("actions", "Undo the last edit (Ctrl+Z)"))
     a.redo.setToolTip(translate("actions", "Redo the edit undone last (Ctrl+Shift+Z)"))
     label(a.cut, translate("actions", "Cu&t"), translate("actions", "Cut the selected layers"))

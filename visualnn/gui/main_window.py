@@ -285,17 +285,11 @@ class MainWindow(QMainWindow):
             set_theme_name(name, self.settings)
 
     def set_language(self, code: str) -> None:
-        """View > Language: the menus, toolbar, docks, canvas cards, inspector, palette, training
-        panel, banners and step-through switch now, and the choice is remembered; the other panels take it at the next start,
-        which the app offers to do at once."""
-        before = current_language()
+        """View > Language: every text switches now (widgets re-label on LanguageChange) and
+        the choice is remembered."""
         code = choose_language(code, self.settings)
         self.acts.language[code].setChecked(True)
         self.document.revalidate()  # the problems (the core's texts), canvas cards and status bar in it
-        if code != before:
-            from visualnn.gui.restart import offer_restart
-
-            offer_restart(self, code)
 
     def show_about(self) -> None:
         from visualnn.gui.help_dialogs import show_about

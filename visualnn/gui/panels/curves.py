@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from visualnn.gui import theme
@@ -92,21 +92,18 @@ class CurvesView(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.setSpacing(2)
         head = QHBoxLayout()
-        self.summary = QLabel(translate("live_views", "Press Play to train"))
+        self.summary = QLabel()
         self.summary.setObjectName("curvesSummary")
         self.summary.setFont(theme.font(11, bold=True))
-        self.log = QCheckBox(translate("live_views", "Log scale"))
-        self.log.setToolTip(translate("live_views", "Show the loss on a logarithmic axis"))
+        self.log = QCheckBox()
         head.addWidget(self.summary, 1)
         head.addWidget(self.log)
         lay.addLayout(head)
-        self.loss_plot = ps.plot_widget(translate("live_views", "loss"), translate("live_views", "step"))
-        self.acc_plot = ps.plot_widget(translate("live_views", "accuracy"), translate("live_views", "step"))
+        self.loss_plot = ps.plot_widget()
+        self.acc_plot = ps.plot_widget()
         self.acc_plot.setYRange(0, 1.02, padding=0)
         self.acc_plot.setXLink(self.loss_plot)
-        c = ps.colors()
-        self.legend = QLabel(
-            translate("live_views", "<span style='color:{value}'>━</span> batch loss &nbsp; <span style='color:{value2}'>━●</span> train (epoch) &nbsp; <span style='color:{value3}'>━■</span> test (epoch) &nbsp; <span style='color:{value4}'>┅</span> earlier runs").format(value=c['batch'], value2=c['train'], value3=c['test'], value4=c['faded']))
+        self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         lay.addWidget(self.legend)
         plots = QHBoxLayout()
@@ -129,6 +126,22 @@ class CurvesView(QWidget):
         self._ranges = None
         self.throttle = Throttle(self._redraw_if_visible, REDRAW_S, self)
         self.new_run()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current language (at start and on LanguageChange)."""
+        self.log.setText(translate("live_views", "Log scale"))
+        self.log.setToolTip(translate("live_views", "Show the loss on a logarithmic axis"))
+        ps.style_plot(self.loss_plot.getPlotItem(), translate("live_views", "loss"), translate("live_views", "step"))
+        ps.style_plot(self.acc_plot.getPlotItem(), translate("live_views", "accuracy"), translate("live_views", "step"))
+        c = ps.colors()
+        self.legend.setText(translate("live_views", "<span style='color:{value}'>━</span> batch loss &nbsp; <span style='color:{value2}'>━●</span> train (epoch) &nbsp; <span style='color:{value3}'>━■</span> test (epoch) &nbsp; <span style='color:{value4}'>┅</span> earlier runs").format(value=c['batch'], value2=c['train'], value3=c['test'], value4=c['faded']))
+        self.redraw()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @property
     def run(self) -> _Run:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import threading
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
@@ -73,7 +73,6 @@ class DatasetPanel(QScrollArea):
         lay.setSpacing(8)
 
         self.source = QComboBox()
-        self.source.setToolTip(translate("dataset_panel", "The data the network learns from"))
         from visualnn.core.data import builtin_names, describe
 
         for name in builtin_names():
@@ -81,11 +80,8 @@ class DatasetPanel(QScrollArea):
             self.source.setItemData(self.source.count() - 1, describe(name), Qt.ItemDataRole.ToolTipRole)
         self.imports = QHBoxLayout()
         self.buttons = {}
-        for kind, text, tip in (("csv", translate("dataset_panel", "CSV…"), translate("dataset_panel", "Import a CSV file: numeric columns, one target column")),
-                                ("images", translate("dataset_panel", "Images…"), translate("dataset_panel", "Import a folder with one sub-folder of images per class")),
-                                ("idx", translate("dataset_panel", "IDX…"), translate("dataset_panel", "Import MNIST-style IDX image and label files"))):
-            b = QPushButton(text)
-            b.setToolTip(tip)
+        for kind in ("csv", "images", "idx"):
+            b = QPushButton()
             b.clicked.connect(lambda _=False, k=kind: self.import_file(k))
             self.imports.addWidget(b)
             self.buttons[kind] = b
@@ -98,7 +94,6 @@ class DatasetPanel(QScrollArea):
         self.split.setRange(0, 90)
         self.split.setSuffix(" %")
         self.split.setKeyboardTracking(False)
-        self.split.setToolTip(translate("dataset_panel", "Share of the samples held out to test the network (never trained on)"))
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.preview = DataPreview()
@@ -106,17 +101,14 @@ class DatasetPanel(QScrollArea):
         self.error_label.setObjectName("error")
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.download_button = QPushButton(self.tr("Download…"))
+        self.download_button = QPushButton()
         self.download_button.setObjectName("downloadButton")
-        self.download_button.setToolTip(self.tr("Fetch this data set once into the cache folder "
-                                                "(checksums verified; an interrupted download resumes)"))
         self.download_button.clicked.connect(self.download)
         self.download_button.hide()
         self.match_label = QLabel()
         self.match_label.setWordWrap(True)
-        self.match_button = QPushButton(translate("dataset_panel", "Match"))
+        self.match_button = QPushButton()
         self.match_button.setObjectName("matchButton")
-        self.match_button.setToolTip(translate("dataset_panel", "Set the Input shape (and the output size) of the network to fit this data"))
         self.match_button.clicked.connect(self.match_network)
         self.match_box = QFrame()
         self.match_box.setObjectName("card")
@@ -125,7 +117,8 @@ class DatasetPanel(QScrollArea):
         mb.addWidget(self.match_button)
 
         top = QFormLayout()
-        top.addRow(_label(translate("dataset_panel", "Data set")), self.source)
+        self.source_label = _label("")
+        top.addRow(self.source_label, self.source)
         lay.addLayout(top)
         lay.addWidget(self.description)
         lay.addWidget(self.error_label)
@@ -135,9 +128,10 @@ class DatasetPanel(QScrollArea):
         lay.addWidget(self.info)
         lay.addLayout(self.form)
         split_form = QFormLayout()
-        split_form.addRow(_label(translate("dataset_panel", "Test split")), self.split)
+        self.split_label = _label("")
+        split_form.addRow(self.split_label, self.split)
         lay.addLayout(split_form)
-        own = QLabel(translate("dataset_panel", "YOUR OWN DATA"))
+        self.own_title = own = QLabel()
         own.setObjectName("sectionTitle")
         lay.addWidget(own)
         lay.addLayout(self.imports)
@@ -151,8 +145,47 @@ class DatasetPanel(QScrollArea):
         document.settingsChanged.connect(self.refresh)
         document.projectReplaced.connect(self.refresh)
         document.validated.connect(self._update_match)
+        self._retranslate_static()
         self.refresh()
         self._load_now = True
+
+    def _retranslate_static(self) -> None:
+        self.source.setToolTip(translate("dataset_panel", "The data the network learns from"))
+        for kind, text, tip in (("csv", translate("dataset_panel", "CSV…"),
+                                 translate("dataset_panel", "Import a CSV file: numeric columns, one target column")),
+                                ("images", translate("dataset_panel", "Images…"),
+                                 translate("dataset_panel", "Import a folder with one sub-folder of images per class")),
+                                ("idx", translate("dataset_panel", "IDX…"),
+                                 translate("dataset_panel", "Import MNIST-style IDX image and label files"))):
+            self.buttons[kind].setText(text)
+            self.buttons[kind].setToolTip(tip)
+        self.split.setToolTip(translate("dataset_panel", "Share of the samples held out to test the network "
+                                                         "(never trained on)"))
+        self.download_button.setText(self.tr("Download…"))
+        self.download_button.setToolTip(self.tr("Fetch this data set once into the cache folder "
+                                                "(checksums verified; an interrupted download resumes)"))
+        self.match_button.setText(translate("dataset_panel", "Match"))
+        self.match_button.setToolTip(translate("dataset_panel", "Set the Input shape (and the output size) of the "
+                                                                "network to fit this data"))
+        self.source_label.setText(translate("dataset_panel", "Data set"))
+        self.split_label.setText(translate("dataset_panel", "Test split"))
+        self.own_title.setText(translate("dataset_panel", "YOUR OWN DATA"))
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:  # texts, and the data set's own (the core's) again
+            from visualnn.core.data import builtin_names, describe
+
+            self._retranslate_static()
+            for i, name in enumerate(builtin_names()):
+                j = self.source.findData(name)
+                if j >= 0:
+                    self.source.setItemData(j, describe(name), Qt.ItemDataRole.ToolTipRole)
+            self._form_for = None  # the parameters' labels and tooltips are made again
+            self._build_form(self.data)
+            if self.dataset is not None:
+                self.info.setText(_info_text(self.dataset))
+            self._update_match()
+        super().changeEvent(event)
 
     # -- project -> widgets ---------------------------------------------------------------------
     @property
@@ -244,12 +277,7 @@ class DatasetPanel(QScrollArea):
             self.info.setText("")
         else:
             self.preview.show_dataset(ds)
-            what = (translate("dataset_panel", "{n} classes").format(n=ds.num_classes) if ds.task == "classification" else
-                    translate("dataset_panel", "regression, {n} target values").format(n=ds.output_dim) if ds.output_dim != 1 else
-                    translate("dataset_panel", "regression, 1 target value"))
-            self.info.setText(translate("dataset_panel", "{samples} samples ({train} train, {test} test) · input {shape} · {what}").format(
-                samples=f"{ds.num_train + ds.num_test:,}", train=f"{ds.num_train:,}", test=f"{ds.num_test:,}",
-                shape=list(ds.input_shape), what=what))
+            self.info.setText(_info_text(ds))
         self._update_match()
         self.loaded.emit(ds)
 
@@ -324,6 +352,19 @@ class DatasetPanel(QScrollArea):
         """Set the Input's shape and dtype (and the output Linear's size) to fit the data set."""
         if self.dataset is not None:
             match_network(self.doc, self.dataset)
+
+
+def _info_text(ds) -> str:
+    """One line on a loaded data set: sizes, input shape, classes or targets."""
+    if ds.task == "classification":
+        what = translate("dataset_panel", "{n} classes").format(n=ds.num_classes)
+    elif ds.output_dim != 1:
+        what = translate("dataset_panel", "regression, {n} target values").format(n=ds.output_dim)
+    else:
+        what = translate("dataset_panel", "regression, 1 target value")
+    return translate("dataset_panel", "{samples} samples ({train} train, {test} test) · input {shape} · {what}").format(
+        samples=f"{ds.num_train + ds.num_test:,}", train=f"{ds.num_train:,}", test=f"{ds.num_test:,}",
+        shape=list(ds.input_shape), what=what)
 
 
 def _label(text: str) -> QLabel:

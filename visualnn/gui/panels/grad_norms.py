@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRectF, Qt, Slot
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -120,10 +120,10 @@ class GradNormsView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         self.bars = GradBars()
-        self.warnings = QLabel(translate("live_views", "Gradient norms appear when training runs"))
+        self.warnings = QLabel()
         self.warnings.setWordWrap(True)
         self.warnings.setObjectName("gradWarnings")
-        self.history = ps.plot_widget(translate("live_views", "grad norm"), translate("live_views", "step"))
+        self.history = ps.plot_widget()
         self.history.setLogMode(y=True)
         lay.addWidget(self.bars)
         lay.addWidget(self.warnings)
@@ -133,6 +133,20 @@ class GradNormsView(QWidget):
         self.order: list[str] = []
         self.frame = None
         self._live = True
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current language (at start and on LanguageChange)."""
+        ps.style_plot(self.history.getPlotItem(), translate("live_views", "grad norm"), translate("live_views", "step"))
+        if self.frame is None:
+            self.warnings.setText(translate("live_views", "Gradient norms appear when training runs"))
+        else:
+            self._draw()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
         self.history.getAxis("bottom").enableAutoSIPrefix(False)
         self.range = ps.StableRange(self.history)
         self.range.set(0, 1, -7.0, 1.0)  # the healthy band in sight before any data (log10 units)

@@ -9,7 +9,7 @@ its data and draws when it shows again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtWidgets import QGridLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from visualnn.gui.panels.timeline import TimelineBar
@@ -106,6 +106,13 @@ class LiveViews(QWidget):
         else:
             self.ensure_views()
         super().showEvent(event)
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:  # the tabs' titles (the views re-label themselves)
+            for tabs in self.tabs:
+                for i in range(tabs.count()):
+                    tabs.setTabText(i, translate("live_views", tabs.widget(i).title))
+        super().changeEvent(event)
 
     def show_view(self, key: str) -> None:
         """Bring the view `key` to the front of its pane."""

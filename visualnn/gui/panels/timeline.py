@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QTimer, Qt, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
 from visualnn.gui.i18n import translate
 
@@ -19,14 +19,12 @@ class TimelineBar(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, 0)
         self.slider.setObjectName("timelineSlider")
-        self.slider.setToolTip(translate("live_views", "Drag back to see the network as it was at an earlier step"))
-        self.label = QLabel(translate("live_views", "no frames yet"))
+        self.label = QLabel()
         self.label.setMinimumWidth(170)
         self.live = QToolButton()
-        self.live.setText(translate("live_views", "● Live"))
-        self.live.setToolTip(translate("live_views", "Follow training again"))
         self.live.setEnabled(False)
-        lay.addWidget(QLabel(translate("live_views", "Timeline")))
+        self.title = QLabel()
+        lay.addWidget(self.title)
         lay.addWidget(self.slider, 1)
         lay.addWidget(self.label)
         lay.addWidget(self.live)
@@ -41,6 +39,21 @@ class TimelineBar(QWidget):
         self._sync.setInterval(250)
         self._sync.setSingleShot(True)
         self._sync.timeout.connect(self._apply_range)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current language (at start and on LanguageChange)."""
+        self.slider.setToolTip(translate("live_views", "Drag back to see the network as it was at an earlier step"))
+        self.live.setText(translate("live_views", "● Live"))
+        self.live.setToolTip(translate("live_views", "Follow training again"))
+        self.title.setText(translate("live_views", "Timeline"))
+        if not self.label.text() or self.slider.maximum() == 0:
+            self.label.setText(translate("live_views", "no frames yet"))
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @Slot(int)
     def _on_timeline(self, n: int) -> None:

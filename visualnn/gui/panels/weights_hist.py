@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from visualnn.gui.live import plot_style as ps
@@ -27,15 +27,15 @@ class WeightsHistView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         head = QHBoxLayout()
-        head.addWidget(QLabel(translate("live_views", "Layer")))
+        self.layer_label = QLabel()
+        head.addWidget(self.layer_label)
         self.layer = QComboBox()
-        self.layer.setToolTip(translate("live_views", "Whose weights to show"))
         head.addWidget(self.layer, 1)
         self.info = QLabel()
         head.addWidget(self.info, 2)
         lay.addLayout(head)
-        self.hist = ps.plot_widget(translate("live_views", "count"), translate("live_views", "weight value"))
-        self.time = ps.plot_widget(translate("live_views", "weight value"), translate("live_views", "step"))
+        self.hist = ps.plot_widget()
+        self.time = ps.plot_widget()
         lay.addWidget(self.hist, 1)
         lay.addWidget(self.time, 1)
         c = ps.colors()
@@ -57,6 +57,21 @@ class WeightsHistView(QWidget):
         self.hist_range = ps.StableRange(self.hist)
         self.time_range = ps.StableRange(self.time)
         self.layer.currentIndexChanged.connect(lambda _: self._draw())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current language (at start and on LanguageChange)."""
+        self.layer_label.setText(translate("live_views", "Layer"))
+        self.layer.setToolTip(translate("live_views", "Whose weights to show"))
+        ps.style_plot(self.hist.getPlotItem(), translate("live_views", "count"), translate("live_views", "weight value"))
+        ps.style_plot(self.time.getPlotItem(), translate("live_views", "weight value"), translate("live_views", "step"))
+        if self.frame is not None:
+            self._draw()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_session(self, session) -> None:
         self.series.clear()

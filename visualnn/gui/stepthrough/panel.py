@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from visualnn.gui.stepthrough.controls import StepControls
 from visualnn.gui.stepthrough.equation_view import EquationView
 from visualnn.gui.stepthrough.values_editor import ValuesEditor
-from visualnn.gui.i18n import translate
+from visualnn.gui.i18n import relabel, translate
 
 
 class StepThroughPanel(QWidget):
@@ -29,18 +29,28 @@ class StepThroughPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828")
         self.message.hide()
-        self.grad_btn = QPushButton(translate("panel", "Gradient check…"), objectName="stepGradCheck")
-        self.grad_btn.setToolTip(translate("panel", "Compare every analytic gradient with a finite-difference estimate"))
+        self.grad_btn = QPushButton(objectName="stepGradCheck")
         self.grad_btn.clicked.connect(self.gradientCheckRequested)
-        self.sheet_btn = QPushButton(translate("panel", "Worksheet…"), objectName="stepWorksheet")
-        self.sheet_btn.setToolTip(translate("panel", "Export the whole trace as Markdown, CSV or LaTeX tables for students"))
+        self.sheet_btn = QPushButton(objectName="stepWorksheet")
         self.sheet_btn.clicked.connect(self.worksheetRequested)
 
         side = QWidget()
         side_lay = QVBoxLayout(side)
         side_lay.setContentsMargins(6, 0, 0, 0)
-        title = QLabel(translate("panel", "<b>Hand-set numbers</b> <span style='color:gray'>(double-click a value; Ctrl+Z undoes)</span>"))
+        title = QLabel()
         title.setWordWrap(True)
+
+        def retranslate():
+            self.grad_btn.setText(translate("panel", "Gradient check…"))
+            self.grad_btn.setToolTip(translate("panel", "Compare every analytic gradient with a finite-difference estimate"))
+            self.sheet_btn.setText(translate("panel", "Worksheet…"))
+            self.sheet_btn.setToolTip(translate("panel", "Export the whole trace as Markdown, CSV or LaTeX tables for "
+                                                         "students"))
+            head = translate("panel", "Hand-set numbers")
+            hint = translate("panel", "(double-click a value; Ctrl+Z undoes)")
+            title.setText(f"<b>{head}</b> <span style='color:gray'>{hint}</span>")
+
+        relabel(self, retranslate)
         side_lay.addWidget(title)
         side_lay.addWidget(self.editor, 1)
         buttons = QHBoxLayout()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from visualnn.gui.stepthrough.commands import EditError, SetStateValue, node_state, table_value_command
-from visualnn.gui.i18n import translate
+from visualnn.gui.i18n import relabel, translate
 
 
 DATA = "__data__"
@@ -55,7 +55,9 @@ class ValuesEditor(QWidget):
         self.note = QLabel(objectName="valuesNote")
         self.note.setWordWrap(True)
         row = QHBoxLayout()
-        row.addWidget(QLabel(translate("values_editor", "Edit")))
+        edit_label = QLabel()
+        relabel(edit_label, lambda: edit_label.setText(translate("values_editor", "Edit")))
+        row.addWidget(edit_label)
         row.addWidget(self.target, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
