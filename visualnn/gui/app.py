@@ -50,12 +50,12 @@ def make_app(argv: list[str] | None = None):
     from visualnn import __version__
     from visualnn.gui.icons import app_icon
     from visualnn.gui.settings import theme_name
-    from visualnn.gui.style import apply_theme, setup_fonts
+    from visualnn.gui.style import apply_theme, resolve_theme, setup_fonts
 
     QCoreApplication.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
     setup_fonts(app)
-    apply_theme(theme_name())
+    apply_theme(resolve_theme(theme_name()))
     if not app.property("visualnnCleanups"):
         app.aboutToQuit.connect(_run_cleanups)
         app.setProperty("visualnnCleanups", True)
