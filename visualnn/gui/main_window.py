@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         doc.dirtyChanged.connect(self.setWindowModified)
         doc.projectReplaced.connect(self.update_title)
         doc.settingsChanged.connect(self.update_title)
+        self.files.saved.connect(lambda _: self.update_title())  # Save As names the window
         self.files.recentChanged.connect(lambda _: self.update_recent_menu())
         self.update_recent_menu()
         self.update_title()

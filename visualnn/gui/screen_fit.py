@@ -59,6 +59,8 @@ class ScreenFit(QObject):
         self._check.setSingleShot(True)
         self._check.setInterval(0)
         self._check.timeout.connect(self.clamp)
+        self._check.timeout.connect(self.fold_toolbar)
+        self._text_width = 0
         window.installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
@@ -66,6 +68,19 @@ class ScreenFit(QObject):
                                                         QEvent.Type.ScreenChangeInternal):
             self._check.start()
         return False
+
+    def fold_toolbar(self) -> None:
+        """The main toolbar drops its texts (icons keep their tooltips) when the window is
+        too narrow for them, so the mode switch at its end stays on screen."""
+        bar = getattr(self.window, "toolbar", None)
+        if bar is None:
+            return
+        text = Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        if bar.toolButtonStyle() == text:
+            self._text_width = bar.sizeHint().width()
+        style = text if self.window.width() >= self._text_width else Qt.ToolButtonStyle.ToolButtonIconOnly
+        if bar.toolButtonStyle() != style:
+            bar.setToolButtonStyle(style)
 
     def clamp(self) -> None:
         """Bring the window back inside the available area (size, then position)."""

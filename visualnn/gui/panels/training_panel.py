@@ -143,7 +143,6 @@ class TrainingPanel(QWidget):
             b = QToolButton()
             b.setDefaultAction(actions[key])
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)  # narrow: fits a small screen's dock
-            b.setMinimumHeight(34)
             b.setObjectName(f"train_{key}")
             buttons.addWidget(b, 2 if key == "play" else 1)
             self.buttons[key] = b
