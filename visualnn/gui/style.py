@@ -63,7 +63,8 @@ def _palette(c: dict) -> QPalette:
 
 def _stylesheet(c: dict) -> str:
     return f"""
-    QMainWindow::separator {{ background: {c['border']}; width: 1px; height: 1px; }}
+    QMainWindow::separator {{ background: {c['border']}; width: 6px; height: 6px; }}
+    QMainWindow::separator:hover {{ background: {c['highlight']}; }}
     QDockWidget {{ titlebar-close-icon: none; font-weight: 600; }}
     QDockWidget::title {{ background: {c['header']}; padding: 6px 10px; text-align: left;
                           border-bottom: 1px solid {c['border']}; }}
