@@ -25,7 +25,9 @@ class ImageFormatError(ValueError):
 
 def read_image(path) -> np.ndarray:
     """Read a PNG, PGM, PPM or PBM file; a DataError names the file on failure."""
-    path = Path(path)
+    from .limits import check_file
+
+    path = check_file(Path(path), "an image")
     try:
         data = path.read_bytes()
         if data.startswith(PNG_SIGNATURE):
@@ -121,10 +123,14 @@ def decode_png(data: bytes) -> np.ndarray:
         raise ImageFormatError(f"unsupported colour type {colour} / bit depth {depth}")
     if interlace:
         raise ImageFormatError("interlaced PNG is not supported; save it without interlacing")
+    from .limits import bounded_decompress, check_pixels
+
+    check_pixels(width, height, "PNG")
     channels = PNG_CHANNELS[colour]
     bits = channels * depth
     stride = (width * bits + 7) // 8
-    rows = _unfilter(zlib.decompress(b"".join(idat)), height, stride, max(1, bits // 8))
+    raw = bounded_decompress(b"".join(idat), height * (stride + 1), "PNG")
+    rows = _unfilter(raw, height, stride, max(1, bits // 8))
     if depth == 16:
         samples = rows.view(">u2").astype(np.float32) / 65535.0
         return samples.reshape(height, width, channels)
@@ -168,6 +174,9 @@ def decode_pnm(data: bytes) -> np.ndarray:
     maxval = fields[2] if wanted == 3 else 1
     if width <= 0 or height <= 0 or not 0 < maxval < 65536:
         raise ImageFormatError(f"bad size {width}x{height} or maxval {maxval}")
+    from .limits import check_pixels
+
+    check_pixels(width, height, "image")
     channels = 3 if magic in (b"P3", b"P6") else 1
     count = width * height * channels
     if magic in (b"P1", b"P2", b"P3"):
