@@ -16,12 +16,15 @@ def register(sub) -> None:
 def run(args) -> int:
     from visualnn.core.graph import check_graph, param_count
 
+    from visualnn.core.data.check import data_problems
+
     project = load(args.project)
     report = check_graph(project.graph)
-    if report.problems:
-        for p in report.problems:
-            print(str(p), file=sys.stderr)
-        print(f"{len(report.problems)} problem(s) in {args.project}", file=sys.stderr)
+    data = [f"data: {p}" for p in data_problems(project.data, project.base_dir)]
+    if report.problems or data:
+        for p in [*map(str, report.problems), *data]:
+            print(p, file=sys.stderr)
+        print(f"{len(report.problems) + len(data)} problem(s) in {args.project}", file=sys.stderr)
         return 1
     counts = param_count(project.graph, report)
     width = max(len(n) for n in report.order)

@@ -51,12 +51,12 @@ def project_from_dict(doc, source: str = "project") -> Project:
     if not isinstance(doc, dict):
         raise ProjectError(f"{source}: not a visualnn project (the top level is not an object)")
     if doc.get("format") != FORMAT:
-        raise ProjectError(f"{source}: not a visualnn project (\"format\" is {doc.get('format')!r}, expected \"visualnn\")")
+        raise ProjectError(f"{source}: not a visualnn project (\"format\" is {schema.show(doc.get('format'))}, expected \"visualnn\")")
     version = doc.get("version")
-    if version != VERSION:
+    if version != VERSION or isinstance(version, bool):
         if isinstance(version, int) and version > VERSION:
             raise ProjectError(f"{source}: written by a newer visualnn (file version {version}; this one reads version {VERSION})")
-        raise ProjectError(f"{source}: unknown project version {version!r} (this visualnn reads version {VERSION})")
+        raise ProjectError(f"{source}: unknown project version {schema.show(version)} (this visualnn reads version {VERSION})")
     try:
         schema.check_document(doc)
     except schema.SchemaError as e:

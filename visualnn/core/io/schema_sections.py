@@ -86,15 +86,22 @@ def check_edges(edges) -> None:
             raise SchemaError(where, rec, tr("an object with 'from' and 'to'"))
         for end in ("from", "to"):
             need_type(rec[end], f"{where}.{end}", (str,), tr("the id of a layer"))
+            if len(rec[end]) > MAX_ID_CHARS:
+                raise SchemaError(f"{where}.{end}", rec[end], tr("a text of 1 to {n} characters", n=MAX_ID_CHARS))
 
 
 def check_data(data) -> None:
     need_type(data, "data", (dict,), tr("an object with a 'kind'"))
     if "kind" in data:
         need_type(data["kind"], "data.kind", (str,), tr("a text"))
-    for key in ("name", "path", "target", "text", "label", "x", "y", "tokens", "input_dtype", "folder"):
+        if len(data["kind"]) > 100:
+            raise SchemaError("data.kind", data["kind"], tr("a text of at most {n} characters", n=100))
+    for key in ("name", "path", "target", "text", "label", "x", "y", "tokens", "input_dtype", "images", "labels",
+                "test_images", "test_labels", "delimiter", "color", "resize"):
         if key in data and data[key] is not None and not (key == "target" and _is_number(data[key])):
-            need_text(data[key], f"data.{key}", 4096)
+            need_type(data[key], f"data.{key}", (str,), tr("a text"))
+            if len(data[key]) > 4096:
+                raise SchemaError(f"data.{key}", data[key], tr("a text of at most {n} characters", n=4096))
     if "params" in data:
         need_type(data["params"], "data.params", (dict,), tr("an object of parameter values"))
         for k, v in data["params"].items():
