@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from visualnn.cli.common import fmt_shape, load
+from visualnn.core.i18n import display_width as width, pick, tr, trn
 
 
 def register(sub) -> None:
@@ -21,13 +22,17 @@ def run(args) -> int:
     if report.problems:
         for p in report.problems:
             print(str(p), file=sys.stderr)
-        print(f"{len(report.problems)} problem(s) in {args.project}", file=sys.stderr)
+        print(trn("{n} problem in {project}", "{n} problems in {project}", len(report.problems), project=args.project),
+              file=sys.stderr)
         return 1
     counts = param_count(project.graph, report)
-    width = max(len(n) for n in report.order)
-    print(f"{project.name}: {len(report.order)} layers, valid")
+    cols = max(width(n) for n in report.order)
+    print(trn("{name}: {n} layer, valid", "{name}: {n} layers, valid", len(report.order), name=pick(project.name)))
     for nid in report.order:
         node = project.graph.nodes[nid]
-        print(f"  {nid:<{width}}  {node.type:<13} {fmt_shape(report.shapes[nid]):<16} {counts.get(nid, 0):>9,} params")
-    print(f"  total {sum(counts.values()):,} parameters; output {report.order[-1] if report.order else '-'}")
+        pad = nid + " " * (cols - width(nid))
+        count = f"{counts.get(nid, 0):>9,}"
+        print(f"  {pad}  {node.type:<13} {fmt_shape(report.shapes[nid]):<16} " + tr("{count} params", count=count))
+    print(tr("  total {count:,} parameters; output {node}", count=sum(counts.values()),
+             node=report.order[-1] if report.order else "-"))
     return 0

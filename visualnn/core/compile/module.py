@@ -12,6 +12,7 @@ import torch.nn as nn
 from visualnn.core.graph.model import Graph
 from visualnn.core.graph.registry import get_spec
 from visualnn.core.graph.validate import check_graph
+from visualnn.core.i18n import tr
 
 
 class CompileError(ValueError):
@@ -101,21 +102,21 @@ def load_state(module: GraphModule, state: dict) -> None:
     updates = {}
     for nid, params in state.items():
         if nid not in module._modules:
-            raise StateError(f"node {nid}: state given for a node the network does not have")
+            raise StateError(tr("node {nid}: state given for a node the network does not have", nid=nid))
         if not isinstance(params, dict):
-            raise StateError(f"node {nid}: state must map parameter names to values")
+            raise StateError(tr("node {nid}: state must map parameter names to values", nid=nid))
         for pname, value in params.items():
             key = f"{nid}.{pname}"
             if key not in own:
                 names = sorted(k.split(".", 1)[1] for k in own if k.startswith(nid + "."))
-                raise StateError(f"node {nid}: no parameter '{pname}' (it has: {', '.join(names) or 'none'})")
+                raise StateError(tr("node {nid}: no parameter '{pname}' (it has: {value})", nid=nid, pname=pname, value=', '.join(names) or 'none'))
             try:
                 t = torch.as_tensor(value, dtype=own[key].dtype)
             except (TypeError, ValueError, RuntimeError) as e:
-                raise StateError(f"node {nid}: {pname} is not a numeric array ({e})") from None
+                raise StateError(tr("node {nid}: {pname} is not a numeric array ({e})", nid=nid, pname=pname, e=e)) from None
             if tuple(t.shape) != tuple(own[key].shape):
                 raise StateError(
-                    f"node {nid}: {pname} has shape {list(t.shape)}, the layer needs {list(own[key].shape)}"
+                    tr("node {nid}: {pname} has shape {shape}, the layer needs {shape2}", nid=nid, pname=pname, shape=list(t.shape), shape2=list(own[key].shape))
                 )
             updates[key] = t
     with torch.no_grad():

@@ -14,6 +14,8 @@ import numpy as np
 
 from .dataset import DataError
 
+from visualnn.core.i18n import tr
+
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PNG_CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}  # colour type -> samples per pixel
 IMAGE_SUFFIXES = (".png", ".pgm", ".ppm", ".pbm", ".pnm")
@@ -32,11 +34,11 @@ def read_image(path) -> np.ndarray:
             return decode_png(data)
         if data[:1] == b"P" and data[1:2] in b"123456":
             return decode_pnm(data)
-        raise ImageFormatError("not a PNG, PGM or PPM file")
+        raise ImageFormatError(tr("not a PNG, PGM or PPM file"))
     except FileNotFoundError:
-        raise DataError(f"{path}: file not found") from None
+        raise DataError(tr("{path}: file not found", path=path)) from None
     except (OSError, ImageFormatError, zlib.error, ValueError, struct.error) as exc:
-        raise DataError(f"{path.name}: cannot read image ({exc})") from None
+        raise DataError(tr("{name}: cannot read image ({exc})", name=path.name, exc=exc)) from None
 
 
 # ------------------------------------------------------------------ PNG
@@ -49,20 +51,20 @@ def _png_chunks(data: bytes):
         body = data[pos + 8:pos + 8 + length]
         crc = data[pos + 8 + length:pos + 12 + length]
         if len(body) < length or len(crc) < 4:
-            raise ImageFormatError("file is cut short")
+            raise ImageFormatError(tr("file is cut short"))
         if zlib.crc32(kind + body) != struct.unpack(">I", crc)[0]:
-            raise ImageFormatError(f"corrupt {kind.decode('latin-1')} chunk (bad CRC)")
+            raise ImageFormatError(tr("corrupt {decode} chunk (bad CRC)", decode=kind.decode('latin-1')))
         yield kind, body
         if kind == b"IEND":
             return
         pos += 12 + length
-    raise ImageFormatError("file is cut short (no IEND chunk)")
+    raise ImageFormatError(tr("file is cut short (no IEND chunk)"))
 
 
 def _unfilter(raw: bytes, height: int, stride: int, bpp: int) -> np.ndarray:
     """Undo PNG's per-row filters (None, Sub, Up, Average, Paeth)."""
     if len(raw) < height * (stride + 1):
-        raise ImageFormatError("image data is cut short")
+        raise ImageFormatError(tr("image data is cut short"))
     rows = np.frombuffer(raw, np.uint8, height * (stride + 1)).reshape(height, stride + 1)
     out = np.empty((height, stride), np.uint8)
     prev = np.zeros(stride, np.uint8)
@@ -79,7 +81,7 @@ def _unfilter(raw: bytes, height: int, stride: int, bpp: int) -> np.ndarray:
         elif kind in (3, 4):  # Average and Paeth depend on the byte just decoded
             cur = np.frombuffer(_sequential(kind, line.tobytes(), prev.tobytes(), bpp), np.uint8)
         else:
-            raise ImageFormatError(f"unknown filter type {kind} in row {r}")
+            raise ImageFormatError(tr("unknown filter type {kind} in row {r}", kind=kind, r=r))
         out[r] = cur
         prev = out[r]
     return out
@@ -115,12 +117,12 @@ def decode_png(data: bytes) -> np.ndarray:
         elif kind == b"IDAT":
             idat.append(body)
     if header is None:
-        raise ImageFormatError("no IHDR chunk")
+        raise ImageFormatError(tr("no IHDR chunk"))
     width, height, depth, colour, _, _, interlace = header
     if colour not in PNG_CHANNELS or depth not in (1, 2, 4, 8, 16):
-        raise ImageFormatError(f"unsupported colour type {colour} / bit depth {depth}")
+        raise ImageFormatError(tr("unsupported colour type {colour} / bit depth {depth}", colour=colour, depth=depth))
     if interlace:
-        raise ImageFormatError("interlaced PNG is not supported; save it without interlacing")
+        raise ImageFormatError(tr("interlaced PNG is not supported; save it without interlacing"))
     channels = PNG_CHANNELS[colour]
     bits = channels * depth
     stride = (width * bits + 7) // 8
@@ -136,7 +138,7 @@ def decode_png(data: bytes) -> np.ndarray:
         values = rows.reshape(height, width, channels)
     if colour == 3:
         if palette is None:
-            raise ImageFormatError("palette image without a PLTE chunk")
+            raise ImageFormatError(tr("palette image without a PLTE chunk"))
         index = np.clip(values.reshape(height, width), 0, len(palette) - 1)
         rgb = palette[index].astype(np.float32) / 255.0
         if alpha is None:
@@ -161,13 +163,13 @@ def decode_pnm(data: bytes) -> np.ndarray:
     while len(fields) < wanted:
         m = _TOKEN.match(data, pos)
         if m is None:
-            raise ImageFormatError("header is cut short")
+            raise ImageFormatError(tr("header is cut short"))
         fields.append(int(m.group(1)))
         pos = m.end()
     width, height = fields[0], fields[1]
     maxval = fields[2] if wanted == 3 else 1
     if width <= 0 or height <= 0 or not 0 < maxval < 65536:
-        raise ImageFormatError(f"bad size {width}x{height} or maxval {maxval}")
+        raise ImageFormatError(tr("bad size {width}x{height} or maxval {maxval}", width=width, height=height, maxval=maxval))
     channels = 3 if magic in (b"P3", b"P6") else 1
     count = width * height * channels
     if magic in (b"P1", b"P2", b"P3"):
@@ -177,7 +179,7 @@ def decode_pnm(data: bytes) -> np.ndarray:
         else:
             values = np.array(re.sub(rb"#[^\n]*", b"", body).split(), dtype=np.int64)
         if values.size < count:
-            raise ImageFormatError(f"expected {count} values, found {values.size}")
+            raise ImageFormatError(tr("expected {count} values, found {size}", count=count, size=values.size))
         values = values[:count]
     elif magic == b"P4":
         row_bytes = (width + 7) // 8
@@ -186,7 +188,7 @@ def decode_pnm(data: bytes) -> np.ndarray:
     else:
         dtype = np.dtype(">u2" if maxval > 255 else np.uint8)
         if len(data) - pos - 1 < count * dtype.itemsize:
-            raise ImageFormatError("pixel data is cut short")
+            raise ImageFormatError(tr("pixel data is cut short"))
         values = np.frombuffer(data, dtype, count, pos + 1)
     pixels = values.reshape(height, width, channels).astype(np.float32) / maxval
     if magic in (b"P1", b"P4"):  # in PBM 1 is black

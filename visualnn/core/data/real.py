@@ -8,6 +8,8 @@ import numpy as np
 from .dataset import DataError
 from .split import assemble
 
+from visualnn.core.i18n import tr
+
 LOADERS = {"digits": "load_digits", "iris": "load_iris", "wine": "load_wine",
            "breast_cancer": "load_breast_cancer"}
 
@@ -17,8 +19,7 @@ def _raw(name: str):
     try:
         from sklearn import datasets
     except ImportError:  # pragma: no cover - scikit-learn is a dependency
-        raise DataError(f"the '{name}' data set needs scikit-learn "
-                        "(pip install scikit-learn)") from None
+        raise DataError(tr("the '{name}' data set needs scikit-learn (pip install scikit-learn)", name=name)) from None
     bunch = getattr(datasets, LOADERS[name])()
     x = np.asarray(bunch.data, dtype=np.float32)
     y = np.asarray(bunch.target, dtype=np.int64)

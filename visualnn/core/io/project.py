@@ -12,6 +12,7 @@ from pathlib import Path
 
 from visualnn.core.graph.model import Graph, GraphError
 from visualnn.core.io.jsonfmt import dumps
+from visualnn.core.i18n import tr
 
 FORMAT = "visualnn"
 VERSION = 1
@@ -46,27 +47,27 @@ class Project:
 def project_from_dict(doc, source: str = "project") -> Project:
     """Parse a decoded JSON document into a Project, or raise ProjectError."""
     if not isinstance(doc, dict):
-        raise ProjectError(f"{source}: not a visualnn project (the top level is not an object)")
+        raise ProjectError(tr("{source}: not a visualnn project (the top level is not an object)", source=source))
     if doc.get("format") != FORMAT:
-        raise ProjectError(f"{source}: not a visualnn project (\"format\" is {doc.get('format')!r}, expected \"visualnn\")")
+        raise ProjectError(tr('{source}: not a visualnn project ("format" is {get!r}, expected "visualnn")', source=source, get=doc.get('format')))
     version = doc.get("version")
     if version != VERSION:
         if isinstance(version, int) and version > VERSION:
-            raise ProjectError(f"{source}: written by a newer visualnn (file version {version}; this one reads version {VERSION})")
-        raise ProjectError(f"{source}: unknown project version {version!r} (this visualnn reads version {VERSION})")
+            raise ProjectError(tr("{source}: written by a newer visualnn (file version {version}; this one reads version {VERSION})", source=source, version=version, VERSION=VERSION))
+        raise ProjectError(tr("{source}: unknown project version {version!r} (this visualnn reads version {VERSION})", source=source, version=version, VERSION=VERSION))
     nodes, edges = doc.get("nodes", []), doc.get("edges", [])
     if not isinstance(nodes, list) or not isinstance(edges, list):
-        raise ProjectError(f"{source}: \"nodes\" and \"edges\" must be lists")
+        raise ProjectError(tr('{source}: "nodes" and "edges" must be lists', source=source))
     try:
         graph = Graph.from_records(nodes, edges)
     except GraphError as e:
         raise ProjectError(f"{source}: {e}") from None
     for key in ("data", "train"):
         if not isinstance(doc.get(key, {}), dict):
-            raise ProjectError(f"{source}: \"{key}\" must be an object")
+            raise ProjectError(tr('{source}: "{key}" must be an object', source=source, key=key))
     state = doc.get("state")
     if state is not None and not isinstance(state, dict):
-        raise ProjectError(f"{source}: \"state\" must be an object")
+        raise ProjectError(tr('{source}: "state" must be an object', source=source))
     name = doc.get("name", "Untitled")
     return Project(
         graph=graph, name=str(name), data=copy.deepcopy(doc.get("data", {})),
@@ -95,17 +96,17 @@ def load_project(path) -> Project:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ProjectError(f"{path}: no such file") from None
+        raise ProjectError(tr("{path}: no such file", path=path)) from None
     except IsADirectoryError:
-        raise ProjectError(f"{path}: is a folder, not a project file") from None
+        raise ProjectError(tr("{path}: is a folder, not a project file", path=path)) from None
     except UnicodeDecodeError:
-        raise ProjectError(f"{path}: not a visualnn project (not UTF-8 text)") from None
+        raise ProjectError(tr("{path}: not a visualnn project (not UTF-8 text)", path=path)) from None
     except OSError as e:
-        raise ProjectError(f"{path}: cannot read ({e.strerror})") from None
+        raise ProjectError(tr("{path}: cannot read ({strerror})", path=path, strerror=e.strerror)) from None
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as e:
-        raise ProjectError(f"{path}: broken JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
+        raise ProjectError(tr("{path}: broken JSON at line {lineno}, column {colno}: {msg}", path=path, lineno=e.lineno, colno=e.colno, msg=e.msg)) from None
     project = project_from_dict(doc, str(path))
     project.path = path
     return project

@@ -19,6 +19,7 @@ import numpy as np
 import torch
 
 from visualnn.core.compile.modules import SelfAttention
+from visualnn.core.i18n import tr
 
 DEFAULT_ROWS = 16
 MAX_PARAM_VALUES = 4_000_000  # a parameter larger than this is left out of snapshots
@@ -321,7 +322,7 @@ def find_non_finite(model, x: torch.Tensor, loss_of) -> tuple[str | None, str]:
     for nid, _ in model.plan:
         for name, p in model._modules[nid].named_parameters():
             if _nonfinite(p):
-                return nid, f"the parameter {name} of node {nid} is no longer finite"
+                return nid, tr("the parameter {name} of node {nid} is no longer finite", name=name, nid=nid)
     cap = Capture(model, rows=x.shape[0])
     try:
         with torch.enable_grad():
@@ -332,10 +333,10 @@ def find_non_finite(model, x: torch.Tensor, loss_of) -> tuple[str | None, str]:
         model.zero_grad(set_to_none=True)
     for nid, _ in model.plan:
         if _nonfinite(cap.values.get(nid)):
-            return nid, f"first non-finite value in the output of node {nid}"
+            return nid, tr("first non-finite value in the output of node {nid}", nid=nid)
     if _nonfinite(loss):
-        return model.output_id, f"the loss of the output of node {model.output_id} is not finite"
+        return model.output_id, tr("the loss of the output of node {output_id} is not finite", output_id=model.output_id)
     for nid, _ in reversed(model.plan):
         if _nonfinite(cap.grads.get(nid)):
-            return nid, f"first non-finite gradient at the output of node {nid}"
-    return None, "the values were finite when the batch was run again"
+            return nid, tr("first non-finite gradient at the output of node {nid}", nid=nid)
+    return None, tr("the values were finite when the batch was run again")
