@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from visualnn.cli.common import fmt_shape, load
-from visualnn.core.i18n import display_width as width, pick, tr, trn
+from visualnn.core.i18n import display_width as width, tr, trn
 
 
 def register(sub) -> None:
@@ -27,7 +27,7 @@ def run(args) -> int:
         return 1
     counts = param_count(project.graph, report)
     cols = max(width(n) for n in report.order)
-    print(trn("{name}: {n} layer, valid", "{name}: {n} layers, valid", len(report.order), name=pick(project.name)))
+    print(trn("{name}: {n} layer, valid", "{name}: {n} layers, valid", len(report.order), name=project.title))
     for nid in report.order:
         node = project.graph.nodes[nid]
         pad = nid + " " * (cols - width(nid))

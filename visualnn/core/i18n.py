@@ -103,6 +103,14 @@ def N_(source: str, /) -> str:
     return source
 
 
+def with_text(field, text: str, lang: str | None = None):
+    """`field` (a string or an object by language code) with the language's text set to
+    `text`: a bilingual field keeps its other languages, a plain one becomes `text`."""
+    if isinstance(field, dict):
+        return {**field, (lang or language()): text}
+    return text
+
+
 def display_width(text: str) -> int:
     """Columns `text` takes in a terminal: CJK characters take two."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

@@ -24,7 +24,8 @@ from visualnn.core.paths import REPO_ASSETS, find_assets
 
 PACKAGE = Path(__file__).resolve().parents[1]
 MARKERS = {"tr": 1, "trn": 2, "N_": 1}   # function -> how many leading literal arguments are sources
-FORMULA_WORDS = re.compile(r"\b[a-z]{2,}\s+[a-z]{2,}\b")
+FORMULA_WORDS = re.compile(r"\b[a-z]{2,}\s+[a-z]{2,}\b")   # a formula with words ("x = a sample of ...")
+SHAPE_WORDS = re.compile(r"(?<![\w\[])[a-z]{2,}(?![\w\]])")   # a shapes text with words ("same as input")
 
 
 def i18n_dir() -> Path:
@@ -65,9 +66,11 @@ def spec_strings() -> dict[str, list[str]]:
     for group in GROUPS:
         out.setdefault(group, []).append("layer group")
     for spec in REGISTRY.values():
-        texts = [spec.help, spec.shapes] + [p.help for p in spec.params]
+        texts = [spec.help] + [p.help for p in spec.params]
         if FORMULA_WORDS.search(spec.formula):
             texts.append(spec.formula)
+        if SHAPE_WORDS.search(spec.shapes):
+            texts.append(spec.shapes)
         for text in texts:
             if text:
                 out.setdefault(text, []).append(f"layer {spec.type}")
@@ -115,8 +118,9 @@ def glossary(lang: str) -> list[tuple[str, str]]:
 
 
 def term_pattern(term: str) -> re.Pattern:
-    """The English term as a word, in the singular or plural, any case."""
-    return re.compile(r"(?<![\w-])" + re.escape(term) + r"(?:s|es)?(?![\w])", re.IGNORECASE)
+    """The English term as a word, in the singular or plural, any case; not a part of a
+    name written as code (`train.loss`, `"nodes"`, `nodes[0]`, `train_loss`)."""
+    return re.compile(r"(?<![\w.\-\"'])" + re.escape(term) + r"(?:s|es)?(?![\w\[.\"'])", re.IGNORECASE)
 
 
 def missing(lang: str) -> dict[str, list[str]]:
@@ -142,10 +146,16 @@ def problems(lang: str) -> list[str]:
 
 
 def glossary_problems(lang: str, cat: dict[str, str]) -> list[str]:
+    """Entries whose English uses a glossary term and whose translation lacks its term.
+    Placeholders and layer type names (`Embedding`, `Input`: PyTorch class names, never
+    translated) are not terms."""
+    from visualnn.core.graph.registry import REGISTRY
+
     terms = glossary(lang)
     out = []
     for k, v in cat.items():
-        rest = k
+        rest = re.sub(r"\{[^}]*\}", " ", k)
+        rest = re.sub(r"\b(" + "|".join(REGISTRY) + r")\b", " ", rest)
         for en, local in terms:
             pat = term_pattern(en)
             if pat.search(rest):

@@ -117,3 +117,17 @@ def test_from_dict_does_not_alias_input():
     p.train["lr"] = 9
     p.state["fc1"]["bias"][0] = 7
     assert doc["train"]["lr"] == 0.5 and doc["state"]["fc1"]["bias"][0] == 0.5
+
+
+def test_bilingual_name_and_description_are_kept_and_picked(tmp_path):
+    from visualnn.core.i18n import set_language
+
+    doc = dict(DESIGN_EXAMPLE, name={"en": "Spiral", "zh": "螺旋"}, description={"en": "Two arms", "zh": "两条臂"})
+    p = project_from_dict(doc)
+    assert (p.title, p.description) == ("Spiral", "Two arms")
+    set_language("zh")
+    assert (p.title, p.description) == ("螺旋", "两条臂")
+    save_project(p, tmp_path / "p.vnn")
+    back = json.loads((tmp_path / "p.vnn").read_text(encoding="utf-8"))
+    assert back["name"] == {"en": "Spiral", "zh": "螺旋"} and back["description"]["zh"] == "两条臂"
+    assert project_from_dict(dict(DESIGN_EXAMPLE, name=3)).name == "3"

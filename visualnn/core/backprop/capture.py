@@ -74,7 +74,7 @@ class Capture:
         return [n for n in self.order if nid in self.sources[n]]
 
     def layer(self, nid: str) -> torch.nn.Module:
-        return self.module._modules[nid]
+        return self.module.layer(nid)
 
     def lst(self, t):
         """A batched tensor as plain nested lists, the batch dimension dropped for one sample."""
@@ -94,7 +94,7 @@ def forward_nodes(module, x, capture: Capture | None = None, seed: int = 0):
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
         for nid, srcs in module.plan:
-            layer = module._modules[nid]
+            layer = module.layer(nid)
             ins = [values[s] for s in srcs]
             if capture is not None:
                 ins = [t.clone() if t.is_floating_point() else t for t in ins]

@@ -48,7 +48,7 @@ def activation_forward(cap: Capture, nid: str) -> dict:
         s = layer.negative_slope
         formula, deriv = formula.replace("s *", f"{s:g} *"), deriv.replace("else s", f"else {s:g}")
     if t == "GELU" and getattr(layer, "approximate", "none") == "tanh":
-        formula, deriv = tr("a = 0.5 * z * (1 + tanh(sqrt(2/pi) * (z + 0.044715 z^3)))"), tr("f'(z) = d/dz of the tanh form")
+        formula, deriv = "a = 0.5 * z * (1 + tanh(sqrt(2/pi) * (z + 0.044715 z^3)))", tr("f'(z) = d/dz of the tanh form")
         name = "gelu_tanh"
     return {"function": name, "formula": formula, "derivative": deriv,
             "z": cap.lst(cap.ins[nid][0]), "a": cap.lst(cap.outs[nid]), "fprime": cap.lst(fprime(cap, nid))}

@@ -87,7 +87,7 @@ def attention_backward(cap: Capture, nid: str) -> dict:
     grads = torch.autograd.grad(out, [x] + [params[n] for n in names] + [parts[k] for k in keys],
                                 grad_outputs=cap.grad_out[nid], allow_unused=True)
     d = {"d_" + k: cap.lst(g) for k, g in zip(keys, grads[1 + len(names):])}
-    d["rule"] = (tr("dE/dweights = dE/dhead v^T; dE/dscores_ij = w_ij * (dE/dw_ij - sum_k w_ik dE/dw_ik); dE/dq = dE/dscores k / sqrt(d); dE/dk = dE/dscores^T q / sqrt(d); dE/dv = weights^T dE/dhead"))
+    d["rule"] = ("dE/dweights = dE/dhead v^T; dE/dscores_ij = w_ij * (dE/dw_ij - sum_k w_ik dE/dw_ik); dE/dq = dE/dscores k / sqrt(d); dE/dk = dE/dscores^T q / sqrt(d); dE/dv = weights^T dE/dhead")
     if layer.dropout == 0:
         err = max_error(grads[0], cap.grad_in[nid][0])
         for n, g in zip(names, grads[1:1 + len(names)]):

@@ -88,7 +88,7 @@ def norm_forward(cap: Capture, nid: str) -> dict:
          "inv_std": _per_stat(cap, inv_std, nid), "x_hat": cap.lst(xhat),
          "gamma": cap.before[nid]["weight"].tolist() if gamma is not None else None,
          "beta": cap.before[nid]["bias"].tolist() if beta is not None else None,
-         "formula": tr("x_hat = (x - mean) / sqrt(var + eps); y = gamma * x_hat + beta"),
+         "formula": "x_hat = (x - mean) / sqrt(var + eps); y = gamma * x_hat + beta",
          "max_error": max_error(mine, y)}
     if cap.types[nid] == "LayerNorm":
         d["over"] = tr("each sample's last dim")
@@ -134,5 +134,5 @@ def norm_backward(cap: Capture, nid: str) -> dict:
         err = max(err, max_error(g.sum(dim=pdims).reshape(-1), cap.data_grad(nid, "bias").reshape(-1)))
     return {"dx_hat": cap.lst(dxhat), "sum_dx_hat": _per_stat(cap, s1, nid),
             "sum_dx_hat_x_hat": _per_stat(cap, s2, nid),
-            "rule": tr("dx_hat = dE/dy * gamma; dE/dx = inv_std / n * (n * dx_hat - sum dx_hat - x_hat * sum(dx_hat * x_hat)); dE/dgamma = sum dE/dy * x_hat; dE/dbeta = sum dE/dy"),
+            "rule": "dx_hat = dE/dy * gamma; dE/dx = inv_std / n * (n * dx_hat - sum dx_hat - x_hat * sum(dx_hat * x_hat)); dE/dgamma = sum dE/dy * x_hat; dE/dbeta = sum dE/dy",
             "max_error": err}

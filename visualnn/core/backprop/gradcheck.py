@@ -62,7 +62,7 @@ def gradient_check(project_or_graph, state=None, x=None, target=None, cfg=None, 
     rows, total = [], 0
     with torch.no_grad():
         for key, p in module.named_parameters():
-            node, name = key.split(".", 1)
+            node, name = module.split_key(key)
             flat = p.data.view(-1)
             grad = p.grad.reshape(-1) if p.grad is not None else torch.zeros_like(flat)
             total += flat.numel()

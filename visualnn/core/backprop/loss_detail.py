@@ -98,7 +98,7 @@ def _cross_entropy(cap: Capture, z: torch.Tensor, y: torch.Tensor, sec: dict) ->
     grad = (p - onehot) / b
     sec["shortcut"] = {"p": cap.lst(p), "y_onehot": cap.lst(onehot), "p_minus_y": cap.lst(p - onehot),
                        "scale": 1.0 / b,
-                       "derivation": [tr("E = -log p_y = -z_y + log sum_j exp(z_j)"),
+                       "derivation": ["E = -log p_y = -z_y + log sum_j exp(z_j)",
                                       "dE/dz_i = -[i = y] + exp(z_i) / sum_j exp(z_j)",
                                       "dE/dz_i = p_i - y_i  (y one-hot)"]}
     sec["max_error"] = max(max_error(-logp[torch.arange(b), y].mean(), cap.data_loss), max_error(grad, cap.output_grad))

@@ -14,7 +14,6 @@ from typing import Any, Callable
 
 from visualnn.core.i18n import tr
 
-ID_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 class GraphError(ValueError):
@@ -50,8 +49,9 @@ class GraphEvent:
 
 def id_problem(node_id: Any) -> str | None:
     """Why `node_id` is not a valid id, or None."""
-    if not isinstance(node_id, str) or not ID_RE.match(node_id):
-        return tr("id {node_id!r} must start with a letter or _ and hold only letters, digits and _", node_id=node_id)
+    if not isinstance(node_id, str) or not node_id.isidentifier():
+        return tr("id {node_id!r} must start with a letter (of any script) or _ and hold only letters, digits and _",
+                  node_id=node_id)
     if keyword.iskeyword(node_id):
         return tr("id {node_id!r} is a Python keyword", node_id=node_id)
     return None

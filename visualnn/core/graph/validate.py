@@ -14,14 +14,6 @@ from visualnn.core.graph.registry import REGISTRY, get_spec
 from visualnn.core.graph.spec import ParamError, ShapeError
 from visualnn.core.i18n import tr
 
-# Attribute names of torch.nn.Module: a submodule keyed by one of these cannot be registered.
-RESERVED_IDS = frozenset({
-    "forward", "training", "train", "eval", "cuda", "cpu", "to", "type", "float", "double", "half",
-    "parameters", "buffers", "children", "modules", "state_dict", "load_state_dict", "apply",
-    "zero_grad", "register_buffer", "add_module", "named_modules", "extra_repr", "dump_patches",
-    "call_super_init", "bfloat16", "share_memory", "requires_grad_", "get_submodule", "ipu", "xpu",
-    "mtia", "compile", "plan", "output", "input_id", "output_id", "graph",
-})
 
 
 @dataclass(frozen=True)
@@ -61,8 +53,6 @@ def check_graph(graph: Graph) -> Report:
         bad = id_problem(nid)
         if bad:
             add(nid, bad)
-        elif nid in RESERVED_IDS:
-            add(nid, tr("id '{nid}' is reserved; choose another name", nid=nid))
         spec = get_spec(node.type)
         if spec is None:
             near = [t for t in REGISTRY if t.lower() == str(node.type).lower()]

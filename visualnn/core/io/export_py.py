@@ -19,7 +19,7 @@ from visualnn.core.io.pycode_train import (
     BUILD, HALF_SSE, HEADER, LOSSES, SETTINGS, TRAIN, fill, optimizer_call,
 )
 
-from visualnn.core.i18n import tr
+from visualnn.core.i18n import pick, tr
 
 
 class ExportError(ValueError):
@@ -72,7 +72,7 @@ def export_python(project, path) -> list[Path]:
     path = Path(path)
     report, cfg, module = _check(project)
     graph = project.graph
-    name = class_name(project.name)
+    name = class_name(pick(project.name, "en"))
     used = {graph.nodes[nid].type for nid in report.order}
     weights = path.with_name(path.stem + ".pt") if project.state else None
     trained = path.stem + "_trained.pt"
@@ -84,7 +84,7 @@ def export_python(project, path) -> list[Path]:
     else:
         data_src, arrays = data_source(project, ds, path)
 
-    title = " ".join((project.name or "Untitled").replace("\\", "/").replace('"', "'").replace("@", "").split())
+    title = " ".join((project.title).replace("\\", "/").replace('"', "'").replace("@", "").split())
     values = {
         "TITLE": title, "NEEDS": "torch, numpy and scikit-learn" if "sklearn" in data_src else "only torch and numpy",
         "MODULE": path.stem, "FILE": path.name, "TRAINED": trained,
@@ -164,11 +164,12 @@ def import_state_dict(project, pt_path) -> dict:
     for key, value in obj.items():
         if not isinstance(key, str) or "." not in key:
             raise StateError(tr("{name}: entry {key!r} is not named <node id>.<parameter>", name=path.name, key=key))
-        nid, pname = key.split(".", 1)
-        if nid not in module._modules:
+        nid, pname = module.split_key(key)
+        if nid not in module.names:
             raise StateError(tr("node {nid}: {name} has weights ({key}) for a node this network does not have", nid=nid, name=path.name, key=key))
+        key = module.state_key(nid, pname)
         if key not in own:
-            names = sorted(k.split(".", 1)[1] for k in own if k.startswith(nid + "."))
+            names = sorted(module.split_key(k)[1] for k in own if module.split_key(k)[0] == nid)
             raise StateError(tr("node {nid}: no parameter '{pname}' (it has: {value})", nid=nid, pname=pname, value=', '.join(names) or 'none'))
         if not torch.is_tensor(value):
             raise StateError(tr("node {nid}: {pname} in {name} is not a tensor", nid=nid, pname=pname, name=path.name))
@@ -179,9 +180,10 @@ def import_state_dict(project, pt_path) -> dict:
         if value.is_floating_point() and not bool(torch.isfinite(value).all()):
             raise StateError(tr("node {nid}: {pname} in {name} holds NaN or infinite values", nid=nid, pname=pname, name=path.name))
         state.setdefault(nid, {})[pname] = value.tolist()
-    missing = [k for k in own if k not in obj]
+    given = {module.state_key(*module.split_key(k)) for k in obj}
+    missing = [k for k in own if k not in given]
     if missing:
-        nid, pname = missing[0].split(".", 1)
+        nid, pname = module.split_key(missing[0])
         more = tr(" (and {value} more)", value=len(missing) - 1) if len(missing) > 1 else ""
         raise StateError(tr("node {nid}: {pname} is missing from {name}{more}", nid=nid, pname=pname, name=path.name, more=more))
     return {nid: state[nid] for nid in module.node_ids() if nid in state}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from visualnn.core.graph.model import Graph, GraphError
 from visualnn.core.io.jsonfmt import dumps
-from visualnn.core.i18n import tr
+from visualnn.core.i18n import pick, tr
 
 FORMAT = "visualnn"
 VERSION = 1
@@ -28,12 +28,22 @@ class Project:
     """A whole project: the graph plus the `data`, `train` and `state` sections as plain dicts."""
 
     graph: Graph = field(default_factory=Graph)
-    name: str = "Untitled"
+    name: str | dict = "Untitled"  # a string, or {"en": ..., "zh": ...} (kept as is on save)
     data: dict = field(default_factory=dict)
     train: dict = field(default_factory=dict)
     state: dict | None = None
     extra: dict = field(default_factory=dict)  # unknown top-level keys, written back unchanged
     path: Path | None = None
+
+    @property
+    def title(self) -> str:
+        """The name in the UI language (a bilingual name's text for it, else English)."""
+        return pick(self.name) or "Untitled"
+
+    @property
+    def description(self) -> str:
+        """The optional `description`, in the UI language ("" when there is none)."""
+        return pick(self.extra.get("description"))
 
     @property
     def base_dir(self) -> Path | None:
@@ -69,8 +79,10 @@ def project_from_dict(doc, source: str = "project") -> Project:
     if state is not None and not isinstance(state, dict):
         raise ProjectError(tr('{source}: "state" must be an object', source=source))
     name = doc.get("name", "Untitled")
+    if not (isinstance(name, dict) and name and all(isinstance(v, str) for v in name.values())):
+        name = str(name)
     return Project(
-        graph=graph, name=str(name), data=copy.deepcopy(doc.get("data", {})),
+        graph=graph, name=copy.deepcopy(name), data=copy.deepcopy(doc.get("data", {})),
         train=copy.deepcopy(doc.get("train", {})), state=copy.deepcopy(state),
         extra={k: copy.deepcopy(v) for k, v in doc.items() if k not in KNOWN_KEYS},
     )

@@ -75,7 +75,7 @@ def _parts(model) -> _ModelParts:
     """What a capture needs to know about a GraphModule, found once per model."""
     found = _PARTS.get(model)
     if found is None:
-        mods = [(nid, srcs, model._modules[nid]) for nid, srcs in model.plan]
+        mods = [(nid, srcs, model.layer(nid)) for nid, srcs in model.plan]
         found = _ModelParts(
             params=tuple((nid, name, p) for nid, _, m in mods for name, p in m.named_parameters()
                          if p.numel() <= MAX_PARAM_VALUES),
@@ -320,7 +320,7 @@ def find_non_finite(model, x: torch.Tensor, loss_of) -> tuple[str | None, str]:
     outputs, then the gradients (from the output back). Gradients of parameters are
     left at None afterwards."""
     for nid, _ in model.plan:
-        for name, p in model._modules[nid].named_parameters():
+        for name, p in model.layer(nid).named_parameters():
             if _nonfinite(p):
                 return nid, tr("the parameter {name} of node {nid} is no longer finite", name=name, nid=nid)
     cap = Capture(model, rows=x.shape[0])
