@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 
 from visualnn.cli.common import fmt_shape, load
@@ -9,8 +10,13 @@ from visualnn.core.i18n import display_width as width, tr, trn
 
 
 def register(sub) -> None:
-    s = sub.add_parser("validate", help="check a project's graph")
-    s.add_argument("project")
+    s = sub.add_parser("validate", help="check a project's graph",
+                       description="Check a project: every problem as `node <id>: <message>` (exit 1), "
+                                   "or its layers with output shapes and parameter counts (exit 0).",
+                       epilog="examples:\n  visualnn validate net.vnn\n  visualnn validate xor_relu --json")
+    s.add_argument("project", help="a .vnn file, or the name of a bundled example or lesson")
+    s.add_argument("--json", action="store_true",
+                   help='print {"ok", "problems": [{"node", "field", "message"}], "layers": [...]}')
     s.set_defaults(func=run)
 
 
@@ -19,6 +25,16 @@ def run(args) -> int:
 
     project = load(args.project)
     report = check_graph(project.graph)
+    if args.json:
+        counts = param_count(project.graph, report) if not report.problems else {}
+        layers = [{"id": nid, "type": project.graph.nodes[nid].type,
+                   "shape": list(report.shapes[nid]) if report.shapes.get(nid) is not None else None,
+                   "params": counts.get(nid, 0)} for nid in report.order]
+        print(json.dumps({"ok": not report.problems,
+                          "problems": [{"node": p.node, "field": p.field or None, "message": p.message}
+                                       for p in report.problems],
+                          "layers": layers}, ensure_ascii=False))
+        return 0 if not report.problems else 1
     if report.problems:
         for p in report.problems:
             print(str(p), file=sys.stderr)

@@ -98,8 +98,8 @@ def scan_folder(folder: Path) -> tuple[list[str], list[list[Path]]]:
         images = [p for p in entries if p.suffix.lower() in IMAGE_SUFFIXES]
         if not images:
             others = sorted({p.suffix.lower() for p in entries if p.suffix})
-            hint = tr(" (found {others} files: convert them to PNG)", others=', '.join(others)) if others else ""
-            raise DataError(tr("class folder {cls} holds no PNG, PGM or PPM images{hint}", cls=cls, hint=hint))
+            hint = tr(" (found {others} files)", others=', '.join(others)) if others else ""
+            raise DataError(tr("class folder {cls} holds no images (JPEG, PNG, BMP, GIF, WebP, TIFF, PGM or PPM){hint}", cls=cls, hint=hint))
         files.append(images)
     return [c.name for c in classes], files
 
@@ -125,7 +125,7 @@ def load_images_kind(data: dict, *, seed: int, test_fraction: float, base_dir=No
     for label, paths in enumerate(files):
         for path in paths:
             try:
-                img = read_image(path)
+                img = read_image(path, reduce_to=(h, w))
             except DataError as exc:  # name the class folder too: "cat/x.png: ..."
                 raise DataError(f"{path.parent.name}/{exc}") from None
             if img.shape[:2] != (h, w):

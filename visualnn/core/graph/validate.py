@@ -20,6 +20,7 @@ from visualnn.core.i18n import tr
 class Problem:
     node: str
     message: str
+    field: str = ""  # the field of the node or project concerned ("params.out_features", "train.lr"), when known
 
     def __str__(self) -> str:
         return tr("node {node}: {message}", node=self.node, message=self.message)
