@@ -50,8 +50,8 @@ def split(x: np.ndarray, y: np.ndarray, test_fraction: float, seed: int,
         raise DataError(tr("{n} inputs but {n2} targets", n=n, n2=len(y)))
     order = rng_for(seed, STREAM_SPLIT).permutation(n) if shuffle else np.arange(n)
     k = n - num_test(n, test_fraction)
-    tr, te = order[:k], order[k:]
-    return x[tr], y[tr], x[te], y[te]
+    train, test = order[:k], order[k:]
+    return x[train], y[train], x[test], y[test]
 
 
 def standardize(x_train: np.ndarray, *others: np.ndarray):
