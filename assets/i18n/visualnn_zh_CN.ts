@@ -268,9 +268,107 @@
     </message>
 </context>
 <context>
+    <name>InitEditor</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/init_editor.py" line="+20"/>
+        <source>PyTorch default</source>
+        <translation>PyTorch 默认</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zeros</source>
+        <translation>全零</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Constant</source>
+        <translation>常数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normal (Gaussian)</source>
+        <translation>正态（高斯）分布</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Uniform</source>
+        <translation>均匀分布</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Xavier uniform</source>
+        <translation>Xavier 均匀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xavier normal</source>
+        <translation>Xavier 正态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>He / Kaiming uniform</source>
+        <translation>He / Kaiming 均匀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>He / Kaiming normal</source>
+        <translation>He / Kaiming 正态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Orthogonal</source>
+        <translation>正交</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The value every weight and bias starts at</source>
+        <translation>每个权重和偏置的初始值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean of the normal distribution</source>
+        <translation>正态分布的均值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard deviation: large values make the signals (and gradients) explode</source>
+        <translation>标准差：太大会使信号（和梯度）爆炸</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lower bound (uniform), or the negative slope of the leaky ReLU that follows (Kaiming)</source>
+        <translation>下界（均匀分布），或后面 Leaky ReLU 的负斜率（Kaiming）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upper bound</source>
+        <translation>上界</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale factor on top of the scheme&apos;s own size</source>
+        <translation>在该方案自身尺度之上的缩放因子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the variance of the forward signals (fan_in) or of the backward gradients (fan_out)</source>
+        <translation>保持前向信号（fan_in）或反向梯度（fan_out）的方差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The activation that follows, for the scheme&apos;s gain</source>
+        <translation>后面的激活函数，用于确定该方案的增益</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>How this layer&apos;s weights start when the network is built from the seed (press Reset to apply). Trained weights saved in the project take precedence.</source>
+        <translation>从随机种子构建网络时这一层权重的初始化方式（按“重置”生效）。项目中保存的训练好的权重优先。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../visualnn/gui/main_window.py" line="+83"/>
+        <location filename="../../visualnn/gui/main_window.py" line="+70"/>
         <source>&lt;opened&gt;</source>
         <translation>&lt;打开时&gt;</translation>
     </message>
@@ -320,12 +418,12 @@
         <translation>显示打开以来的每一次编辑；单击某一项可回到该状态 (Ctrl+H)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Not connected: {why}</source>
         <translation>未连接：{why}</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+46"/>
         <source>Show or hide the {title} panel</source>
         <translation>显示或隐藏“{title}”面板</translation>
     </message>
@@ -336,9 +434,55 @@
     </message>
 </context>
 <context>
+    <name>NodePage</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/inspector.py" line="+113"/>
+        <source>Initialisation</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>This layer&apos;s weights are saved in the project: they are used instead of the initialisation.</source>
+        <translation>这一层的权重已保存在项目中：会使用它们，而不是初始化方案。</translation>
+    </message>
+</context>
+<context>
+    <name>OptimizerSettings</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/optimizer_settings.py" line="+54"/>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adam betas</source>
+        <translation>Adam betas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Momentum: each update keeps this share of the previous one, so steps build up speed along a steady slope (0: plain gradient descent)</source>
+        <translation>动量：每次更新保留上一次更新的这一比例，使步子沿着稳定的坡度逐渐加速（0：普通梯度下降）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nesterov momentum: take the gradient where the momentum is about to carry the weights (needs momentum above 0)</source>
+        <translation>Nesterov 动量：在动量即将把权重带到的位置计算梯度（需要动量大于 0）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>β1: how much of the gradient&apos;s running mean is kept each step; β2: the same for the running mean of the squared gradient (Adam&apos;s per-weight step size)</source>
+        <translation>β1：每一步保留多少梯度的滑动平均；β2：梯度平方的滑动平均的同样比例（Adam 为每个权重单独确定步长）</translation>
+    </message>
+</context>
+<context>
     <name>RateCombo</name>
     <message>
-        <location filename="../../visualnn/gui/panels/training_panel.py" line="+97"/>
+        <location filename="../../visualnn/gui/panels/training_panel.py" line="+99"/>
         <source>{typed} is not a number &gt; 0; kept {kept}</source>
         <translation>{typed} 不是大于 0 的数；保留 {kept}</translation>
     </message>
@@ -646,12 +790,12 @@
         <translation>当前最好的设备：{device}</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+132"/>
         <source>{setting}: {why}</source>
         <translation>{setting}：{why}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Epochs done of the project&apos;s number of epochs; training pauses there</source>
         <translation>已完成的轮数 / 项目设定的轮数；到达后训练暂停</translation>
     </message>
@@ -766,7 +910,7 @@
         <translation>显示的样本</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Set learning rate</source>
         <translation>设置学习率</translation>
     </message>
@@ -816,7 +960,7 @@
         <translation>设置 {setting}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+50"/>
         <source>Epoch {epoch} (set: {epochs})</source>
         <translation>第 {epoch} 轮（设定：{epochs}）</translation>
     </message>
@@ -978,18 +1122,18 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Undo the last edit (Ctrl+Z)</source>
         <translation>撤销上一次编辑 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location line="-20"/>
-        <location line="+21"/>
+        <location line="-21"/>
+        <location line="+22"/>
         <source>Redo the edit undone last (Ctrl+Shift+Z)</source>
         <translation>重做刚撤销的编辑 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
@@ -1097,6 +1241,16 @@
         <location line="+0"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Follow the system&apos;s light or dark setting</source>
+        <translation>跟随系统的浅色或深色设置</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1313,12 +1467,12 @@
     </message>
     <message>
         <location line="+19"/>
-        <location line="+227"/>
+        <location line="+224"/>
         <source>Delete {node}</source>
         <translation>删除 {node}</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-224"/>
         <source>Delete {n_ids} layers</source>
         <translation>删除 {n_ids} 个层</translation>
     </message>
@@ -1329,12 +1483,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+186"/>
+        <location line="+183"/>
         <source>Disconnect {src} → {dst}</source>
         <translation>断开 {src} → {dst}</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-167"/>
         <source>Move {node}</source>
         <translation>移动 {node}</translation>
     </message>
@@ -1359,12 +1513,12 @@
         <translation>重命名 {old} → {new}</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>id &apos;{id}&apos; is reserved; choose another name</source>
-        <translation>id &apos;{id}&apos; 是保留名称；请换一个名称</translation>
+        <location line="+176"/>
+        <source>Set {node} init</source>
+        <translation>设置 {node} 的初始化</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-149"/>
         <source>a node &apos;{id}&apos; already exists</source>
         <translation>节点 &apos;{id}&apos; 已存在</translation>
     </message>
@@ -1915,7 +2069,7 @@
 <context>
     <name>export</name>
     <message>
-        <location filename="../../visualnn/gui/stepthrough/export.py" line="+20"/>
+        <location filename="../../visualnn/gui/stepthrough/export.py" line="+18"/>
         <source>Markdown worksheet (*.md)</source>
         <translation>Markdown 练习单 (*.md)</translation>
     </message>
@@ -1930,7 +2084,7 @@
         <translation>LaTeX 练习单 (*.tex)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+25"/>
         <location line="+5"/>
         <location line="+10"/>
         <source>Export worksheet</source>
@@ -2178,7 +2332,7 @@
 <context>
     <name>inspector</name>
     <message>
-        <location filename="../../visualnn/gui/panels/inspector.py" line="+96"/>
+        <location filename="../../visualnn/gui/panels/inspector.py" line="-69"/>
         <source>The layer&apos;s id: its name in the project file, the exported code and the trained state</source>
         <translation>层的 id：它在项目文件、导出的代码和训练状态中的名称</translation>
     </message>
@@ -2208,7 +2362,7 @@
         <translation>输出</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>{group} layer</source>
         <translation>{group}层</translation>
     </message>
@@ -2223,7 +2377,7 @@
         <translation>这一层计算的内容</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+34"/>
         <source>Output shape &lt;b&gt;{value}&lt;/b&gt;</source>
         <translation>输出形状 &lt;b&gt;{value}&lt;/b&gt;</translation>
     </message>
@@ -2397,7 +2551,7 @@
     </message>
     <message>
         <location line="+25"/>
-        <location filename="../../visualnn/gui/panels/curves.py" line="+209"/>
+        <location filename="../../visualnn/gui/panels/curves.py" line="+211"/>
         <source>test accuracy {value} %</source>
         <translation>测试准确率 {value} %</translation>
     </message>
@@ -2439,7 +2593,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../visualnn/gui/panels/curves.py" line="-149"/>
+        <location filename="../../visualnn/gui/panels/curves.py" line="-150"/>
         <source>test</source>
         <translation>测试</translation>
     </message>
@@ -2500,7 +2654,7 @@
         <translation>曲线</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+126"/>
         <source>Press Play to train</source>
         <translation>按“播放”开始训练</translation>
     </message>
@@ -2613,7 +2767,7 @@
         <translation>适用于图像数据集</translation>
     </message>
     <message>
-        <location filename="../../visualnn/gui/panels/timeline.py" line="+46"/>
+        <location filename="../../visualnn/gui/panels/timeline.py" line="+47"/>
         <source>Drag back to see the network as it was at an earlier step</source>
         <translation>向回拖动，查看网络在较早某一步时的样子</translation>
     </message>

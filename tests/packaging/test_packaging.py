@@ -5,7 +5,6 @@ icon set has every size in real PNG / ICO / ICNS containers, and the wheel maps 
 from __future__ import annotations
 
 import ast
-import configparser
 import importlib
 import importlib.util
 import re

@@ -106,7 +106,7 @@ def create_actions(win) -> SimpleNamespace:
     a.zoom_out = _action(win, slot=lambda: win.zoom(0.8), shortcut=SK.ZoomOut)
     a.themes = QActionGroup(win)
     a.theme = {}
-    for name in ("light", "dark"):
+    for name in ("system", "light", "dark"):
         act = _action(win, slot=lambda n=name: win.set_theme(n), checkable=True)
         a.themes.addAction(act)
         a.theme[name] = act
@@ -154,6 +154,7 @@ def retranslate_actions(a: SimpleNamespace) -> None:
     label(a.arrange, translate("actions", "&Auto-arrange"), translate("actions", "Lay the network out left to right"))
     label(a.zoom_in, translate("actions", "Zoom &In"), translate("actions", "Zoom in"))
     label(a.zoom_out, translate("actions", "Zoom &Out"), translate("actions", "Zoom out"))
+    label(a.theme["system"], translate("actions", "&System"), translate("actions", "Follow the system's light or dark setting"))
     label(a.theme["light"], translate("actions", "&Light"), translate("actions", "Use the light theme"))
     label(a.theme["dark"], translate("actions", "&Dark"), translate("actions", "Use the dark theme"))
     for act in a.language.values():

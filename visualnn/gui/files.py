@@ -68,7 +68,7 @@ class FileController(QObject):
         if not self.doc.dirty:
             return True
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsaved changes"),
-                          self.tr("Save the changes to “{name}” before closing it?").format(name=self.doc.project.name),
+                          self.tr("Save the changes to “{name}” before closing it?").format(name=self.doc.project.title),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self.window)
         box.setInformativeText(self.tr("Your changes are lost if you don't save them."))
@@ -142,7 +142,7 @@ class FileController(QObject):
 
     def save_as(self, path=None) -> bool:
         if path is None:
-            name = self.doc.project.path or Path.home() / (_file_stem(self.doc.project.name) + ".vnn")
+            name = self.doc.project.path or Path.home() / (_file_stem(self.doc.project.title) + ".vnn")
             path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save the project as"), str(name), _t(FILTER))
             if not path:
                 return False
@@ -192,7 +192,7 @@ class FileController(QObject):
         text, filt, suffix = EXPORTS[fmt]
         if path is None:
             base = self.doc.project.path.with_suffix(suffix) if self.doc.project.path else \
-                Path.home() / (_file_stem(self.doc.project.name) + suffix)
+                Path.home() / (_file_stem(self.doc.project.title) + suffix)
             path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export {what}").format(what=_t(text).rstrip("…")),
                                                   str(base), _t(filt))
             if not path:

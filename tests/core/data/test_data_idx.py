@@ -1,5 +1,4 @@
 """IDX files, the ``idx`` data kind, the MNIST loader and its download."""
-import gzip
 import struct
 
 import numpy as np

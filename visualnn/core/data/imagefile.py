@@ -7,16 +7,16 @@ decoded, so a small file that expands to a huge picture is refused without alloc
 """
 from __future__ import annotations
 
-import stat
 from pathlib import Path
 
 import numpy as np
 
 from .dataset import DataError
 
+from visualnn.core.i18n import tr
+
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff",
                   ".pgm", ".ppm", ".pbm", ".pnm")
-MAX_PIXELS = 40_000_000  # about a 7,000 x 5,700 photo; larger pictures are refused
 _MODES = {"1": "L", "L": "L", "LA": "LA", "RGB": "RGB", "RGBA": "RGBA", "CMYK": "RGB",
           "YCbCr": "RGB", "LAB": "RGB", "HSV": "RGB", "PA": "RGBA", "La": "LA", "RGBa": "RGBA"}
 
@@ -30,27 +30,24 @@ def read_image(path, *, reduce_to: tuple[int, int] | None = None) -> np.ndarray:
     decode fast."""
     from PIL import Image, UnidentifiedImageError
 
-    path = Path(path)
+    from .limits import check_file, check_pixels
+
+    path = check_file(Path(path), "an image")
+    Image.MAX_IMAGE_PIXELS = None  # the size is checked here, from the header, against our own limit
     try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            raise DataError(f"{path.name}: not a regular file")
         with Image.open(path) as im:
-            w, h = im.size
-            if w * h > MAX_PIXELS:
-                raise DataError(f"{path.name}: the picture is {w}x{h} pixels; at most "
-                                f"{MAX_PIXELS:,} pixels are read")
+            check_pixels(*im.size, path.name)
             if reduce_to is not None:
                 im = _reduced(im, reduce_to)
             return _to_array(im)
     except FileNotFoundError:
-        raise DataError(f"{path}: file not found") from None
+        raise DataError(tr("{path}: file not found", path=path)) from None
     except DataError:
         raise
     except UnidentifiedImageError:
-        raise DataError(f"{path.name}: cannot read image (not a picture in a known format: "
-                        f"{', '.join(s.lstrip('.').upper() for s in IMAGE_SUFFIXES[:8])}, PGM/PPM)") from None
+        raise DataError(tr("{name}: cannot read image (not a picture in a known format: {items}, PGM/PPM)", name=path.name, items=', '.join(s.lstrip('.').upper() for s in IMAGE_SUFFIXES[:8]))) from None
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise DataError(f"{path.name}: cannot read image ({exc})") from None
+        raise DataError(tr("{name}: cannot read image ({exc})", name=path.name, exc=exc)) from None
 
 
 def _reduced(im, target):

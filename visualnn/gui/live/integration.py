@@ -60,8 +60,8 @@ class TrainingUI(QObject):
         self.views = LiveViews(ctl)
         self.canvas_live = LiveCanvas(window.canvas, ctl)
         self.banner = ErrorBanner(window.canvas)
-        self.train_dock = window.add_dock(self.panel, Qt.DockWidgetArea.RightDockWidgetArea, lambda: self.tr("Training"), "training",
-                                          tabify_with="inspector")
+        self.train_dock = window.add_dock(self.panel, Qt.DockWidgetArea.RightDockWidgetArea, lambda: self.tr("Training"),
+                                          "training", tabify_with="inspector", scroll=True)
         self.views_dock = window.add_dock(self.views, Qt.DockWidgetArea.BottomDockWidgetArea, lambda: self.tr("Live views"),
                                           "live")
         self.train_dock.raise_()

@@ -9,6 +9,8 @@ from PySide6.QtCore import QEvent, QTimer, Qt, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
 from visualnn.gui.i18n import translate
 
+from visualnn.gui.elided_label import ElidedLabel
+
 
 class TimelineBar(QWidget):
     def __init__(self, controller, parent=None):
@@ -19,14 +21,13 @@ class TimelineBar(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, 0)
         self.slider.setObjectName("timelineSlider")
-        self.label = QLabel()
-        self.label.setMinimumWidth(170)
+        self.label = ElidedLabel("")
         self.live = QToolButton()
         self.live.setEnabled(False)
         self.title = QLabel()
         lay.addWidget(self.title)
-        lay.addWidget(self.slider, 1)
-        lay.addWidget(self.label)
+        lay.addWidget(self.slider, 2)
+        lay.addWidget(self.label, 1)
         lay.addWidget(self.live)
         self.slider.valueChanged.connect(self._on_slider)
         self.live.clicked.connect(self.go_live)

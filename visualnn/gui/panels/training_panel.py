@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from visualnn.gui import theme
 from visualnn.gui.commands import ChangeTrain
+from visualnn.gui.elided_label import ElidedLabel
+from visualnn.gui.panels.optimizer_settings import OptimizerSettings
 
 RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 REG_RATES = (0.0, 0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
@@ -159,8 +161,7 @@ class TrainingPanel(QWidget):
         for key in ("play", "step", "epoch", "reset"):
             b = QToolButton()
             b.setDefaultAction(actions[key])
-            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            b.setMinimumHeight(34)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)  # narrow: fits a small screen's dock
             b.setObjectName(f"train_{key}")
             buttons.addWidget(b, 2 if key == "play" else 1)
             self.buttons[key] = b
@@ -194,12 +195,11 @@ class TrainingPanel(QWidget):
         self.speed.setRange(0, len(SPEEDS) - 1)
         self.speed.setValue(len(SPEEDS) - 1)
         self.speed.setPageStep(1)
-        self.speed_label = QLabel(speed_text(None))
-        self.speed_label.setMinimumWidth(120)
+        self.speed_label = ElidedLabel(speed_text(None))
         self.speed_title = QLabel()
         speed_row.addWidget(self.speed_title)
-        speed_row.addWidget(self.speed, 1)
-        speed_row.addWidget(self.speed_label)
+        speed_row.addWidget(self.speed, 2)
+        speed_row.addWidget(self.speed_label, 1)
         lay.addLayout(speed_row)
 
         line = QFrame()
@@ -211,6 +211,7 @@ class TrainingPanel(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setHorizontalSpacing(10)
         form.setVerticalSpacing(6)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.lr = RateCombo(RATES, 1e-12)
         self.batch = QSpinBox()
         self.batch.setRange(1, 65536)
@@ -231,6 +232,9 @@ class TrainingPanel(QWidget):
         device_model(self.device, self._available)
         self.sample = QSpinBox()
         self.sample.setRange(-1, 0)
+        for combo in (self.lr, self.optimizer, self.loss, self.l1, self.l2, self.device):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)  # long item names never widen the dock
         self.form_labels = {}
         for key, w in (("lr", self.lr), ("batch_size", self.batch), ("optimizer", self.optimizer),
                        ("loss", self.loss), ("l1", self.l1), ("weight_decay", self.l2),
@@ -238,6 +242,9 @@ class TrainingPanel(QWidget):
                        ("sample", self.sample)):
             self.form_labels[key] = QLabel()
             form.addRow(self.form_labels[key], w)
+            if w is self.optimizer:
+                self.optimizer_settings = OptimizerSettings(self)
+                self.optimizer_settings.add_to(form)
         lay.addLayout(form)
         if "keep" in actions:
             keep = QToolButton()
@@ -262,6 +269,7 @@ class TrainingPanel(QWidget):
         self.device.activated.connect(lambda _: self._set("device", self.device.currentData()))
         self.sample.editingFinished.connect(lambda: self.sampleChosen.emit(self.sample.value()))
         self.speed.valueChanged.connect(self._on_speed)
+        self.optimizer_settings.changed.connect(self._set_optimizer_setting)
 
         self._counted_at, self._last_epoch = 0.0, -1
         self._status = None  # (function giving the status line's text in the current language)
@@ -330,6 +338,8 @@ class TrainingPanel(QWidget):
             return
         new = copy.deepcopy(self.train())
         new[key] = value
+        if key == "momentum" and not value:
+            new.pop("nesterov", None)  # Nesterov needs momentum: turning it off ends both
         if key == "optimizer" and value not in ("sgd", "rmsprop"):
             new.pop("momentum", None) if not new.get("momentum") else None
             new.pop("nesterov", None) if not new.get("nesterov") else None
@@ -364,7 +374,12 @@ class TrainingPanel(QWidget):
                 combo.blockSignals(True)
                 combo.setCurrentIndex(i)
                 combo.blockSignals(False)
+        self.optimizer_settings.sync(self.train())
         self._on_counters(self.ctl.step, self.ctl.epoch)
+
+    @Slot(str, object)
+    def _set_optimizer_setting(self, key: str, value) -> None:
+        self._set(key, value)
 
     def set_devices(self, available: dict) -> None:
         self._available = dict(available)

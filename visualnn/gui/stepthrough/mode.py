@@ -39,7 +39,7 @@ class StepThroughMode(QObject):
         self._pending.timeout.connect(self._recompute)
 
         self.dock = window.add_dock(self.panel, Qt.DockWidgetArea.BottomDockWidgetArea, lambda: self.tr("Step-through"),
-                                    "stepthrough")
+                                    "stepthrough", scroll=True)
         self.dock.hide()
         self.mode_action = window.add_mode(MODE, lambda: self.tr("Step-through"), tooltip=lambda: self.tr(
             "Take one training update apart, stage by stage, with every number (Ctrl+T)"))
