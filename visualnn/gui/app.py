@@ -123,9 +123,11 @@ def missing_display_library() -> str | None:
     try:
         ctypes.CDLL("libxcb-cursor.so.0")
     except OSError:
-        return ("visualnn: cannot open a window: Qt needs the system library libxcb-cursor0 on X11. "
-                "Install it (Debian, Ubuntu: sudo apt install libxcb-cursor0; Fedora: sudo dnf install "
-                "xcb-util-cursor; Arch: sudo pacman -S xcb-util-cursor), then start visualnn again.")
+        from visualnn.core.i18n import tr
+
+        return tr("visualnn: cannot open a window: Qt needs the system library libxcb-cursor0 on X11. "
+                  "Install it (Debian, Ubuntu: sudo apt install libxcb-cursor0; Fedora: sudo dnf install "
+                  "xcb-util-cursor; Arch: sudo pacman -S xcb-util-cursor), then start visualnn again.")
     return None
 
 
@@ -133,6 +135,10 @@ def run_app(path=None, lang: str | None = None) -> int:
     """Run the app until its window closes; returns the exit status (1 when no window can
     be opened, with the reason on stderr)."""
     started = time.perf_counter()
+    if lang:  # the message below in the language asked for
+        from visualnn.core.i18n import set_language
+
+        set_language(lang)
     missing = missing_display_library()
     if missing:
         print(missing, file=sys.stderr)
