@@ -29,7 +29,7 @@ def test_a_project_named_like_a_command_still_opens(tmp_path, monkeypatch):
     project = write_spiral(tmp_path / "train")  # a file called "train"
     monkeypatch.chdir(tmp_path)
     opened = []
-    monkeypatch.setattr(app_module, "run_app", lambda path=None: opened.append(path) or 0)
+    monkeypatch.setattr(app_module, "run_app", lambda path=None, lang=None: opened.append(path) or 0)
     monkeypatch.setattr(app_module.sys, "argv", ["visualnn", "train"])
     assert app_module.main() == 0 and opened == ["train"]
     monkeypatch.setattr(app_module.sys, "argv", ["visualnn", str(project)])

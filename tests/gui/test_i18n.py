@@ -169,3 +169,15 @@ def test_chinese_fonts(chinese):
     assert app.font().families()[0] == theme.LATIN_FAMILIES[0] and "Noto Sans CJK SC" in app.font().families()
     family = theme.cjk_family()
     assert family is None or family in theme.CJK_FAMILIES
+
+
+def test_app_entry_takes_lang(monkeypatch, tmp_path):
+    from visualnn.gui import app as app_module
+
+    opened = []
+    monkeypatch.setattr(app_module, "run_app", lambda path=None, lang=None: opened.append((path, lang)) or 0)
+    monkeypatch.chdir(tmp_path)
+    for argv, want in ((["--lang", "zh"], (None, "zh")), (["--lang=en", "net.vnn"], ("net.vnn", "en")),
+                       (["net.vnn", "--lang", "zh"], ("net.vnn", "zh"))):
+        monkeypatch.setattr(app_module.sys, "argv", ["visualnn-app", *argv])
+        assert app_module.main() == 0 and opened[-1] == want

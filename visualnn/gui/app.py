@@ -123,11 +123,11 @@ def missing_display_library() -> str | None:
     try:
         ctypes.CDLL("libxcb-cursor.so.0")
     except OSError:
-        from visualnn.core.i18n import tr
+        from visualnn.core.i18n import tr as core_tr
 
-        return tr("visualnn: cannot open a window: Qt needs the system library libxcb-cursor0 on X11. "
-                  "Install it (Debian, Ubuntu: sudo apt install libxcb-cursor0; Fedora: sudo dnf install "
-                  "xcb-util-cursor; Arch: sudo pacman -S xcb-util-cursor), then start visualnn again.")
+        return core_tr("visualnn: cannot open a window: Qt needs the system library libxcb-cursor0 on X11. "
+                       "Install it (Debian, Ubuntu: sudo apt install libxcb-cursor0; Fedora: sudo dnf install "
+                       "xcb-util-cursor; Arch: sudo pacman -S xcb-util-cursor), then start visualnn again.")
     return None
 
 
@@ -201,10 +201,25 @@ def is_command_line(argv: list[str]) -> bool:
     """Whether `argv` asks for the command line rather than a project to open."""
     from visualnn.cli import COMMANDS
 
-    first = argv[0]
-    if first in ("-h", "--help", "--version", "--lang"):
+    rest = _without_lang(argv)  # `--lang zh` alone or before a project opens the app in that language
+    if not rest:
+        return False
+    first = rest[0]
+    if first in ("-h", "--help", "--version"):
         return True
     return first in COMMANDS and first != "open" and not os.path.isfile(first)
+
+
+def _without_lang(argv: list[str]) -> list[str]:
+    out, skip = [], False
+    for a in argv:
+        if skip:
+            skip = False
+        elif a == "--lang":
+            skip = True
+        elif not a.startswith("--lang="):
+            out.append(a)
+    return out
 
 
 def attach_console() -> None:
