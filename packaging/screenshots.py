@@ -50,7 +50,7 @@ def shoot(out_dir: Path) -> list[Path]:
     from visualnn.examples import example_path
     from visualnn.gui.app import create_window, make_app
 
-    app = make_app()
+    app = make_app(lang="en")  # the English README's pictures, whatever the locale
     written = []
     for file_name, example, select in SHOTS:
         window = create_window(example_path(example))

@@ -6,6 +6,7 @@ import os
 import weakref
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["VISUALNN_LANG"] = "en"  # the app starts in English whatever the machine's locale (tests read its texts)
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QThread  # noqa: E402

@@ -31,7 +31,7 @@ def shoot(out_dir: Path) -> list[Path]:
     from visualnn.examples import example_path
     from visualnn.gui.app import create_window, make_app
 
-    app = make_app()
+    app = make_app(lang="en")  # the English README's pictures, whatever the locale
     window = create_window(example_path("lesson_222_sigmoid.vnn"))
     window.resize(*SIZE)
     window.show()
