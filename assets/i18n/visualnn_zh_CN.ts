@@ -182,7 +182,7 @@
         <translation>关闭前是否保存对“{name}”的更改？</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Your changes are lost if you don&apos;t save them.</source>
         <translation>如果不保存，您的更改将会丢失。</translation>
     </message>
@@ -222,7 +222,7 @@
         <translation>导出{what}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Export not available</source>
         <translation>无法导出</translation>
     </message>
@@ -262,7 +262,7 @@
         <translation>从 {name} 导入权重</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Imported weights from {path}</source>
         <translation>已从 {path} 导入权重</translation>
     </message>
@@ -340,7 +340,7 @@
         <translation>下界（均匀分布），或后面 Leaky ReLU 的负斜率（Kaiming）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Upper bound</source>
         <translation>上界</translation>
     </message>
@@ -355,7 +355,7 @@
         <translation>保持前向信号（fan_in）或反向梯度（fan_out）的方差</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The activation that follows, for the scheme&apos;s gain</source>
         <translation>后面的激活函数，用于确定该方案的增益</translation>
     </message>
@@ -441,7 +441,7 @@
         <translation>初始化</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>This layer&apos;s weights are saved in the project: they are used instead of the initialisation.</source>
         <translation>这一层的权重已保存在项目中：会使用它们，而不是初始化方案。</translation>
     </message>
@@ -785,12 +785,12 @@
         <translation>{device} — 不可用</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>the best present: {device}</source>
         <translation>当前最好的设备：{device}</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+133"/>
         <source>{setting}: {why}</source>
         <translation>{setting}：{why}</translation>
     </message>
@@ -845,7 +845,7 @@
         <translation>初始权重、数据划分和样本顺序的随机种子（重置时生效）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Where training runs (applies at Reset)</source>
         <translation>训练运行的设备（重置时生效）</translation>
     </message>
@@ -970,7 +970,7 @@
         <translation>第 {epoch} / {epochs} 轮</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Epoch {epoch}</source>
         <translation>第 {epoch} 轮</translation>
     </message>
@@ -1122,18 +1122,18 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Undo the last edit (Ctrl+Z)</source>
         <translation>撤销上一次编辑 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location line="-21"/>
-        <location line="+22"/>
+        <location line="-22"/>
+        <location line="+23"/>
         <source>Redo the edit undone last (Ctrl+Shift+Z)</source>
         <translation>重做刚撤销的编辑 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
@@ -1253,7 +1253,7 @@
         <translation>跟随系统的浅色或深色设置</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
@@ -1467,12 +1467,12 @@
     </message>
     <message>
         <location line="+19"/>
-        <location line="+224"/>
+        <location line="+227"/>
         <source>Delete {node}</source>
         <translation>删除 {node}</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-226"/>
         <source>Delete {n_ids} layers</source>
         <translation>删除 {n_ids} 个层</translation>
     </message>
@@ -1483,12 +1483,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+183"/>
+        <location line="+186"/>
         <source>Disconnect {src} → {dst}</source>
         <translation>断开 {src} → {dst}</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-170"/>
         <source>Move {node}</source>
         <translation>移动 {node}</translation>
     </message>
@@ -1508,17 +1508,17 @@
         <translation>设置 {node_id}.{name}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Rename {old} → {new}</source>
         <translation>重命名 {old} → {new}</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+179"/>
         <source>Set {node} init</source>
         <translation>设置 {node} 的初始化</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-152"/>
         <source>a node &apos;{id}&apos; already exists</source>
         <translation>节点 &apos;{id}&apos; 已存在</translation>
     </message>
@@ -1538,7 +1538,7 @@
         <translation>删除 {n} 项</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
@@ -1563,7 +1563,7 @@
         <translation>节点 {node}：无法构建网络（{e}）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>node {node}: has no parameters</source>
         <translation>节点 {node}：没有参数</translation>
     </message>
@@ -1578,7 +1578,7 @@
         <translation>{where}：{value!r} 不是数字</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{where}: must be a finite number</source>
         <translation>{where}：必须是有限的数</translation>
     </message>
@@ -1588,23 +1588,23 @@
         <translation>节点 {node}：{param}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>node {node}: no parameter &apos;{param}&apos; (it has: {value})</source>
         <translation>节点 {node}：没有参数 &apos;{param}&apos;（它有：{value}）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{where}: an index is needed</source>
         <translation>{where}：需要一个索引</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>{where}: index out of range</source>
         <translation>{where}：索引超出范围</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-46"/>
         <source>Set {name} = {value}</source>
         <translation>设置 {name} = {value}</translation>
     </message>
@@ -1619,12 +1619,12 @@
         <translation>数据：只有表格数据才能直接输入 {which}（此项目使用 {value!r} 数据）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>data {which} row {row}</source>
         <translation>数据 {which} 第 {row} 行</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>{where}: the row is a single number</source>
         <translation>{where}：这一行只有一个数</translation>
     </message>
@@ -1672,7 +1672,7 @@
         <translation>删除 {n_sel} 个层</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Disconnect</source>
         <translation>断开连接</translation>
     </message>
@@ -1682,7 +1682,7 @@
         <translation>断开 {n_edges} 条连接</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
@@ -1711,22 +1711,22 @@
     </message>
     <message>
         <location line="+18"/>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Import {name}</source>
         <translation>导入 {name}</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-35"/>
         <source>First rows of &lt;b&gt;{name}&lt;/b&gt;:</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; 的前几行：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The column the network learns to predict; the other columns are its inputs</source>
         <translation>网络要学习预测的列；其他列是它的输入</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Target column</source>
         <translation>目标列</translation>
     </message>
@@ -1781,7 +1781,7 @@
         <translation>导入图像文件夹（每个类别一个子文件夹）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Import IDX images</source>
         <translation>导入 IDX 图像</translation>
     </message>
@@ -1791,7 +1791,7 @@
         <translation>IDX 文件 (*idx3* *.idx *.gz *-ubyte);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Import the matching IDX labels</source>
         <translation>导入对应的 IDX 标签</translation>
     </message>
@@ -1829,7 +1829,7 @@
         <translation>{node} 有 {n} 个输出，数据有 {what}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Match the network to the data</source>
         <translation>让网络匹配数据</translation>
     </message>
@@ -1960,7 +1960,7 @@
         <translation>没有可显示的数据</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>{n} classes</source>
         <translation>{n} 个类别</translation>
     </message>
@@ -1980,7 +1980,7 @@
         <translation>{samples} 个样本（训练 {train}，测试 {test}）· 输入 {shape} · {what}</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>Use the {name} data</source>
         <translation>使用 {name} 数据</translation>
     </message>
@@ -2000,7 +2000,7 @@
         <translation>导入 {kind} 数据</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Rows of a CSV file: numeric input columns and a target column.</source>
         <translation>CSV 文件的行：数值输入列和一个目标列。</translation>
     </message>
@@ -2041,12 +2041,12 @@
         <translation>第 {j} 个神经元（共 {total} 个，批量中的第一个样本）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>({n} more, together {sum})</source>
         <translation>（另有 {n} 项，合计 {sum}）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>receptive field: rows {rows}, columns {cols} ({n} values of padding)</source>
         <translation>感受野：第 {rows} 行，第 {cols} 列（{n} 个填充值）</translation>
     </message>
@@ -2104,7 +2104,7 @@
 <context>
     <name>files</name>
     <message>
-        <location filename="../../visualnn/gui/files.py" line="-238"/>
+        <location filename="../../visualnn/gui/files.py" line="-241"/>
         <source>visualnn projects (*.vnn);;All files (*)</source>
         <translation>visualnn 项目 (*.vnn);;所有文件 (*)</translation>
     </message>
@@ -2236,7 +2236,7 @@
         <translation>正在把每个梯度与有限差分估计值比较…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>the gradients agree</source>
         <translation>梯度一致</translation>
     </message>
@@ -2261,12 +2261,12 @@
         <translation>检查了 {n} 个值（从 {total} 个值中按随机种子抽取 {n} 个）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&lt;b&gt;Largest relative error {worst}&lt;/b&gt;: {verdict}. {checked}, eps = {eps}; relative error = |analytic - numeric| / max(|analytic|, |numeric|).</source>
         <translation>&lt;b&gt;最大相对误差 {worst}&lt;/b&gt;：{verdict}。{checked}，eps = {eps}；相对误差 = |解析 - 数值| / max(|解析|, |数值|)。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&lt;span style=&apos;color:#c62828&apos;&gt;Gradient check failed: {message}&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#c62828&apos;&gt;梯度检验失败：{message}&lt;/span&gt;</translation>
     </message>
@@ -2284,12 +2284,12 @@
         <translation>visualnn 支持的所有层，与层面板一致。类型名和参数与 PyTorch 相同，只是省去了从输入张量推断出的尺寸。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>&lt;i&gt;Shapes:&lt;/i&gt; {shapes}</source>
         <translation>&lt;i&gt;形状：&lt;/i&gt;{shapes}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>parameter</source>
         <translation>参数</translation>
     </message>
@@ -2324,7 +2324,7 @@
         <translation>看神经网络如何学习：在画布上搭建网络，选择数据集，按“播放”，观察 PyTorch 训练时激活值、梯度和损失的变化。单步演示一次更新，查看前向传播、链式法则和权重更新中的每一个数值。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Made with PySide6, pyqtgraph, NumPy and PyTorch. MIT licence.</source>
         <translation>使用 PySide6、pyqtgraph、NumPy 和 PyTorch 制作。MIT 许可证。</translation>
     </message>
@@ -2332,7 +2332,7 @@
 <context>
     <name>inspector</name>
     <message>
-        <location filename="../../visualnn/gui/panels/inspector.py" line="-69"/>
+        <location filename="../../visualnn/gui/panels/inspector.py" line="-70"/>
         <source>The layer&apos;s id: its name in the project file, the exported code and the trained state</source>
         <translation>层的 id：它在项目文件、导出的代码和训练状态中的名称</translation>
     </message>
@@ -2367,7 +2367,7 @@
         <translation>{group}层</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>unknown layer type</source>
         <translation>未知的层类型</translation>
     </message>
@@ -2382,7 +2382,7 @@
         <translation>输出形状 &lt;b&gt;{value}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Output shape unknown (fix the problems upstream)</source>
         <translation>输出形状未知（请先修正上游的问题）</translation>
     </message>
@@ -2392,7 +2392,7 @@
         <translation>{n:,} 个可学习参数</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>No learnable parameters</source>
         <translation>没有可学习参数</translation>
     </message>
@@ -2415,7 +2415,7 @@
         <translation>{n} 个特征</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>1 feature</source>
         <translation>1 个特征</translation>
     </message>
@@ -2492,7 +2492,7 @@
         <translation>{n} 个头</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>1 head</source>
         <translation>1 个头</translation>
     </message>
@@ -2551,7 +2551,7 @@
     </message>
     <message>
         <location line="+25"/>
-        <location filename="../../visualnn/gui/panels/curves.py" line="+211"/>
+        <location filename="../../visualnn/gui/panels/curves.py" line="+215"/>
         <source>test accuracy {value} %</source>
         <translation>测试准确率 {value} %</translation>
     </message>
@@ -2562,7 +2562,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../visualnn/gui/panels/curves.py" line="-6"/>
+        <location filename="../../visualnn/gui/panels/curves.py" line="-7"/>
         <source>batch loss {value}</source>
         <translation>批量损失 {value}</translation>
     </message>
@@ -2593,7 +2593,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../visualnn/gui/panels/curves.py" line="-150"/>
+        <location filename="../../visualnn/gui/panels/curves.py" line="-153"/>
         <source>test</source>
         <translation>测试</translation>
     </message>
@@ -2609,7 +2609,7 @@
         <translation>混淆矩阵 — {split}准确率 {value} %</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Confusion · {split} {value} %</source>
         <translation>混淆 · {split} {value} %</translation>
     </message>
@@ -2654,12 +2654,12 @@
         <translation>曲线</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+132"/>
         <source>Press Play to train</source>
         <translation>按“播放”开始训练</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-85"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
@@ -2676,7 +2676,7 @@
     <message>
         <location line="+0"/>
         <location line="+1"/>
-        <location filename="../../visualnn/gui/panels/grad_norms.py" line="+140"/>
+        <location filename="../../visualnn/gui/panels/grad_norms.py" line="+144"/>
         <location filename="../../visualnn/gui/panels/weights_hist.py" line="+67"/>
         <source>step</source>
         <translation>步</translation>
@@ -2692,42 +2692,42 @@
         <translation>&lt;span style=&apos;color:{value}&apos;&gt;━&lt;/span&gt; 批量损失 &amp;nbsp; &lt;span style=&apos;color:{value2}&apos;&gt;━●&lt;/span&gt; 训练（每轮） &amp;nbsp; &lt;span style=&apos;color:{value3}&apos;&gt;━■&lt;/span&gt; 测试（每轮） &amp;nbsp; &lt;span style=&apos;color:{value4}&apos;&gt;┅&lt;/span&gt; 之前的运行</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+70"/>
         <source>epoch {epoch}: train {value}</source>
         <translation>第 {epoch} 轮：训练 {value}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>test {value}</source>
         <translation>测试 {value}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>train accuracy {value} %</source>
         <translation>训练准确率 {value} %</translation>
     </message>
     <message>
-        <location filename="../../visualnn/gui/panels/grad_norms.py" line="-108"/>
+        <location filename="../../visualnn/gui/panels/grad_norms.py" line="-112"/>
         <source>⚠ {node}: gradient norm {norm} &gt; {high} (exploding): try a smaller learning rate</source>
         <translation>⚠ {node}：梯度范数 {norm} &gt; {high}（梯度爆炸）：试试更小的学习率</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>⚠ {node}: gradient norm {norm} &lt; {low} (vanishing): try ReLU or a better initialisation</source>
         <translation>⚠ {node}：梯度范数 {norm} &lt; {low}（梯度消失）：试试 ReLU 或更好的初始化</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>☠ {node}: {dead} of {total} ReLU units dead (zero for each of the {rows} samples checked)</source>
         <translation>☠ {node}：{total} 个 ReLU 单元中有 {dead} 个已死亡（在检查的 {rows} 个样本上输出都为零）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>✓ every layer&apos;s gradient norm is between {low} and {high}</source>
         <translation>✓ 每一层的梯度范数都在 {low} 和 {high} 之间</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>✓ no dead ReLU units ({units} in {layers}, {rows} samples checked)</source>
         <translation>✓ 没有死亡的 ReLU 单元（{layers} 中共 {units} 个，检查了 {rows} 个样本）</translation>
     </message>
@@ -2893,7 +2893,7 @@
         <translation>把每个解析梯度与有限差分估计值比较</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Worksheet…</source>
         <translation>练习单…</translation>
     </message>
@@ -2921,7 +2921,7 @@
         <translation>分别给出高度和宽度（[h, w]）；关闭：两者用同一个数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Size (height when h × w is on)</source>
         <translation>大小（打开 h × w 时为高度）</translation>
     </message>
@@ -2951,7 +2951,7 @@
         <translation>每个数都必须 &gt;= {minimum}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Set a value (off: the layer&apos;s default)</source>
         <translation>设定一个值（关闭：使用该层的默认值）</translation>
     </message>
@@ -2988,13 +2988,13 @@
         <location line="+0"/>
         <location line="+3"/>
         <location line="+2"/>
-        <location line="+20"/>
+        <location line="+23"/>
         <location line="+4"/>
         <source>output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-30"/>
         <source>mask m / (1 - p) (0: dropped)</source>
         <translation>掩码 m / (1 - p)（0：被丢弃）</translation>
     </message>
@@ -3014,7 +3014,7 @@
         <translation>门 {g} 随时间变化</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>looked-up rows E[x_t] (row t)</source>
         <translation>查到的行 E[x_t]（第 t 行）</translation>
     </message>
@@ -3024,12 +3024,12 @@
         <translation>注意力权重，第 {value} 个头（行：查询，列：键）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>input {value} ({src})</source>
         <translation>输入 {value}（{src}）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>probabilities</source>
         <translation>概率</translation>
     </message>
@@ -3039,17 +3039,17 @@
         <translation>输入通道 {value}（框出：感受野）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>kernel W[{value}], input channel {value2}</source>
         <translation>卷积核 W[{value}]，输入通道 {value2}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>output map {value} (framed: this pixel)</source>
         <translation>输出特征图 {value}（框出：这个像素）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>p (softmax), y (one-hot), p - y</source>
         <translation>p（softmax），y（独热），p - y</translation>
     </message>
@@ -3064,7 +3064,7 @@
         <translation>∂E/∂{name}（全部）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>∂E/∂(attention weights), head 1</source>
         <translation>∂E/∂(注意力权重)，第 1 个头</translation>
     </message>
@@ -3147,7 +3147,7 @@
         <translation>选中了 {n} 个层：{ids}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>{n} problems: {list}</source>
         <translation>{n} 个问题：{list}</translation>
     </message>
@@ -3277,7 +3277,7 @@
         <translation>数据类型是 &apos;{kind}&apos;：只有表格数据才能直接输入。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Sample {s} is not in the table.</source>
         <translation>样本 {s} 不在表格中。</translation>
     </message>

@@ -25,7 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="visualnn", description=tr("See neural networks learn."))
     p.add_argument("--version", action="version", version=f"visualnn {__version__}")
     sub = p.add_subparsers(dest="command")
-    p.add_argument("--lang", choices=LANGUAGES, help=tr("language of messages (default: VISUALNN_LANG, else the locale)"))
+    p.add_argument("--lang", choices=LANGUAGES, help=tr("language of messages (default: VISUALNN_LANG, else the "
+                                                        "locale)"))
     for name in COMMANDS:
         importlib.import_module(f"visualnn.cli.{name.replace('-', '_')}").register(sub)
     for s in sub.choices.values():  # every subcommand takes --lang too

@@ -154,7 +154,8 @@ def retranslate_actions(a: SimpleNamespace) -> None:
     label(a.arrange, translate("actions", "&Auto-arrange"), translate("actions", "Lay the network out left to right"))
     label(a.zoom_in, translate("actions", "Zoom &In"), translate("actions", "Zoom in"))
     label(a.zoom_out, translate("actions", "Zoom &Out"), translate("actions", "Zoom out"))
-    label(a.theme["system"], translate("actions", "&System"), translate("actions", "Follow the system's light or dark setting"))
+    label(a.theme["system"], translate("actions", "&System"), translate("actions", "Follow the system's light or dark "
+                                                                                   "setting"))
     label(a.theme["light"], translate("actions", "&Light"), translate("actions", "Use the light theme"))
     label(a.theme["dark"], translate("actions", "&Dark"), translate("actions", "Use the dark theme"))
     for act in a.language.values():

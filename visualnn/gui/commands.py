@@ -54,7 +54,8 @@ class RemoveNodes(_DocCommand):
 
     def __init__(self, doc, node_ids):
         ids = [n for n in doc.graph.nodes if n in set(node_ids)]
-        super().__init__(doc, translate("commands", "Delete {node}").format(node=ids[0]) if len(ids) == 1 else translate("commands", "Delete {n_ids} layers").format(n_ids=len(ids)))
+        super().__init__(doc, translate("commands", "Delete {node}").format(
+            node=ids[0]) if len(ids) == 1 else translate("commands", "Delete {n_ids} layers").format(n_ids=len(ids)))
         self.ids = ids
         self.removed: list = []
         self.state_keys: list[str] = []
@@ -173,7 +174,8 @@ def set_param(doc, node_id: str, name: str, value) -> SetParams:
         params.pop(name, None)
     else:
         params[name] = value
-    return SetParams(doc, node_id, params, merge_key=name, text=translate("commands", "Set {node_id}.{name}").format(node_id=node_id, name=name))
+    return SetParams(doc, node_id, params, merge_key=name, text=translate("commands", "Set {node_id}.{name}").format(
+        node_id=node_id, name=name))
 
 
 class RenameNode(_DocCommand):
@@ -277,8 +279,11 @@ def remove_selection(doc, node_ids, edges=()) -> None:
     if not node_ids and not edges:
         return
     stack = doc.undo_stack
-    stack.beginMacro(translate("commands", "Delete {n} items").format(n=len(node_ids) + len(edges)) if len(node_ids) + len(edges) > 1 else
-                     (translate("commands", "Delete {node}").format(node=node_ids[0]) if node_ids else translate("commands", "Disconnect {src} → {dst}").format(src=edges[0][0], dst=edges[0][1])))
+    stack.beginMacro(translate("commands", "Delete {n} items").format(
+        n=len(node_ids) + len(edges)) if len(node_ids) + len(edges) > 1 else
+                     (translate("commands", "Delete {node}").format(
+                         node=node_ids[0]) if node_ids else translate("commands", "Disconnect {src} → {dst}").format(
+                             src=edges[0][0], dst=edges[0][1])))
     for s, d in edges:
         stack.push(Disconnect(doc, s, d))
     if node_ids:

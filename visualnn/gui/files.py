@@ -68,7 +68,8 @@ class FileController(QObject):
         if not self.doc.dirty:
             return True
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsaved changes"),
-                          self.tr("Save the changes to “{name}” before closing it?").format(name=self.doc.project.title),
+                          self.tr("Save the changes to “{name}” before closing it?").format(
+                              name=self.doc.project.title),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self.window)
         box.setInformativeText(self.tr("Your changes are lost if you don't save them."))
@@ -193,7 +194,8 @@ class FileController(QObject):
         if path is None:
             base = self.doc.project.path.with_suffix(suffix) if self.doc.project.path else \
                 Path.home() / (_file_stem(self.doc.project.title) + suffix)
-            path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export {what}").format(what=_t(text).rstrip("…")),
+            path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export {what}").format(
+                what=_t(text).rstrip("…")),
                                                   str(base), _t(filt))
             if not path:
                 return None
@@ -254,7 +256,8 @@ class FileController(QObject):
             msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
             self.error(self.tr("Cannot import weights"), f"{Path(path).name}: {msg}")
             return False
-        self.doc.undo_stack.push(ReplaceState(self.doc, state, self.tr("Import weights from {name}").format(name=Path(path).name)))
+        self.doc.undo_stack.push(ReplaceState(self.doc, state, self.tr("Import weights from {name}").format(
+            name=Path(path).name)))
         self.window.statusBar().showMessage(self.tr("Imported weights from {path}").format(path=path), 5000)
         return True
 

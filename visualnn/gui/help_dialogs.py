@@ -16,7 +16,8 @@ def layer_reference_html() -> str:
     from visualnn.core.graph import GROUPS, by_group
 
     out = ["<h2>" + translate("help_dialogs", "Layer reference") + "</h2>",
-           "<p>" + translate("help_dialogs", "Every layer visualnn knows, as in the palette. Types and parameters are PyTorch's, "
+           "<p>" + translate("help_dialogs", "Every layer visualnn knows, as in the palette. Types and parameters are "
+                                             "PyTorch's, "
                              "minus the sizes taken from the incoming tensor.") + "</p>"]
     groups = by_group()
     out.append("<p>" + " · ".join(f"<a href='#{g}'>{html.escape(core_tr(g))}</a>" for g in GROUPS if groups.get(g)) + "</p>")
@@ -30,7 +31,8 @@ def layer_reference_html() -> str:
             if spec.formula:
                 out.append(f"<p><code>{html.escape(core_tr(spec.formula))}</code></p>")
             if spec.shapes:
-                shapes = translate("help_dialogs", "<i>Shapes:</i> {shapes}").format(shapes=html.escape(core_tr(spec.shapes)))
+                shapes = translate("help_dialogs", "<i>Shapes:</i> {shapes}").format(
+                    shapes=html.escape(core_tr(spec.shapes)))
                 out.append(f"<p>{shapes}</p>")
             if spec.params:
                 rows = "".join(
@@ -61,7 +63,8 @@ def show_about(parent) -> None:
     QMessageBox.about(
         parent, translate("help_dialogs", "About visualnn"),
         f"<h3>visualnn {html.escape(__version__)}</h3><p>"
-        + translate("help_dialogs", "See neural networks learn: build a network on the canvas, pick a data set, press Play "
+        + translate("help_dialogs", "See neural networks learn: build a network on the canvas, pick a data set, press "
+                                    "Play "
                     "and watch activations, gradients and the loss change as PyTorch trains it. "
                     "Step through one update to see every number of the forward pass, the chain rule and "
                     "the weight update.")

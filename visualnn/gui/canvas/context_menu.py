@@ -37,9 +37,11 @@ def build_menu(view, scene_item) -> QMenu:
         add(translate("context_menu", "Copy"), view.copy_selection, QKeySequence.StandardKey.Copy)
         add(translate("context_menu", "Cut"), view.cut_selection, QKeySequence.StandardKey.Cut)
         menu.addSeparator()
-        add(translate("context_menu", "Delete") if len(sel) < 2 else translate("context_menu", "Delete {n_sel} layers").format(n_sel=len(sel)), view.delete_selected, "Del")
+        add(translate("context_menu", "Delete") if len(sel) < 2 else translate("context_menu", "Delete {n_sel} layers").format(
+            n_sel=len(sel)), view.delete_selected, "Del")
     elif isinstance(node, EdgeItem):
-        add(translate("context_menu", "Disconnect") if len(edges) < 2 else translate("context_menu", "Disconnect {n_edges} edges").format(n_edges=len(edges)), view.delete_selected, "Del")
+        add(translate("context_menu", "Disconnect") if len(edges) < 2 else translate("context_menu", "Disconnect {n_edges} edges").format(
+            n_edges=len(edges)), view.delete_selected, "Del")
     else:
         add(translate("context_menu", "Paste"), view.paste, QKeySequence.StandardKey.Paste)
         add(translate("context_menu", "Select all"), lambda: view.select_ids(list(view.canvas_scene.nodes)), QKeySequence.StandardKey.SelectAll)

@@ -56,7 +56,8 @@ def _summary(type_name: str, params: dict) -> str:
         if p.get("dtype") == "long":
             return translate("labels", "{n} token ids").format(n=shape[0] if shape else '?')
         if len(shape) == 1:
-            return translate("labels", "{n} features").format(n=shape[0]) if shape[0] != 1 else translate("labels", "1 feature")
+            return translate("labels", "{n} features").format(
+                n=shape[0]) if shape[0] != 1 else translate("labels", "1 feature")
         if len(shape) == 3:
             return translate("labels", "{c} ch, {h}×{w} image").format(c=shape[0], h=shape[1], w=shape[2])
         if len(shape) == 2:
@@ -96,7 +97,8 @@ def _summary(type_name: str, params: dict) -> str:
     if t == "Embedding":
         return f"{p['num_embeddings']} → {p['embedding_dim']}"
     if t == "SelfAttention":
-        heads = translate("labels", "{n} heads").format(n=p['num_heads']) if p['num_heads'] != 1 else translate("labels", "1 head")
+        heads = translate("labels", "{n} heads").format(
+            n=p['num_heads']) if p['num_heads'] != 1 else translate("labels", "1 head")
         return heads + (translate("labels", ", drop {p}").format(p=_g(p['dropout'])) if p["dropout"] else "")
     if t == "Dropout":
         return f"p = {_g(p['p'])}"

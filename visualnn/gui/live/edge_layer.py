@@ -340,5 +340,6 @@ class EdgeLayer:
                 value=f"{link.weights[i, j]:.4g}")
         text = f"{link.node_id}.weight[{i}, {j}] = {link.weights[i, j]:.4g}"
         if link.grads is not None:
-            text = translate("canvas_live", "{weight}, gradient {grad}").format(weight=text, grad=f"{link.grads[i, j]:.3g}")
+            text = translate("canvas_live", "{weight}, gradient {grad}").format(
+                weight=text, grad=f"{link.grads[i, j]:.3g}")
         return text

@@ -49,7 +49,8 @@ class ConfusionView(QWidget):
         if ev is not None:
             split = translate("live_views", "test") if ev.split == "test" else translate("live_views", "train")
             value = f"{100 * ev.accuracy:.1f}"
-            head = translate("live_views", "Confusion matrix — {split} accuracy {value} %").format(split=split, value=value)
+            head = translate("live_views", "Confusion matrix — {split} accuracy {value} %").format(
+                split=split, value=value)
             if p.fontMetrics().horizontalAdvance(head) > self.width() - 16:  # a narrow pane: the number first
                 head = translate("live_views", "Confusion · {split} {value} %").format(split=split, value=value)
         p.drawText(QRectF(8, 2, self.width() - 16, 22), int(Qt.AlignmentFlag.AlignVCenter), head)

@@ -137,7 +137,10 @@ class CurvesView(QWidget):
         ps.style_plot(self.loss_plot.getPlotItem(), translate("live_views", "loss"), translate("live_views", "step"))
         ps.style_plot(self.acc_plot.getPlotItem(), translate("live_views", "accuracy"), translate("live_views", "step"))
         c = ps.colors()
-        self.legend.setText(translate("live_views", "<span style='color:{value}'>━</span> batch loss &nbsp; <span style='color:{value2}'>━●</span> train (epoch) &nbsp; <span style='color:{value3}'>━■</span> test (epoch) &nbsp; <span style='color:{value4}'>┅</span> earlier runs").format(value=c['batch'], value2=c['train'], value3=c['test'], value4=c['faded']))
+        self.legend.setText(translate("live_views", "<span style='color:{value}'>━</span> batch loss &nbsp; <span "
+                                                    "style='color:{value2}'>━●</span> train (epoch) &nbsp; <span "
+                                                    "style='color:{value3}'>━■</span> test (epoch) &nbsp; <span "
+                                                    "style='color:{value4}'>┅</span> earlier runs").format(value=c['batch'], value2=c['train'], value3=c['test'], value4=c['faded']))
         self.redraw()
 
     def changeEvent(self, event):
@@ -204,13 +207,16 @@ class CurvesView(QWidget):
         if len(y):
             parts.append(translate("live_views", "batch loss {value}").format(value=f"{y[-1]:.4g}"))
         if last:
-            parts.append(translate("live_views", "epoch {epoch}: train {value}").format(epoch=last['epoch'], value=f"{last['train_loss']:.4g}"))
+            parts.append(translate("live_views", "epoch {epoch}: train {value}").format(
+                epoch=last['epoch'], value=f"{last['train_loss']:.4g}"))
             if last.get("test_loss") is not None:
                 parts.append(translate("live_views", "test {value}").format(value=f"{last['test_loss']:.4g}"))
             if last.get("test_accuracy") is not None:
-                parts.append(translate("live_views", "test accuracy {value} %").format(value=f"{100 * last['test_accuracy']:.1f}"))
+                parts.append(translate("live_views", "test accuracy {value} %").format(
+                    value=f"{100 * last['test_accuracy']:.1f}"))
             elif last.get("train_accuracy") is not None:
-                parts.append(translate("live_views", "train accuracy {value} %").format(value=f"{100 * last['train_accuracy']:.1f}"))
+                parts.append(translate("live_views", "train accuracy {value} %").format(
+                    value=f"{100 * last['train_accuracy']:.1f}"))
         self.summary.setText(" · ".join(parts) or translate("live_views", "Press Play to train"))
 
     def _fit_ranges(self, log: bool) -> None:

@@ -65,11 +65,13 @@ class CsvImportDialog(_PreviewDialog):
         from visualnn.core.data import DataError, preview_rows
 
         self.path, self.base_dir = Path(path), base_dir
-        self.layout_.addWidget(QLabel(translate("data_import", "First rows of <b>{name}</b>:").format(name=self.path.name)))
+        self.layout_.addWidget(QLabel(translate("data_import", "First rows of <b>{name}</b>:").format(
+            name=self.path.name)))
         self.table = QTableWidget()
         self.table.setMinimumSize(QSize(520, 220))
         self.target = QComboBox()
-        self.target.setToolTip(translate("data_import", "The column the network learns to predict; the other columns are its inputs"))
+        self.target.setToolTip(translate("data_import", "The column the network learns to predict; the other columns "
+                                                        "are its inputs"))
         self.layout_.addWidget(self.table)
         form = QFormLayout()
         form.addRow(translate("data_import", "Target column"), self.target)
@@ -208,16 +210,19 @@ def choose_csv(parent, base_dir=None):
 
 
 def choose_images(parent, base_dir=None):
-    folder = QFileDialog.getExistingDirectory(parent, translate("data_import", "Import an image folder (one sub-folder per class)"),
+    folder = QFileDialog.getExistingDirectory(parent, translate("data_import", "Import an image folder (one sub-folder "
+                                                                               "per class)"),
                                               str(base_dir or ""))
     return _run(ImagesImportDialog(folder, base_dir, parent)) if folder else None
 
 
 def choose_idx(parent, base_dir=None):
     images, _ = QFileDialog.getOpenFileName(parent, translate("data_import", "Import IDX images"), str(base_dir or ""),
-                                            translate("data_import", "IDX files (*idx3* *.idx *.gz *-ubyte);;All files (*)"))
+                                            translate("data_import", "IDX files (*idx3* *.idx *.gz *-ubyte);;All files "
+                                                                     "(*)"))
     if not images:
         return None
     labels, _ = QFileDialog.getOpenFileName(parent, translate("data_import", "Import the matching IDX labels"), str(Path(images).parent),
-                                            translate("data_import", "IDX files (*idx1* *.idx *.gz *-ubyte);;All files (*)"))
+                                            translate("data_import", "IDX files (*idx1* *.idx *.gz *-ubyte);;All files "
+                                                                     "(*)"))
     return _run(IdxImportDialog(images, labels, base_dir, parent)) if labels else None

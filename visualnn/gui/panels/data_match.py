@@ -54,7 +54,8 @@ def mismatches(graph, report, ds, loss: str) -> list[tuple[str, str]]:
                 what = translate("data_match", "{n} classes").format(n=ds.num_classes)
             else:
                 what = translate("data_match", "{n} target values").format(n=ds.output_dim)
-            out.append((lin, translate("data_match", "{node} gives {n} outputs, data has {what}").format(node=lin, n=width, what=what)))
+            out.append((lin, translate("data_match", "{node} gives {n} outputs, data has {what}").format(
+                node=lin, n=width, what=what)))
     return out
 
 

@@ -306,7 +306,8 @@ class DatasetPanel(QScrollArea):
         choose = {"csv": data_import.choose_csv, "images": data_import.choose_images, "idx": data_import.choose_idx}[kind]
         data = choose(self, self.doc.project.base_dir)
         if data:
-            self.doc.undo_stack.push(ChangeData(self.doc, data, text=translate("dataset_panel", "Import {kind} data").format(kind=kind)))
+            self.doc.undo_stack.push(ChangeData(self.doc, data, text=translate("dataset_panel", "Import {kind} data").format(
+                kind=kind)))
 
     def _downloadable(self) -> str | None:
         """The name of the selected set when it is one that is downloaded, else None."""

@@ -29,14 +29,17 @@ def warnings_for(stats) -> list[str]:
     out = []
     for nid, n in stats.grad_norm.items():
         if not math.isfinite(n) or n > HIGH:
-            out.append(translate("live_views", "⚠ {node}: gradient norm {norm} > {high} (exploding): try a smaller learning rate").format(
+            out.append(translate("live_views", "⚠ {node}: gradient norm {norm} > {high} (exploding): try a smaller "
+                                               "learning rate").format(
                 node=nid, norm=f"{n:.3g}", high=HIGH_TEXT))
         elif n < LOW:
-            out.append(translate("live_views", "⚠ {node}: gradient norm {norm} < {low} (vanishing): try ReLU or a better initialisation")
+            out.append(translate("live_views", "⚠ {node}: gradient norm {norm} < {low} (vanishing): try ReLU or a "
+                                               "better initialisation")
                        .format(node=nid, norm=f"{n:.3g}", low=LOW_TEXT))
     for nid, (dead, total) in stats.dead.items():
         if dead:
-            out.append(translate("live_views", "☠ {node}: {dead} of {total} ReLU units dead (zero for each of the {rows} samples checked)")
+            out.append(translate("live_views", "☠ {node}: {dead} of {total} ReLU units dead (zero for each of the "
+                                               "{rows} samples checked)")
                        .format(node=nid, dead=dead, total=total, rows=stats.dead_rows))
     return out
 
@@ -47,7 +50,8 @@ def health_text(stats) -> str:
     warn = warnings_for(stats)
     if warn:
         return "\n".join(warn)
-    lines = [translate("live_views", "✓ every layer's gradient norm is between {low} and {high}").format(low=LOW_TEXT, high=HIGH_TEXT)]
+    lines = [translate("live_views", "✓ every layer's gradient norm is between {low} and {high}").format(
+        low=LOW_TEXT, high=HIGH_TEXT)]
     if stats.dead:
         units = sum(total for _, total in stats.dead.values())
         lines.append(translate("live_views", "✓ no dead ReLU units ({units} in {layers}, {rows} samples checked)").format(

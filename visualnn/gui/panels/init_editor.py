@@ -29,10 +29,12 @@ def argument_help() -> dict[str, str]:
         "value": translate("InitEditor", "The value every weight and bias starts at"),
         "mean": translate("InitEditor", "Mean of the normal distribution"),
         "std": translate("InitEditor", "Standard deviation: large values make the signals (and gradients) explode"),
-        "a": translate("InitEditor", "Lower bound (uniform), or the negative slope of the leaky ReLU that follows (Kaiming)"),
+        "a": translate("InitEditor", "Lower bound (uniform), or the negative slope of the leaky ReLU that follows "
+                                     "(Kaiming)"),
         "b": translate("InitEditor", "Upper bound"),
         "gain": translate("InitEditor", "Scale factor on top of the scheme's own size"),
-        "mode": translate("InitEditor", "Keep the variance of the forward signals (fan_in) or of the backward gradients (fan_out)"),
+        "mode": translate("InitEditor", "Keep the variance of the forward signals (fan_in) or of the backward "
+                                        "gradients (fan_out)"),
         "nonlinearity": translate("InitEditor", "The activation that follows, for the scheme's gain"),
     }
 
@@ -66,7 +68,8 @@ class InitEditor(QWidget):
         titles = scheme_titles()
         for i in range(self.scheme.count()):
             self.scheme.setItemText(i, titles[self.scheme.itemData(i)])
-        self.scheme.setToolTip(translate("InitEditor", "How this layer's weights start when the network is built from the seed "
+        self.scheme.setToolTip(translate("InitEditor", "How this layer's weights start when the network is built from "
+                                                       "the seed "
                                   "(press Reset to apply). Trained weights saved in the project take precedence."))
 
     def changeEvent(self, event) -> None:

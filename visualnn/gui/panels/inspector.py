@@ -138,7 +138,8 @@ class NodePage(QWidget):
         self._built_type = node.type
         self.icon.setPixmap(layer_icon(node.type).pixmap(40, 40))
         self.title.setText(node.type)
-        self.group.setText(translate("inspector", "{group} layer").format(group=core_tr(spec.group)) if spec else translate("inspector", "unknown layer type"))
+        self.group.setText(translate("inspector", "{group} layer").format(
+            group=core_tr(spec.group)) if spec else translate("inspector", "unknown layer type"))
         self.help.setText(core_tr(spec.help) if spec else "")
         self.formula.setText(core_tr(spec.formula) if spec else "")
         self.formula.setVisible(bool(spec and spec.formula))
@@ -176,11 +177,13 @@ class NodePage(QWidget):
         self.init_note.setVisible(trained)
         report = current_report(self.doc)
         shape = report.shapes.get(nid)
-        self.shape.setText(translate("inspector", "Output shape <b>{value}</b>").format(value=html.escape(fmt_shape(shape))) if shape is not None
+        self.shape.setText(translate("inspector", "Output shape <b>{value}</b>").format(
+            value=html.escape(fmt_shape(shape))) if shape is not None
                            else translate("inspector", "Output shape unknown (fix the problems upstream)"))
         counts = param_count(self.doc.graph, report)
         n = counts.get(nid)
-        self.count.setText(translate("inspector", "{n:,} learnable parameters").format(n=n) if n else (translate("inspector", "No learnable parameters") if n == 0 else ""))
+        self.count.setText(translate("inspector", "{n:,} learnable parameters").format(
+            n=n) if n else (translate("inspector", "No learnable parameters") if n == 0 else ""))
         msgs = report.for_node(nid)
         self.problems.setText("\n".join(f"• {m}" for m in msgs))
         self.problems.setVisible(bool(msgs))

@@ -191,7 +191,8 @@ class SizeEditor(ParamEditor):
         self.split.setCheckable(True)
         self.split.setAutoRaise(True)
         self.split.setText("h × w")
-        self.split.setToolTip(translate("param_widgets", "Give height and width separately ([h, w]); off: one number for both"))
+        self.split.setToolTip(translate("param_widgets", "Give height and width separately ([h, w]); off: one number "
+                                                         "for both"))
         self.h.setToolTip(translate("param_widgets", "Size (height when h × w is on)"))
         self.w.setToolTip(translate("param_widgets", "Width"))
         for w in (self.h, self.times, self.w, self.split):
@@ -258,7 +259,8 @@ class IntsEditor(ParamEditor):
         except ValueError:
             return None, translate("param_widgets", "whole numbers separated by commas, e.g. 1, 8, 8")
         if self.minimum is not None and any(v < self.minimum for v in values):
-            return None, translate("param_widgets", "every number must be >= {minimum}").format(minimum=int(self.minimum))
+            return None, translate("param_widgets", "every number must be >= {minimum}").format(
+                minimum=int(self.minimum))
         return values, None
 
     def _mark(self, problem):

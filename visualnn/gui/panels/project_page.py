@@ -126,7 +126,8 @@ class ProjectPage(QWidget):
         self.summary.setText("<table cellspacing=3>" + "".join(
             f"<tr><td style='color:gray; padding-right:12px'>{k}</td><td><b>{html.escape(v)}</b></td></tr>"
             for k, v in rows) + "</table>")
-        self.selection.setText(translate("project_page", "{n} layers selected: {ids}").format(n=len(self.selected), ids=', '.join(self.selected))
+        self.selection.setText(translate("project_page", "{n} layers selected: {ids}").format(
+            n=len(self.selected), ids=', '.join(self.selected))
                                if len(self.selected) > 1 else "")
         self.selection.setVisible(len(self.selected) > 1)
         n = len(report.problems)

@@ -116,7 +116,8 @@ def device_model(combo: QComboBox, available: dict) -> None:
     combo.clear()
     for key, text in DEVICES:
         reason = None if key == "auto" else available.get(key, translate("TrainingPanel", "unknown device"))
-        label = _t(text) if reason is None else translate("TrainingPanel", "{device} — not available").format(device=_t(text))
+        label = _t(text) if reason is None else translate("TrainingPanel", "{device} — not available").format(
+            device=_t(text))
         combo.addItem(label, key)
         i = combo.count() - 1
         item = combo.model().item(i) if isinstance(combo.model(), QStandardItemModel) else None
@@ -125,7 +126,8 @@ def device_model(combo: QComboBox, available: dict) -> None:
             item.setToolTip(reason)
         elif key == "auto":
             best = next((d for d in ("cuda", "mps") if available.get(d) is None), "cpu")
-            combo.setItemData(i, translate("TrainingPanel", "the best present: {device}").format(device=best), Qt.ItemDataRole.ToolTipRole)
+            combo.setItemData(i, translate("TrainingPanel", "the best present: {device}").format(
+                device=best), Qt.ItemDataRole.ToolTipRole)
     if current is not None:
         i = combo.findData(current)
         if i >= 0:
@@ -297,7 +299,8 @@ class TrainingPanel(QWidget):
                                    "each step"))
         self.epochs.setSpecialValueText(self.tr("no limit"))
         self.epochs.setToolTip(self.tr("Play pauses after this many epochs (0: trains until paused)"))
-        self.seed.setToolTip(self.tr("Seed of the initial weights, the data split and the sample order (applies at Reset)"))
+        self.seed.setToolTip(self.tr("Seed of the initial weights, the data split and the sample order (applies at "
+                                     "Reset)"))
         self.device.setToolTip(self.tr("Where training runs (applies at Reset)"))
         self.sample.setSpecialValueText(self.tr("batch mean"))
         self.sample.setToolTip(self.tr("The training sample whose activations colour the neurons on the canvas "
@@ -406,7 +409,8 @@ class TrainingPanel(QWidget):
             self.epoch_label.setText(self.tr("Epoch {epoch} (set: {epochs})").format(epoch=f"{epoch:,}",
                                                                                      epochs=f"{epochs:,}"))
         elif epochs:
-            self.epoch_label.setText(self.tr("Epoch {epoch} / {epochs}").format(epoch=f"{epoch:,}", epochs=f"{epochs:,}"))
+            self.epoch_label.setText(self.tr("Epoch {epoch} / {epochs}").format(
+                epoch=f"{epoch:,}", epochs=f"{epochs:,}"))
         else:
             self.epoch_label.setText(self.tr("Epoch {epoch}").format(epoch=f"{epoch:,}"))
         self.step_label.setText(self.tr("Step {step}").format(step=f"{step:,}"))

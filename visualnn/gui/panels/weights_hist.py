@@ -116,7 +116,8 @@ class WeightsHistView(QWidget):
                 counts, edges = np.histogram(finite, bins=BINS, range=(-lim, lim))
                 self.hist_item.setData(edges, counts)
                 self.hist_range.set(-lim, lim, 0, ps.nice_ceiling(float(counts.max()) * 1.05))
-                self.info.setText(translate("live_views", "{size:,} weights · mean {value:+.3f} · std {value2:.3f}").format(size=w.size, value=finite.mean(), value2=finite.std()))
+                self.info.setText(translate("live_views", "{size:,} weights · mean {value:+.3f} · std {value2:.3f}").format(
+                    size=w.size, value=finite.mean(), value2=finite.std()))
         upto = None if self._live else frame.step
         top = 0.0
         for curve, s in zip(self.curves, self.series.get(nid, ())):

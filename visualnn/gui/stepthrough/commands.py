@@ -32,7 +32,8 @@ def node_state(project, node: str) -> dict:
     try:
         module = compile_graph(project.graph, state=state or None, seed=seed)
     except ValueError as e:
-        raise EditError(translate("commands", "node {node}: cannot build the network ({e})").format(node=node, e=e)) from None
+        raise EditError(translate("commands", "node {node}: cannot build the network ({e})").format(
+            node=node, e=e)) from None
     full = state_to_lists(module)
     if node not in full:
         raise EditError(translate("commands", "node {node}: has no parameters").format(node=node))
@@ -57,7 +58,8 @@ def _checked_float(value, where: str) -> float:
     try:
         v = float(value)
     except (TypeError, ValueError):
-        raise EditError(translate("commands", "{where}: {value!r} is not a number").format(where=where, value=value)) from None
+        raise EditError(translate("commands", "{where}: {value!r} is not a number").format(
+            where=where, value=value)) from None
     if v != v or v in (float("inf"), float("-inf")):
         raise EditError(translate("commands", "{where}: must be a finite number").format(where=where))
     return v
@@ -77,13 +79,15 @@ class SetStateValue(QUndoCommand):
         self.document, self.node, self.param = document, node, param
         self.index = tuple(int(i) for i in index)
         project = document.project
-        where = translate("commands", "node {node}: {param}").format(node=node, param=f"{param}{list(self.index) if self.index else ''}")
+        where = translate("commands", "node {node}: {param}").format(
+            node=node, param=f"{param}{list(self.index) if self.index else ''}")
         value = _checked_float(value, where)
         self.old = copy.deepcopy((project.state or {}).get(node))
         self.had_state = project.state is not None
         new = node_state(project, node)
         if param not in new:
-            raise EditError(translate("commands", "node {node}: no parameter '{param}' (it has: {value})").format(node=node, param=param, value=', '.join(sorted(new))))
+            raise EditError(translate("commands", "node {node}: no parameter '{param}' (it has: {value})").format(
+                node=node, param=param, value=', '.join(sorted(new))))
         try:
             if self.index:
                 _get(new[param], self.index)
@@ -124,9 +128,11 @@ def table_value_command(document, which: str, row: int, index, value) -> ChangeD
         raise EditError(translate("commands", "data: unknown table part {which!r}").format(which=which))
     data = document.project.data or {}
     if data.get("kind") != "table":
-        raise EditError(translate("commands", "data: {which} can be typed in only for table data (this project uses {value!r} data)").format(which=which, value=data.get('kind', 'no')))
+        raise EditError(translate("commands", "data: {which} can be typed in only for table data (this project uses "
+                                              "{value!r} data)").format(which=which, value=data.get('kind', 'no')))
     row, index = int(row), tuple(int(i) for i in index)
-    where = translate("commands", "data {which} row {row}").format(which=which, row=f"{row}{list(index) if index else ''}")
+    where = translate("commands", "data {which} row {row}").format(
+        which=which, row=f"{row}{list(index) if index else ''}")
     value = _checked_float(value, where)
     new = copy.deepcopy(data)
     rows = new.get(which) or []

@@ -50,14 +50,16 @@ def expansion(trace: dict, stage, focus: dict, digits: int):
         else:
             formula, lines = eq.linear_neuron_backward_lines(trace, e["node"], idx, digits)
         title = (translate("expand", "neuron {j} of {total}") if trace.get("batch") is None
-                 else translate("expand", "neuron {j} of {total} (first sample of the batch)")).format(j=sub(p[-1]), total=total)
+                 else translate("expand", "neuron {j} of {total} (first sample of the batch)")).format(
+                     j=sub(p[-1]), total=total)
         return title, list(formula), list(lines)
     px = nr.conv_pixel(trace, e["node"], idx)
     terms = px["terms"]
     expr = " + ".join(f"{term(t['w'], digits)}*{term(t['x'], digits)}" for t in terms[:MAX_TERMS])
     if len(terms) > MAX_TERMS:
         rest = sum(t["product"] for t in terms[MAX_TERMS:])
-        expr += " + ... " + translate("expand", "({n} more, together {sum})").format(n=len(terms) - MAX_TERMS, sum=num(rest, digits))
+        expr += " + ... " + translate("expand", "({n} more, together {sum})").format(
+            n=len(terms) - MAX_TERMS, sum=num(rest, digits))
     if px["bias"] is not None:
         expr += f" + {term(px['bias'], digits)}"
     padded = sum(1 for t in terms if t["padding"])

@@ -44,7 +44,8 @@ class GradientCheckDialog(QDialog):
         self.setWindowTitle(translate("gradcheck_view", "Gradient check"))
         self.digits = max(6, digits)
         self.result: dict | None = None
-        self.summary = QLabel(translate("gradcheck_view", "Comparing every gradient with a finite-difference estimate..."), objectName="gradSummary")
+        self.summary = QLabel(translate("gradcheck_view", "Comparing every gradient with a finite-difference "
+                                                          "estimate..."), objectName="gradSummary")
         self.summary.setWordWrap(True)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -105,14 +106,18 @@ class GradientCheckDialog(QDialog):
         if result["checked"] == result["total"]:
             checked = translate("gradcheck_view", "{n} values checked").format(n=result['checked'])
         else:
-            checked = translate("gradcheck_view", "{n} values checked (a seeded sample of {n} of the {total} values)").format(
+            checked = translate("gradcheck_view", "{n} values checked (a seeded sample of {n} of the {total} "
+                                                  "values)").format(
                 n=result['checked'], total=result['total'])
-        self.summary.setText(translate("gradcheck_view", "<b>Largest relative error {worst}</b>: {verdict}. {checked}, eps = {eps}; "
+        self.summary.setText(translate("gradcheck_view", "<b>Largest relative error {worst}</b>: {verdict}. {checked}, "
+                                                         "eps = {eps}; "
                                        "relative error = |analytic - numeric| / max(|analytic|, |numeric|).").format(
             worst=f"{worst:.2e}", verdict=verdict, checked=checked, eps=f"{result['eps']:g}"))
 
     @Slot(str, int)
     def _on_failed(self, message: str, _ticket: int) -> None:
         self.busy.hide()
-        self.summary.setText(translate("gradcheck_view", "<span style='color:#c62828'>Gradient check failed: {message}</span>").format(message=message))
+        self.summary.setText(translate("gradcheck_view", "<span style='color:#c62828'>Gradient check failed: "
+                                                         "{message}</span>").format(
+            message=message))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setEnabled(True)

@@ -42,7 +42,8 @@ class StepThroughPanel(QWidget):
 
         def retranslate():
             self.grad_btn.setText(translate("panel", "Gradient check…"))
-            self.grad_btn.setToolTip(translate("panel", "Compare every analytic gradient with a finite-difference estimate"))
+            self.grad_btn.setToolTip(translate("panel", "Compare every analytic gradient with a finite-difference "
+                                                        "estimate"))
             self.sheet_btn.setText(translate("panel", "Worksheet…"))
             self.sheet_btn.setToolTip(translate("panel", "Export the whole trace as Markdown, CSV or LaTeX tables for "
                                                          "students"))

@@ -100,7 +100,8 @@ def _forward(trace, stage, focus) -> list[Picture]:
         pics = [Picture(translate("pictures", "h_t over time (row t)"), [_one(trace, s["h"]) for s in steps])]
         for g in det.get("gates", []):
             if g != "h" and g in steps[0]:
-                pics.append(Picture(translate("pictures", "gate {g} over time").format(g=g), [_one(trace, s[g]) for s in steps]))
+                pics.append(Picture(translate("pictures", "gate {g} over time").format(
+                    g=g), [_one(trace, s[g]) for s in steps]))
         return pics
     if t == "Embedding":
         w = np.asarray(before["weight"], dtype=float)
@@ -108,11 +109,13 @@ def _forward(trace, stage, focus) -> list[Picture]:
         return [Picture(translate("pictures", "looked-up rows E[x_t] (row t)"), w[ids])]
     if t == "SelfAttention":
         weights = _one(trace, det["weights"])
-        return [Picture(translate("pictures", "attention weights, head {value} (row: query, column: key)").format(value=h + 1), weights[h])
+        return [Picture(translate("pictures", "attention weights, head {value} (row: query, column: key)").format(
+            value=h + 1), weights[h])
                 for h in range(min(len(weights), 4))]
     if t in ("Add", "Concat"):
         ins = e.get("inputs") or [e["input"]]
-        return [Picture(translate("pictures", "input {value} ({src})").format(value=i + 1, src=src), _one(trace, v)) for i, (src, v) in enumerate(zip(e["sources"], ins))] \
+        return [Picture(translate("pictures", "input {value} ({src})").format(
+            value=i + 1, src=src), _one(trace, v)) for i, (src, v) in enumerate(zip(e["sources"], ins))] \
             + [Picture(translate("pictures", "output"), _one(trace, e["output"]))]
     if t == "Softmax":
         return [Picture(translate("pictures", "probabilities"), _one(trace, e["output"]))]
@@ -135,11 +138,14 @@ def _conv(trace, e, before, idx, focus) -> list[Picture]:
         if tm["c"] == 0 and not tm["padding"]:
             marks.append((tm["position"][1], tm["position"][2]))
     kernel = np.asarray(px["kernel"], dtype=float)
-    pics = [Picture(translate("pictures", "input channel {value} (framed: the receptive field)").format(value=ch + 1), x[ch], marks if ch == 0 else
+    pics = [Picture(translate("pictures", "input channel {value} (framed: the receptive field)").format(
+        value=ch + 1), x[ch], marks if ch == 0 else
                     [(tm["position"][1], tm["position"][2]) for tm in px["terms"] if tm["c"] == ch and not tm["padding"]])
             for ch in range(min(x.shape[0], MAX_CHANNELS))]
-    pics += [Picture(translate("pictures", "kernel W[{value}], input channel {value2}").format(value=o + 1, value2=ch + 1), kernel[ch]) for ch in range(min(kernel.shape[0], 2))]
-    pics.append(Picture(translate("pictures", "output map {value} (framed: this pixel)").format(value=o + 1), out[o], [(r, c)]))
+    pics += [Picture(translate("pictures", "kernel W[{value}], input channel {value2}").format(
+        value=o + 1, value2=ch + 1), kernel[ch]) for ch in range(min(kernel.shape[0], 2))]
+    pics.append(Picture(translate("pictures", "output map {value} (framed: this pixel)").format(
+        value=o + 1), out[o], [(r, c)]))
     return pics
 
 
@@ -163,7 +169,8 @@ def _backward(trace, stage) -> list[Picture]:
     for name, g in (b.get("param_grads") or {}).items():
         g = np.asarray(g, dtype=float)
         if g.ndim >= 2:
-            pics.append(Picture(translate("pictures", "∂E/∂{name} (all of it)").format(name=name), g if g.ndim == 2 else g.reshape(-1, g.shape[-1])))
+            pics.append(Picture(translate("pictures", "∂E/∂{name} (all of it)").format(
+                name=name), g if g.ndim == 2 else g.reshape(-1, g.shape[-1])))
     det = b.get("detail") or {}
     if b["type"] == "SelfAttention" and "d_weights" in det:
         pics.append(Picture(translate("pictures", "∂E/∂(attention weights), head 1"), _one(trace, det["d_weights"])[0]))
@@ -186,5 +193,6 @@ def _update(trace, stage) -> list[Picture]:
         old = np.asarray(up["before"][stage.node][name], dtype=float)
         if new.ndim >= 2 or new.size > 4:
             change = new - old
-            pics.append(Picture(translate("pictures", "change of {name} (new - old)").format(name=name), change if change.ndim <= 2 else change.reshape(-1, change.shape[-1])))
+            pics.append(Picture(translate("pictures", "change of {name} (new - old)").format(
+                name=name), change if change.ndim <= 2 else change.reshape(-1, change.shape[-1])))
     return pics

@@ -141,14 +141,16 @@ class ValuesEditor(QWidget):
                 trace = self.session.trace or {}
                 value = (trace.get("forward") or [{}])[0].get("input") if part == "inputs" else \
                     (trace.get("loss") or {}).get("target")
-                return value, translate("values_editor", "The data is '{kind}': only table data can be typed in.").format(kind=data.get('kind', 'none'))
+                return value, translate("values_editor", "The data is '{kind}': only table data can be typed in.").format(
+                    kind=data.get('kind', 'none'))
             rows = data.get(part) or []
             if s >= len(rows):
                 return None, translate("values_editor", "Sample {s} is not in the table.").format(s=s)
             return rows[s], (translate("values_editor", "Row {s} of the table's inputs.") if part == "inputs"
                              else translate("values_editor", "Row {s} of the table's targets.")).format(s=s)
         try:
-            return node_state(project, node).get(part), translate("values_editor", "{name} before the update.").format(name=f"{node}.{part}")
+            return node_state(project, node).get(part), translate("values_editor", "{name} before the update.").format(
+                name=f"{node}.{part}")
         except EditError as e:
             return None, str(e)
 

@@ -58,7 +58,8 @@ def problem_from(e: BaseException, step: int | None = None) -> TrainingProblem:
 
     if isinstance(e, DeviceError):  # its text ends with what to type on the command line
         text = text.split("; use ", 1)[0]
-        hint = core_tr("Choose another device in the Training panel (Auto picks the best one present), then press Reset.")
+        hint = core_tr("Choose another device in the Training panel (Auto picks the best one present), then press "
+                       "Reset.")
     else:
         for marker in ("; try ", "; use ", "; set ", "; choose "):
             if marker in text:
