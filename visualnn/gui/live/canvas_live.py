@@ -19,7 +19,7 @@ from visualnn.gui.live import colormaps as cm
 from visualnn.gui.live.edge_layer import LINE_BUDGET, EdgeLayer, Link, _LinesItem, _PathItem
 from visualnn.gui.live.maps_overlay import MAX_MAPS, MapsOverlay
 from visualnn.gui.live.neuron_column import NeuronColumn
-from visualnn.gui.i18n import translate
+from visualnn.gui.i18n import relabel, translate
 
 RECURRENT = ("RNN", "LSTM", "GRU")
 ELEMENTWISE = ("ReLU", "LeakyReLU", "Sigmoid", "Tanh", "GELU", "Identity", "Dropout", "BatchNorm1d", "LayerNorm",
@@ -69,9 +69,13 @@ class LiveCanvas(QObject):
         view.viewport().installEventFilter(self)
         theme.on_change(self._on_theme)
         cm.set_dark(theme.current()["name"] == "dark")
+        relabel(self, self._rebuild)  # the overlays' captions in a new language
 
     def _on_theme(self) -> None:
         cm.set_dark(theme.current()["name"] == "dark")
+        self._rebuild()
+
+    def _rebuild(self) -> None:
         if self.session is not None:
             self.build(self.session)
             if self.frame is not None:
