@@ -181,3 +181,13 @@ def test_app_entry_takes_lang(monkeypatch, tmp_path):
                        (["net.vnn", "--lang", "zh"], ("net.vnn", "zh"))):
         monkeypatch.setattr(app_module.sys, "argv", ["visualnn-app", *argv])
         assert app_module.main() == 0 and opened[-1] == want
+
+
+def test_qt_standard_buttons_in_chinese(qtbot, chinese):
+    """Qt's own dialogs and buttons come from Qt's bundled translations (qtbase_zh_CN)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox()
+    qtbot.addWidget(box)
+    box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
+    assert sorted(b.text() for b in box.buttons()) == sorted(["保存", "取消"])
