@@ -92,11 +92,13 @@ def choose_language(code: str, settings) -> str:
 
 class _Relabeler(QObject):
     """Runs the registered relabel functions when the application's language changes
-    (Qt sends the application a LanguageChange when a translator is installed or removed)."""
+    (Qt sends the application a LanguageChange when a translator is installed or removed).
+    It holds the owners weakly; their functions live on the owners, so a closed window and
+    everything it refers to can go."""
 
     def __init__(self, app):
         super().__init__(app)
-        self.entries: list[tuple[weakref.ref, Callable[[], None]]] = []
+        self.owners: weakref.WeakSet = weakref.WeakSet()
         app.installEventFilter(self)
 
     def eventFilter(self, obj, event):
@@ -105,17 +107,18 @@ class _Relabeler(QObject):
         return False
 
     def run(self) -> None:
-        alive = []
-        for ref, fn in self.entries:
-            owner = ref()
-            if owner is None or not shiboken6.isValid(owner):
+        for owner in list(self.owners):
+            if not shiboken6.isValid(owner):
+                self.owners.discard(owner)
                 continue
-            alive.append((ref, fn))
-            try:
-                fn()
-            except RuntimeError:  # a Qt object the function touches is already deleted
-                alive.pop()
-        self.entries = alive
+            for fn in getattr(owner, _FUNCTIONS, ()):
+                try:
+                    fn()
+                except RuntimeError:  # a Qt object the function touches is already deleted
+                    pass
+
+
+_FUNCTIONS = "_visualnn_relabel"
 
 
 def relabel(owner, fn: Callable[[], None]) -> None:
@@ -129,7 +132,12 @@ def relabel(owner, fn: Callable[[], None]) -> None:
     if relabeler is None:
         relabeler = _Relabeler(app)
         relabeler.setObjectName("visualnnRelabeler")
-    relabeler.entries.append((weakref.ref(owner), fn))
+    functions = getattr(owner, _FUNCTIONS, None)
+    if functions is None:
+        functions = []
+        setattr(owner, _FUNCTIONS, functions)
+    functions.append(fn)
+    relabeler.owners.add(owner)
 
 
 # `translate("context", "text")`: QCoreApplication.translate, for code outside a QObject's
