@@ -22,23 +22,25 @@ def register(sub) -> None:
 def run(args) -> int:
     from visualnn.core.graph import check_graph, param_count
 
+    from visualnn.core.data.check import data_problems
+
     project = load(args.project)
     report = check_graph(project.graph)
+    data = [f"data: {p}" for p in data_problems(project.data, project.base_dir)]
     if args.json:
         counts = param_count(project.graph, report) if not report.problems else {}
         layers = [{"id": nid, "type": project.graph.nodes[nid].type,
                    "shape": list(report.shapes[nid]) if report.shapes.get(nid) is not None else None,
                    "params": counts.get(nid, 0)} for nid in report.order]
-        print(json.dumps({"ok": not report.problems,
-                          "problems": [{"node": p.node, "field": p.field or None, "message": p.message}
-                                       for p in report.problems],
-                          "layers": layers}, ensure_ascii=False))
-        return 0 if not report.problems else 1
-    if report.problems:
-        for p in report.problems:
-            print(str(p), file=sys.stderr)
-        print(trn("{n} problem in {project}", "{n} problems in {project}", len(report.problems), project=args.project),
-              file=sys.stderr)
+        problems = [{"node": p.node, "field": p.field or None, "message": p.message} for p in report.problems]
+        problems += [{"node": None, "field": "data", "message": p.removeprefix("data: ")} for p in data]
+        print(json.dumps({"ok": not problems, "problems": problems, "layers": layers}, ensure_ascii=False))
+        return 0 if not problems else 1
+    if report.problems or data:
+        for p in [*map(str, report.problems), *data]:
+            print(p, file=sys.stderr)
+        n = len(report.problems) + len(data)
+        print(trn("{n} problem in {project}", "{n} problems in {project}", n, project=args.project), file=sys.stderr)
         return 1
     counts = param_count(project.graph, report)
     cols = max(width(n) for n in report.order)

@@ -134,7 +134,7 @@ def test_npz_kind_and_refusals(tmp_path):
     (tmp_path / "junk.npz").write_bytes(b"rubbish")
     with pytest.raises(DataError, match="junk.npz"):
         load_dataset({"kind": "npz", "path": str(tmp_path / "junk.npz")})
-    with pytest.raises(DataError, match="not a regular file"):
+    with pytest.raises(DataError, match="is a folder"):
         load_dataset({"kind": "npz", "path": str(tmp_path)})
 
 

@@ -75,7 +75,7 @@ def test_state_round_trips_bit_exactly(tmp_path):
     ("[]", "not a visualnn project"),
     ('{"format": "other", "version": 1}', "not a visualnn project"),
     ('{"format": "visualnn", "version": 7, "nodes": [], "edges": []}', "newer visualnn (file version 7"),
-    ('{"format": "visualnn", "version": "x"}', "unknown project version 'x'"),
+    ('{"format": "visualnn", "version": "x"}', 'unknown project version "x"'),
     ('{"format": "visualnn", "version": 1, "nodes": [{"id": "a", "type": "Input"}, {"id": "a", "type": "Tanh"}], "edges": []}', "node a: the id is used twice"),
     ('{"format": "visualnn", "version": 1, "nodes": [{"id": "a", "type": "Input"}], "edges": [{"from": "a", "to": "b"}]}', "node b: edges[0] names a node"),
 ])
@@ -130,4 +130,5 @@ def test_bilingual_name_and_description_are_kept_and_picked(tmp_path):
     save_project(p, tmp_path / "p.vnn")
     back = json.loads((tmp_path / "p.vnn").read_text(encoding="utf-8"))
     assert back["name"] == {"en": "Spiral", "zh": "螺旋"} and back["description"]["zh"] == "两条臂"
-    assert project_from_dict(dict(DESIGN_EXAMPLE, name=3)).name == "3"
+    with pytest.raises(ProjectError, match="name is 3; it must be a text, or an object of texts by language"):
+        project_from_dict(dict(DESIGN_EXAMPLE, name=3))

@@ -30,13 +30,27 @@ def read_idx(path) -> np.ndarray:
 
     Types: unsigned/signed byte, int16, int32, float32, float64.
     """
-    path = Path(path)
+    from .limits import MAX_DECOMPRESSED, check_file, check_values, read_bounded
+
+    path = check_file(Path(path), "an IDX file")
     try:
         with _open(path) as f:
-            raw = f.read()
+            head = f.read(4)
+            if len(head) == 4 and head[0] == 0 and head[1] == 0 and head[2] in IDX_TYPES:
+                dims = f.read(4 * head[3])
+                if len(dims) == 4 * head[3]:
+                    shape = struct.unpack(f">{head[3]}I", dims)
+                    count = int(np.prod(shape, dtype=object)) if shape else 1
+                    check_values(count, path.name)
+                    size = count * np.dtype(IDX_TYPES[head[2]]).itemsize
+                    raw = head + dims + read_bounded(f, min(size, MAX_DECOMPRESSED), path.name)
+                else:
+                    raw = head + dims
+            else:
+                raw = head
     except FileNotFoundError:
         raise DataError(tr("{path}: file not found", path=path)) from None
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
         raise DataError(tr("{name}: cannot read ({exc})", name=path.name, exc=exc)) from None
     if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] not in IDX_TYPES:
         raise DataError(tr("{name}: not an IDX file (bad magic number)", name=path.name))

@@ -7,7 +7,6 @@ decoded, so a small file that expands to a huge picture is refused without alloc
 """
 from __future__ import annotations
 
-import stat
 from pathlib import Path
 
 import numpy as np
@@ -18,7 +17,6 @@ from visualnn.core.i18n import tr
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff",
                   ".pgm", ".ppm", ".pbm", ".pnm")
-MAX_PIXELS = 40_000_000  # about a 7,000 x 5,700 photo; larger pictures are refused
 _MODES = {"1": "L", "L": "L", "LA": "LA", "RGB": "RGB", "RGBA": "RGBA", "CMYK": "RGB",
           "YCbCr": "RGB", "LAB": "RGB", "HSV": "RGB", "PA": "RGBA", "La": "LA", "RGBa": "RGBA"}
 
@@ -32,14 +30,13 @@ def read_image(path, *, reduce_to: tuple[int, int] | None = None) -> np.ndarray:
     decode fast."""
     from PIL import Image, UnidentifiedImageError
 
-    path = Path(path)
+    from .limits import check_file, check_pixels
+
+    path = check_file(Path(path), "an image")
+    Image.MAX_IMAGE_PIXELS = None  # the size is checked here, from the header, against our own limit
     try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            raise DataError(tr("{name}: not a regular file", name=path.name))
         with Image.open(path) as im:
-            w, h = im.size
-            if w * h > MAX_PIXELS:
-                raise DataError(tr("{name}: the picture is {w}x{h} pixels; at most {MAX_PIXELS:,} pixels are read", name=path.name, w=w, h=h, MAX_PIXELS=MAX_PIXELS))
+            check_pixels(*im.size, path.name)
             if reduce_to is not None:
                 im = _reduced(im, reduce_to)
             return _to_array(im)

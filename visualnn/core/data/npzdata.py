@@ -2,7 +2,6 @@
 writes beside its scripts), read without pickle."""
 from __future__ import annotations
 
-import stat
 from pathlib import Path
 
 import numpy as np
@@ -10,6 +9,7 @@ import numpy as np
 from visualnn.core.i18n import tr
 
 from .dataset import DataError
+from .limits import check_file
 from .table import guess_task
 
 MAX_VALUES = 200_000_000  # about 800 MB of float32: larger arrays are refused from the header
@@ -20,15 +20,11 @@ def _resolve(data: dict, base_dir) -> Path:
         raise DataError(tr("npz data needs 'path' (a .npz file, or a .npy file of inputs)"))
     path = Path(str(data["path"])).expanduser()
     path = path if path.is_absolute() or base_dir is None else Path(base_dir) / path
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        raise DataError(tr("{path}: file not found", path=str(path))) from None
-    except OSError as exc:
-        raise DataError(tr("{path}: cannot read ({error})", path=str(path), error=exc.strerror or exc)) from None
-    if not stat.S_ISREG(mode):
-        raise DataError(tr("{path}: not a regular file", path=str(path)))
-    return path
+    if not path.exists():
+        raise DataError(tr("{path}: file not found", path=str(path)))
+    if path.is_dir():
+        raise DataError(tr("{path}: is a folder, not an npz file", path=str(path)))
+    return check_file(path, "an npz file")
 
 
 def _array(source, name: str, where: str) -> np.ndarray:

@@ -8,12 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from visualnn.core.i18n import tr
+
 from visualnn.core.graph.layers._util import fmt
 from visualnn.core.graph.model import Graph, GraphError, id_problem
 from visualnn.core.graph.registry import REGISTRY, get_spec
 from visualnn.core.graph.spec import ParamError, ShapeError
 from visualnn.core.i18n import tr
 
+MAX_LISTED = 6  # names written out in one message before "and N more"
+# Learnable values a network may hold: 4 bytes each for the weights, their gradients and
+# two optimizer buffers, so about 4 GB at this limit. Shown with the parameter count.
+MAX_PARAMETERS = 250_000_000
 
 
 @dataclass(frozen=True)
@@ -75,15 +81,17 @@ def check_graph(graph: Graph) -> Report:
         rep.order = graph.topo_order()
     except GraphError as e:
         cyc = str(e).removeprefix("cycle through ").split(", ")
+        path = " -> ".join(listed(cyc, MAX_LISTED))
         for nid in cyc:
-            add(nid, tr("is on a cycle ({cyc}); the graph must flow one way", cyc=' -> '.join(cyc)))
+            add(nid, tr("is on a cycle ({cyc}); the graph must flow one way", cyc=path))
         return rep
 
+    ins, outs = graph.adjacency()
     for nid, node in graph.nodes.items():
         spec = get_spec(node.type)
         if spec is None:
             continue
-        n_in = len(graph.inputs_of(nid))
+        n_in = len(ins[nid])
         if spec.max_inputs == 0 and n_in:
             add(nid, tr("an Input takes no incoming connections"))
         elif spec.max_inputs > 0 and n_in == 0:
@@ -94,15 +102,18 @@ def check_graph(graph: Graph) -> Report:
             add(nid, tr("{type} needs at least {min_inputs} inputs, has {n_in}", type=node.type, min_inputs=spec.min_inputs, n_in=n_in))
 
     if inputs:
+        fed = _reachable(inputs, outs)
         for nid in graph.nodes:
-            if nid not in inputs and not any(graph.reaches(i, nid) for i in inputs):
-                if graph.inputs_of(nid):
-                    add(nid, tr("is not connected to the Input"))
-    sinks = [s for s in graph.sinks() if s not in inputs]
+            if nid not in fed and ins[nid]:
+                add(nid, tr("is not connected to the Input"))
+    used = {e.src for e in graph.edges}
+    sinks = [s for s in graph.nodes if s not in used and s not in inputs]
     if len(sinks) > 1:
+        ends = ", ".join(listed(sinks, MAX_LISTED))
         for s in sinks[:-1]:
-            add(s, tr("its output is not used (the graph has {n} ends: {sinks}; it must have one output)", n=len(sinks), sinks=', '.join(sinks)))
-    if inputs and len(graph.nodes) > 1 and not graph.outputs_of(inputs[0]):
+            add(s, tr("its output is not used (the graph has {n} ends: {sinks}; it must have one output)",
+                      n=len(sinks), sinks=ends))
+    if inputs and len(graph.nodes) > 1 and not outs[inputs[0]]:
         add(inputs[0], tr("is not connected to any layer"))
 
     for nid in rep.order:
@@ -110,7 +121,7 @@ def check_graph(graph: Graph) -> Report:
         spec = get_spec(node.type)
         if spec is None or nid not in rep.params:
             continue
-        srcs = graph.inputs_of(nid)
+        srcs = ins[nid]
         if any(s not in rep.shapes for s in srcs):
             continue  # a problem upstream: reported there
         in_shapes = [rep.shapes[s] for s in srcs]
@@ -127,7 +138,46 @@ def check_graph(graph: Graph) -> Report:
                 add(nid, tr("Embedding takes token ids: feed it from an Input with dtype 'long'"))
         elif spec.max_inputs and srcs and graph.nodes[srcs[0]].type == "Input" and graph.nodes[srcs[0]].params.get("dtype") == "long":
             add(nid, tr("token ids (an Input with dtype 'long') must go through an Embedding first"))
+    _check_size(graph, rep, ins)
     return rep
+
+
+def listed(names: list[str], limit: int) -> list[str]:
+    """At most `limit` names, the last one saying how many more there are."""
+    if len(names) <= limit:
+        return list(names)
+    return list(names[:limit]) + [f"... ({len(names) - limit} more)"]
+
+
+def _reachable(starts: list[str], outs: dict[str, list[str]]) -> set[str]:
+    seen, stack = set(starts), list(starts)
+    while stack:
+        for dst in outs[stack.pop()]:
+            if dst not in seen:
+                seen.add(dst)
+                stack.append(dst)
+    return seen
+
+
+def _check_size(graph: Graph, rep: Report, ins: dict[str, list[str]]) -> None:
+    """A network too large for memory is a problem of its largest layer, with the budget."""
+    from visualnn.core.graph.counting import count_params
+
+    counts = {}
+    for nid in rep.order:
+        if nid in rep.params and nid in rep.shapes and all(s in rep.shapes for s in ins[nid]):
+            try:
+                counts[nid] = count_params(graph.nodes[nid].type, rep.params[nid], [rep.shapes[s] for s in ins[nid]])
+            except (KeyError, IndexError, TypeError):
+                continue
+    total = sum(counts.values())
+    if total > MAX_PARAMETERS:
+        biggest = max(counts, key=counts.get)
+        rep.problems.append(Problem(biggest, tr(
+            "the network has {total} parameters ({n} in this layer), more than the limit of {limit} "
+            "(about {gb} GB of memory to train); make the layers smaller",
+            total=f"{total:,}", n=f"{counts[biggest]:,}", limit=f"{MAX_PARAMETERS:,}",
+            gb=MAX_PARAMETERS * 16 // 10**9)))
 
 
 def problems(graph: Graph) -> list[Problem]:
