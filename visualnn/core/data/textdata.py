@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from .dataset import DataError
+from .limits import check_file
 from .split import STREAM_SPLIT, assemble, check_fraction, num_test, rng_for
 
 from visualnn.core.i18n import N_, tr
@@ -31,7 +32,6 @@ from visualnn.core.i18n import N_, tr
 PAD, UNK = "<pad>", "<unk>"
 TOKENS = ("auto", "words", "chars")
 MAX_AUTO_LEN = 256
-MAX_BYTES = 50_000_000
 # Han (with its extensions and compatibility forms) and kana: scripts written without spaces
 SPACELESS = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
@@ -115,9 +115,8 @@ def _whole(lo, hi):
 
 def read_text_table(path: Path, delimiter=None) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header and the non-blank rows ``(line number, cells)`` of a UTF-8 CSV/TSV file."""
+    check_file(path, N_("a text file"))
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise DataError(tr("{name}: the file holds more than {limit:,} bytes", name=path.name, limit=MAX_BYTES))
         raw = path.read_bytes()
     except FileNotFoundError:
         raise DataError(tr("{name}: file not found ({path})", name=path.name, path=path)) from None

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from visualnn.core.i18n import tr
-
 from visualnn.core.graph.layers._util import fmt
 from visualnn.core.graph.model import Graph, GraphError, id_problem
 from visualnn.core.graph.registry import REGISTRY, get_spec
