@@ -89,3 +89,9 @@ def test_examples_list_in_both_languages(capsys):
 def test_help_in_chinese():
     res = run_cli(["step", "--help", "--lang", "zh"])
     assert res.returncode == 0 and "把跟踪结果打印成给学生的表格" in res.stdout
+
+
+def test_nested_subcommands_take_lang_too(capsys):
+    assert main(["data", "list", "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert "MNIST 手写数字" in out and ("未下载" in out or "已下载" in out)
