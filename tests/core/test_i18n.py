@@ -134,3 +134,11 @@ def test_extraction_reads_literals_of_tr_trn_and_n_only(tmp_path):
     found = i18n_tools.code_strings(pkg)
     assert set(found) == {"kept in data", "hello {name}", "{n} file", "{n} files"}
     assert found["hello {name}"] == ["pkg/a.py:4"]
+
+
+def test_a_translation_with_broken_placeholders_falls_back_to_english(monkeypatch):
+    from visualnn.core import i18n
+
+    monkeypatch.setitem(i18n.catalog("zh"), "node {node}: {message}", "节点 {nod}：{message}")
+    set_language("zh")
+    assert tr("node {node}: {message}", node="fc", message="x") == "node fc: x"
