@@ -49,6 +49,10 @@ def test_step_worksheet_in_chinese(capsys):
     assert "| 神经元 | z | a | dE/da | delta = dE/dz | dE/db |" in out
     assert main(["step", str(example_path("lesson_222_sigmoid.vnn")), "--lang", "zh", "--worksheet", "csv"]) == 0
     assert capsys.readouterr().out.startswith("部分,节点,表,神经元,")
+    assert main(["step", str(example_path("lesson_222_sigmoid.vnn")), "--lang", "zh", "--worksheet", "tex"]) == 0
+    assert "% 含中文：请用 XeLaTeX 编译，并加载 \\usepackage{ctex}" in capsys.readouterr().out.splitlines()
+    assert main(["step", str(example_path("lesson_222_sigmoid.vnn")), "--worksheet", "tex"]) == 0
+    assert "ctex" not in capsys.readouterr().out
 
 
 def test_validate_with_a_chinese_locale_prints_problems_in_chinese(tmp_path):
