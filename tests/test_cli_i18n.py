@@ -99,3 +99,31 @@ def test_nested_subcommands_take_lang_too(capsys):
     assert main(["data", "list", "--lang", "zh"]) == 0
     out = capsys.readouterr().out
     assert "MNIST 手写数字" in out and ("未下载" in out or "已下载" in out)
+
+
+def test_every_help_text_of_every_subcommand_is_in_chinese():
+    """argparse's own -h/--version texts aside, each subcommand's and option's help is translated."""
+    import argparse
+    import re
+
+    from visualnn.cli import build_parser
+    from visualnn.core.i18n import set_language
+
+    set_language("zh")
+    untranslated = []
+
+    def walk(parser, path):
+        for action in parser._actions:
+            if isinstance(action, (argparse._HelpAction, argparse._VersionAction)):
+                continue
+            if action.help and action.help is not argparse.SUPPRESS and not re.search("[\u4e00-\u9fff]", action.help):
+                untranslated.append((path, action.dest, action.help))
+            if isinstance(action, argparse._SubParsersAction):
+                for choice in action._choices_actions:
+                    if choice.help and not re.search("[\u4e00-\u9fff]", choice.help):
+                        untranslated.append((path, choice.dest, choice.help))
+                for name, sub in action.choices.items():
+                    walk(sub, f"{path} {name}")
+
+    walk(build_parser(), "visualnn")
+    assert untranslated == []
