@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from visualnn.core.i18n import N_
+
+PROJECT_HELP = N_("a .vnn project file, or the name of a bundled example or lesson")
+
 
 class CliError(Exception):
     """A failure reported as one line; `code` is the exit status (1 run failed, 2 usage/file)."""
