@@ -14,7 +14,7 @@ import importlib
 import sys
 
 from visualnn import __version__
-from visualnn.cli.common import CliError
+from visualnn.cli.common import CliError, translate_argparse
 from visualnn.core.i18n import LANGUAGES, set_language, tr
 
 COMMANDS = ("open", "validate", "train", "step", "export", "landscape", "examples", "data", "install-desktop",
@@ -22,8 +22,10 @@ COMMANDS = ("open", "validate", "train", "step", "export", "landscape", "example
 
 
 def build_parser() -> argparse.ArgumentParser:
+    translate_argparse()
     p = argparse.ArgumentParser(prog="visualnn", description=tr("See neural networks learn."))
-    p.add_argument("--version", action="version", version=f"visualnn {__version__}")
+    p.add_argument("--version", action="version", version=f"visualnn {__version__}",
+                   help=tr("show program's version number and exit"))
     sub = p.add_subparsers(dest="command")
     p.add_argument("--lang", choices=LANGUAGES, help=tr("language of messages (default: VISUALNN_LANG, else the locale)"))
     for name in COMMANDS:
