@@ -1379,7 +1379,7 @@
 <context>
     <name>canvas_live</name>
     <message>
-        <location filename="../../visualnn/gui/live/canvas_live.py" line="+186"/>
+        <location filename="../../visualnn/gui/live/canvas_live.py" line="+190"/>
         <source>hidden state over time</source>
         <translation>隐藏状态随时间的变化</translation>
     </message>
