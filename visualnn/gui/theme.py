@@ -121,12 +121,6 @@ def use_cjk_first(on: bool) -> None:
     FONT_FAMILIES[:] = (CJK_FAMILIES + LATIN_FAMILIES if on else LATIN_FAMILIES + CJK_FAMILIES) + ["sans-serif"]
 
 
-def has_cjk(text: str) -> bool:
-    """Whether `text` holds Chinese, Japanese or Korean characters (they need a CJK font)."""
-    return any("\u2e80" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" or "\uf900" <= ch <= "\ufaff"
-               or "\uff00" <= ch <= "\uffef" for ch in text)
-
-
 def cjk_family() -> str | None:
     """The first installed family with Chinese glyphs, or None (none installed)."""
     from PySide6.QtGui import QFontDatabase
