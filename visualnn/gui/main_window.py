@@ -2,11 +2,14 @@
 
 Places for other parts of the app:
 - `add_dock(widget, area, title, name)` adds a dock and lists it in View > Panels
-  (the training views go on the right, `Qt.DockWidgetArea.RightDockWidgetArea`);
+  (the training views go on the right, `Qt.DockWidgetArea.RightDockWidgetArea`); a title
+  given as a function (`lambda: self.tr("Training")`) follows View > Language;
 - `add_toolbar_section(actions)` puts buttons (Play, Pause, Step) in the main toolbar, and
   `add_toolbar(toolbar)` adds a whole toolbar (listed in View > Toolbars);
 - `add_mode(key, text, widget=None)` adds a mode to the mode switch at the toolbar's end (the
   step-through mode); a widget given replaces the canvas while its mode is on; `modeChanged(key)`;
+- `visualnn.gui.i18n.relabel(owner, fn)` runs `fn` now and after each language switch (set
+  texts there), or a widget re-labels itself in `changeEvent` on `QEvent.LanguageChange`;
 - `after_first_paint(fn)` runs slow set-up once the window has painted (start-up stays fast);
 - `closing` is emitted once the window really closes (stop workers there), and
   `visualnn.gui.app.on_quit(fn)` runs `fn` when the application quits.
