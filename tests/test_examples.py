@@ -129,6 +129,7 @@ def test_large_initial_weights_explode():
     assert all(documented / 10 <= g <= documented * 10 for g in norms), (documented, norms)
     result = train_project(project, epochs=1)
     assert result.error is not None and "loss became" in result.error and result.epochs == 0
+    assert "smaller initial weights (fc1: normal(mean=0, std=2)" in result.error  # the message names the cause
     for node in project.graph.nodes.values():  # with PyTorch's default init the same network trains
         node.extra.pop("init", None)
     assert train_project(project, epochs=1).error is None

@@ -416,8 +416,28 @@ class Trainer:
     def _fail(self, step_no: int, value: float, xb, yb) -> None:
         self.optimizer.zero_grad()
         node, where = find_non_finite(self.model, xb, lambda out: self._loss_fn(out, yb))
+        chosen = self._chosen_inits()
+        if chosen:
+            raise TrainingError(tr("loss became {value} at step {step_no}: {where}; try a smaller learning rate, "
+                                   "or smaller initial weights ({inits})", value=value, step_no=step_no, where=where,
+                                   inits=chosen), step=step_no, node=node)
         raise TrainingError(tr("loss became {value} at step {step_no}: {where}; try a smaller learning rate", value=value, step_no=step_no, where=where),
                             step=step_no, node=node)
+
+    def _chosen_inits(self) -> str:
+        """'fc1: normal(mean=0, std=2), ...' for the layers that start from a chosen init
+        that can be too large (not those set by the state)."""
+        from visualnn.core.graph.init import describe_init, resolve_init
+
+        out = []
+        for nid, node in self.graph.nodes.items():
+            try:
+                r = resolve_init(node.extra.get("init"))
+            except ValueError:
+                continue
+            if r is not None and r["scheme"] in ("constant", "normal", "uniform") and nid not in (self.state or {}):
+                out.append(f"{nid}: {describe_init(r)}")
+        return ", ".join(out[:3]) + (", …" if len(out) > 3 else "")
 
 
 def _macro(split: str, confusion: torch.Tensor | None) -> dict:
