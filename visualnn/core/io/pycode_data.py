@@ -2,9 +2,9 @@
 
 The generated 2-D sets (with their feature inputs), the line set and the sine sequences are
 regenerated with the same numpy code and seed; scikit-learn's bundled sets are loaded from
-scikit-learn; inline tables are written out; a CSV file is read with numpy. Anything else (image folders, IDX files, the
-sentiment corpus) is saved beside the script as `<stem>_data.npz` and loaded with numpy
-(allow_pickle=False). Every path gives the same arrays as visualnn's `load_dataset`.
+scikit-learn; inline tables are written out; a CSV file is read with numpy. Anything else
+(image folders, IDX files, the sentiment corpus) is saved beside the script as
+`<stem>_data.npz` and loaded with numpy (allow_pickle=False). Every path gives the same arrays as visualnn's `load_dataset`.
 """
 
 from __future__ import annotations
