@@ -38,6 +38,37 @@ def output_width(shape: tuple) -> int:
     return int(np.prod(shape)) if shape else 1
 
 
+# the parameter that sets a layer's output size, by layer type
+SIZE_PARAMS = {"Linear": "out_features", "RNN": "hidden_size", "LSTM": "hidden_size", "GRU": "hidden_size"}
+
+
+def sizing_layer(model, node_id: str) -> tuple[str, str] | None:
+    """(node id, parameter) of the layer whose size sets `node_id`'s output: the node
+    itself, or the nearest layer before it through layers that keep the shape (an
+    activation, Dropout, a norm). None when no such layer exists (a Flatten or a pooling
+    layer decides the size)."""
+    sources = dict(model.plan)
+    nid = node_id
+    while nid is not None:
+        kind = model.types.get(nid)
+        if kind in SIZE_PARAMS:
+            return nid, SIZE_PARAMS[kind]
+        before = sources.get(nid, ())
+        if len(before) != 1 or tuple(model.shapes[before[0]]) != tuple(model.shapes[nid]):
+            return None
+        nid = before[0]
+    return None
+
+
+def size_advice(model, node_id: str, size: int) -> tuple[str, str]:
+    """(advice, node that takes it) for an output that must have `size` values."""
+    found = sizing_layer(model, node_id)
+    if found is None:
+        return f"add a Linear layer with out_features {size} after {node_id}", node_id
+    nid, param = found
+    return f"set {param} of {nid} to {size}", nid
+
+
 def check_fit(model, dataset, loss: str) -> None:
     """Raise TrainingError when the network cannot take this data with this loss."""
     in_id, out_id = model.input_id, model.output_id
@@ -65,21 +96,24 @@ def check_fit(model, dataset, loss: str) -> None:
             raise TrainingError(f"train.loss {loss} needs class labels, but the data set is a regression set; "
                                 "choose mse, half_sse or l1")
         if len(out_shape) != 1 or out_shape[0] != dataset.num_classes:
+            advice, fixer = size_advice(model, out_id, dataset.num_classes)
             raise TrainingError(
                 f"node {out_id}: gives output shape {list(out_shape)} but {loss} needs one output per class "
-                f"({dataset.num_classes}); set its size to {dataset.num_classes}", node=out_id)
+                f"({dataset.num_classes}); {advice}", node=fixer)
         return
     if dataset.task == "classification":
         if width not in (1, dataset.num_classes) or (width == 1 and dataset.num_classes > 2):
             need = "1 or " + str(dataset.num_classes) if dataset.num_classes <= 2 else str(dataset.num_classes)
+            advice, fixer = size_advice(model, out_id, dataset.num_classes)
             raise TrainingError(
                 f"node {out_id}: gives {width} output(s) but {dataset.num_classes} classes with loss {loss} "
-                f"need {need}", node=out_id)
+                f"need {need}; {advice}", node=fixer)
         return
     if width != dataset.output_dim:
+        advice, fixer = size_advice(model, out_id, dataset.output_dim)
         raise TrainingError(
             f"node {out_id}: gives {width} output(s) but the data set's targets have {dataset.output_dim}; "
-            f"set its size to {dataset.output_dim}", node=out_id)
+            f"{advice}", node=fixer)
 
 
 def make_targets(y: np.ndarray, dataset, loss: str, out_shape: tuple, device) -> torch.Tensor:

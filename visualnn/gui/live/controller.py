@@ -151,7 +151,7 @@ class TrainingController(QObject):
 
     @Slot()
     def play(self) -> None:
-        if (self.problem is not None and self.problem.node is None and self.worker and not self.worker.built
+        if (self.problem is not None and self.worker and not self.worker.built
                 and not self._stale):  # (an edited project is built anew below: no reset of the old one)
             self._send("reset")
         self._set_problem(None)
