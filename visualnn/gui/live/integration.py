@@ -10,6 +10,7 @@ from visualnn.gui import theme
 from visualnn.gui.live.canvas_live import LiveCanvas
 from visualnn.gui.live.controller import TrainingController
 from visualnn.gui.live.error_banner import ErrorBanner
+from visualnn.gui.live.starting_sign import StartingSign
 from visualnn.gui.panels.live_views import LiveViews
 from visualnn.gui.panels.training_panel import SPEEDS, TrainingPanel
 
@@ -58,6 +59,7 @@ class TrainingUI(QObject):
         window.add_toolbar_section([self.actions["play"], self.actions["step"], self.actions["reset"]])
 
         self.asked = False  # the user asked to train since the last edit: a problem then gets the banner
+        self.starting = StartingSign(self.panel, ctl, window.statusBar(), self)
         for key in ("play", "step", "epoch", "reset"):
             self.actions[key].triggered.connect(self._on_asked)
         self.actions["play"].triggered.connect(ctl.toggle)
@@ -138,6 +140,7 @@ class TrainingUI(QObject):
     @Slot()
     def _on_asked(self) -> None:
         self.asked = True
+        self.starting.asked()
 
     @Slot()
     def _on_edited(self, *_) -> None:
