@@ -73,6 +73,7 @@ def test_play_every_example_and_step_through_fit_1024x768(qtbot, monkeypatch):
     window = open_on_screen(qtbot, monkeypatch, 1024, 768)
     ctl = window.training.controller
     window.document.project.train["epochs"] = 0
+    ctl.where = "thread"  # no training process to wait for: this is about the window
     ctl.ensure_started()
     qtbot.waitUntil(lambda: ctl.session is not None, timeout=WAIT_MS)
     window.training.actions["play"].trigger()

@@ -10,8 +10,8 @@ from visualnn.gui.commands import AddNode
 from .conftest import WAIT_MS
 
 
-def test_new_project_shows_no_banner_until_play(train_window, qtbot):
-    w = train_window
+def test_new_project_shows_no_banner_until_play(thread_window, qtbot):
+    w = thread_window
     ui, ctl = w.training, w.training.controller
     assert w.files.new_blank()  # one Input alone: nothing to train
     qtbot.waitUntil(lambda: ctl.problem is not None, timeout=WAIT_MS)
@@ -31,10 +31,10 @@ def test_new_project_shows_no_banner_until_play(train_window, qtbot):
     assert w.canvas.viewport().geometry().top() < viewport_top
 
 
-def test_every_intermediate_edit_raises_no_banner(train_window, qtbot):
+def test_every_intermediate_edit_raises_no_banner(thread_window, qtbot):
     from visualnn.gui.commands import Disconnect
 
-    w = train_window
+    w = thread_window
     ui, ctl, doc = w.training, w.training.controller, w.document
     doc.undo_stack.push(Disconnect(doc, "t1", "out"))  # half-built: 'out' has no input
     qtbot.waitUntil(lambda: ctl.problem is not None, timeout=WAIT_MS)

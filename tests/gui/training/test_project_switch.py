@@ -19,8 +19,8 @@ def train_a_little(w, qtbot, steps: int = 30) -> None:
     qtbot.waitUntil(lambda: ctl.state != "running", timeout=WAIT_MS)
 
 
-def test_open_another_project_leaves_nothing_of_the_last(train_window, qtbot):
-    w = train_window
+def test_open_another_project_leaves_nothing_of_the_last(thread_window, qtbot):
+    w = thread_window
     ctl = w.training.controller
     views = w.training.views.ensure_views()
     train_a_little(w, qtbot)
@@ -45,8 +45,8 @@ def test_open_another_project_leaves_nothing_of_the_last(train_window, qtbot):
     assert runs_with_data(views["curves"]) == 1
 
 
-def test_new_project_after_training_shows_empty_views(train_window, qtbot):
-    w = train_window
+def test_new_project_after_training_shows_empty_views(thread_window, qtbot):
+    w = thread_window
     train_a_little(w, qtbot)
     assert w.files.new_blank()
     views = w.training.views.views
