@@ -15,7 +15,7 @@ Places for other parts of the app:
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget, QMainWindow, QSizePolicy, QStackedWidget, QToolBar, QUndoView, QWidget,
 )
@@ -116,6 +116,8 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.update_status(doc.report)
         self.set_theme(theme_name(self.settings), save=False)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+        self._listens_to_system = True
         from visualnn.gui.stepthrough.mode import install_step_through
 
         self.step_through = install_step_through(self)
@@ -247,7 +249,7 @@ class MainWindow(QMainWindow):
 
     def update_title(self) -> None:
         project = self.document.project
-        self.setWindowTitle(f"{project.name}[*] — visualnn")
+        self.setWindowTitle(f"{project.title}[*] — visualnn")
         self.setWindowFilePath(str(project.path) if project.path else "")
         self.setWindowModified(self.document.dirty)
 
@@ -255,11 +257,20 @@ class MainWindow(QMainWindow):
         self.files.fill_recent_menu(self.recent_menu)
 
     def set_theme(self, name: str, save: bool = True) -> None:
-        name = style.apply_theme(name)
+        """Use the theme `name`: "system" (follow the desktop's light/dark setting), "light"
+        or "dark"."""
+        name = name if name in self.acts.theme else "light"
+        self._theme_choice = name
+        style.apply_theme(style.resolve_theme(name))
         self.acts.theme[name].setChecked(True)
         apply_tool_icons(self.acts)
         if save:
             set_theme_name(name, self.settings)
+
+    @Slot()
+    def _system_scheme_changed(self, *_) -> None:
+        if self._theme_choice == "system":
+            self.set_theme("system", save=False)
 
     def show_about(self) -> None:
         from visualnn.gui.help_dialogs import show_about
@@ -317,5 +328,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_window_state()
+        if self._listens_to_system:  # a closed window no longer re-themes the application
+            QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._system_scheme_changed)
+            self._listens_to_system = False
         self.closing.emit()
         event.accept()

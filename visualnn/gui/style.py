@@ -108,6 +108,20 @@ def setup_fonts(app: QApplication) -> None:
     app.setFont(font)
 
 
+def system_theme() -> str:
+    """"dark" when the desktop asks for a dark colour scheme, else "light"."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    hints = QGuiApplication.styleHints()
+    return "dark" if hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark else "light"
+
+
+def resolve_theme(choice: str) -> str:
+    """The theme to draw for a user's choice ("system" follows the desktop)."""
+    return system_theme() if choice == "system" else choice
+
+
 def apply_theme(name: str, app: QApplication | None = None) -> str:
     """Colour the whole application "light" or "dark"; returns the theme applied."""
     global _current

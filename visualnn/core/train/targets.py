@@ -11,6 +11,7 @@ import numpy as np
 import torch
 
 from visualnn.core.train.config import CLASSIFICATION_LOSSES
+from visualnn.core.i18n import N_, tr
 
 
 class TrainingError(RuntimeError):
@@ -60,13 +61,15 @@ def sizing_layer(model, node_id: str) -> tuple[str, str] | None:
     return None
 
 
-def size_advice(model, node_id: str, size: int) -> tuple[str, str]:
-    """(advice, node that takes it) for an output that must have `size` values."""
-    found = sizing_layer(model, node_id)
+def _size_error(model, out_id: str, size: int, with_layer: str, without_layer: str, **fields) -> TrainingError:
+    """The error for an output that must have `size` values: `with_layer` names the layer
+    whose size parameter sets it ({fixer}, {param}); `without_layer` asks for a Linear
+    after the output where no such layer exists. Both are whole catalog sentences."""
+    found = sizing_layer(model, out_id)
     if found is None:
-        return f"add a Linear layer with out_features {size} after {node_id}", node_id
-    nid, param = found
-    return f"set {param} of {nid} to {size}", nid
+        return TrainingError(tr(without_layer, out_id=out_id, size=size, **fields), node=out_id)
+    fixer, param = found
+    return TrainingError(tr(with_layer, out_id=out_id, size=size, fixer=fixer, param=param, **fields), node=fixer)
 
 
 def check_fit(model, dataset, loss: str) -> None:
@@ -75,11 +78,10 @@ def check_fit(model, dataset, loss: str) -> None:
     want = tuple(model.shapes[in_id])
     if tuple(dataset.input_shape) != want:
         raise TrainingError(
-            f"node {in_id}: the Input shape is {list(want)} but the data set's samples have shape "
-            f"{list(dataset.input_shape)}; set the Input shape to {list(dataset.input_shape)}", node=in_id)
+            tr("node {in_id}: the Input shape is {want} but the data set's samples have shape {input_shape}; set the Input shape to {input_shape}", in_id=in_id, want=list(want), input_shape=list(dataset.input_shape)), node=in_id)
     if dataset.input_dtype != model.input_dtype:
         raise TrainingError(
-            f"node {in_id}: the Input dtype is {model.input_dtype!r} but the data set gives {dataset.input_dtype!r} values",
+            tr("node {in_id}: the Input dtype is {input_dtype!r} but the data set gives {input_dtype2!r} values", in_id=in_id, input_dtype=model.input_dtype, input_dtype2=dataset.input_dtype),
             node=in_id)
     if dataset.input_dtype == "long":
         top = max((int(a.max()) for a in (dataset.x_train, dataset.x_test) if a.size), default=-1)
@@ -87,33 +89,39 @@ def check_fit(model, dataset, loss: str) -> None:
             layer = model.layer(nid)
             if in_id in srcs and isinstance(layer, torch.nn.Embedding) and layer.num_embeddings <= top:
                 raise TrainingError(
-                    f"node {nid}: num_embeddings is {layer.num_embeddings} but the data holds token ids up to {top}; "
-                    f"set it to at least {top + 1}", node=nid)
+                    tr("node {nid}: num_embeddings is {num_embeddings} but the data holds token ids up to {top}; set it to at least {value}", nid=nid, num_embeddings=layer.num_embeddings, top=top, value=top + 1), node=nid)
     out_shape = tuple(model.shapes[out_id])
     width = output_width(out_shape)
     if loss in CLASSIFICATION_LOSSES:
         if dataset.task != "classification":
-            raise TrainingError(f"train.loss {loss} needs class labels, but the data set is a regression set; "
-                                "choose mse, half_sse or l1")
+            raise TrainingError(tr("train.loss {loss} needs class labels, but the data set is a regression set; choose mse, half_sse or l1", loss=loss))
         if len(out_shape) != 1 or out_shape[0] != dataset.num_classes:
-            advice, fixer = size_advice(model, out_id, dataset.num_classes)
-            raise TrainingError(
-                f"node {out_id}: gives output shape {list(out_shape)} but {loss} needs one output per class "
-                f"({dataset.num_classes}); {advice}", node=fixer)
+            raise _size_error(
+                model, out_id, dataset.num_classes,
+                N_("node {out_id}: gives output shape {out_shape} but {loss} needs one output per class ({size}); "
+                   "set {param} of {fixer} to {size}"),
+                N_("node {out_id}: gives output shape {out_shape} but {loss} needs one output per class ({size}); "
+                   "try adding a Linear layer with out_features {size} after {out_id}"),
+                out_shape=list(out_shape), loss=loss)
         return
     if dataset.task == "classification":
         if width not in (1, dataset.num_classes) or (width == 1 and dataset.num_classes > 2):
             need = "1 or " + str(dataset.num_classes) if dataset.num_classes <= 2 else str(dataset.num_classes)
-            advice, fixer = size_advice(model, out_id, dataset.num_classes)
-            raise TrainingError(
-                f"node {out_id}: gives {width} output(s) but {dataset.num_classes} classes with loss {loss} "
-                f"need {need}; {advice}", node=fixer)
+            raise _size_error(
+                model, out_id, dataset.num_classes,
+                N_("node {out_id}: gives {width} output(s) but {size} classes with loss {loss} need {need}; "
+                   "set {param} of {fixer} to {size}"),
+                N_("node {out_id}: gives {width} output(s) but {size} classes with loss {loss} need {need}; "
+                   "try adding a Linear layer with out_features {size} after {out_id}"),
+                width=width, loss=loss, need=need)
         return
     if width != dataset.output_dim:
-        advice, fixer = size_advice(model, out_id, dataset.output_dim)
-        raise TrainingError(
-            f"node {out_id}: gives {width} output(s) but the data set's targets have {dataset.output_dim}; "
-            f"{advice}", node=fixer)
+        raise _size_error(
+            model, out_id, dataset.output_dim,
+            N_("node {out_id}: gives {width} output(s) but the data set's targets have {size}; set {param} of {fixer} to {size}"),
+            N_("node {out_id}: gives {width} output(s) but the data set's targets have {size}; "
+               "try adding a Linear layer with out_features {size} after {out_id}"),
+            width=width)
 
 
 def make_targets(y: np.ndarray, dataset, loss: str, out_shape: tuple, device) -> torch.Tensor:
