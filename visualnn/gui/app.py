@@ -70,7 +70,12 @@ def load_start_project(path=None):
     error = None
     if path is not None:
         try:
-            return load_project(path), None
+            project = load_project(path)
+            from visualnn.gui.files import is_example
+
+            if is_example(path):
+                project.path = None  # an untitled copy: saving never overwrites the bundled example
+            return project, None
         except ProjectError as e:
             error = str(e)
     try:
