@@ -82,6 +82,7 @@ def test_play_every_example_and_step_through_fit_1024x768(qtbot, monkeypatch):
     window.training.actions["play"].trigger()
     qtbot.wait(300)
     assert fits(window, 1024, 768), "after Play: " + describe(window)
+    assert window.docks["palette"].width() >= 120  # the Layers panel keeps its room after training on 2-D data
     qtbot.keyClick(window.canvas, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert window.mode == "step"
     qtbot.waitUntil(lambda: window.step_through.session.trace is not None, timeout=WAIT_MS)
