@@ -95,3 +95,11 @@ def test_play_every_example_and_step_through_fit_1024x768(qtbot, monkeypatch):
         qtbot.wait(50)
         assert fits(window, 1024, 768), f"{example.path.name}: " + describe(window)
     window.training.shutdown()
+
+
+def test_dock_separators_are_wide_enough_to_grab(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QStyle
+
+    window = open_on_screen(qtbot, monkeypatch, 1280, 800)
+    extent = window.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent, None, window)
+    assert extent >= 5
