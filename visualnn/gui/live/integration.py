@@ -171,7 +171,8 @@ class TrainingUI(QObject):
                     item.highlight("current")
                 self._highlighted = problem.node
         if problem is not None:
-            text = f"Training paused: {problem.message}" if self.asked else f"Not ready to train: {problem.message}"
+            text = (self.tr("Training paused: {message}") if self.asked else
+                    self.tr("Not ready to train: {message}")).format(message=problem.message)
             self.window.statusBar().showMessage(text, 10000)
 
     @Slot(str)

@@ -4,10 +4,14 @@ takes seconds (PyTorch loads in it); until its first run is built, the Training 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QProgressBar
 
 STARTING = "Starting training…"
+
+
+def starting_text() -> str:
+    return QCoreApplication.translate("StartingSign", STARTING)
 
 
 class StartingSign(QObject):
@@ -20,10 +24,11 @@ class StartingSign(QObject):
         self.busy.setMaximumWidth(120)
         self.busy.setMaximumHeight(14)
         self.busy.setTextVisible(False)
-        self.busy.setToolTip(STARTING)
+        self.busy.setToolTip(starting_text())
         self.busy.hide()
         status_bar.addPermanentWidget(self.busy)
         self.showing = False
+        self.text = starting_text()
         controller.sessionStarted.connect(self.done)
         controller.problemRaised.connect(lambda problem: problem is not None and self.done())
         controller.projectSwitched.connect(self.done)
@@ -35,10 +40,11 @@ class StartingSign(QObject):
         if self.ctl.session is not None or self.ctl.closed:
             return
         self.showing = True
-        self.panel.status.setText(STARTING)
+        self.text = starting_text()
+        self.panel.status.setText(self.text)
         self.panel.progress.setRange(0, 0)
         self.busy.show()
-        self.status_bar.showMessage(STARTING)
+        self.status_bar.showMessage(self.text)
 
     @Slot()
     def done(self, *_) -> None:
@@ -48,7 +54,7 @@ class StartingSign(QObject):
         self.busy.hide()
         self.panel.progress.setRange(0, 1)
         self.panel._on_counters(self.ctl.step, self.ctl.epoch)  # the epoch bar again
-        if self.status_bar.currentMessage() == STARTING:
+        if self.status_bar.currentMessage() == self.text:
             self.status_bar.clearMessage()
-        if self.panel.status.text() == STARTING:
+        if self.panel.status.text() == self.text:
             self.panel.status.setText("")
