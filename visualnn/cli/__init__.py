@@ -17,6 +17,7 @@ from visualnn import __version__
 from visualnn.cli.common import CliError, translate_argparse
 from visualnn.core.i18n import LANGUAGES, set_language, tr
 
+INTERRUPTED = 130  # the shell's status for a command stopped by Ctrl-C (128 + SIGINT)
 COMMANDS = ("open", "validate", "train", "step", "export", "landscape", "examples", "data", "install-desktop",
             "bench")
 
@@ -100,7 +101,7 @@ def main(argv=None) -> int:
         return e.code
     except KeyboardInterrupt:
         print(tr("interrupted"), file=sys.stderr)
-        return 1
+        return INTERRUPTED
     except Exception as e:  # every failure is one clear line, never a traceback
         print(tr("error: {message}", message=_describe(e)), file=sys.stderr)
         return 1

@@ -137,7 +137,9 @@ class Trainer:
         self._perm = None
         self._set_loss(cfg.loss)
         if not any(True for _ in self.model.parameters()):
-            raise TrainingError(tr("the network has no learnable parameters: add a layer with weights (e.g. Linear or Conv2d) before training"))
+            out = model.output_id
+            raise TrainingError(tr("the network has no learnable parameters; try adding a layer with weights "
+                                   "(Linear, Conv2d) after {node}", node=out), node=out)
         self.optimizer = make_optimizer(cfg, self.model.parameters())
         self._l1 = float(cfg.l1)
         self._bs = int(cfg.batch_size)
