@@ -23,7 +23,6 @@ import os
 import queue
 import sys
 import threading
-import time
 
 from PySide6.QtCore import QThread
 
