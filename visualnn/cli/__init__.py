@@ -63,7 +63,8 @@ def main(argv=None) -> int:
 
 def _describe(e: Exception) -> str:
     msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-    known = ("CompileError", "ConfigError", "DataError", "DeviceError", "StateError", "ProjectError", "ExportError", "TraceError", "LessonError",
+    known = ("CompileError", "ConfigError", "DataError", "DeviceError", "StateError", "ProjectError", "ExportError", "TraceError",
+             "LessonError",
              "TrainingError")
     return msg if type(e).__name__ in known else f"{type(e).__name__}: {msg}"
 

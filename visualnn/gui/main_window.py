@@ -132,6 +132,9 @@ class MainWindow(QMainWindow):
         from visualnn.gui.live.integration import install_training
 
         self.training = install_training(self)
+        from visualnn.gui.lesson.install import install_lessons
+
+        self.lessons = install_lessons(self)
         self.resize(*default_size(self.screen()))
         self._restore_state()
         self.after_first_paint(self.dataset_panel.reload)

@@ -28,6 +28,7 @@ COLORS = {
 }
 
 _current = "light"
+_font_points: float | None = None  # the UI scale's text size; None: the platform's
 
 
 def current_theme() -> str:
@@ -62,7 +63,7 @@ def _palette(c: dict) -> QPalette:
 
 
 def _stylesheet(c: dict) -> str:
-    return f"""
+    return _scaled_font() + f"""
     QMainWindow::separator {{ background: {c['border']}; width: 1px; height: 1px; }}
     QDockWidget {{ titlebar-close-icon: none; font-weight: 600; }}
     QDockWidget::title {{ background: {c['header']}; padding: 6px 10px; text-align: left;
@@ -90,6 +91,19 @@ def _stylesheet(c: dict) -> str:
     QPushButton#matchButton {{ background: {c['highlight']}; color: {c['highlight_text']};
                                border-radius: 4px; padding: 4px 10px; }}
     """
+
+
+def _scaled_font() -> str:
+    return f"QWidget {{ font-size: {_font_points:.1f}pt; }}\n" if _font_points else ""
+
+
+def set_font_points(points: float | None) -> None:
+    """Every widget's text at `points` (the UI scale for presenting); None: as the platform has it."""
+    global _font_points
+    _font_points = points
+    app = QApplication.instance()
+    if app is not None:
+        app.setStyleSheet(_stylesheet(COLORS[_current]))
 
 
 def setup_fonts(app: QApplication) -> None:

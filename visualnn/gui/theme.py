@@ -165,3 +165,21 @@ def font(point_size: float, bold: bool = False, mono: bool = False):
         f.setWeight(QFont.Weight.DemiBold)
     f.setStyleHint(QFont.StyleHint.Monospace if mono else QFont.StyleHint.SansSerif)
     return f
+
+
+_ui_scale = 1.0
+
+
+def ui_scale() -> float:
+    """The UI scale (1.0 = 100 %), set for presenting (View > UI Scale)."""
+    return _ui_scale
+
+
+def set_ui_scale(scale: float) -> None:
+    global _ui_scale
+    _ui_scale = float(scale)
+
+
+def line_width(width: float) -> float:
+    """A line's width in the current theme and UI scale (the projector theme draws thicker)."""
+    return width * current().get("line_scale", 1.0) * _ui_scale

@@ -226,7 +226,8 @@ def parse_lesson(doc) -> Lesson:
         raise LessonError(tr("lesson.topics must be a list"))
     for t in topics:
         if t not in TOPICS:
-            raise LessonError(tr("lesson.topics: {topic!r} is not a topic ({topics})", topic=t, topics=", ".join(TOPICS)))
+            raise LessonError(tr("lesson.topics: {topic!r} is not a topic ({topics})", topic=t,
+                                 topics=", ".join(TOPICS)))
     parts = {}
     for key in ("hide", "lock"):
         names = doc.get(key, [])
