@@ -74,7 +74,7 @@ def create_actions(win) -> SimpleNamespace:
     a.zoom_out = _action(win, "Zoom &Out", lambda: win.zoom(0.8), SK.ZoomOut, "Zoom out")
     a.themes = QActionGroup(win)
     a.theme = {}
-    for name in ("light", "dark"):
+    for name in ("light", "dark", "projector"):
         act = _action(win, f"&{name.title()}", lambda n=name: win.set_theme(n), tip=f"Use the {name} theme", checkable=True)
         a.themes.addAction(act)
         a.theme[name] = act

@@ -55,7 +55,7 @@ def clear_recent_files(settings: QSettings | None = None) -> None:
 
 def theme_name(settings: QSettings | None = None) -> str:
     value = str((settings or app_settings()).value("theme", "light"))
-    return value if value in ("light", "dark") else "light"
+    return value if value in ("light", "dark", "projector") else "light"
 
 
 def set_theme_name(name: str, settings: QSettings | None = None) -> None:

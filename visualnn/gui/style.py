@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-THEMES = ("light", "dark")
+THEMES = ("light", "dark", "projector")
 
 # widget colours per theme; the canvas theme (visualnn.gui.theme) has its own dict
 COLORS = {
@@ -24,6 +24,12 @@ COLORS = {
         "muted": "#98a2b3", "button": "#2b3039", "border": "#363c47", "highlight": "#5b8def",
         "highlight_text": "#ffffff", "error": "#f97066", "ok": "#32d583", "warn": "#fdb022",
         "tooltip": "#2b3039", "header": "#22262e",
+    },
+    "projector": {  # high contrast; the Okabe-Ito blue, green, vermillion and orange
+        "window": "#ffffff", "base": "#ffffff", "alt": "#ececec", "text": "#000000",
+        "muted": "#333333", "button": "#ffffff", "border": "#000000", "highlight": "#0072B2",
+        "highlight_text": "#ffffff", "error": "#D55E00", "ok": "#009E73", "warn": "#E69F00",
+        "tooltip": "#ffffff", "header": "#e6e6e6",
     },
 }
 

@@ -39,8 +39,6 @@ class Presenter(QObject):
         self.window, self.runner = window, runner
         self.presenting = False
         self._saved_state = None
-        self._was_full = False
-        self._panes: list = []
 
     # -- full screen ------------------------------------------------------------------------
     def toggle_full_screen(self) -> None:
@@ -75,28 +73,18 @@ class Presenter(QObject):
     def large_view(self, name: str) -> None:
         """In presentation mode, the live views show only the pane holding `name`, at full width."""
         views = self.window.training.views
-        all_views = views.ensure_views()
-        if name not in all_views:
+        if name not in views.ensure_views():
             name = DEFAULT_VIEW
+        views.solo = name
         views.show_view(name)
-        target = all_views[name]
-        self._panes = []
-        for tabs in views.tabs:
-            holds = tabs.indexOf(target) >= 0
-            if not tabs.isHidden() and not holds:
-                self._panes.append(tabs)
-                tabs.hide()
-            elif holds:
-                tabs.show()
+        views.apply_hidden()
 
     def stop(self) -> None:
         if not self.presenting:
             return
         w = self.window
         self.presenting = False
-        for tabs in self._panes:
-            tabs.show()
-        self._panes = []
+        w.training.views.solo = None
         w.training.views.apply_hidden()
         w.statusBar().show()
         if self._saved_state is not None:

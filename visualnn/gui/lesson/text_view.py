@@ -21,6 +21,8 @@ def markdown_html(markdown: str) -> str:
     doc = QTextDocument()
     doc.setMarkdown(text, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
     out = doc.toHtml()
+    # the text follows the panel's font (the UI scale), not the size it was converted at
+    out = re.sub(r"(<body[^>]*?)font-size:[\d.]+pt;", r"\1", out, count=1)
     # headings one size down: a panel beside the network, not a page
     out = re.sub(r"font-size:(xx-large|x-large|large)", lambda m: "font-size:" + HEADINGS[m.group(1)], out)
     for piece in pieces:

@@ -50,6 +50,7 @@ class LiveViews(QWidget):
         self.grid = grid
         self.views: dict = {}
         self.hidden: set = set()  # views a lesson hides (apply_hidden() after a change)
+        self.solo: str | None = None  # presenting: only the pane of this view shows
         self._preview = None  # what preview_data() learnt of the data set before a session
         self.tabs: list[QTabWidget] = []
         self._layout = QVBoxLayout(self)
@@ -155,7 +156,8 @@ class LiveViews(QWidget):
                     first = i
             if first is not None and not tabs.isTabVisible(tabs.currentIndex()):
                 tabs.setCurrentIndex(first)
-            tabs.setVisible(first is not None)  # a pane with nothing for this data gives its room away
+            solo = self.solo is None or tabs.indexOf(self.views.get(self.solo)) >= 0
+            tabs.setVisible(first is not None and solo)  # a pane with nothing for this data gives its room away
 
     @Slot(int)
     def _on_reset(self, run: int) -> None:
