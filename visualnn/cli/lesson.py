@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from visualnn.cli.common import CliError, load
 from visualnn.core.i18n import LANGUAGES
@@ -22,26 +21,13 @@ def register(sub) -> None:
     s.set_defaults(func=run)
 
 
-def resolve(name: str) -> Path:
-    """A path as given, else the bundled lesson of that name (with or without .vnn)."""
-    from visualnn.core.lesson import lessons_dir
-
-    path = Path(name)
-    if path.exists():
-        return path
-    for candidate in (lessons_dir() / name, lessons_dir() / f"{name}.vnn"):
-        if candidate.is_file():
-            return candidate
-    return path
-
-
 def run(args) -> int:
     from visualnn.core.i18n import tr
     from visualnn.core.lesson import LessonError, lesson_report
 
     if getattr(args, "verb", None) != "check":
         raise CliError(tr("usage: visualnn lesson check LESSON [--json]"), 2)
-    project = load(resolve(args.lesson))
+    project = load(args.lesson)
     try:
         report = lesson_report(project)
     except LessonError as e:
