@@ -67,7 +67,7 @@ class Presenter(QObject):
         w.statusBar().hide()
         if lesson_dock is not None and lesson_dock.isVisible():
             w.resizeDocks([lesson_dock], [int(w.width() * 0.32)], Qt.Orientation.Horizontal)
-        w.resizeDocks([views_dock], [int(w.height() * 0.45)], Qt.Orientation.Vertical)
+        w.resizeDocks([views_dock], [int(w.height() * 0.56)], Qt.Orientation.Vertical)
         QTimer.singleShot(0, w.canvas.fit)
 
     def large_view(self, name: str) -> None:
