@@ -119,3 +119,29 @@ def test_presentation_mode_and_ui_scale(qtbot, tmp_path):
     ui.set_scale(100)
     qtbot.keyClick(w, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert not ui.presenter.presenting and w.docks["training"].isVisible()
+
+
+def test_backprop_lesson_opens_step_through_at_its_stages(qtbot, tmp_path):
+    from visualnn.core.lesson import lessons_dir
+    from visualnn.gui.app import make_app
+    from visualnn.gui.document import Document
+    from visualnn.gui.main_window import MainWindow
+
+    make_app()
+    w = MainWindow(Document(load_project(lessons_dir() / "backprop_by_hand.vnn")))
+    qtbot.addWidget(w, before_close_func=lambda win: win.document.mark_saved())
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    runner, session = w.lessons.runner, w.step_through.session
+    qtbot.waitUntil(lambda: runner.lesson is not None, timeout=WAIT_MS)
+    assert w.mode == "edit" and w.canvas.selected_ids() == ["net_h", "net_o"]
+    qtbot.keyClick(w, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: w.mode == "step" and bool(session.stages), timeout=WAIT_MS)
+    assert session.index == 0 and w.lessons.dock.isVisible()
+    qtbot.keyClick(w, Qt.Key.Key_PageDown)  # the lesson's page, not the step-through's stage
+    assert runner.index == 2 and session.index == 6 and session.stage.kind == "loss"
+    assert abs(session.trace["loss"]["value"] - 0.298371109) < 1e-8  # the worked example's error
+    qtbot.keyClick(w, Qt.Key.Key_End)
+    qtbot.keyClick(w, Qt.Key.Key_PageUp)
+    assert runner.index == 1 and session.index == 0
