@@ -70,7 +70,12 @@ def load_start_project(path=None):
     error = None
     if path is not None:
         try:
-            return load_project(path), None
+            from visualnn.gui.files import is_example
+
+            project = load_project(path)
+            if is_example(path):
+                project.path = None  # an untitled copy of a bundled example or lesson
+            return project, None
         except ProjectError as e:
             error = str(e)
     try:

@@ -117,6 +117,13 @@ def test_presentation_mode_and_ui_scale(qtbot, tmp_path):
     assert theme.ui_scale() == 2.0 and abs(w.font().pointSizeF() - 2 * base) < 0.6
     assert w.settings.value("ui/scale") in (200, "200")
     ui.set_scale(100)
+    ctl = w.training.controller
+    ctl.ensure_started()
+    qtbot.waitUntil(lambda: ctl.session is not None, timeout=WAIT_MS)
+    ui.runner.set_speed("epoch")  # one epoch a second: the set has 21 samples in one batch
+    assert ctl.speed == ctl.session.steps_per_epoch == 1
+    ui.runner.set_speed("full")
+    assert ctl.speed is None
     qtbot.keyClick(w, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert not ui.presenter.presenting and w.docks["training"].isVisible()
 
@@ -145,3 +152,27 @@ def test_backprop_lesson_opens_step_through_at_its_stages(qtbot, tmp_path):
     qtbot.keyClick(w, Qt.Key.Key_End)
     qtbot.keyClick(w, Qt.Key.Key_PageUp)
     assert runner.index == 1 and session.index == 0
+
+
+def test_a_broken_lesson_says_where_and_the_rest_works(qtbot, tmp_path):
+    import json
+
+    from visualnn.gui.app import make_app
+    from visualnn.gui.document import Document
+    from visualnn.gui.main_window import MainWindow
+
+    path = lesson_project(tmp_path / "broken.vnn")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["lesson"]["steps"][1]["actions"] = [{"do": "train", "epochs": -3}]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    make_app()
+    w = MainWindow(Document(load_project(path)))
+    qtbot.addWidget(w, before_close_func=lambda win: win.document.mark_saved())
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.lessons.dock.isVisible(), timeout=WAIT_MS)
+    text = w.lessons.panel.text.toPlainText()
+    assert "step 2, actions[0]" in text and "epochs" in text
+    assert w.docks["palette"].toggleViewAction().isVisible()  # no lesson: nothing hidden
+    qtbot.keyClick(w, Qt.Key.Key_PageDown)  # nothing to turn, nothing breaks
+    assert w.lessons.runner.lesson is None

@@ -42,6 +42,7 @@ class LessonRunner(QObject):
         self._steps_per_epoch = None
         self._speed_preset = None
         self.front_view: str | None = None
+        self._highlighted: list[str] = []
         self.student = None               # the StudentMode, whose hidden views stay hidden
 
     @property
@@ -84,6 +85,7 @@ class LessonRunner(QObject):
         index = max(0, min(int(index), self.count - 1))
         self.index = index
         self._train_until, self._until_goal = None, False
+        self._clear_highlights()
         self.stepChanged.emit(index)
         if run_actions:
             for action in self.step.actions:
@@ -114,10 +116,12 @@ class LessonRunner(QObject):
             nodes = [n for n in action["nodes"] if n in self.doc.graph.nodes]
             w.canvas.select_ids(nodes)
             if do == "highlight":
-                for nid in self.doc.graph.nodes:
+                self._clear_highlights()
+                for nid in nodes:
                     item = scene.node_item(nid)
                     if item is not None:
-                        item.highlight("current" if nid in nodes else None)
+                        item.highlight("current")
+                        self._highlighted.append(nid)
         elif do == "set":
             self._set(action["key"], action["value"])
         elif do == "data":
@@ -148,6 +152,14 @@ class LessonRunner(QObject):
             self.show_view(action["view"])
         elif do == "speed":
             self.set_speed(action["preset"])
+
+    def _clear_highlights(self) -> None:
+        scene = self.window.canvas.canvas_scene
+        for nid in self._highlighted:
+            item = scene.node_item(nid)
+            if item is not None and item.highlight_state() == "current":
+                item.highlight(None)
+        self._highlighted = []
 
     def _set(self, key: str, value) -> None:
         project = self.doc.project
@@ -197,12 +209,16 @@ class LessonRunner(QObject):
     def set_speed(self, preset: str) -> None:
         """A training speed slow enough to narrate: 'epoch' (one epoch a second), 'step'
         (one update a second), 'slow' (five a second) or 'full'."""
+        from visualnn.gui.panels.training_panel import speed_text
+
         self._speed_preset = preset
+        sps = SPEED_STEPS.get(preset)
         if preset == "epoch":
-            spe = self._steps_per_epoch
-            self.controller.set_speed(float(spe) if spe else 1.0)
-        else:
-            self.controller.set_speed(SPEED_STEPS[preset])
+            sps = float(self._steps_per_epoch or 1)
+        self.controller.set_speed(sps)
+        ui = self.window.training
+        ui.panel.speed_label.setText(speed_text(sps))
+        ui.canvas_live.set_pulse_seconds(None if sps is None else 0.95 / sps)
 
     # -- live -----------------------------------------------------------------------------------
     @Slot(object)
