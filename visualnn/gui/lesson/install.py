@@ -36,7 +36,7 @@ class LessonUI(QObject):
         lay.setSpacing(0)
         lay.addWidget(self.panel, 1)
         lay.addWidget(self.editor)
-        self.dock = window.add_dock(holder, Qt.DockWidgetArea.LeftDockWidgetArea, "Lesson", "lesson")
+        self.dock = window.add_dock(holder, Qt.DockWidgetArea.LeftDockWidgetArea, self.tr("Lesson"), "lesson")
         self.dock.setProperty("staysInModes", True)  # step-through keeps the lesson beside it
         self.dock.hide()
         self._make_actions()
@@ -76,7 +76,7 @@ class LessonUI(QObject):
                                            tr("Only the lesson, the network and one large view (Ctrl+Shift+P)"),
                                            checkable=True)
         self.full_action = self._action(tr("&Full Screen"), self.presenter.toggle_full_screen, "F11",
-                                        tr("The window fills the screen (F11)"), checkable=True)
+                                        tr("The window fills the screen, or leaves it (F11)"))
         self.new_action = self._action(tr("&New Lesson in This Project"), self.new_lesson,
                                        tip=tr("Start writing a lesson for this project (teacher mode)"))
         menu = w.menuBar().addMenu(tr("&Lesson"))
