@@ -6,6 +6,8 @@ from typing import Any
 
 import numpy as np
 
+from visualnn.core.i18n import tr
+
 
 class DataError(Exception):
     """A dataset could not be made or read. The message is one line for the user;
@@ -62,4 +64,9 @@ class ParamInfo:
     max: float | None = None
     choices: tuple | None = None
     help: str = ""
+
+    @property
+    def help_text(self) -> str:
+        """`help` in the UI language."""
+        return tr(self.help)
 
