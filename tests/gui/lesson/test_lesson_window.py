@@ -176,3 +176,22 @@ def test_a_broken_lesson_says_where_and_the_rest_works(qtbot, tmp_path):
     assert w.docks["palette"].toggleViewAction().isVisible()  # no lesson: nothing hidden
     qtbot.keyClick(w, Qt.Key.Key_PageDown)  # nothing to turn, nothing breaks
     assert w.lessons.runner.lesson is None
+
+
+def test_closing_while_presenting_keeps_the_users_own_layout(qtbot, tmp_path):
+    from visualnn.gui.app import make_app
+    from visualnn.gui.document import Document
+    from visualnn.gui.main_window import MainWindow
+
+    w = open_lesson(qtbot, tmp_path)
+    w.lessons.toggle_presentation()
+    assert not w.docks["training"].isVisible() and not w.docks["palette"].isVisible()
+    w.document.mark_saved()
+    w.close()
+    make_app()
+    again = MainWindow(Document())  # a project without a lesson, in the same settings
+    qtbot.addWidget(again, before_close_func=lambda win: win.document.mark_saved())
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.docks["training"].isVisible() or again.docks["inspector"].isVisible()
+    assert again.docks["palette"].isVisible() and again.statusBar().isVisible()

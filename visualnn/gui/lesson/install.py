@@ -5,7 +5,7 @@ presets), student mode for lessons opened, and the teacher's editing bar.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -36,7 +36,8 @@ class LessonUI(QObject):
         lay.setSpacing(0)
         lay.addWidget(self.panel, 1)
         lay.addWidget(self.editor)
-        self.dock = window.add_dock(holder, Qt.DockWidgetArea.LeftDockWidgetArea, self.tr("Lesson"), "lesson")
+        self.dock = window.add_dock(holder, Qt.DockWidgetArea.LeftDockWidgetArea, self.tr("Lesson"), "lesson",
+                                    tabify_with="palette")  # a teacher's Layers are one tab away
         self.dock.setProperty("staysInModes", True)  # step-through keeps the lesson beside it
         self.dock.hide()
         self._make_actions()
@@ -50,6 +51,18 @@ class LessonUI(QObject):
         if scale != 100:
             QTimer.singleShot(0, lambda: self.set_scale(scale, save=False))
         QTimer.singleShot(0, self._on_project)
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        # the window saves its layout as it closes: the layout of the user's own panels,
+        # not the one a lesson or presentation mode made (a cancelled close gets it back)
+        if obj is self.window and event.type() == QEvent.Type.Close:
+            self.presenter.stop()
+            self.present_action.setChecked(False)
+            if self.student.active:
+                self.student.clear()
+                QTimer.singleShot(0, self._apply_student)
+        return False
 
     def _action(self, text, slot, keys=None, tip="", checkable=False) -> QAction:
         act = QAction(text, self.window)
