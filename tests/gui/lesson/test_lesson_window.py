@@ -113,8 +113,14 @@ def test_presentation_mode_and_ui_scale(qtbot, tmp_path):
     assert not w.docks["training"].isVisible() and not w.docks["data"].isVisible()
     shown = [t for t in w.training.views.tabs if not t.isHidden()]
     assert len(shown) == 1 and shown[0].currentWidget() is w.training.views.views["curves"]
+    curves = w.training.views.views["curves"]
+    import pyqtgraph as pg
+
+    line = next(d for p in curves.findChildren(pg.PlotWidget) for d in p.getPlotItem().listDataItems())
+    width = line.opts["pen"].widthF()
     ui.set_scale(200)
     assert theme.ui_scale() == 2.0 and abs(w.font().pointSizeF() - 2 * base) < 0.6
+    assert abs(pg.mkPen(line.opts["pen"]).widthF() - 2 * max(width, 1.0)) < 1e-6
     assert w.settings.value("ui/scale") in (200, "200")
     ui.set_scale(100)
     ctl = w.training.controller

@@ -25,10 +25,31 @@ def set_ui_scale(percent: int, window=None) -> int:
     old = theme.ui_scale()
     theme.set_ui_scale(percent / 100)
     style.set_font_points(None if percent == 100 else float(base) * percent / 100)
+    rescale_plots((percent / 100) / old)
     if window is not None:
         window.canvas.set_zoom(window.canvas.zoom() * (percent / 100) / old)
         window.training.controller.refresh()
     return percent
+
+
+def rescale_plots(ratio: float) -> None:
+    """The plots already made follow a new UI scale: tick fonts and the width of every line."""
+    import sys
+
+    if ratio == 1 or "pyqtgraph" not in sys.modules:  # no plot made yet: new ones read theme.ui_scale
+        return
+    import pyqtgraph as pg
+
+    for widget in QApplication.allWidgets():
+        if not isinstance(widget, pg.PlotWidget):
+            continue
+        plot = widget.getPlotItem()
+        for name in ("left", "bottom"):
+            plot.getAxis(name).setTickFont(theme.font(10 * theme.ui_scale()))
+        for item in plot.listDataItems():
+            pen = pg.mkPen(item.opts["pen"])
+            pen.setWidthF(max(pen.widthF(), 1.0) * ratio)
+            item.setPen(pen)
 
 
 class Presenter(QObject):
