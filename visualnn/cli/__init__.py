@@ -17,8 +17,8 @@ from visualnn import __version__
 from visualnn.cli.common import CliError
 from visualnn.core.i18n import LANGUAGES, set_language, tr
 
-COMMANDS = ("open", "validate", "train", "step", "export", "examples", "lessons", "lesson", "data", "install-desktop",
-            "bench")
+COMMANDS = ("open", "validate", "train", "step", "export", "landscape", "examples", "lessons", "lesson", "data",
+            "install-desktop", "bench")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,9 +75,8 @@ def _lang_in(argv) -> str | None:
 
 def _describe(e: Exception) -> str:
     msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-    known = ("CompileError", "ConfigError", "DataError", "DeviceError", "StateError", "ProjectError", "ExportError", "TraceError",
-             "LessonError",
-             "TrainingError")
+    known = ("CompileError", "ConfigError", "DataError", "DeviceError", "StateError", "ProjectError", "ExportError",
+             "LandscapeError", "TraceError", "LessonError", "TrainingError")
     return msg if type(e).__name__ in known else f"{type(e).__name__}: {msg}"
 
 

@@ -9,7 +9,8 @@ from visualnn.cli.common import load
 from visualnn.core.i18n import N_, tr
 
 HISTORY_LABELS = {"train_loss": N_("train_loss {value:.4f}"), "test_loss": N_("test_loss {value:.4f}"),
-                  "train_accuracy": N_("train_accuracy {value:.4f}"), "test_accuracy": N_("test_accuracy {value:.4f}")}
+                  "train_accuracy": N_("train_accuracy {value:.4f}"), "test_accuracy": N_("test_accuracy {value:.4f}"),
+                  "test_f1": N_("test_f1 {value:.4f}")}
 
 
 def register(sub) -> None:

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 
 from visualnn.core.i18n import tr
 
+from visualnn.core.graph.init import init_problem
 from visualnn.core.graph.layers._util import fmt
 from visualnn.core.graph.model import Graph, GraphError, id_problem
 from visualnn.core.graph.registry import REGISTRY, get_spec
 from visualnn.core.graph.spec import ParamError, ShapeError
-from visualnn.core.i18n import tr
 
 MAX_LISTED = 6  # names written out in one message before "and N more"
 # Learnable values a network may hold: 4 bytes each for the weights, their gradients and
@@ -70,6 +70,10 @@ def check_graph(graph: Graph) -> Report:
             rep.params[nid] = spec.resolve(node.params)
         except ParamError as e:
             add(nid, str(e))
+        if "init" in node.extra:
+            bad_init = init_problem(node.extra["init"], node.type)
+            if bad_init:
+                add(nid, bad_init)
 
     inputs = graph.input_ids()
     if not inputs:
