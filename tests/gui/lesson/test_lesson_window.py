@@ -154,6 +154,7 @@ def test_backprop_lesson_opens_step_through_at_its_stages(qtbot, tmp_path):
     assert session.index == 0 and w.lessons.dock.isVisible()
     qtbot.keyClick(w, Qt.Key.Key_PageDown)  # the lesson's page, not the step-through's stage
     assert runner.index == 2 and session.index == 6 and session.stage.kind == "loss"
+    assert w.step_through.panel.controls.position.text() == "7 / 15"  # what the class sees
     assert abs(session.trace["loss"]["value"] - 0.298371109) < 1e-8  # the worked example's error
     qtbot.keyClick(w, Qt.Key.Key_End)
     qtbot.keyClick(w, Qt.Key.Key_PageUp)

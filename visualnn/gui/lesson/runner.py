@@ -184,10 +184,11 @@ class LessonRunner(QObject):
         if session.sample != sample:
             session.sample = sample
             st.invalidate()
-        session.index = stage
         self.window.set_mode("step")
         if session.stages:
-            session.go(stage)
+            session.go(stage)  # moves the views too (they follow stageChanged)
+        else:
+            session.index = stage  # where the trace being computed opens
 
     def show_view(self, name: str) -> bool:
         """Bring the live view `name` to the front (the live views' dock shows)."""
