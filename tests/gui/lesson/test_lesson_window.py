@@ -68,6 +68,10 @@ def test_student_walks_a_lesson_by_keyboard_and_meets_the_goal(qtbot, tmp_path):
     w.canvas.setFocus()
     qtbot.keyClick(w.canvas, Qt.Key.Key_Delete)
     assert "fc" in w.document.graph.nodes and "locked" in w.statusBar().currentMessage()
+    from visualnn.gui.commands import ChangeTrain
+
+    w.document.undo_stack.push(ChangeTrain(w.document, {**w.document.project.train, "optimizer": "adam"}))
+    assert w.document.project.train["optimizer"] == "sgd" and "train.optimizer" in w.statusBar().currentMessage()
     views = w.training.views.ensure_views()
     tab = next(t for t in w.training.views.tabs if t.indexOf(views["weights"]) >= 0)
     assert not tab.isTabVisible(tab.indexOf(views["weights"]))
