@@ -95,6 +95,8 @@ def test_student_walks_a_lesson_by_keyboard_and_meets_the_goal(qtbot, tmp_path):
     with qtbot.waitSignal(runner.goalMet, timeout=WAIT_MS):
         qtbot.mouseClick(panel.buttons["play"], Qt.MouseButton.LeftButton)
     assert 2 in runner.met and ui.panel.goal_mark.text() == "✓"
+    assert runner.last_value <= 0.05 and "(now " in ui.panel.goal_label.text()
+    assert ui.panel.next_button.isDefault() is False  # the last step: nothing to go on to
     assert ui.panel.dots.buttons[2].text() == "✓"
     w.training.controller.pause()
 

@@ -99,6 +99,7 @@ class LessonPanel(QWidget):
         runner.lessonChanged.connect(self.refresh)
         runner.stepChanged.connect(self.refresh)
         runner.goalMet.connect(self.refresh)
+        runner.progressed.connect(self._show_goal)
         self.retranslate()
         self.refresh()
 
@@ -135,17 +136,28 @@ class LessonPanel(QWidget):
         self.dots.setVisible(r.count <= MAX_DOTS * 3)
         self.back_button.setEnabled(r.index > 0)
         self.next_button.setEnabled(r.index < r.count - 1)
-        if step.goal is None:
-            self.goal_box.hide()
-        else:
-            met = r.index in r.met
-            self.goal_box.show()
-            self.goal_mark.setText("✓" if met else "○")
-            colour = style.hex_color("ok") if met else style.hex_color("muted")
-            self.goal_mark.setStyleSheet(f"color: {colour}; font-size: 18pt; font-weight: 700;")
-            words = goal_text(step.goal)
-            self.goal_label.setText(self.tr("Goal met: {0}").format(words) if met
-                                    else self.tr("Goal: {0}").format(words))
+        self.goal_box.setVisible(step.goal is not None)
+        self._show_goal()
+
+    @Slot()
+    def _show_goal(self, *_):
+        """The goal, ticked when met, with the metric's value at the last epoch; Next stands
+        out once it is met."""
+        r = self.runner
+        goal = r.step.goal if r.lesson else None
+        if goal is None:
+            self.next_button.setDefault(False)
+            return
+        met = r.index in r.met
+        self.goal_mark.setText("✓" if met else "○")
+        colour = style.hex_color("ok") if met else style.hex_color("muted")
+        self.goal_mark.setStyleSheet(f"color: {colour}; font-size: 18pt; font-weight: 700;")
+        words = goal_text(goal)
+        text = self.tr("Goal met: {0}").format(words) if met else self.tr("Goal: {0}").format(words)
+        if r.last_value is not None:
+            text += "  " + self.tr("(now {0})").format(f"{r.last_value:.4g}")
+        self.goal_label.setText(text)
+        self.next_button.setDefault(met and r.index < r.count - 1)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

@@ -12,7 +12,7 @@ import copy
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from visualnn.core.lesson import LessonError, goal_met, parse_lesson, set_value
+from visualnn.core.lesson import LessonError, goal_met, metric_value, parse_lesson, set_value
 
 # training speeds of the presets, in steps per second ("epoch": one epoch a second)
 SPEED_STEPS = {"full": None, "step": 1.0, "slow": 5.0}
@@ -24,6 +24,7 @@ class LessonRunner(QObject):
     goalMet = Signal(int)             # the goal of step i was reached
     message = Signal(str)             # one line for the status bar
     viewShown = Signal(str)           # a live view was brought to the front by name
+    progressed = Signal(object)       # the open goal's metric at the last finished epoch (float or None)
 
     def __init__(self, window, parent=None):
         super().__init__(parent or window)
@@ -42,6 +43,7 @@ class LessonRunner(QObject):
         self._steps_per_epoch = None
         self._speed_preset = None
         self.front_view: str | None = None
+        self.last_value = None            # the open goal's metric at the last finished epoch
         self._highlighted: list[str] = []
         self.student = None               # the StudentMode, whose hidden views stay hidden
 
@@ -84,6 +86,7 @@ class LessonRunner(QObject):
             return
         index = max(0, min(int(index), self.count - 1))
         self.index = index
+        self.last_value = None
         self._train_until, self._until_goal = None, False
         self._clear_highlights()
         self.stepChanged.emit(index)
@@ -239,7 +242,13 @@ class LessonRunner(QObject):
         if not self.lesson or not drained.epochs:
             return
         goal = self.step.goal
-        if goal is None or self.index in self.met:
+        if goal is None:
+            return
+        value = metric_value(goal.metric, drained.epochs[-1])
+        if value is not None:
+            self.last_value = value
+            self.progressed.emit(value)
+        if self.index in self.met:
             return
         for row in drained.epochs:
             if goal_met(goal, row, self.doc.graph):
