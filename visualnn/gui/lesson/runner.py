@@ -200,8 +200,8 @@ class LessonRunner(QObject):
         if name not in views:
             self.message.emit(self.tr("The view {0} is not available in this version").format(name))
             return False
-        if self.student is not None and self.student.is_hidden(f"views.{name}"):
-            return False
+        if self.student is not None and (self.student.is_hidden(f"views.{name}") or self.student.is_hidden("live")):
+            return False  # what the lesson hides stays hidden
         self._leave_step_through()
         ui.views_dock.show()
         ui.views_dock.raise_()
