@@ -54,6 +54,10 @@ def test_set_keeps_weights_for_live_settings_and_restarts_for_the_network():
         player.apply({"do": "select", "nodes": ["nope"]})
     with pytest.raises(LessonError, match="no setting"):
         player.apply({"do": "set", "key": "nodes.fc.wings", "value": 2})
+    from visualnn.core.train.config import ConfigError
+
+    with pytest.raises(ConfigError, match="train.lr"):
+        LessonPlayer(regression_project()).apply({"do": "set", "key": "train.lr", "value": -1})
 
 
 def test_history_rows_match_a_direct_training_loop():

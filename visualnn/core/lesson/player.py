@@ -138,13 +138,13 @@ class LessonPlayer:
             if missing:
                 raise LessonError(tr("{do}: no layer named {node}", do=do, node=missing[0]))
         elif do == "set":
+            from visualnn.core.train.config import TrainConfig
+
             live = set_value(self.project, action["key"], action["value"])
+            TrainConfig.from_dict(self.project.train)  # a wrong value is said now, by name
             if live and self.trainer is not None:
                 self.trainer.update_config({action["key"][6:]: copy.deepcopy(action["value"])})
             elif not live:
-                from visualnn.core.train.config import TrainConfig
-
-                TrainConfig.from_dict(self.project.train)  # a wrong value is said now, by name
                 self._new_run()
         elif do == "data":
             self.project.data = copy.deepcopy(action["data"])
