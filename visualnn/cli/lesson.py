@@ -3,26 +3,22 @@ reached by its solution (exit 0 only when all are)."""
 
 from __future__ import annotations
 
-import argparse
 import json
 
 from visualnn.cli.common import CliError, load
-from visualnn.core.i18n import LANGUAGES
+from visualnn.core.i18n import tr
 
 
 def register(sub) -> None:
-    s = sub.add_parser("lesson", help="work with a lesson")
+    s = sub.add_parser("lesson", help=tr("work with a lesson"))
     verbs = s.add_subparsers(dest="verb")
-    c = verbs.add_parser("check", help="play a lesson headless and check its goals")
-    c.add_argument("lesson", help="a .vnn file with a lesson, or the name of a bundled lesson")
-    c.add_argument("--json", action="store_true", help="print the report as JSON")
-    c.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
-                   help="language of messages (default: VISUALNN_LANG, else the locale)")
+    c = verbs.add_parser("check", help=tr("play a lesson headless and check its goals"))
+    c.add_argument("lesson", help=tr("a .vnn file with a lesson, or the name of a bundled lesson"))
+    c.add_argument("--json", action="store_true", help=tr("print the report as JSON"))
     s.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from visualnn.core.i18n import tr
     from visualnn.core.lesson import LessonError, lesson_report
 
     if getattr(args, "verb", None) != "check":

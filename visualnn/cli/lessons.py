@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 
+from visualnn.core.i18n import tr
+
 
 def register(sub) -> None:
-    s = sub.add_parser("lessons", help="list the bundled lessons")
-    s.add_argument("--json", action="store_true", help='print {"lessons": [{"file", "title", "topics"}]}')
+    s = sub.add_parser("lessons", help=tr("list the bundled lessons"))
+    s.add_argument("--json", action="store_true", help=tr('print {"lessons": [{"file", "title", "topics"}]}'))
     s.set_defaults(func=run)
 
 
