@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from visualnn.cli.common import PROJECT_HELP
+
 from visualnn.core.i18n import tr
 
 
 def register(sub) -> None:
     s = sub.add_parser("open", help=tr("open the app, with a project"))
-    s.add_argument("project", nargs="?")
+    s.add_argument("project", nargs="?", help=tr(PROJECT_HELP))
     s.set_defaults(func=run)
 
 
