@@ -124,6 +124,9 @@ class MainWindow(QMainWindow):
         from visualnn.gui.live.integration import install_training
 
         self.training = install_training(self)
+        from visualnn.gui.lesson.install import install_lessons
+
+        self.lessons = install_lessons(self)
         self.screen_fit = fit_to_screen(self)
         self._restore_state()
         self.after_first_paint(self.dataset_panel.reload)
