@@ -27,7 +27,7 @@ _SCORES = ("precision", "recall", "f1")
 
 
 def set_value(project, key: str, value) -> bool:
-    """Set `key` (train.KEY, data.KEY[.SUBKEY], nodes.ID.PARAM) to `value` in `project`.
+    """Set `key` (train.KEY, data.KEY[.SUBKEY], nodes.ID.PARAM, nodes.ID.init) to `value` in `project`.
     Returns True when the change keeps the run (a live training setting), False when the
     run must start again. Raises LessonError when the key names nothing."""
     head, _, rest = key.partition(".")
@@ -47,6 +47,11 @@ def set_value(project, key: str, value) -> bool:
         nid, _, param = rest.partition(".")
         if nid not in project.graph.nodes:
             raise LessonError(tr("set: {key}: no layer named {node}", key=key, node=nid))
+        if param == "init":  # the layer's initialisation ({"scheme": ...}), used at the next reset
+            project.graph.set_init(nid, copy.deepcopy(value))
+            if project.state and nid in project.state:
+                project.state = {k: v for k, v in project.state.items() if k != nid}
+            return False
         from visualnn.core.graph import get_spec
 
         spec = get_spec(project.graph.nodes[nid].type)
