@@ -49,3 +49,10 @@ def test_check_exit_codes(tmp_path, capsys):
     assert main(["lesson", "check", str(bad)]) == 1
     err = capsys.readouterr().err
     assert "step 1, actions[0]" in err and "fly" in err and "Traceback" not in err
+
+
+def test_the_bundled_lessons_cover_every_topic_of_the_course():
+    covered = set()
+    for path in BUNDLED:
+        covered |= set(json.loads(path.read_text(encoding="utf-8"))["lesson"]["topics"])
+    assert covered == set(TOPICS)

@@ -170,7 +170,10 @@ class LessonRunner(QObject):
             nid, _, param = key[6:].partition(".")
             if nid not in self.doc.graph.nodes:
                 raise LessonError(self.tr("no layer named {0}").format(nid))
-            self.doc.graph.set_param(nid, param, copy.deepcopy(value))
+            if param == "init":  # the layer's initialisation, used at the next reset
+                self.doc.graph.set_init(nid, copy.deepcopy(value))
+            else:
+                self.doc.graph.set_param(nid, param, copy.deepcopy(value))
             return
         set_value(project, key, value)
         self.doc.settingsChanged.emit()
