@@ -17,7 +17,7 @@
 <context>
     <name>CanvasView</name>
     <message>
-        <location filename="../../visualnn/gui/canvas/view.py" line="+147"/>
+        <location filename="../../visualnn/gui/canvas/view.py" line="+178"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
@@ -30,7 +30,7 @@
 <context>
     <name>DatasetPanel</name>
     <message>
-        <location filename="../../visualnn/gui/panels/dataset_panel.py" line="+164"/>
+        <location filename="../../visualnn/gui/panels/dataset_panel.py" line="+172"/>
         <source>Download…</source>
         <translation>下载…</translation>
     </message>
@@ -91,7 +91,7 @@
         <translation>更新</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+105"/>
         <source>This update cannot be traced: {reason}</source>
         <translation>无法追踪这次更新：{reason}</translation>
     </message>
@@ -134,7 +134,7 @@
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../../visualnn/gui/live/error_banner.py" line="+56"/>
+        <location filename="../../visualnn/gui/live/error_banner.py" line="+58"/>
         <source>Show layer</source>
         <translation>显示该层</translation>
     </message>
@@ -170,9 +170,17 @@
     </message>
 </context>
 <context>
+    <name>ExampleGallery</name>
+    <message>
+        <location filename="../../visualnn/gui/gallery.py" line="+148"/>
+        <source>Lesson: {0}</source>
+        <translation>课程：{0}</translation>
+    </message>
+</context>
+<context>
     <name>FileController</name>
     <message>
-        <location filename="../../visualnn/gui/files.py" line="+70"/>
+        <location filename="../../visualnn/gui/files.py" line="+72"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -217,12 +225,12 @@
         <translation>清除菜单</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Export {what}</source>
         <translation>导出{what}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Export not available</source>
         <translation>无法导出</translation>
     </message>
@@ -366,9 +374,364 @@
     </message>
 </context>
 <context>
+    <name>LessonDialog</name>
+    <message>
+        <location filename="../../visualnn/gui/lesson/dialogs.py" line="+115"/>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Title (English)</source>
+        <translation>标题（英文）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title (Chinese)</source>
+        <translation>标题（中文）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Part</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hidden and locked</source>
+        <translation>隐藏和锁定</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Topics</source>
+        <translation>主题</translation>
+    </message>
+</context>
+<context>
+    <name>LessonEditor</name>
+    <message>
+        <location filename="../../visualnn/gui/lesson/editor.py" line="+78"/>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A new step after this one</source>
+        <translation>在这一步之后新建一个步骤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This step&apos;s text (English and Chinese) and its goal</source>
+        <translation>这一步的文字（英文和中文）和它的目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete this step</source>
+        <translation>删除这一步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move this step one place earlier</source>
+        <translation>把这一步往前移一位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move this step one place later</source>
+        <translation>把这一步往后移一位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capture</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Make the app as it is now (settings, selection, view, step-through stage) this step&apos;s actions</source>
+        <translation>把应用当前的状态（设置、选择、视图、单步演示阶段）记录为这一步的动作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lesson…</source>
+        <translation>课程…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title, topics, and the parts hidden or locked for students</source>
+        <translation>标题、主题，以及对学生隐藏或锁定的部分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>See the lesson as a student does</source>
+        <translation>以学生的视角查看课程</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Make a lesson</source>
+        <translation>创建课程</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A new step.</source>
+        <translation>新的一步。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a lesson step</source>
+        <translation>添加课程步骤</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Delete a lesson step</source>
+        <translation>删除课程步骤</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Move a lesson step</source>
+        <translation>移动课程步骤</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Edit a lesson step</source>
+        <translation>编辑课程步骤</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Capture the app into a lesson step</source>
+        <translation>把应用状态记录到课程步骤中</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Change the lesson&apos;s settings</source>
+        <translation>修改课程设置</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <location filename="../../visualnn/gui/lesson/panel.py" line="+107"/>
+        <source>◀ Back</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The previous step (Page Up)</source>
+        <translation>上一步 (Page Up)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The next step (Page Down)</source>
+        <translation>下一步 (Page Down)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No lesson</source>
+        <translation>没有课程</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This lesson cannot be shown: {0}</source>
+        <translation>无法显示这个课程：{0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Step {0} of {1}</source>
+        <translation>第 {0} / {1} 步</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Goal met: {0}</source>
+        <translation>目标已达成：{0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Goal: {0}</source>
+        <translation>目标：{0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(now {0})</source>
+        <translation>（当前 {0}）</translation>
+    </message>
+</context>
+<context>
+    <name>LessonRunner</name>
+    <message>
+        <location filename="../../visualnn/gui/lesson/runner.py" line="+113"/>
+        <source>Lesson step {0}: {1}</source>
+        <translation>课程第 {0} 步：{1}</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>no layer named {0}</source>
+        <translation>没有名为 {0} 的层</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The view {0} is not available in this version</source>
+        <translation>此版本中没有视图 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LessonUI</name>
+    <message>
+        <location filename="../../visualnn/gui/lesson/install.py" line="+39"/>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>&amp;Next Step</source>
+        <translation>下一步(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The lesson&apos;s next step (Page Down)</source>
+        <translation>课程的下一步 (Page Down)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Previous Step</source>
+        <translation>上一步(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The lesson&apos;s previous step (Page Up)</source>
+        <translation>课程的上一步 (Page Up)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Teacher Mode</source>
+        <translation>教师模式(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlock everything the lesson hides or locks, and edit the lesson (Ctrl+Shift+L)</source>
+        <translation>解锁课程隐藏或锁定的一切，并编辑课程 (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Presentation Mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the lesson, the network and one large view (Ctrl+Shift+P)</source>
+        <translation>只显示课程、网络和一个大视图 (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Full Screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The window fills the screen, or leaves it (F11)</source>
+        <translation>窗口铺满屏幕，或退出全屏 (F11)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New Lesson in This Project</source>
+        <translation>在本项目中新建课程(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start writing a lesson for this project (teacher mode)</source>
+        <translation>开始为本项目编写课程（教师模式）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lesson</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>UI &amp;Scale</source>
+        <translation>界面缩放(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Training S&amp;peed</source>
+        <translation>训练速度(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full speed</source>
+        <translation>全速</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>One epoch a second</source>
+        <translation>每秒一轮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Five updates a second</source>
+        <translation>每秒五次更新</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>One update a second</source>
+        <translation>每秒一次更新</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Teacher mode: everything unlocked; the lesson can be edited</source>
+        <translation>教师模式：全部解锁；可以编辑课程</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Student mode</source>
+        <translation>学生模式</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Goal met! Go on with Next (Page Down)</source>
+        <translation>目标已达成！按“下一步”(Page Down) 继续</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../visualnn/gui/main_window.py" line="+70"/>
+        <location filename="../../visualnn/gui/main_window.py" line="+73"/>
         <source>&lt;opened&gt;</source>
         <translation>&lt;打开时&gt;</translation>
     </message>
@@ -423,7 +786,7 @@
         <translation>未连接：{why}</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>Show or hide the {title} panel</source>
         <translation>显示或隐藏“{title}”面板</translation>
     </message>
@@ -449,7 +812,7 @@
 <context>
     <name>OptimizerSettings</name>
     <message>
-        <location filename="../../visualnn/gui/panels/optimizer_settings.py" line="+54"/>
+        <location filename="../../visualnn/gui/panels/optimizer_settings.py" line="+55"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
@@ -460,8 +823,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Adam betas</source>
-        <translation>Adam betas</translation>
+        <source>β1, β2</source>
+        <translation>β1, β2</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -515,7 +878,7 @@
         <translation>更新</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+118"/>
         <source>The sample whose update is taken apart</source>
         <translation>要拆解其更新过程的样本</translation>
     </message>
@@ -640,12 +1003,12 @@
         <translation>列</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Which {name} to write out (1 to {n})</source>
-        <translation>要展开计算的{name}（1 到 {n}）</translation>
+        <location line="+15"/>
+        <source>Which {name} to write out ({first} to {last})</source>
+        <translation>要展开计算的{name}（{first} 到 {last}）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Write out neuron of {node}:</source>
         <translation>展开 {node} 的神经元：</translation>
     </message>
@@ -655,7 +1018,7 @@
         <translation>展开 {node} 的输出像素：</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Pause (Space)</source>
         <translation>暂停（空格）</translation>
     </message>
@@ -663,6 +1026,84 @@
         <location line="+0"/>
         <source>Play the stages slowly (Space)</source>
         <translation>慢速播放各阶段（空格）</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../visualnn/gui/lesson/dialogs.py" line="-114"/>
+        <source>Lesson step</source>
+        <translation>课程步骤</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Markdown; formulas between $…$ or $$…$$</source>
+        <translation>Markdown；公式写在 $…$ 或 $$…$$ 之间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>at least</source>
+        <translation>至少</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at most</source>
+        <translation>至多</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+4"/>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At most hidden units</source>
+        <translation>隐藏单元数至多</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most parameters</source>
+        <translation>参数数量至多</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Goal (English)</source>
+        <translation>目标（英文）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goal (Chinese)</source>
+        <translation>目标（中文）</translation>
+    </message>
+</context>
+<context>
+    <name>StepDots</name>
+    <message>
+        <location filename="../../visualnn/gui/lesson/panel.py" line="-112"/>
+        <location line="+1"/>
+        <source>Step {0}</source>
+        <translation>第 {0} 步</translation>
     </message>
 </context>
 <context>
@@ -700,9 +1141,17 @@
     </message>
 </context>
 <context>
+    <name>StudentMode</name>
+    <message>
+        <location filename="../../visualnn/gui/lesson/student.py" line="+63"/>
+        <source>{0} is locked by the lesson (a teacher can unlock it: Lesson &gt; Teacher Mode)</source>
+        <translation>{0} 已被课程锁定（教师可以解锁：课程 &gt; 教师模式）</translation>
+    </message>
+</context>
+<context>
     <name>TrainingController</name>
     <message>
-        <location filename="../../visualnn/gui/live/controller.py" line="+234"/>
+        <location filename="../../visualnn/gui/live/controller.py" line="+244"/>
         <source>the network has a problem: {problem}</source>
         <translation>网络有问题：{problem}</translation>
     </message>
@@ -790,7 +1239,7 @@
         <translation>当前最好的设备：{device}</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+134"/>
         <source>{setting}: {why}</source>
         <translation>{setting}：{why}</translation>
     </message>
@@ -998,7 +1447,7 @@
 <context>
     <name>TrainingUI</name>
     <message>
-        <location filename="../../visualnn/gui/live/integration.py" line="+63"/>
+        <location filename="../../visualnn/gui/live/integration.py" line="+64"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -1008,12 +1457,17 @@
         <translation>实时视图</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+123"/>
         <source>Training paused: {message}</source>
         <translation>训练已暂停：{message}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+1"/>
+        <source>Not ready to train: {message}</source>
+        <translation>还不能训练：{message}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Keep the trained weights</source>
         <translation>保留训练好的权重</translation>
     </message>
@@ -1122,18 +1576,18 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Undo the last edit (Ctrl+Z)</source>
         <translation>撤销上一次编辑 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location line="-22"/>
-        <location line="+23"/>
+        <location line="-24"/>
+        <location line="+25"/>
         <source>Redo the edit undone last (Ctrl+Shift+Z)</source>
         <translation>重做刚撤销的编辑 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-24"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
@@ -1273,6 +1727,16 @@
         <translation>使用深色主题</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Projector</source>
+        <translation>投影仪(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High contrast, thick lines and colours that colour-blind viewers tell apart</source>
+        <translation>高对比度、粗线条，以及色盲观众也能分辨的颜色</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Show visualnn in this language</source>
         <translation>用这种语言显示 visualnn</translation>
@@ -1366,7 +1830,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../visualnn/gui/app.py" line="+88"/>
+        <location filename="../../visualnn/gui/app.py" line="+93"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -1766,7 +2230,7 @@
         <translation>{n} 张 {h}×{w} 像素的图像，{k} 个类别</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Import a CSV file</source>
         <translation>导入 CSV 文件</translation>
     </message>
@@ -1847,7 +2311,7 @@
         <translation>没有数据</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>{n} samples of shape {shape}</source>
         <translation>{n} 个形状为 {shape} 的样本</translation>
     </message>
@@ -1945,7 +2409,7 @@
         <translation>内嵌的行</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+56"/>
         <source>The project has no data yet: choose a data set.</source>
         <translation>项目还没有数据：请选择一个数据集。</translation>
     </message>
@@ -1955,7 +2419,7 @@
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>No data to show</source>
         <translation>没有可显示的数据</translation>
     </message>
@@ -2104,7 +2568,7 @@
 <context>
     <name>files</name>
     <message>
-        <location filename="../../visualnn/gui/files.py" line="-241"/>
+        <location filename="../../visualnn/gui/files.py" line="-248"/>
         <source>visualnn projects (*.vnn);;All files (*)</source>
         <translation>visualnn 项目 (*.vnn);;所有文件 (*)</translation>
     </message>
@@ -2157,7 +2621,7 @@
 <context>
     <name>gallery</name>
     <message>
-        <location filename="../../visualnn/gui/gallery.py" line="+103"/>
+        <location filename="../../visualnn/gui/gallery.py" line="-45"/>
         <location line="+24"/>
         <source>cannot read the file</source>
         <translation>无法读取文件</translation>
@@ -2168,14 +2632,14 @@
         <translation>{n} 个层</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+34"/>
         <source>New from an example</source>
         <translation>从示例新建</translation>
     </message>
     <message>
         <location line="+18"/>
-        <source>Start from a bundled example. It opens as a new, untitled project.</source>
-        <translation>从自带的示例开始。它会作为一个新的未命名项目打开。</translation>
+        <source>Start from a bundled example or lesson. It opens as a new, untitled project.</source>
+        <translation>从自带的示例或课程开始。它会作为一个新的未命名项目打开。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2767,7 +3231,7 @@
         <translation>适用于图像数据集</translation>
     </message>
     <message>
-        <location filename="../../visualnn/gui/panels/timeline.py" line="+47"/>
+        <location filename="../../visualnn/gui/panels/timeline.py" line="+48"/>
         <source>Drag back to see the network as it was at an earlier step</source>
         <translation>向回拖动，查看网络在较早某一步时的样子</translation>
     </message>
@@ -2792,7 +3256,7 @@
         <translation>时间线</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>step {step} · epoch {epoch}</source>
         <translation>第 {step} 步 · 第 {epoch} 轮</translation>
     </message>
@@ -3034,22 +3498,22 @@
         <translation>概率</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>input channel {value} (framed: the receptive field)</source>
-        <translation>输入通道 {value}（框出：感受野）</translation>
+        <location line="+21"/>
+        <source>input channel {channel} (framed: the receptive field)</source>
+        <translation>输入通道 {channel}（框出：感受野）</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>kernel W[{value}], input channel {value2}</source>
-        <translation>卷积核 W[{value}]，输入通道 {value2}</translation>
+        <source>kernel W[{out}], input channel {channel}</source>
+        <translation>卷积核 W[{out}]，输入通道 {channel}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>output map {value} (framed: this pixel)</source>
-        <translation>输出特征图 {value}（框出：这个像素）</translation>
+        <source>output map {out} (framed: this pixel)</source>
+        <translation>输出特征图 {out}（框出：这个像素）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>p (softmax), y (one-hot), p - y</source>
         <translation>p（softmax），y（独热），p - y</translation>
     </message>
@@ -3198,7 +3662,7 @@
 <context>
     <name>training</name>
     <message>
-        <location filename="../../visualnn/gui/live/integration.py" line="-155"/>
+        <location filename="../../visualnn/gui/live/integration.py" line="-181"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>

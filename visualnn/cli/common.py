@@ -40,10 +40,12 @@ class CliError(Exception):
 
 
 def load(path):
+    """The project at `path`, or the bundled example or lesson of that name (`xor_relu`)."""
     from visualnn.core.io import ProjectError, load_project
+    from visualnn.examples import resolve_project
 
     try:
-        return load_project(path)
+        return load_project(resolve_project(path))
     except ProjectError as e:
         raise CliError(str(e), 2) from None
 

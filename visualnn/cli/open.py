@@ -14,6 +14,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from visualnn.examples import resolve_project
     from visualnn.gui.app import run_app
 
-    return run_app(getattr(args, "project", None), lang=getattr(args, "lang", None))
+    project = getattr(args, "project", None)
+    return run_app(None if project is None else resolve_project(project), lang=getattr(args, "lang", None))

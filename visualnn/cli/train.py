@@ -58,7 +58,7 @@ def run(args) -> int:
     from visualnn.core.train.headless import train_project
 
     project = load(args.project)
-    progress = Progress(True)
+    progress = Progress(sys.stderr.isatty())  # a log file gets no \r frames
     try:
         result = train_project(project, epochs=args.epochs, device=args.device, progress=progress)
     finally:

@@ -106,7 +106,7 @@ def create_actions(win) -> SimpleNamespace:
     a.zoom_out = _action(win, slot=lambda: win.zoom(0.8), shortcut=SK.ZoomOut)
     a.themes = QActionGroup(win)
     a.theme = {}
-    for name in ("system", "light", "dark"):
+    for name in ("system", "light", "dark", "projector"):
         act = _action(win, slot=lambda n=name: win.set_theme(n), checkable=True)
         a.themes.addAction(act)
         a.theme[name] = act
@@ -158,6 +158,8 @@ def retranslate_actions(a: SimpleNamespace) -> None:
                                                                                    "setting"))
     label(a.theme["light"], translate("actions", "&Light"), translate("actions", "Use the light theme"))
     label(a.theme["dark"], translate("actions", "&Dark"), translate("actions", "Use the dark theme"))
+    label(a.theme["projector"], translate("actions", "&Projector"),
+          translate("actions", "High contrast, thick lines and colours that colour-blind viewers tell apart"))
     for act in a.language.values():
         act.setStatusTip(translate("actions", "Show visualnn in this language"))
     label(a.about, translate("actions", "&About visualnn"), translate("actions", "Version and credits"))

@@ -33,6 +33,7 @@ class TimelineBar(QWidget):
         self.live.clicked.connect(self.go_live)
         controller.timelineChanged.connect(self._on_timeline)
         controller.runReset.connect(lambda _: self._on_timeline(0))
+        controller.projectSwitched.connect(self._on_project_switched)
         controller.frameShown.connect(self._on_frame)
         self._pending = False
         self._labelled_at = 0.0
@@ -55,6 +56,12 @@ class TimelineBar(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    @Slot()
+    def _on_project_switched(self) -> None:
+        self.label.setText("no frames yet")
+        self.live.setEnabled(False)
+        self._apply_range()
 
     @Slot(int)
     def _on_timeline(self, n: int) -> None:

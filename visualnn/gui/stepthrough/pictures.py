@@ -138,14 +138,14 @@ def _conv(trace, e, before, idx, focus) -> list[Picture]:
         if tm["c"] == 0 and not tm["padding"]:
             marks.append((tm["position"][1], tm["position"][2]))
     kernel = np.asarray(px["kernel"], dtype=float)
-    pics = [Picture(translate("pictures", "input channel {value} (framed: the receptive field)").format(
-        value=ch + 1), x[ch], marks if ch == 0 else
+    # channels count from 0, as in the formula's x[c, ...] and W[o, c, ...]
+    pics = [Picture(translate("pictures", "input channel {channel} (framed: the receptive field)").format(channel=ch),
+                    x[ch], marks if ch == 0 else
                     [(tm["position"][1], tm["position"][2]) for tm in px["terms"] if tm["c"] == ch and not tm["padding"]])
             for ch in range(min(x.shape[0], MAX_CHANNELS))]
-    pics += [Picture(translate("pictures", "kernel W[{value}], input channel {value2}").format(
-        value=o + 1, value2=ch + 1), kernel[ch]) for ch in range(min(kernel.shape[0], 2))]
-    pics.append(Picture(translate("pictures", "output map {value} (framed: this pixel)").format(
-        value=o + 1), out[o], [(r, c)]))
+    pics += [Picture(translate("pictures", "kernel W[{out}], input channel {channel}").format(out=o, channel=ch), kernel[ch])
+             for ch in range(min(kernel.shape[0], 2))]
+    pics.append(Picture(translate("pictures", "output map {out} (framed: this pixel)").format(out=o), out[o], [(r, c)]))
     return pics
 
 
