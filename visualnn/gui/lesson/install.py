@@ -36,7 +36,7 @@ class LessonUI(QObject):
         lay.setSpacing(0)
         lay.addWidget(self.panel, 1)
         lay.addWidget(self.editor)
-        self.dock = window.add_dock(holder, Qt.DockWidgetArea.LeftDockWidgetArea, self.tr("Lesson"), "lesson",
+        self.dock = window.add_dock(holder, Qt.DockWidgetArea.LeftDockWidgetArea, lambda: self.tr("Lesson"), "lesson",
                                     tabify_with="palette")  # a teacher's Layers are one tab away
         self.dock.setProperty("staysInModes", True)  # step-through keeps the lesson beside it
         self.dock.hide()
@@ -83,7 +83,7 @@ class LessonUI(QObject):
                                         self.tr("The lesson's previous step (Page Up)"))
         self.teacher_action = self._action(self.tr("&Teacher Mode"), self.set_teacher, "Ctrl+Shift+L",
                                            self.tr("Unlock everything the lesson hides or locks, and edit the lesson "
-                                              "(Ctrl+Shift+L)"), checkable=True)
+                                                   "(Ctrl+Shift+L)"), checkable=True)
         self.present_action = self._action(self.tr("&Presentation Mode"), self.toggle_presentation, "Ctrl+Shift+P",
                                            self.tr("Only the lesson, the network and one large view (Ctrl+Shift+P)"),
                                            checkable=True)
