@@ -63,6 +63,12 @@ class SessionInfo:
     params_per_node: dict = field(default_factory=dict)
     devices: dict = field(default_factory=dict)  # device name -> None when present, else why not
     inputs: dict = field(default_factory=dict)   # node id -> the ids of its inputs
+    is_1d: bool = False             # the input is one number (the regression view applies)
+    test_points: np.ndarray | None = None  # test inputs of 1-D / 2-D data (at most MAX_POINTS)
+    test_labels: np.ndarray | None = None
+    x_range: tuple | None = None    # (lo, hi) of the 1-D input, with a margin
+    target_names: tuple = ()        # names of the regression outputs (a CSV's target columns)
+    feature_names: tuple = ()       # names of the input columns (a table's or CSV's features)
 
 
 @dataclass(frozen=True)
@@ -116,7 +122,8 @@ class Frame:
     Response: .activations node -> (1, ...), .output). snapshot: the step's Snapshot
     (its gradients and batch; batch rows only for layers of one value per unit, see
     _slim), None for a frame taken without a step (after a reset).
-    grid / evaluation: the latest computed (may be shared with earlier frames)."""
+    grid / evaluation: the latest computed (may be shared with earlier frames).
+    curve: the network over the 1-D input's range (core.views.regression.Curve)."""
 
     run: int
     step: int
@@ -130,6 +137,7 @@ class Frame:
     time: float = 0.0
     nbytes: int = 0
     sample: int = 0  # the training sample the probe shows
+    curve: object | None = None
 
 
 def nbytes_of(*items) -> int:
@@ -160,15 +168,22 @@ def make_session(trainer, run: int, sample: int) -> SessionInfo:
     """Describe the trainer's run for the views."""
     model, ds = trainer.model, trainer.dataset
     order = (model.input_id,) + tuple(model.node_ids())
-    is_2d = bool(ds.is_2d) and tuple(ds.input_shape) == (2,)
-    extent = points = labels = None
-    if is_2d:
+    is_2d = on_plane(ds)
+    is_1d = on_line(ds)
+    extent = points = labels = test_points = test_labels = x_range = None
+    if is_2d or is_1d:
         allx = np.concatenate([ds.x_train, ds.x_test]) if ds.num_test else ds.x_train
+        points, labels = _points(ds.x_train, ds.y_train)
+        if ds.num_test:
+            test_points, test_labels = _points(ds.x_test, ds.y_test)
+    if is_2d:
         lo, hi = allx.min(axis=0), allx.max(axis=0)
         pad = 0.08 * np.maximum(hi - lo, 1e-6)
         extent = (float(lo[0] - pad[0]), float(hi[0] + pad[0]), float(lo[1] - pad[1]), float(hi[1] + pad[1]))
-        points = np.array(ds.x_train[:MAX_POINTS], copy=True)
-        labels = np.array(ds.y_train[:MAX_POINTS], copy=True).reshape(len(points), -1)[:, 0]
+    if is_1d:
+        from visualnn.core.views.regression import input_range
+
+        x_range = input_range(allx)
     strip_images = strip_labels = None
     xs = ds.x_test if ds.num_test else ds.x_train
     ys = ds.y_test if ds.num_test else ds.y_train
@@ -186,7 +201,33 @@ def make_session(trainer, run: int, sample: int) -> SessionInfo:
         strip_images=strip_images, strip_labels=strip_labels, loss=cfg.loss, device=str(trainer.device),
         steps_per_epoch=trainer.steps_per_epoch, epochs=int(cfg.epochs), sample=int(sample),
         num_train=ds.num_train, params_per_node=per_node, devices=available_devices(),
-        inputs={nid: tuple(srcs) for nid, srcs in model.plan})
+        inputs={nid: tuple(srcs) for nid, srcs in model.plan}, is_1d=is_1d, test_points=test_points,
+        test_labels=test_labels, x_range=x_range, feature_names=tuple(ds.feature_names or ()),
+        target_names=tuple(getattr(ds, "target_names", None) or ()))
+
+
+def _points(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The first MAX_POINTS inputs and their labels (first target value)."""
+    points = np.array(x[:MAX_POINTS], copy=True)
+    return points, np.array(y[:MAX_POINTS], copy=True).reshape(len(points), -1)[:, 0]
+
+
+def on_plane(ds) -> bool:
+    """The inputs are points of a plane: two float features (a generated set, a table, a
+    CSV): the boundary view and the neuron thumbnails apply."""
+    return tuple(ds.input_shape) == (2,) and ds.input_dtype == "float"
+
+
+def on_line(ds) -> bool:
+    """The input is one number and the task regression: the regression view applies."""
+    return tuple(ds.input_shape) == (1,) and ds.input_dtype == "float" and ds.task == "regression"
+
+
+def regression_curve(trainer, session: SessionInfo):
+    """The network over the 1-D input's range (a core Curve)."""
+    from visualnn.core.views.regression import regression_curve as curve
+
+    return curve(trainer.model, *session.x_range)
 
 
 def current_params(model) -> dict:
@@ -370,7 +411,7 @@ def _slim(snapshot):
 
 
 def make_frame(trainer, session: SessionInfo, run: int, snapshot, grid=None, evaluation_=None,
-               dead=None) -> Frame:
+               dead=None, curve=None) -> Frame:
     """A Frame of the trainer's model now (after its last step). The snapshot's own copy
     of the parameters (before the step) is dropped: `params` holds them after it. `dead`:
     the latest dead_units() pair, if one was counted."""
@@ -381,7 +422,8 @@ def make_frame(trainer, session: SessionInfo, run: int, snapshot, grid=None, eva
         snapshot = _slim(snapshot)
     epoch = trainer.epoch
     frame = Frame(run=run, step=trainer.step_count, epoch=epoch, params=params, probe=probe, snapshot=snapshot,
-                  stats=stats, grid=grid, evaluation=evaluation_, time=time.perf_counter(), sample=session.sample)
+                  stats=stats, grid=grid, evaluation=evaluation_, time=time.perf_counter(), sample=session.sample,
+                  curve=curve)
     own = _bytes(params, probe.activations, stats.weight_q) + (_bytes(
         snapshot.activations, snapshot.grads, snapshot.params, snapshot.param_grads) if snapshot is not None else 0)
     object.__setattr__(frame, "nbytes", own)

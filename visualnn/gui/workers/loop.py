@@ -133,6 +133,7 @@ class TrainingLoop:
         self._want_grid = True
         self._want_eval = True
         self._grid = None
+        self._curve = None
         self._eval = None
         self._dead = None   # the latest frames.dead_units() pair
         self._frame_budget = _Budget(FRAME_INTERVAL_S, FRAME_SHARE)
@@ -290,7 +291,7 @@ class TrainingLoop:
         n = self.trainer.dataset.num_train
         self._sample = min(self._sample, max(n - 1, 0))
         self.session = frames.make_session(self.trainer, self._run, self._sample)
-        self._grid = self._eval = self._dead = None
+        self._grid = self._eval = self._dead = self._curve = None
         for b in (self._frame_budget, self._grid_budget, self._eval_budget):
             b.clear()
         self.buffer.add_event("reset", self._run)
@@ -336,9 +337,12 @@ class TrainingLoop:
             return
         start = time.perf_counter()
         try:
-            if s.is_2d and self._want_grid and (force or self._grid_budget.due(start)):
+            if (s.is_2d or s.is_1d) and self._want_grid and (force or self._grid_budget.due(start)):
                 g0 = time.thread_time()
-                self._grid = frames.grid_field(t, s)
+                if s.is_2d:
+                    self._grid = frames.grid_field(t, s)
+                else:
+                    self._curve = frames.regression_curve(t, s)
                 self._grid_budget.spent(start, time.thread_time() - g0)
             if self._want_eval and (force or self._eval_budget.due(start)):
                 e0 = time.thread_time()
@@ -347,7 +351,7 @@ class TrainingLoop:
                 self._dead = frames.dead_units(t, s)
                 self._eval_budget.spent(start, time.thread_time() - e0)
             f0 = time.thread_time()
-            frame = frames.make_frame(t, s, self._run, snapshot, self._grid, self._eval, self._dead)
+            frame = frames.make_frame(t, s, self._run, snapshot, self._grid, self._eval, self._dead, self._curve)
             cost = time.thread_time() - f0
         except Exception as e:  # non-finite weights make a grid of NaN, not an error; anything else is reported
             self.buffer.add_event("problem", problem_from(e))

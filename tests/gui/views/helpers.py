@@ -1,0 +1,65 @@
+"""Small projects and frames for the view tests: a Trainer run in this thread, its
+session and frame made as the training process makes them."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from visualnn.core.graph import Graph
+from visualnn.core.io import Project
+
+
+def chain(shape, layers, data, train) -> Project:
+    """Input(shape) -> layers [(type, id, params)], in a chain."""
+    g = Graph()
+    g.add_node("Input", "x", {"shape": list(shape)}, (0.0, 0.0))
+    prev = "x"
+    for i, (typ, nid, params) in enumerate(layers):
+        g.add_node(typ, nid, params, (260.0 * (i + 1), 0.0))
+        g.connect(prev, nid)
+        prev = nid
+    base = {"optimizer": "sgd", "lr": 0.1, "batch_size": 8, "epochs": 2, "seed": 0, "test_fraction": 0.25}
+    return Project(graph=g, name="test", data=data, train={**base, **train})
+
+
+def line_project(hidden: bool = False) -> Project:
+    """y = 2x + 1 (+ a little noise) on 40 points of [-1, 1]; one Linear, or a tanh net."""
+    rng = np.random.default_rng(0)
+    xs = np.linspace(-1, 1, 40)
+    ys = 2 * xs + 1 + 0.05 * rng.standard_normal(40)
+    data = {"kind": "table", "inputs": [[float(x)] for x in xs], "targets": [[float(y)] for y in ys]}
+    layers = [("Linear", "fc", {"out_features": 1})]
+    if hidden:
+        layers = [("Linear", "h", {"out_features": 6}), ("Tanh", "t", {}), ("Linear", "fc", {"out_features": 1})]
+    return chain([1], layers, data, {"loss": "mse"})
+
+
+def table_2d_project(classes: int = 3) -> Project:
+    """Three blobs of a table with 2 inputs, softmax regression."""
+    rng = np.random.default_rng(1)
+    centres = [(-1.0, -1.0), (1.0, -1.0), (0.0, 1.0)][:classes]
+    xs, ys = [], []
+    for k, (cx, cy) in enumerate(centres):
+        for _ in range(20):
+            xs.append([cx + 0.3 * rng.standard_normal(), cy + 0.3 * rng.standard_normal()])
+            ys.append([k])
+    data = {"kind": "table", "inputs": xs, "targets": ys}
+    return chain([2], [("Linear", "h", {"out_features": 4}), ("Tanh", "t", {}),
+                       ("Linear", "out", {"out_features": classes})], data, {"loss": "cross_entropy", "lr": 0.5})
+
+
+def run(project, steps: int = 20):
+    """(trainer, session, frame) after `steps` updates, with every computed part."""
+    from visualnn.core.train.trainer import Trainer
+    from visualnn.gui.workers import frames
+
+    trainer = Trainer(project)
+    for _ in range(steps):
+        trainer.request_capture()
+        r = trainer.step()
+    session = frames.make_session(trainer, 1, 0)
+    grid = frames.grid_field(trainer, session) if session.is_2d else None
+    curve = frames.regression_curve(trainer, session) if session.is_1d else None
+    ev = frames.evaluation(trainer, session)
+    frame = frames.make_frame(trainer, session, 1, r.snapshot if steps else None, grid, ev, None, curve)
+    return trainer, session, frame
