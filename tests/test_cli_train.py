@@ -10,7 +10,8 @@ from visualnn.core.io.project import dumps_project
 from visualnn.core.train.headless import train_project
 from tests.core.train.helpers import mlp, plane_relu
 
-ROW_KEYS = {"epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy"}
+ROW_KEYS = {"epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy",
+            "train_precision", "train_recall", "train_f1", "test_precision", "test_recall", "test_f1"}
 
 
 def write(tmp_path, project, name="net.vnn"):

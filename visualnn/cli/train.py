@@ -62,7 +62,7 @@ def run(args) -> int:
     else:
         for row in result.history:
             parts = [f"epoch {row['epoch']:>3}", f"train_loss {row['train_loss']:.4f}"]
-            for key in ("test_loss", "train_accuracy", "test_accuracy"):
+            for key in ("test_loss", "train_accuracy", "test_accuracy", "test_f1"):
                 if row.get(key) is not None:
                     parts.append(f"{key} {row[key]:.4f}")
             print("  ".join(parts))
