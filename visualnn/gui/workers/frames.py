@@ -92,12 +92,15 @@ class Evaluation:
     """Classification on the test split (the training split when there is none).
 
     confusion: (C, C) counts, row = true class, column = predicted. accuracy: share right.
-    strip_pred: the predicted class of each strip sample."""
+    strip_pred: the predicted class of each strip sample. report: core.train.metrics'
+    classification_report of the same predictions (per-class and macro precision,
+    recall, F1, support)."""
 
     confusion: np.ndarray
     accuracy: float
     strip_pred: np.ndarray | None
     split: str
+    report: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -394,7 +397,10 @@ def evaluation(trainer, session: SessionInfo) -> Evaluation | None:
     if session.strip_images is not None:
         strip = pred[: len(session.strip_images)].copy()
     acc = float((pred == y).mean()) if len(y) else 0.0
-    return Evaluation(confusion, acc, strip, split)
+    from visualnn.core.train.metrics import report_from_confusion
+
+    names = session.class_names if len(session.class_names) == c else None
+    return Evaluation(confusion, acc, strip, split, report_from_confusion(confusion, names))
 
 
 def _slim(snapshot):
