@@ -9,10 +9,10 @@ from visualnn.core.graph import Graph
 from visualnn.core.io import Project
 
 
-def chain(shape, layers, data, train) -> Project:
+def chain(shape, layers, data, train, dtype: str = "float") -> Project:
     """Input(shape) -> layers [(type, id, params)], in a chain."""
     g = Graph()
-    g.add_node("Input", "x", {"shape": list(shape)}, (0.0, 0.0))
+    g.add_node("Input", "x", {"shape": list(shape), **({"dtype": dtype} if dtype != "float" else {})}, (0.0, 0.0))
     prev = "x"
     for i, (typ, nid, params) in enumerate(layers):
         g.add_node(typ, nid, params, (260.0 * (i + 1), 0.0))
@@ -63,3 +63,25 @@ def run(project, steps: int = 20):
     ev = frames.evaluation(trainer, session)
     frame = frames.make_frame(trainer, session, 1, r.snapshot if steps else None, grid, ev, None, curve)
     return trainer, session, frame
+
+
+def digits_project() -> Project:
+    """8 x 8 digits -> Flatten -> Linear 10 (softmax regression)."""
+    data = {"kind": "builtin", "name": "digits", "params": {}}
+    return chain([1, 8, 8], [("Flatten", "flat", {}), ("Linear", "out", {"out_features": 10})], data,
+                 {"loss": "cross_entropy", "lr": 0.5, "batch_size": 32, "test_fraction": 0.2})
+
+
+def sentiment_project() -> Project:
+    """Sentences of 6 word ids -> Embedding 8 -> Flatten -> Linear 2."""
+    data = {"kind": "builtin", "name": "sentiment", "params": {"seq_len": 6}}
+    return chain([6], [("Embedding", "emb", {"num_embeddings": 2000, "embedding_dim": 8}), ("Flatten", "flat", {}),
+                       ("Linear", "out", {"out_features": 2})], data,
+                 {"loss": "cross_entropy", "lr": 0.5, "batch_size": 16, "test_fraction": 0.2}, dtype="long")
+
+
+def frame_for(trainer, session, own_input=None):
+    """A frame of the trainer now, showing `own_input` on the canvas when given."""
+    from visualnn.gui.workers import frames
+
+    return frames.make_frame(trainer, session, 1, None, own_input=own_input)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGridLayout, QSplitter, QTabWidget, QVBoxLayout, Q
 
 from visualnn.gui.panels.timeline import TimelineBar
 
-PANES = (("boundary", "regression", "samples"), ("curves",), ("grads", "weights", "confusion"))
+PANES = (("boundary", "regression", "samples"), ("curves", "landscape"), ("grads", "weights", "confusion", "input"))
 
 # view name -> (module in visualnn.gui.panels, class): the names lessons and exports use
 VIEWS = {
@@ -22,9 +22,11 @@ VIEWS = {
     "regression": ("regression", "RegressionView"),
     "samples": ("samples_strip", "SamplesStrip"),
     "curves": ("curves", "CurvesView"),
+    "landscape": ("landscape", "LandscapeView"),
     "grads": ("grad_norms", "GradNormsView"),
     "weights": ("weights_hist", "WeightsHistView"),
     "confusion": ("confusion", "ConfusionView"),
+    "input": ("own_input", "OwnInputView"),
 }
 
 
@@ -42,6 +44,12 @@ def applies(key: str, session) -> bool:
         return session.is_2d
     if key == "regression":
         return getattr(session, "is_1d", False)
+    if key == "landscape":
+        return True
+    if key == "input":
+        from visualnn.gui.panels.own_input import input_kind
+
+        return input_kind(session) is not None
     if key == "samples":
         return session.strip_images is not None
     if key == "confusion":
@@ -75,6 +83,12 @@ class LiveViews(QWidget):
         if self.views:
             return self.views
         self.views = _make_views()
+        for view in self.views.values():  # views that ask the training process for more data
+            if hasattr(view, "attach"):
+                view.attach(self.ctl)
+            kind = getattr(view, "request_kind", None)
+            if kind:
+                view.requested.connect(lambda value, k=kind: self.ctl.request_view(k, value))
         if self.grid:
             lay = QGridLayout(self.body)
             lay.setContentsMargins(2, 2, 2, 2)

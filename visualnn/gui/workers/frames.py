@@ -69,6 +69,11 @@ class SessionInfo:
     x_range: tuple | None = None    # (lo, hi) of the 1-D input, with a margin
     target_names: tuple = ()        # names of the regression outputs (a CSV's target columns)
     feature_names: tuple = ()       # names of the input columns (a table's or CSV's features)
+    param_labels: tuple = ()        # scalar parameters the landscape's axes may name ("fc.weight[0,0]", ...)
+    vocab: tuple = ()               # token id -> word (text data)
+    pad_start: bool = True          # sentences are padded at the start (text data)
+    image_shape: tuple | None = None  # (H, W) of image data (also when flattened), for drawing an input
+    value_range: tuple = (0.0, 1.0)   # the inputs' (min, max) over the training split
 
 
 @dataclass(frozen=True)
@@ -126,7 +131,9 @@ class Frame:
     (its gradients and batch; batch rows only for layers of one value per unit, see
     _slim), None for a frame taken without a step (after a reset).
     grid / evaluation: the latest computed (may be shared with earlier frames).
-    curve: the network over the 1-D input's range (core.views.regression.Curve)."""
+    curve: the network over the 1-D input's range (core.views.regression.Curve).
+    landscape: the latest loss map (landscape_job.LandscapeMap), when the view asks.
+    own_input: the probe shows the user's own input (not training sample `sample`)."""
 
     run: int
     step: int
@@ -141,6 +148,8 @@ class Frame:
     nbytes: int = 0
     sample: int = 0  # the training sample the probe shows
     curve: object | None = None
+    landscape: object | None = None
+    own_input: bool = False
 
 
 def nbytes_of(*items) -> int:
@@ -195,6 +204,9 @@ def make_session(trainer, run: int, sample: int) -> SessionInfo:
         strip_labels = np.array(ys[:STRIP_SAMPLES], copy=True).reshape(-1)
     from visualnn.core.train.config import available_devices
 
+    data_params = dict((getattr(trainer, "data", None) or {}).get("params") or {})
+    finite = ds.x_train[:2000]
+    value_range = (float(finite.min()), float(finite.max())) if finite.size and ds.input_dtype == "float" else (0.0, 1.0)
     per_node = {nid: sum(p.numel() for p in model.layer(nid).parameters()) for nid in model.node_ids()}
     cfg = trainer.config
     return SessionInfo(
@@ -206,7 +218,22 @@ def make_session(trainer, run: int, sample: int) -> SessionInfo:
         num_train=ds.num_train, params_per_node=per_node, devices=available_devices(),
         inputs={nid: tuple(srcs) for nid, srcs in model.plan}, is_1d=is_1d, test_points=test_points,
         test_labels=test_labels, x_range=x_range, feature_names=tuple(ds.feature_names or ()),
-        target_names=tuple(getattr(ds, "target_names", None) or ()))
+        target_names=tuple(getattr(ds, "target_names", None) or ()), vocab=tuple(ds.vocab or ()),
+        pad_start=data_params.get("pad", "start") == "start", image_shape=image_shape(ds), value_range=value_range)
+
+
+def image_shape(ds) -> tuple | None:
+    """(H, W) of a classification set of one-channel images, also when flattened to a
+    square number of pixels (digits: 64 = 8 x 8); None for other data."""
+    if ds.task != "classification" or ds.input_dtype != "float":
+        return None
+    shape = tuple(ds.input_shape)
+    if len(shape) == 3 and shape[0] == 1:
+        return shape[1], shape[2]
+    if len(shape) == 1 and shape[0] >= 16 and ds.name in ("digits", "mnist", "fashion_mnist"):
+        side = int(round(shape[0] ** 0.5))
+        return (side, side) if side * side == shape[0] else None
+    return None
 
 
 def _points(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -417,19 +444,24 @@ def _slim(snapshot):
 
 
 def make_frame(trainer, session: SessionInfo, run: int, snapshot, grid=None, evaluation_=None,
-               dead=None, curve=None) -> Frame:
+               dead=None, curve=None, landscape=None, own_input=None) -> Frame:
     """A Frame of the trainer's model now (after its last step). The snapshot's own copy
     of the parameters (before the step) is dropped: `params` holds them after it. `dead`:
     the latest dead_units() pair, if one was counted."""
     params = current_params(trainer.model)
-    probe = probe_sample(trainer, session.sample)
+    if own_input is not None:
+        from visualnn.core.train.probes import forward_snapshot
+
+        probe = forward_snapshot(trainer.model, own_input)
+    else:
+        probe = probe_sample(trainer, session.sample)
     stats = layer_stats(session, params, snapshot, dead)
     if snapshot is not None:
         snapshot = _slim(snapshot)
     epoch = trainer.epoch
     frame = Frame(run=run, step=trainer.step_count, epoch=epoch, params=params, probe=probe, snapshot=snapshot,
                   stats=stats, grid=grid, evaluation=evaluation_, time=time.perf_counter(), sample=session.sample,
-                  curve=curve)
+                  curve=curve, landscape=landscape, own_input=own_input is not None)
     own = _bytes(params, probe.activations, stats.weight_q) + (_bytes(
         snapshot.activations, snapshot.grads, snapshot.params, snapshot.param_grads) if snapshot is not None else 0)
     object.__setattr__(frame, "nbytes", own)

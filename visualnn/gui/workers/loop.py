@@ -26,6 +26,8 @@ GRID_INTERVAL_S = 0.25     # the 2-D field at most this often ...
 GRID_SHARE = 0.02          # ... and within this share of the time
 EVAL_INTERVAL_S = 0.5
 EVAL_SHARE = 0.02
+LANDSCAPE_INTERVAL_S = 1.0
+LANDSCAPE_SHARE = 0.05
 SLOW_STEPS_PER_S = 30.0    # at or below this speed every step is captured and shown
 
 
@@ -136,9 +138,14 @@ class TrainingLoop:
         self._curve = None
         self._eval = None
         self._dead = None   # the latest frames.dead_units() pair
+        self._landscape_job = None       # the run's path and loss maps (landscape_job)
+        self._landscape_settings = None  # what the landscape view asks for (None: no view wants it)
+        self._landscape = None
+        self._own_input = None           # an input of the user's, shown instead of the training sample
         self._frame_budget = _Budget(FRAME_INTERVAL_S, FRAME_SHARE)
         self._grid_budget = _Budget(GRID_INTERVAL_S, GRID_SHARE)
         self._eval_budget = _Budget(EVAL_INTERVAL_S, EVAL_SHARE)
+        self._landscape_budget = _Budget(LANDSCAPE_INTERVAL_S, LANDSCAPE_SHARE)
         self.frames_made = 0
         self._handled = 0     # commands handled (here)
 
@@ -263,6 +270,18 @@ class TrainingLoop:
             if self.trainer is not None:
                 from visualnn.core.compile import state_to_lists
                 self.buffer.add_event("state", (value or "keep", state_to_lists(self.trainer.model)))
+        elif kind == "landscape":  # the view's axes (a LandscapeSettings dict), None: none wanted
+            from visualnn.gui.workers.landscape_job import LandscapeSettings
+
+            self._landscape_settings = None if value is None else LandscapeSettings(**dict(value))
+            if self._landscape_job is not None:
+                self._landscape_job.settings = self._landscape_settings
+                self._landscape = None
+                self._landscape_budget.clear()
+                self._emit_frame(self.trainer.latest_snapshot, force=True)
+        elif kind == "input":  # the user's own input (an array) on the canvas, None: the training sample
+            self._own_input = value
+            self._emit_frame(self.trainer.latest_snapshot if self.trainer else None, force=True)
         elif kind == "refresh":
             self._emit_frame(self.trainer.latest_snapshot if self.trainer else None, force=True)
         self._publish_counters()
@@ -291,8 +310,16 @@ class TrainingLoop:
         n = self.trainer.dataset.num_train
         self._sample = min(self._sample, max(n - 1, 0))
         self.session = frames.make_session(self.trainer, self._run, self._sample)
-        self._grid = self._eval = self._dead = self._curve = None
-        for b in (self._frame_budget, self._grid_budget, self._eval_budget):
+        self._grid = self._eval = self._dead = self._curve = self._landscape = None
+        from dataclasses import replace
+
+        from visualnn.gui.workers.landscape_job import LandscapeJob
+
+        self._landscape_job = LandscapeJob(self.trainer)
+        self._landscape_job.settings = self._landscape_settings
+        labels = self._landscape_job.labels() if self._landscape_job.fits else ()
+        self.session = replace(self.session, param_labels=labels)
+        for b in (self._frame_budget, self._grid_budget, self._eval_budget, self._landscape_budget):
             b.clear()
         self.buffer.add_event("reset", self._run)
         self.buffer.add_event("session", self.session)
@@ -317,6 +344,7 @@ class TrainingLoop:
             self._emit_frame(t.latest_snapshot, force=True)
             return
         self.buffer.add_step(r.step, r.batch_loss)
+        self._landscape_job.record()
         end_epoch = False
         if r.epoch_done:
             self.buffer.add_epoch({**r.epoch_stats, "step": r.step})
@@ -350,8 +378,17 @@ class TrainingLoop:
                     self._eval = frames.evaluation(t, s)
                 self._dead = frames.dead_units(t, s)
                 self._eval_budget.spent(start, time.thread_time() - e0)
+            job = self._landscape_job
+            if job is not None and job.settings is not None and (force or self._landscape_budget.due(start)):
+                l0 = time.thread_time()
+                self._landscape = job.compute()
+                self._landscape_budget.spent(start, time.thread_time() - l0)
+            own = self._own_input
+            if own is not None and tuple(own.shape) != tuple(t.model.shapes[t.model.input_id]):
+                own = None  # drawn for another data set
             f0 = time.thread_time()
-            frame = frames.make_frame(t, s, self._run, snapshot, self._grid, self._eval, self._dead, self._curve)
+            frame = frames.make_frame(t, s, self._run, snapshot, self._grid, self._eval, self._dead, self._curve,
+                                      landscape=self._landscape, own_input=own)
             cost = time.thread_time() - f0
         except Exception as e:  # non-finite weights make a grid of NaN, not an error; anything else is reported
             self.buffer.add_event("problem", problem_from(e))
