@@ -17,7 +17,7 @@ from visualnn import __version__
 from visualnn.cli.common import CliError
 from visualnn.core.i18n import LANGUAGES, set_language
 
-COMMANDS = ("open", "validate", "train", "step", "export", "examples", "bench")
+COMMANDS = ("open", "validate", "train", "step", "export", "examples", "bench", "landscape")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,7 +63,7 @@ def main(argv=None) -> int:
 
 def _describe(e: Exception) -> str:
     msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-    known = ("CompileError", "ConfigError", "DataError", "DeviceError", "StateError", "ProjectError", "ExportError", "TraceError",
+    known = ("CompileError", "ConfigError", "DataError", "DeviceError", "StateError", "ProjectError", "ExportError", "LandscapeError", "TraceError",
              "TrainingError")
     return msg if type(e).__name__ in known else f"{type(e).__name__}: {msg}"
 

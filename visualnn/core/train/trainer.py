@@ -387,6 +387,16 @@ class Trainer:
             return pred, getattr(self.dataset, "y_" + split)
         return out, self._y[split].cpu().numpy()
 
+    def split_tensors(self, split: str = "train") -> tuple:
+        """(inputs, targets) of a split as training uses them, on the training device; the
+        targets are what loss_function takes. Not to be modified."""
+        return self._x[split], self._y[split]
+
+    @property
+    def loss_function(self):
+        """The loss in use: (output, target) -> mean loss (without the L1 penalty)."""
+        return self._loss_fn
+
     def forward_sample(self, x):
         """probes.forward_snapshot on this trainer's model (eval mode, no gradients)."""
         return forward_snapshot(self.model, x)
