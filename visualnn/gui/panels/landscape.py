@@ -42,6 +42,23 @@ def band_rgb(loss: np.ndarray) -> np.ndarray:
     return out
 
 
+def upsampled(loss: np.ndarray, factor: int = 8) -> np.ndarray:
+    """The grid bilinearly interpolated `factor` times finer in log-loss, so the bands
+    of equal loss have smooth edges (NaN where a corner is not finite)."""
+    v = np.log10(np.maximum(np.asarray(loss, float), 1e-12))
+    ny, nx = v.shape
+    if ny < 2 or nx < 2:
+        return np.asarray(loss, float)
+    yi = np.linspace(0, ny - 1, (ny - 1) * factor + 1)
+    xi = np.linspace(0, nx - 1, (nx - 1) * factor + 1)
+    y0 = np.minimum(yi.astype(int), ny - 2)
+    x0 = np.minimum(xi.astype(int), nx - 2)
+    fy, fx = (yi - y0)[:, None], (xi - x0)[None, :]
+    a, b = v[y0][:, x0], v[y0][:, x0 + 1]
+    c, d = v[y0 + 1][:, x0], v[y0 + 1][:, x0 + 1]
+    return 10.0 ** (a * (1 - fy) * (1 - fx) + b * (1 - fy) * fx + c * fy * (1 - fx) + d * fy * fx)
+
+
 class LandscapeView(QWidget):
     requested = Signal(object)  # LandscapeSettings as a dict, or None when hidden
     request_kind = "landscape"
@@ -137,7 +154,7 @@ class LandscapeView(QWidget):
         if m is None or m.error or not m.x.size:
             return None
         top = 64.0
-        side = max(20.0, min(self.width() - 100.0, self.height() - top - 44.0))
+        side = max(20.0, min(self.width() - 100.0, self.height() - top - 62.0))
         rect = QRectF(70.0, top, side, side)
         return PlotFrame(rect, float(m.x[0]), float(m.x[-1]), float(m.y[0]), float(m.y[-1]))
 
@@ -163,7 +180,8 @@ class LandscapeView(QWidget):
             draw_message(p, QRectF(20, 60, self.width() - 40, self.height() - 70), msg)
             p.end()
             return
-        img = cm.rgb_image(band_rgb(m.loss), flip=True)
+        img = cm.rgb_image(band_rgb(upsampled(m.loss)), flip=True)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         p.drawImage(f.rect, img)
         f.draw_axes(p, m.x_label, m.y_label, grid=False)
         p.setFont(theme.font(10))
