@@ -58,3 +58,25 @@ def embedding_map(weight: np.ndarray, vocab=None, rows: int = 200, skip: int = 2
     words = tuple(words_of(range(lo, lo + part.shape[0]), vocab)) if vocab is not None else \
         tuple(str(i) for i in range(lo, lo + part.shape[0]))
     return EmbeddingMap(coords, words, shares)
+
+
+def sample_words(project, x) -> list[str] | None:
+    """The words of the token ids `x` (one sample) for a project whose Input holds token ids
+    of a data set with a vocabulary (None otherwise, or when its data cannot be loaded)."""
+    from visualnn.core.data import DataError, load_dataset
+    from visualnn.core.train.config import TrainConfig
+    from visualnn.core.train.targets import data_task
+
+    graph = project.graph
+    inputs = graph.input_ids()
+    if not inputs or graph.nodes[inputs[0]].params.get("dtype", "float") != "long":
+        return None
+    cfg = TrainConfig.from_dict(project.train)
+    try:
+        ds = load_dataset(project.data, seed=cfg.seed, test_fraction=cfg.test_fraction, base_dir=project.base_dir,
+                          task=data_task(cfg.loss, project.data))
+    except DataError:
+        return None
+    if not ds.vocab:
+        return None
+    return words_of(np.asarray(x).reshape(np.asarray(x).shape[0], -1)[0] if np.ndim(x) > 1 else x, ds.vocab)
