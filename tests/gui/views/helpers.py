@@ -85,3 +85,36 @@ def frame_for(trainer, session, own_input=None):
     from visualnn.gui.workers import frames
 
     return frames.make_frame(trainer, session, 1, None, own_input=own_input)
+
+
+def attention_text_project() -> Project:
+    """Sentences of 8 word ids -> Embedding 8 -> SelfAttention (2 heads) -> Flatten -> Linear 2."""
+    data = {"kind": "builtin", "name": "sentiment", "params": {"seq_len": 8}}
+    return chain([8], [("Embedding", "emb", {"num_embeddings": 1300, "embedding_dim": 8}),
+                       ("SelfAttention", "att", {"num_heads": 2}), ("Flatten", "flat", {}),
+                       ("Linear", "out", {"out_features": 2})], data,
+                 {"loss": "cross_entropy", "optimizer": "adam", "lr": 0.01, "batch_size": 16, "test_fraction": 0.2},
+                 dtype="long")
+
+
+def open_project_window(qtbot, tmp_path, project, wait_ms: int = 60000):
+    """The main window on `project` (saved to tmp_path), its training process started and
+    the first frame shown."""
+    from pathlib import Path
+
+    from visualnn.core.io import load_project, save_project
+    from visualnn.gui.app import make_app
+    from visualnn.gui.document import Document
+    from visualnn.gui.main_window import MainWindow
+
+    make_app()
+    path = save_project(project, Path(tmp_path) / "project.vnn")
+    window = MainWindow(Document(load_project(path)))
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.mark_saved())
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    ctl = window.training.controller
+    ctl.ensure_started()
+    qtbot.waitUntil(lambda: ctl.session is not None and ctl.current is not None, timeout=wait_ms)
+    return window
