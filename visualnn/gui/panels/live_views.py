@@ -14,13 +14,14 @@ from PySide6.QtWidgets import QGridLayout, QSplitter, QTabWidget, QVBoxLayout, Q
 
 from visualnn.gui.panels.timeline import TimelineBar
 
-PANES = (("boundary", "regression", "samples"), ("curves", "landscape"), ("grads", "weights", "confusion", "input"))
+PANES = (("boundary", "regression", "samples", "embedding"), ("curves", "landscape"), ("grads", "weights", "confusion", "input"))
 
 # view name -> (module in visualnn.gui.panels, class): the names lessons and exports use
 VIEWS = {
     "boundary": ("boundary", "BoundaryView"),
     "regression": ("regression", "RegressionView"),
     "samples": ("samples_strip", "SamplesStrip"),
+    "embedding": ("embedding_map", "EmbeddingMapView"),
     "curves": ("curves", "CurvesView"),
     "landscape": ("landscape", "LandscapeView"),
     "grads": ("grad_norms", "GradNormsView"),
@@ -46,6 +47,10 @@ def applies(key: str, session) -> bool:
         return getattr(session, "is_1d", False)
     if key == "landscape":
         return True
+    if key == "embedding":
+        from visualnn.gui.panels.embedding_map import embedding_node
+
+        return getattr(session, "vocab", ()) != () and embedding_node(session) is not None
     if key == "input":
         from visualnn.gui.panels.own_input import input_kind
 
