@@ -60,8 +60,10 @@ def run(project, steps: int = 20):
     session = frames.make_session(trainer, 1, 0)
     grid = frames.grid_field(trainer, session) if session.is_2d else None
     curve = frames.regression_curve(trainer, session) if session.is_1d else None
+    forecast = frames.sequence_forecast(trainer, session) if session.is_sequence else None
     ev = frames.evaluation(trainer, session)
-    frame = frames.make_frame(trainer, session, 1, r.snapshot if steps else None, grid, ev, None, curve)
+    frame = frames.make_frame(trainer, session, 1, r.snapshot if steps else None, grid, ev, None, curve,
+                              forecast=forecast)
     return trainer, session, frame
 
 
@@ -118,3 +120,10 @@ def open_project_window(qtbot, tmp_path, project, wait_ms: int = 60000):
     ctl.ensure_started()
     qtbot.waitUntil(lambda: ctl.session is not None and ctl.current is not None, timeout=wait_ms)
     return window
+
+
+def sine_project() -> Project:
+    """Windows of 12 sine values -> RNN 8 (last) -> Linear 1: the next value."""
+    data = {"kind": "builtin", "name": "sine", "params": {"samples": 120, "seq_len": 12}}
+    return chain([12, 1], [("RNN", "rnn", {"hidden_size": 8, "output": "last"}), ("Linear", "out", {"out_features": 1})],
+                 data, {"loss": "mse", "optimizer": "adam", "lr": 0.02, "batch_size": 16})

@@ -14,12 +14,13 @@ from PySide6.QtWidgets import QGridLayout, QSplitter, QTabWidget, QVBoxLayout, Q
 
 from visualnn.gui.panels.timeline import TimelineBar
 
-PANES = (("boundary", "regression", "samples", "embedding"), ("curves", "landscape"), ("grads", "weights", "confusion", "input"))
+PANES = (("boundary", "regression", "sequence", "samples", "embedding"), ("curves", "landscape"), ("grads", "weights", "confusion", "input"))
 
 # view name -> (module in visualnn.gui.panels, class): the names lessons and exports use
 VIEWS = {
     "boundary": ("boundary", "BoundaryView"),
     "regression": ("regression", "RegressionView"),
+    "sequence": ("sequence", "SequenceView"),
     "samples": ("samples_strip", "SamplesStrip"),
     "embedding": ("embedding_map", "EmbeddingMapView"),
     "curves": ("curves", "CurvesView"),
@@ -47,6 +48,8 @@ def applies(key: str, session) -> bool:
         return getattr(session, "is_1d", False)
     if key == "landscape":
         return True
+    if key == "sequence":
+        return getattr(session, "is_sequence", False)
     if key == "embedding":
         from visualnn.gui.panels.embedding_map import embedding_node
 

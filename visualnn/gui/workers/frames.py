@@ -74,6 +74,7 @@ class SessionInfo:
     pad_start: bool = True          # sentences are padded at the start (text data)
     image_shape: tuple | None = None  # (H, W) of image data (also when flattened), for drawing an input
     value_range: tuple = (0.0, 1.0)   # the inputs' (min, max) over the training split
+    is_sequence: bool = False       # windows whose target is the next step (the sequence view applies)
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ class Frame:
     grid / evaluation: the latest computed (may be shared with earlier frames).
     curve: the network over the 1-D input's range (core.views.regression.Curve).
     landscape: the latest loss map (landscape_job.LandscapeMap), when the view asks.
+    forecast: test windows and the network's next values (core.views.sequence).
     own_input: the probe shows the user's own input (not training sample `sample`)."""
 
     run: int
@@ -150,6 +152,7 @@ class Frame:
     curve: object | None = None
     landscape: object | None = None
     own_input: bool = False
+    forecast: object | None = None
 
 
 def nbytes_of(*items) -> int:
@@ -219,7 +222,23 @@ def make_session(trainer, run: int, sample: int) -> SessionInfo:
         inputs={nid: tuple(srcs) for nid, srcs in model.plan}, is_1d=is_1d, test_points=test_points,
         test_labels=test_labels, x_range=x_range, feature_names=tuple(ds.feature_names or ()),
         target_names=tuple(getattr(ds, "target_names", None) or ()), vocab=tuple(ds.vocab or ()),
-        pad_start=data_params.get("pad", "start") == "start", image_shape=image_shape(ds), value_range=value_range)
+        pad_start=data_params.get("pad", "start") == "start", image_shape=image_shape(ds), value_range=value_range,
+        is_sequence=on_sequence(ds))
+
+
+def on_sequence(ds) -> bool:
+    from visualnn.core.views.sequence import predicts_next
+
+    return predicts_next(tuple(ds.input_shape), int(ds.output_dim or 0), ds.task, ds.input_dtype)
+
+
+def sequence_forecast(trainer, session: SessionInfo):
+    """The network's next values for the first test windows (core SequenceForecast)."""
+    from visualnn.core.views.sequence import forecast
+
+    ds = trainer.dataset
+    x, y = (ds.x_test, ds.y_test) if ds.num_test else (ds.x_train, ds.y_train)
+    return forecast(trainer.model, x, y)
 
 
 def image_shape(ds) -> tuple | None:
@@ -444,7 +463,7 @@ def _slim(snapshot):
 
 
 def make_frame(trainer, session: SessionInfo, run: int, snapshot, grid=None, evaluation_=None,
-               dead=None, curve=None, landscape=None, own_input=None) -> Frame:
+               dead=None, curve=None, landscape=None, own_input=None, forecast=None) -> Frame:
     """A Frame of the trainer's model now (after its last step). The snapshot's own copy
     of the parameters (before the step) is dropped: `params` holds them after it. `dead`:
     the latest dead_units() pair, if one was counted."""
@@ -461,7 +480,7 @@ def make_frame(trainer, session: SessionInfo, run: int, snapshot, grid=None, eva
     epoch = trainer.epoch
     frame = Frame(run=run, step=trainer.step_count, epoch=epoch, params=params, probe=probe, snapshot=snapshot,
                   stats=stats, grid=grid, evaluation=evaluation_, time=time.perf_counter(), sample=session.sample,
-                  curve=curve, landscape=landscape, own_input=own_input is not None)
+                  curve=curve, landscape=landscape, own_input=own_input is not None, forecast=forecast)
     own = _bytes(params, probe.activations, stats.weight_q) + (_bytes(
         snapshot.activations, snapshot.grads, snapshot.params, snapshot.param_grads) if snapshot is not None else 0)
     object.__setattr__(frame, "nbytes", own)

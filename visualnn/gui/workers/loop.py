@@ -136,6 +136,7 @@ class TrainingLoop:
         self._want_eval = True
         self._grid = None
         self._curve = None
+        self._forecast = None
         self._eval = None
         self._dead = None   # the latest frames.dead_units() pair
         self._landscape_job = None       # the run's path and loss maps (landscape_job)
@@ -310,7 +311,7 @@ class TrainingLoop:
         n = self.trainer.dataset.num_train
         self._sample = min(self._sample, max(n - 1, 0))
         self.session = frames.make_session(self.trainer, self._run, self._sample)
-        self._grid = self._eval = self._dead = self._curve = self._landscape = None
+        self._grid = self._eval = self._dead = self._curve = self._landscape = self._forecast = None
         from dataclasses import replace
 
         from visualnn.gui.workers.landscape_job import LandscapeJob
@@ -365,12 +366,14 @@ class TrainingLoop:
             return
         start = time.perf_counter()
         try:
-            if (s.is_2d or s.is_1d) and self._want_grid and (force or self._grid_budget.due(start)):
+            if (s.is_2d or s.is_1d or s.is_sequence) and self._want_grid and (force or self._grid_budget.due(start)):
                 g0 = time.thread_time()
                 if s.is_2d:
                     self._grid = frames.grid_field(t, s)
-                else:
+                elif s.is_1d:
                     self._curve = frames.regression_curve(t, s)
+                else:
+                    self._forecast = frames.sequence_forecast(t, s)
                 self._grid_budget.spent(start, time.thread_time() - g0)
             if self._want_eval and (force or self._eval_budget.due(start)):
                 e0 = time.thread_time()
@@ -388,7 +391,7 @@ class TrainingLoop:
                 own = None  # drawn for another data set
             f0 = time.thread_time()
             frame = frames.make_frame(t, s, self._run, snapshot, self._grid, self._eval, self._dead, self._curve,
-                                      landscape=self._landscape, own_input=own)
+                                      landscape=self._landscape, own_input=own, forecast=self._forecast)
             cost = time.thread_time() - f0
         except Exception as e:  # non-finite weights make a grid of NaN, not an error; anything else is reported
             self.buffer.add_event("problem", problem_from(e))
