@@ -78,13 +78,18 @@ class GraphModule(nn.Module):
 
 def compile_graph(graph: Graph, state: dict | None = None, seed: int | None = None) -> GraphModule:
     """Build the module. Parameters are initialised with torch's default init under `seed`
-    (when given), then overwritten by `state` for the nodes it holds."""
+    (when given), then by each node's `init` scheme (core/graph/init.py), then overwritten
+    by `state` for the nodes it holds (so an init counts only for nodes absent from it)."""
+    from visualnn.core.compile.init import apply_inits
+
     if seed is not None:
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(seed)
             module = GraphModule(graph)
+            apply_inits(module, graph)
     else:
         module = GraphModule(graph)
+        apply_inits(module, graph)
     if state:
         load_state(module, state)
     return module

@@ -224,6 +224,17 @@ class Graph:
             params[name] = value
         self.set_params(node_id, params)
 
+    def set_init(self, node_id: str, init: dict | None) -> None:
+        """Set the node's `init` ({"scheme": ..., ...}; see core/graph/init.py), or remove it
+        with None. Not checked here: validation reports a bad one at the node."""
+        node = self.node(node_id)
+        if node.extra.get("init") != init:
+            if init is None:
+                node.extra.pop("init", None)
+            else:
+                node.extra["init"] = copy.deepcopy(init)
+            self._emit("node_changed", node=node_id)
+
     def set_type(self, node_id: str, type_name: str, params: dict | None = None) -> None:
         node = self.node(node_id)
         if node.type != type_name or (params is not None and params != node.params):

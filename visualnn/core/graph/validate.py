@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from visualnn.core.graph.init import init_problem
 from visualnn.core.graph.layers._util import fmt
 from visualnn.core.graph.model import Graph, GraphError, id_problem
 from visualnn.core.graph.registry import REGISTRY, get_spec
@@ -72,6 +73,10 @@ def check_graph(graph: Graph) -> Report:
             rep.params[nid] = spec.resolve(node.params)
         except ParamError as e:
             add(nid, str(e))
+        if "init" in node.extra:
+            bad_init = init_problem(node.extra["init"], node.type)
+            if bad_init:
+                add(nid, bad_init)
 
     inputs = graph.input_ids()
     if not inputs:

@@ -14,7 +14,7 @@ import pickle
 from pathlib import Path
 
 from visualnn.core.io.pycode_data import data_source, unavailable_source
-from visualnn.core.io.pycode_model import class_name, helpers_for, model_source
+from visualnn.core.io.pycode_model import class_name, helpers_for, init_lines, model_source
 from visualnn.core.io.pycode_train import (
     BUILD, HALF_SSE, HEADER, LOSSES, SETTINGS, TRAIN, fill, optimizer_call,
 )
@@ -100,7 +100,7 @@ def export_python(project, path) -> list[Path]:
              "DESCRIPTION": repr(f"Train {title} (one process, or several under torchrun)."),
              "TRAINED_NAME": repr(trained)}
     parts = [fill(HEADER, values).rstrip("\n")]
-    parts += helpers_for(used)
+    parts += helpers_for(used, with_init=bool(init_lines(graph, report.order)))
     parts.append(model_source(graph, report, name))
     parts.append(fill(BUILD, {"CLASS": name}).strip("\n"))
     parts.append(fill(SETTINGS, settings).strip("\n"))

@@ -63,6 +63,19 @@ class SelfAttention(nn.MultiheadAttention):
 ''',
 }
 
+INIT_HELPER = '''
+def init_layer(layer, scheme, **kwargs):
+    """The project's initialisation of a layer: its weights (2+ dims) by nn.init.<scheme>_,
+    its biases by the same for zeros/constant/normal/uniform and to 0 otherwise."""
+    fn = getattr(nn.init, scheme + "_")
+    with torch.no_grad():
+        for p in layer.parameters():
+            if p.dim() >= 2 or scheme in ("zeros", "constant", "normal", "uniform"):
+                fn(p, **kwargs)
+            else:
+                nn.init.zeros_(p)
+'''
+
 RECURRENT_HELPER = '''
 class {kind}Layer(nn.{kind}):
     """nn.{kind} over [batch, T, F] returning one tensor: the last step's h ("last") or every step's ("all")."""
@@ -147,12 +160,28 @@ def layer_expr(node_type: str, p: dict, in_shapes: list, out_shape: tuple) -> st
     raise KeyError(node_type)
 
 
-def helpers_for(types) -> list[str]:
-    """Source of the helper classes the given layer types need, in a fixed order."""
+def helpers_for(types, with_init: bool = False) -> list[str]:
+    """Source of the helper classes the given layer types need, in a fixed order (and the
+    init_layer function when some node has an `init`)."""
     used = set(types)
     out = [HELPERS[name].strip("\n") for name in ("Reshape", "Add", "Concat", "SelfAttention") if name in used]
     out += [RECURRENT_HELPER.format(kind=k).strip("\n") for k in ("RNN", "LSTM", "GRU") if k in used]
+    if with_init:
+        out.append(INIT_HELPER.strip("\n"))
     return out
+
+
+def init_lines(graph: Graph, order: list[str]) -> list[str]:
+    """`init_layer(self.<id>, ...)` lines of the nodes with an `init`, in build order."""
+    from visualnn.core.graph.init import resolve_init, torch_arguments
+
+    lines = []
+    for nid in order:
+        r = resolve_init(graph.nodes[nid].extra.get("init"))
+        if r is not None:
+            args = "".join(f", {k}={v!r}" for k, v in torch_arguments(r).items())
+            lines.append(f"        init_layer(self.{nid}, {r['scheme']!r}{args})")
+    return lines
 
 
 def class_name(project_name: str) -> str:
@@ -201,6 +230,9 @@ def model_source(graph: Graph, report: Report, name: str) -> str:
            f'attributes are the node ids of the visualnn project."""')
     lines = [f"class {name}(nn.Module):", doc, "", "    def __init__(self):", "        super().__init__()"]
     lines += init or ["        pass"]
+    inits = init_lines(graph, [nid for nid in order if nid != input_id])
+    if inits:
+        lines += ["        # the project's initialisation (weights loaded later replace it)"] + inits
     lines += ["", f"    def forward(self, {var[input_id]}):"]
     lines += body
     lines.append(f"        return {var[output_id]}")
