@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from visualnn.core.graph.init import init_problem
 from visualnn.core.i18n import tr
-
 from visualnn.core.graph.layers._util import fmt
 from visualnn.core.graph.model import Graph, GraphError, id_problem
 from visualnn.core.graph.registry import REGISTRY, get_spec
