@@ -39,7 +39,7 @@ def activation_curve(type_name: str, params: dict | None = None, lo: float = -4.
     spec = get_spec(type_name)
     layer = spec.build(spec.resolve(params or {}), [(1,)])
     x = torch.linspace(lo, hi, n, dtype=torch.float64).reshape(n, 1).requires_grad_(True)
-    y = layer.double()(x) if hasattr(layer, "double") else layer(x)
+    y = layer.double()(x)
     (g,) = torch.autograd.grad(y.sum(), x)  # element-wise: d sum / d x_i = f'(x_i)
     return ActivationCurve(x.detach().numpy().ravel(), y.detach().numpy().ravel(), g.numpy().ravel())
 

@@ -189,7 +189,7 @@ class LiveCanvas(QObject):
             if typ == "Embedding" and len(shape) == 2:
                 return LabelledHeat(nid, shape[0], shape[1], False, f"a row per word: {shape[0]} × {shape[1]}")
             if typ == "SelfAttention" and len(shape) == 2 and shape[0] == length:
-                return LabelledHeat(nid, shape[0], shape[0], True, "attention: row attends to column")
+                return LabelledHeat(nid, shape[0], shape[0], True, "attention: row → column")
         if typ in RECURRENT:
             return MapsOverlay(nid, "heat", caption="hidden state over time", aspect=0.6, max_height=room)
         if typ == "SelfAttention":

@@ -127,7 +127,7 @@ class LabelledHeat(_Painted):
     """A matrix as a heatmap with words on its rows (an Embedding's output: a row per
     token) or on both axes (attention: row = the query token, column = the key token)."""
 
-    LABEL_W = 58.0
+    LABEL_W = 66.0
 
     def __init__(self, node_id: str, rows: int, cols: int, both_axes: bool, caption: str):
         super().__init__(node_id)

@@ -107,7 +107,7 @@ class ConfusionView(QWidget):
         table_h = ROW_H * (len(rows) + 1) + 8
         wide = self.width() >= 1.25 * self.height() and self.width() > 420
         if wide:  # the table beside the matrix
-            table_w = min(360.0, self.width() * 0.48)
+            table_w = min(460.0, self.width() * 0.5)
             matrix_box = QRectF(0, 26, self.width() - table_w - 8, self.height() - 26)
             table_box = QRectF(self.width() - table_w - 8, 30, table_w, table_h)
         else:  # the table under it
