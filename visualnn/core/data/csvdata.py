@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .dataset import DataError
+from .dataset import DataError, flag
 
 MAX_CLASSES = 20  # an integer target with more distinct values is taken as regression
 
@@ -171,4 +171,4 @@ def load_csv_kind(data: dict, *, seed: int, test_fraction: float, base_dir=None,
         info["num_classes"] = len(info["class_names"])
     return assemble(path.stem, x, y, seed=seed, test_fraction=test_fraction,
                     shuffle=test_fraction > 0,
-                    standardize_x=bool(data.get("standardize", True)), **info)
+                    standardize_x=flag(data, "standardize", True), **info)

@@ -35,7 +35,7 @@ class Builtin:
     summary: str
     params: tuple[ParamInfo, ...]
     load: Callable
-    hidden: tuple[str, ...] = ()  # accepted but not shown in the dataset panel
+    hidden: tuple[str, ...] = ()  # accepted but not shown as a plain editor in the dataset panel
 
 
 def _gen(name):
@@ -47,6 +47,10 @@ def _real(name):
 
 
 PLAY = (_samples(), NOISE)
+BLOBS = (_samples(300), NOISE, ParamInfo("classes", "int", 3, 2, 8, help="number of classes (clusters)"))
+LINE = (_samples(100, 2, 10000), NOISE,
+        ParamInfo("slope", "float", 2.0, -10.0, 10.0, help="the line's slope: the weight w to learn"),
+        ParamInfo("intercept", "float", 0.0, -10.0, 10.0, help="the line's value at x = 0: the bias b to learn"))
 SINE = (ParamInfo("samples", "int", 500, 10, 10000, help="number of sequences"),
         ParamInfo("seq_len", "int", 20, 2, 200, help="time steps per sequence"),
         NOISE)
@@ -58,19 +62,24 @@ SENTIMENT = (ParamInfo("seq_len", "int", 12, 2, 64, help="words per sentence (cu
 MNIST = (ParamInfo("samples", "int", 10000, 100, 60000, help="training images to use"),
          FLATTEN)
 C, R = "classification", "regression"
+PLANE = ("features",)  # the 2-D sets' feature inputs (features.py), chosen with checkboxes
 BUILTINS = {b.name: b for b in [
     Builtin("circle", C, "2-D: a disc of one class inside a ring of the other "
-            "(TF Playground)", PLAY, _gen("circle")),
+            "(TF Playground)", PLAY, _gen("circle"), hidden=PLANE),
     Builtin("xor", C, "2-D: the four quadrants, class by the sign of x1*x2 (TF Playground)",
-            PLAY, _gen("xor")),
+            PLAY, _gen("xor"), hidden=PLANE),
     Builtin("gauss", C, "2-D: two Gaussian clusters, noise widens them (TF Playground)",
-            PLAY, _gen("gauss")),
+            PLAY, _gen("gauss"), hidden=PLANE),
     Builtin("spiral", C, "2-D: two interleaved spiral arms (TF Playground)",
-            PLAY, _gen("spiral")),
+            PLAY, _gen("spiral"), hidden=PLANE),
     Builtin("plane", R, "2-D regression: a tilted plane, target (x1 + x2) / 10 "
-            "(TF Playground)", PLAY, _gen("plane")),
+            "(TF Playground)", PLAY, _gen("plane"), hidden=PLANE),
     Builtin("multi_gauss", R, "2-D regression: six positive and negative bumps "
-            "(TF Playground)", PLAY, _gen("multi_gauss")),
+            "(TF Playground)", PLAY, _gen("multi_gauss"), hidden=PLANE),
+    Builtin("blobs", C, "2-D: three (or more) round clusters, one class each, for softmax regression",
+            BLOBS, _gen("blobs"), hidden=PLANE),
+    Builtin("line", R, "1-D regression: y = slope * x + intercept plus noise, for linear regression",
+            LINE, generated.line),
     Builtin("digits", C, "8x8 images of handwritten digits 0-9, 1797 samples (scikit-learn)",
             (FLATTEN,), _real("digits")),
     Builtin("iris", C, "iris flowers: 4 measurements, 3 species, 150 samples (scikit-learn)",
@@ -111,6 +120,12 @@ def _builtin(name) -> Builtin:
 def builtin_params(name) -> list[ParamInfo]:
     """The parameters the dataset panel offers for builtin set ``name``."""
     return list(_builtin(name).params)
+
+
+def takes_features(name) -> bool:
+    """Whether builtin set ``name`` is made of points of the plane and takes ``features``."""
+    spec = BUILTINS.get(name) if isinstance(name, str) else None
+    return spec is not None and "features" in spec.hidden
 
 
 def describe(name) -> str:

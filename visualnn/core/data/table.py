@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .dataset import DataError
+from .dataset import DataError, flag
 
 
 def _shape(row):
@@ -46,6 +46,8 @@ def load_table_kind(data: dict, *, seed: int, test_fraction: float, task=None, *
     regression row holds the output values. ``"input_dtype": "long"`` marks token
     ids. With ``test_fraction`` 0 the rows keep their order, so step-through
     sample I is ``inputs[I]``; otherwise the split is a seeded shuffle.
+    ``"standardize": true`` scales each input column to mean 0 and standard deviation 1
+    by the training split (default false: the numbers as written).
     """
     from .split import assemble, check_fraction
 
@@ -74,4 +76,5 @@ def load_table_kind(data: dict, *, seed: int, test_fraction: float, task=None, *
                             f"number >= 0, found {y[bad]:g}")
         info["num_classes"] = int(y.max()) + 1
     return assemble("table", x, y, task=task, seed=seed, test_fraction=test_fraction,
-                    shuffle=test_fraction > 0, input_dtype=input_dtype, **info)
+                    shuffle=test_fraction > 0, input_dtype=input_dtype,
+                    standardize_x=flag(data, "standardize", False) and input_dtype == "float", **info)
