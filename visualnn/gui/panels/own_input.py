@@ -152,7 +152,9 @@ class OwnInputView(QWidget):
     def _show_kind(self) -> None:
         kind = input_kind(self.session)
         self.pages.setCurrentIndex({"image": 0, "text": 1, "plane": 2}.get(kind, 3))
-        editable = kind == "plane" and self.session.task == "classification"
+        # a table of the points keeps the data only where the points are the inputs themselves
+        editable = kind == "plane" and self.session.task == "classification" and \
+            self.session.plane_features in ((), ("x1", "x2"))
         self.edit_box.setVisible(editable)
         self.class_box.setVisible(editable)
         self.hint.setText({
@@ -193,7 +195,12 @@ class OwnInputView(QWidget):
 
     @Slot(float, float)
     def _send_point(self, x: float, y: float) -> None:
-        self._send(np.array([x, y], dtype=np.float32))
+        point = np.array([x, y], dtype=np.float32)
+        if self.session.plane_features:  # feature inputs: what the network takes for that point
+            from visualnn.core.data.features import plane_inputs
+
+            point = plane_inputs(point[None], self.session.plane_features)[0]
+        self._send(point)
 
     @Slot()
     def _back(self) -> None:

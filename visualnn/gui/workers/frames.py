@@ -75,6 +75,7 @@ class SessionInfo:
     image_shape: tuple | None = None  # (H, W) of image data (also when flattened), for drawing an input
     value_range: tuple = (0.0, 1.0)   # the inputs' (min, max) over the training split
     is_sequence: bool = False       # windows whose target is the next step (the sequence view applies)
+    plane_features: tuple = ()      # what each point (x1, x2) of a generated set becomes (data.params.features)
 
 
 @dataclass(frozen=True)
@@ -186,11 +187,13 @@ def make_session(trainer, run: int, sample: int) -> SessionInfo:
     is_2d = on_plane(ds)
     is_1d = on_line(ds)
     extent = points = labels = test_points = test_labels = x_range = None
-    if is_2d or is_1d:
-        allx = np.concatenate([ds.x_train, ds.x_test]) if ds.num_test else ds.x_train
-        points, labels = _points(ds.x_train, ds.y_train)
+    if is_2d or is_1d:  # the plane's points: the raw (x1, x2) of a set with feature inputs
+        xtr = ds.points("train") if is_2d else ds.x_train
+        xte = ds.points("test") if is_2d else ds.x_test
+        allx = np.concatenate([xtr, xte]) if ds.num_test else xtr
+        points, labels = _points(xtr, ds.y_train)
         if ds.num_test:
-            test_points, test_labels = _points(ds.x_test, ds.y_test)
+            test_points, test_labels = _points(xte, ds.y_test)
     if is_2d:
         lo, hi = allx.min(axis=0), allx.max(axis=0)
         pad = 0.08 * np.maximum(hi - lo, 1e-6)
@@ -223,7 +226,7 @@ def make_session(trainer, run: int, sample: int) -> SessionInfo:
         test_labels=test_labels, x_range=x_range, feature_names=tuple(ds.feature_names or ()),
         target_names=tuple(getattr(ds, "target_names", None) or ()), vocab=tuple(ds.vocab or ()),
         pad_start=data_params.get("pad", "start") == "start", image_shape=image_shape(ds), value_range=value_range,
-        is_sequence=on_sequence(ds))
+        is_sequence=on_sequence(ds), plane_features=tuple(ds.plane_features or ()))
 
 
 def on_sequence(ds) -> bool:
@@ -262,9 +265,10 @@ def _points(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def on_plane(ds) -> bool:
-    """The inputs are points of a plane: two float features (a generated set, a table, a
-    CSV): the boundary view and the neuron thumbnails apply."""
-    return tuple(ds.input_shape) == (2,) and ds.input_dtype == "float"
+    """The samples are points of a plane: a generated 2-D set (whatever its feature
+    inputs), or data of two float inputs (a table, a CSV): the boundary view and the
+    neuron thumbnails apply."""
+    return ds.points("train") is not None
 
 
 def on_line(ds) -> bool:
@@ -401,7 +405,9 @@ def grid_field(trainer, session: SessionInfo, res: int = GRID_RES, units: int = 
 
     pts = grid_points(session.extent, res)
     nodes = [n for n in session.order if len(session.shapes.get(n, ())) == 1]
-    resp = predict_grid(trainer.model, pts, nodes)
+    ds = trainer.dataset
+    # feature inputs: the plane's points become the features (the Input's thumbnails show each one)
+    resp = predict_grid(trainer.model, ds.plane_inputs(pts) if ds.plane_features is not None else pts, nodes)
     out = resp.output.reshape(len(pts), -1)
     conf = None
     if session.task == "classification":
