@@ -64,6 +64,7 @@ def train(project, steps, landscape=None):
 
     trainer = Trainer(project)
     job = LandscapeJob(trainer)
+    job.want(landscape)
     for _ in range(steps):
         trainer.step()
         job.record()
@@ -72,7 +73,6 @@ def train(project, steps, landscape=None):
     if session.is_1d:
         extra["curve"] = frames.regression_curve(trainer, session)
     if landscape is not None:
-        job.settings = landscape
         extra["landscape"] = job.compute()
     grid = frames.grid_field(trainer, session) if session.is_2d else None
     frame = frames.make_frame(trainer, session, 1, None, grid, frames.evaluation(trainer, session), None, **extra)

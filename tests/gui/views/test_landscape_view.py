@@ -17,9 +17,10 @@ from visualnn.gui.workers import frames
 from visualnn.gui.workers.landscape_job import LandscapeJob, LandscapeSettings
 
 
-def _trained(steps=30):
+def _trained(steps=30, settings=LandscapeSettings("params", ("fc.weight[0,0]", "fc.bias[0]"))):
     trainer = Trainer(line_project())
     job = LandscapeJob(trainer)
+    job.want(settings)
     for _ in range(steps):
         trainer.step()
         job.record()
@@ -28,7 +29,6 @@ def _trained(steps=30):
 
 def test_the_map_over_two_parameters_is_the_training_loss_at_those_weights(qtbot):
     trainer, job = _trained()
-    job.settings = LandscapeSettings("params", ("fc.weight[0,0]", "fc.bias[0]"))
     m = job.compute()
     assert not m.error and m.loss.shape == (len(m.y), len(m.x))
     ds = trainer.dataset
@@ -39,7 +39,12 @@ def test_the_map_over_two_parameters_is_the_training_loss_at_those_weights(qtbot
         assert np.isclose(m.loss[i, j], want, rtol=1e-5)
     fc = trainer.model.layer("fc")
     np.testing.assert_allclose(m.path[-1, :2], [fc.weight.item(), fc.bias.item()], rtol=1e-6)
-    assert len(m.path) == 31  # the weights before training, then after each step
+    assert len(m.path) == 31  # the weights when the map was first wanted, then after each step
+    job.want(None)  # hidden: the path waits
+    trainer.step()
+    job.record()
+    job.want(LandscapeSettings("random"))
+    assert len(job.recorder.vectors()) == 32  # shown again: it goes on from the weights now
 
     session = replace(frames.make_session(trainer, 1, 0), param_labels=job.labels())
     frame = replace(frames.make_frame(trainer, session, 1, None), landscape=m)
@@ -66,10 +71,9 @@ def test_the_map_over_two_parameters_is_the_training_loss_at_those_weights(qtbot
 def test_pca_axes_need_a_path_and_say_so(qtbot):
     trainer = Trainer(line_project())
     job = LandscapeJob(trainer)
-    job.settings = LandscapeSettings("pca")
+    job.want(LandscapeSettings("pca"))
     m = job.compute()
     assert m.error and "path" in m.error
-    trainer2, job2 = _trained(10)
-    job2.settings = LandscapeSettings("pca")
+    trainer2, job2 = _trained(10, LandscapeSettings("pca"))
     m2 = job2.compute()
     assert not m2.error and m2.kind == "pca" and np.allclose(m2.path[-1, :2], 0.0, atol=1e-9)

@@ -1,6 +1,8 @@
-"""The live loss landscape, computed in the training process (no Qt): the optimizer's path
-recorded after every step and, now and then, the training loss over a plane of weights
-through the current ones (core.train.landscape), sent to the views in frames.
+"""The live loss landscape, computed in the training process (no Qt): while a view wants
+it, the optimizer's path recorded after every step and, now and then, the training loss
+over a plane of weights through the current ones (core.train.landscape), sent to the
+views in frames. The path is kept while the view is hidden, and grows again when it shows
+(recording every step costs a copy of every weight, so it is done only while wanted).
 
 Only networks of at most MAX_PARAMS parameters are mapped live: each grid point is a pass
 over the whole training split, and the path keeps a copy of every parameter per point."""
@@ -66,8 +68,12 @@ class LandscapeJob:
         self.recorder = PathRecorder(trainer.model, max_points=PATH_POINTS) if self.fits else None
         self.settings: LandscapeSettings | None = None
         self._evaluator = None
-        if self.recorder is not None:
-            self.recorder.record()
+
+    def want(self, settings: LandscapeSettings | None) -> None:
+        """What the view asks for (None: nothing, hidden); the weights now start the path."""
+        was, self.settings = self.settings, settings
+        if was is None and settings is not None:
+            self.record()
 
     def labels(self) -> tuple:
         """The labels of the first LABELS scalar parameters ("fc.weight[0,0]", ...)."""
@@ -76,8 +82,8 @@ class LandscapeJob:
         return tuple(parameter_labels(self.trainer.model, LABELS))
 
     def record(self) -> None:
-        """After each step: remember where the weights are."""
-        if self.recorder is not None:
+        """After each step: remember where the weights are (while a view wants the map)."""
+        if self.recorder is not None and self.settings is not None:
             self.recorder.record()
 
     def compute(self) -> LandscapeMap | None:

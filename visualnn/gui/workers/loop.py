@@ -276,7 +276,7 @@ class TrainingLoop:
 
             self._landscape_settings = None if value is None else LandscapeSettings(**dict(value))
             if self._landscape_job is not None:
-                self._landscape_job.settings = self._landscape_settings
+                self._landscape_job.want(self._landscape_settings)
                 self._landscape = None
                 self._landscape_budget.clear()
                 self._emit_frame(self.trainer.latest_snapshot, force=True)
@@ -317,7 +317,7 @@ class TrainingLoop:
         from visualnn.gui.workers.landscape_job import LandscapeJob
 
         self._landscape_job = LandscapeJob(self.trainer)
-        self._landscape_job.settings = self._landscape_settings
+        self._landscape_job.want(self._landscape_settings)
         labels = self._landscape_job.labels() if self._landscape_job.fits else ()
         self.session = replace(self.session, param_labels=labels)
         for b in (self._frame_budget, self._grid_budget, self._eval_budget, self._landscape_budget):
