@@ -9,7 +9,7 @@ this view only turns that array into an image and draws it: no torch here.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Slot
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
@@ -32,14 +32,15 @@ def discretized(value, confidence, classification: bool):
 
 
 class BoundaryView(QWidget):
+    @property
+    def title(self) -> str:
+        return self.tr("Boundary")
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = self.tr("Boundary")
-        self.test_box = QCheckBox(self.tr("Show test data"))
-        self.discrete_box = QCheckBox(self.tr("Discretize output"))
-        self.test_box.setToolTip(self.tr("Draw the test points too (rings)"))
-        self.discrete_box.setToolTip(self.tr("Colour each point of the plane by its predicted class only, "
-                                             "without the shading of the network's certainty"))
+        self.test_box = QCheckBox()
+        self.discrete_box = QCheckBox()
+        self._retranslate()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 0, 8, 2)
         lay.addStretch(1)
@@ -59,6 +60,18 @@ class BoundaryView(QWidget):
         self._points: QPixmap | None = None
         self._points_key = None
         self.caption = ""
+
+    def _retranslate(self) -> None:
+        self.test_box.setText(self.tr("Show test data"))
+        self.discrete_box.setText(self.tr("Discretize output"))
+        self.test_box.setToolTip(self.tr("Draw the test points too (rings)"))
+        self.discrete_box.setToolTip(self.tr("Colour each point of the plane by its predicted class only, "
+                                             "without the shading of the network's certainty"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     @property
     def show_test(self) -> bool:

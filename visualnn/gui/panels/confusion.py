@@ -20,9 +20,12 @@ METRICS = ("precision", "recall", "f1")
 
 
 class ConfusionView(QWidget):
+    @property
+    def title(self) -> str:
+        return self.tr("Metrics")
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = self.tr("Metrics")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 160)
         self.setMouseTracking(True)

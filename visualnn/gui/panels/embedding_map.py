@@ -27,9 +27,12 @@ def embedding_node(session) -> str | None:
 
 
 class EmbeddingMapView(QWidget):
+    @property
+    def title(self) -> str:
+        return self.tr("Embedding")
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = self.tr("Embedding")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(200, 180)
         self.session = None

@@ -9,7 +9,7 @@ while this view is shown; it asks for it through its `requested` signal."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -60,29 +60,29 @@ def upsampled(loss: np.ndarray, factor: int = 8) -> np.ndarray:
 
 
 class LandscapeView(QWidget):
+    @property
+    def title(self) -> str:
+        return self.tr("Landscape")
+
     requested = Signal(object)  # LandscapeSettings as a dict, or None when hidden
     request_kind = "landscape"
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = self.tr("Landscape")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(200, 200)
         self.session = None
         self.map = None
         self.kind = QComboBox()
-        for key, text in (("params", self.tr("two parameters")), ("random", self.tr("random directions")),
-                          ("pca", self.tr("principal directions of the path"))):
-            self.kind.addItem(text, key)
-        self.kind.setToolTip(self.tr("The plane of weights the loss is drawn over"))
+        for key in ("params", "random", "pca"):
+            self.kind.addItem("", key)
         self.px_box, self.py_box = QComboBox(), QComboBox()
-        for box, axis in ((self.px_box, "x"), (self.py_box, "y")):
-            box.setToolTip(self.tr("The parameter along the {axis} axis").format(axis=axis))
+        for box in (self.px_box, self.py_box):
             box.setMinimumContentsLength(8)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         row = QHBoxLayout()
         row.setContentsMargins(8, 0, 8, 0)
-        self.axes_label = QLabel(self.tr("Axes:"))
+        self.axes_label = QLabel()
         row.addWidget(self.axes_label)
         row.addWidget(self.kind, 1)
         row.addWidget(self.px_box, 1)
@@ -95,6 +95,22 @@ class LandscapeView(QWidget):
         self.px_box.currentIndexChanged.connect(self._on_axes)
         self.py_box.currentIndexChanged.connect(self._on_axes)
         self._shown = False
+        self._filling = False
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.axes_label.setText(self.tr("Axes:"))
+        for i, text in enumerate((self.tr("two parameters"), self.tr("random directions"),
+                                  self.tr("principal directions of the path"))):
+            self.kind.setItemText(i, text)
+        self.kind.setToolTip(self.tr("The plane of weights the loss is drawn over"))
+        self.px_box.setToolTip(self.tr("The parameter along the x axis"))
+        self.py_box.setToolTip(self.tr("The parameter along the y axis"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     # -- what to compute ------------------------------------------------------------------
     def settings(self) -> dict:
@@ -108,7 +124,7 @@ class LandscapeView(QWidget):
     def _on_axes(self) -> None:
         self.px_box.setVisible(self.kind.currentData() == "params")
         self.py_box.setVisible(self.kind.currentData() == "params")
-        if self._shown and not getattr(self, "_filling", False):
+        if self._shown and not self._filling:
             self.map = None
             self.update()
             self.requested.emit(self.settings())

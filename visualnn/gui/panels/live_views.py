@@ -123,6 +123,17 @@ class LiveViews(QWidget):
             self._on_frame(self.ctl.current)
         return self.views
 
+    def changeEvent(self, event) -> None:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange:  # the tabs take the views' new titles
+            for tabs in self.tabs:
+                for i in range(tabs.count()):
+                    title = getattr(tabs.widget(i), "title", None)
+                    if isinstance(title, str):
+                        tabs.setTabText(i, title)
+        super().changeEvent(event)
+
     def _share_width(self) -> None:
         w = max(self.width(), 600)
         self.split.setSizes([int(w * 0.3), int(w * 0.42), int(w * 0.28)])

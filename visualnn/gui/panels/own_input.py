@@ -8,7 +8,7 @@ project's data (it becomes a table of its points)."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy,
                                QStackedWidget, QVBoxLayout, QWidget)
@@ -64,32 +64,32 @@ class Bars(QWidget):
 
 
 class OwnInputView(QWidget):
+    @property
+    def title(self) -> str:
+        return self.tr("Your input")
+
     requested = Signal(object)  # the input as an array in the network's input shape, or None
     request_kind = "input"
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = self.tr("Your input")
         self.session = None
         self.ctl = None
         self.value = None        # what was last sent
         self.prediction = None   # the network's output for it: (output array, scores or None)
-        self.heading = QLabel(self.tr("Try the network on your own input"))
+        self.heading = QLabel()
         self.heading.setFont(theme.font(11, bold=True))
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.pad = DrawPad()
-        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button = QPushButton()
         self.sentence = QLineEdit()
-        self.sentence.setPlaceholderText(self.tr("Type a sentence, e.g. the film was great"))
         self.tokens = QLabel()
         self.tokens.setWordWrap(True)
         self.plane = PlanePad()
-        self.edit_box = QCheckBox(self.tr("Edit points"))
-        self.edit_box.setToolTip(self.tr("Left click adds a training point of the chosen class, right click "
-                                         "removes the nearest one (Undo takes it back)"))
+        self.edit_box = QCheckBox()
         self.class_box = QComboBox()
-        self.back = QPushButton(self.tr("Back to the training sample"))
+        self.back = QPushButton()
         self.answer = QLabel()
         self.answer.setFont(theme.font(13, bold=True))
         self.answer.setWordWrap(True)
@@ -121,7 +121,22 @@ class OwnInputView(QWidget):
         self.plane.edit.connect(self._edit_point)
         self.edit_box.toggled.connect(self._on_editing)
         self.back.clicked.connect(self._back)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.heading.setText(self.tr("Try the network on your own input"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.sentence.setPlaceholderText(self.tr("Type a sentence, e.g. the film was great"))
+        self.edit_box.setText(self.tr("Edit points"))
+        self.edit_box.setToolTip(self.tr("Left click adds a training point of the chosen class, right click "
+                                         "removes the nearest one (Undo takes it back)"))
+        self.back.setText(self.tr("Back to the training sample"))
         self._show_kind()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     @staticmethod
     def _page(top, bottom) -> QWidget:

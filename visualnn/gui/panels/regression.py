@@ -25,9 +25,12 @@ def equation_text(w: float, b: float) -> str:
 
 
 class RegressionView(QWidget):
+    @property
+    def title(self) -> str:
+        return self.tr("Regression")
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = self.tr("Regression")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(180, 160)
         self.session = None

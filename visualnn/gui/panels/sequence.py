@@ -6,7 +6,7 @@ its own earlier predictions (red dashes). The forecast is computed next to the m
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt, Slot
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Slot
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QVBoxLayout, QWidget
 
@@ -16,16 +16,18 @@ from visualnn.gui.panels.painter_plot import PlotFrame, draw_message, draw_title
 
 
 class SequenceView(QWidget):
+    @property
+    def title(self) -> str:
+        return self.tr("Sequence")
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = self.tr("Sequence")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(200, 160)
         self.session = None
         self.forecast = None
         self.pick = QSpinBox()
         self.pick.setRange(1, 1)
-        self.pick.setPrefix(self.tr("test window "))
         self.pick.valueChanged.connect(self.update)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -34,6 +36,15 @@ class SequenceView(QWidget):
         lay.setContentsMargins(0, 2, 8, 0)
         lay.addLayout(row)
         lay.addStretch(1)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.pick.setPrefix(self.tr("test window "))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def set_session(self, session) -> None:
         self.session = session
