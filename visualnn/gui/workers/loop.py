@@ -28,6 +28,7 @@ EVAL_INTERVAL_S = 0.5
 EVAL_SHARE = 0.02
 LANDSCAPE_INTERVAL_S = 1.0
 LANDSCAPE_SHARE = 0.05
+LANDSCAPE_FORCED_S = 0.25
 SLOW_STEPS_PER_S = 30.0    # at or below this speed every step is captured and shown
 
 
@@ -142,6 +143,7 @@ class TrainingLoop:
         self._landscape_job = None       # the run's path and loss maps (landscape_job)
         self._landscape_settings = None  # what the landscape view asks for (None: no view wants it)
         self._landscape = None
+        self._landscape_at = 0.0
         self._own_input = None           # an input of the user's, shown instead of the training sample
         self._frame_budget = _Budget(FRAME_INTERVAL_S, FRAME_SHARE)
         self._grid_budget = _Budget(GRID_INTERVAL_S, GRID_SHARE)
@@ -275,7 +277,7 @@ class TrainingLoop:
             from visualnn.gui.workers.landscape_job import LandscapeSettings
 
             self._landscape_settings = None if value is None else LandscapeSettings(**dict(value))
-            if self._landscape_job is not None:
+            if self._landscape_job is not None and self.trainer is not None:
                 self._landscape_job.want(self._landscape_settings)
                 self._landscape = None
                 self._landscape_budget.clear()
@@ -382,9 +384,14 @@ class TrainingLoop:
                 self._dead = frames.dead_units(t, s)
                 self._eval_budget.spent(start, time.thread_time() - e0)
             job = self._landscape_job
-            if job is not None and job.settings is not None and (force or self._landscape_budget.due(start)):
+            # a map is a pass over the training set per grid point: forced frames (every step in
+            # slow motion) get a new one at most 4 times a second, and always when training halts
+            if job is not None and job.settings is not None and (
+                    self._landscape is None or self._landscape_budget.due(start)
+                    or (force and (start - self._landscape_at > LANDSCAPE_FORCED_S or not self._busy()))):
                 l0 = time.thread_time()
                 self._landscape = job.compute()
+                self._landscape_at = start
                 self._landscape_budget.spent(start, time.thread_time() - l0)
             own = self._own_input
             if own is not None and tuple(own.shape) != tuple(t.model.shapes[t.model.input_id]):
