@@ -59,7 +59,6 @@ def blobs_data():
 
 def train(project, steps, landscape=None):
     from visualnn.core.train.trainer import Trainer
-    from visualnn.gui.workers import frames
     from visualnn.gui.workers.landscape_job import LandscapeJob
 
     trainer = Trainer(project)
@@ -68,14 +67,9 @@ def train(project, steps, landscape=None):
     for _ in range(steps):
         trainer.step()
         job.record()
-    session = replace(frames.make_session(trainer, 1, 0), param_labels=job.labels())
-    extra = {}
-    if session.is_1d:
-        extra["curve"] = frames.regression_curve(trainer, session)
-    if landscape is not None:
-        extra["landscape"] = job.compute()
-    grid = frames.grid_field(trainer, session) if session.is_2d else None
-    frame = frames.make_frame(trainer, session, 1, None, grid, frames.evaluation(trainer, session), None, **extra)
+    from visualnn.gui.workers.still import still_frame
+
+    session, frame = still_frame(trainer, job)
     return trainer, session, frame
 
 

@@ -51,19 +51,14 @@ def table_2d_project(classes: int = 3) -> Project:
 def run(project, steps: int = 20):
     """(trainer, session, frame) after `steps` updates, with every computed part."""
     from visualnn.core.train.trainer import Trainer
-    from visualnn.gui.workers import frames
 
     trainer = Trainer(project)
     for _ in range(steps):
         trainer.request_capture()
         r = trainer.step()
-    session = frames.make_session(trainer, 1, 0)
-    grid = frames.grid_field(trainer, session) if session.is_2d else None
-    curve = frames.regression_curve(trainer, session) if session.is_1d else None
-    forecast = frames.sequence_forecast(trainer, session) if session.is_sequence else None
-    ev = frames.evaluation(trainer, session)
-    frame = frames.make_frame(trainer, session, 1, r.snapshot if steps else None, grid, ev, None, curve,
-                              forecast=forecast)
+    from visualnn.gui.workers.still import still_frame
+
+    session, frame = still_frame(trainer, snapshot=r.snapshot if steps else None)
     return trainer, session, frame
 
 
