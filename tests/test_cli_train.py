@@ -66,7 +66,7 @@ def test_out_saves_the_learned_state_which_reloads(tmp_path, capsys):
 
 
 def test_nan_loss_exits_1_with_one_line(tmp_path, capsys):
-    path = write(tmp_path, plane_relu(lr=1e12, epochs=5))
+    path = write(tmp_path, plane_relu(lr=1e6, epochs=5))
     assert main(["train", str(path), "--json"]) == 1
     captured = capsys.readouterr()
     doc = json.loads(captured.out)

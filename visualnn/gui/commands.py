@@ -197,15 +197,12 @@ class RenameNode(_DocCommand):
 def rename_problem(doc, old: str, new: str) -> str | None:
     """Why `old` cannot be renamed to `new`, or None."""
     from visualnn.core.graph import id_problem
-    from visualnn.core.graph.validate import RESERVED_IDS
 
     if new == old:
         return None
     problem = id_problem(new)
     if problem:
         return problem
-    if new in RESERVED_IDS:
-        return f"id '{new}' is reserved; choose another name"
     if new in doc.graph.nodes:
         return f"a node '{new}' already exists"
     return None

@@ -22,4 +22,4 @@ def test_embedding_stage_names_each_word_and_its_row():
     w, i = real[0]
     assert f"'{w}' -> row {i} = " in text
     assert "id " + str(i) + " -> E[" not in text
-    assert f"({w!r})" in text  # the backward rows name their words too
+    assert f"('{w}')" in text  # the backward rows name their words too

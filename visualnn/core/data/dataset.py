@@ -6,6 +6,8 @@ from typing import Any
 
 import numpy as np
 
+from visualnn.core.i18n import tr
+
 
 class DataError(Exception):
     """A dataset could not be made or read. The message is one line for the user;
@@ -91,11 +93,16 @@ class ParamInfo:
     choices: tuple | None = None
     help: str = ""
 
+    @property
+    def help_text(self) -> str:
+        """`help` in the UI language."""
+        return tr(self.help)
+
 
 def flag(data: dict, key: str, default: bool) -> bool:
     """A true/false setting of a data section (e.g. ``standardize``); DataError when it
     is something else."""
     value = data.get(key, default)
     if not isinstance(value, bool):
-        raise DataError(f"data {key} must be true or false, got {value!r}")
+        raise DataError(tr("data {key} must be true or false, got {value!r}", key=key, value=value))
     return value

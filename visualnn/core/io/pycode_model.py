@@ -1,16 +1,19 @@
 """Python source of a Graph as a standalone `nn.Module` subclass (torch only).
 
-The class registers one submodule per node, under the node id, in topological order,
-with the same constructor arguments the compiler uses. So its `state_dict()` keys equal
-the compiled GraphModule's (`<node id>.<torch parameter name>`), and built under the same
-`torch.manual_seed` it starts from the same weights.
+The class registers one submodule per node, under the node id (or the compiler's
+`node_<id>` where the id clashes with an nn.Module attribute), in topological order, with
+the same constructor arguments the compiler uses. So its `state_dict()` keys equal the
+compiled GraphModule's (`<submodule name>.<torch parameter name>`), and built under the
+same `torch.manual_seed` it starts from the same weights.
 """
 
 from __future__ import annotations
 
 import keyword
 import re
+import unicodedata
 
+from visualnn.core.compile.names import submodule_names
 from visualnn.core.graph.layers._util import fmt
 from visualnn.core.graph.model import Graph
 from visualnn.core.graph.validate import Report
@@ -197,12 +200,18 @@ def class_name(project_name: str) -> str:
 
 
 def _variables(ids: list[str]) -> dict[str, str]:
-    """Local variable names in `forward`: the node id, unless it would shadow `self`."""
+    """Local variable names in `forward`: the node id, unless it would shadow `self` (then
+    `self_`), is a dunder name or reads differently once Python normalises it (NFKC: then
+    `v_<id>`)."""
     taken = set(ids)
     out = {}
     for nid in ids:
-        var = nid
-        while var == "self" or (var != nid and var in taken):
+        plain = unicodedata.normalize("NFKC", nid)
+        if nid != "self" and plain == nid and not (nid.startswith("__") and nid.endswith("__")):
+            out[nid] = nid
+            continue
+        var = "self_" if nid == "self" else "v_" + plain
+        while var in taken:
             var += "_"
         taken.add(var)
         out[nid] = var
@@ -215,6 +224,7 @@ def model_source(graph: Graph, report: Report, name: str) -> str:
     input_id = graph.input_ids()[0]
     output_id = graph.output_id() or order[-1]
     var = _variables(order)
+    attr = submodule_names(order)
     init, body = [], []
     for nid in order:
         if nid == input_id:
@@ -223,8 +233,9 @@ def model_source(graph: Graph, report: Report, name: str) -> str:
         srcs = graph.inputs_of(nid)
         expr = layer_expr(node.type, report.params[nid], [report.shapes[s] for s in srcs], report.shapes[nid])
         shapes_in = ", ".join(fmt(report.shapes[s]) for s in srcs)
-        init.append(f"        self.{nid} = {expr}  # {shapes_in} -> {fmt(report.shapes[nid])}")
-        body.append(f"        {var[nid]} = self.{nid}({', '.join(var[s] for s in srcs)})")
+        note = f"node {nid}: " if attr[nid] != nid else ""
+        init.append(f"        self.{attr[nid]} = {expr}  # {note}{shapes_in} -> {fmt(report.shapes[nid])}")
+        body.append(f"        {var[nid]} = self.{attr[nid]}({', '.join(var[s] for s in srcs)})")
     in_shape = fmt(report.shapes[input_id])
     doc = (f'    """{graph.nodes[input_id].id} {in_shape} -> {output_id} {fmt(report.shapes[output_id])}; '
            f'attributes are the node ids of the visualnn project."""')

@@ -28,6 +28,7 @@ from visualnn.core.train.losses import l1_penalty, loss_fn, make_optimizer
 from visualnn.core.train.probes import DEFAULT_ROWS, Capture, Snapshot, find_non_finite, forward_snapshot, predict_grid
 from visualnn.core.train.runtime import cpu_threads_for, has_randomness, to_device
 from visualnn.core.train.targets import TrainingError, check_fit, data_task, make_targets, predicted_classes
+from visualnn.core.i18n import tr
 
 EVAL_CHUNK = 4096
 _LIVE_KEYS = ("lr", "batch_size", "optimizer", "loss", "l1", "weight_decay", "momentum", "nesterov", "betas",
@@ -118,7 +119,7 @@ class Trainer:
         model = compile_graph(self.graph, self.state, seed=cfg.seed)
         check_fit(model, ds, cfg.loss)
         if ds.num_train == 0:
-            raise TrainingError("the data set has no training samples")
+            raise TrainingError(tr("the data set has no training samples"))
         dev = torch.device(self.device)
         if self.threads is not None and dev.type == "cpu":
             n = cpu_threads_for(model, cfg.batch_size) if self.threads == "auto" else int(self.threads)
@@ -135,8 +136,7 @@ class Trainer:
         self._perm = None
         self._set_loss(cfg.loss)
         if not any(True for _ in self.model.parameters()):
-            raise TrainingError("the network has no learnable parameters: add a layer with weights "
-                                "(e.g. Linear or Conv2d) before training")
+            raise TrainingError(tr("the network has no learnable parameters: add a layer with weights (e.g. Linear or Conv2d) before training"))
         self.optimizer = make_optimizer(cfg, self.model.parameters())
         self._l1 = float(cfg.l1)
         self._bs = int(cfg.batch_size)
@@ -187,8 +187,7 @@ class Trainer:
             data = self.data or {}
             if (not self._fixed_dataset and data.get("kind") in ("table", "csv")
                     and data_task(cfg.loss, data) != data_task(self.config.loss, data)):
-                raise TrainingError(f"train.loss {cfg.loss}: this data's targets are read differently for that loss; "
-                                    "set it in the project and reset")
+                raise TrainingError(tr("train.loss {loss}: this data's targets are read differently for that loss; set it in the project and reset", loss=cfg.loss))
             check_fit(self.model, self.dataset, cfg.loss)
         self._wanted = cfg
         self._pending = cfg
@@ -411,13 +410,13 @@ class Trainer:
             return e
         text = (str(e).strip().splitlines() or [type(e).__name__])[0]
         if "out of memory" in text.lower():
-            return TrainingError(f"the device ran out of memory at step {step_no}; try a smaller batch size", step_no)
-        return TrainingError(f"step {step_no}: {text}", step_no)
+            return TrainingError(tr("the device ran out of memory at step {step_no}; try a smaller batch size", step_no=step_no), step_no)
+        return TrainingError(tr("step {step_no}: {text}", step_no=step_no, text=text), step_no)
 
     def _fail(self, step_no: int, value: float, xb, yb) -> None:
         self.optimizer.zero_grad()
         node, where = find_non_finite(self.model, xb, lambda out: self._loss_fn(out, yb))
-        raise TrainingError(f"loss became {value} at step {step_no}: {where}; try a smaller learning rate",
+        raise TrainingError(tr("loss became {value} at step {step_no}: {where}; try a smaller learning rate", value=value, step_no=step_no, where=where),
                             step=step_no, node=node)
 
 
