@@ -1,7 +1,7 @@
 """The 2-D input plane: the decision boundary (classification) or the fitted surface
 (regression) as a heatmap, with the training points on top, refreshed live. As in
-TensorFlow Playground, "Show test data" adds the test points (rings) and "Discretize
-output" colours each pixel by its predicted class (or the sign of the output) alone.
+TensorFlow Playground, "Test data" adds the test points (rings) and "Discretize"
+colours each pixel by its predicted class (or the sign of the output) alone.
 
 The worker computes the network over a grid of the plane (numpy, in its own thread);
 this view only turns that array into an image and draws it: no torch here.
@@ -62,11 +62,11 @@ class BoundaryView(QWidget):
         self.caption = ""
 
     def _retranslate(self) -> None:
-        self.test_box.setText(self.tr("Show test data"))
-        self.discrete_box.setText(self.tr("Discretize output"))
-        self.test_box.setToolTip(self.tr("Draw the test points too (rings)"))
-        self.discrete_box.setToolTip(self.tr("Colour each point of the plane by its predicted class only, "
-                                             "without the shading of the network's certainty"))
+        self.test_box.setText(self.tr("Test data"))
+        self.discrete_box.setText(self.tr("Discretize"))
+        self.test_box.setToolTip(self.tr("Show test data: draw the test points too (rings)"))
+        self.discrete_box.setToolTip(self.tr("Discretize output: colour each point of the plane by its predicted "
+                                             "class only, without the shading of the network's certainty"))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

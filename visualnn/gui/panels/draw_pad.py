@@ -21,7 +21,7 @@ class DrawPad(QWidget):
     def __init__(self, shape=(8, 8), parent=None):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(120, 120)
+        self.setMinimumSize(90, 90)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.pixels = np.zeros(shape, dtype=np.float32)
 
@@ -105,7 +105,7 @@ class PlanePad(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(120, 120)
+        self.setMinimumSize(90, 90)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.session = None
         self.grid = None

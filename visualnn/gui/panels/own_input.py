@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy,
+from PySide6.QtWidgets import (QBoxLayout, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from visualnn.gui import theme
@@ -38,7 +38,7 @@ class Bars(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(60)
+        self.setMinimumHeight(30)
         self.rows: list[tuple[str, float]] = []
 
     def paintEvent(self, event):
@@ -94,6 +94,10 @@ class OwnInputView(QWidget):
         self.answer.setFont(theme.font(13, bold=True))
         self.answer.setWordWrap(True)
         self.bars = Bars()
+        # a narrow pane cuts these short instead of widening the pane
+        for w in (self.back, self.clear_button, self.class_box, self.heading):
+            w.setSizePolicy(QSizePolicy.Policy.Ignored, w.sizePolicy().verticalPolicy())
+        self.class_box.setMinimumContentsLength(3)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._page(self.pad, self.clear_button))
         self.pages.addWidget(self._page(self.sentence, self.tokens))
@@ -106,7 +110,7 @@ class OwnInputView(QWidget):
         right.addWidget(self.answer)
         right.addWidget(self.bars, 1)
         right.addWidget(self.back)
-        body = QHBoxLayout()
+        body = self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.addWidget(self.pages, 1)
         body.addLayout(right, 1)
         lay = QVBoxLayout(self)
@@ -130,8 +134,15 @@ class OwnInputView(QWidget):
         self.edit_box.setText(self.tr("Edit points"))
         self.edit_box.setToolTip(self.tr("Left click adds a training point of the chosen class, right click "
                                          "removes the nearest one (Undo takes it back)"))
-        self.back.setText(self.tr("Back to the training sample"))
+        self.back.setText(self.tr("Training sample"))
+        self.back.setToolTip(self.tr("Back to the training sample on the canvas"))
         self._show_kind()
+
+    def resizeEvent(self, event) -> None:
+        # a narrow pane puts the answer under the pad
+        wide = event.size().width() >= 1.1 * event.size().height() and event.size().width() >= 380
+        self.body.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
+        super().resizeEvent(event)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
