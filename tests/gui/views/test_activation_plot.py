@@ -6,12 +6,14 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Qt
 
-from tests.gui.training.conftest import paused, train_window  # noqa: F401
+from tests.gui.main_helpers import spiral_project
+from tests.gui.training.conftest import paused
+from tests.gui.views.helpers import open_project_window
 from visualnn.core.views.activation import histogram
 
 
-def test_selecting_tanh_shows_its_curve_and_the_steps_pre_activations(train_window, qtbot):
-    w = train_window
+def test_selecting_tanh_shows_its_curve_and_the_steps_pre_activations(qtbot, tmp_path):
+    w = open_project_window(qtbot, tmp_path, spiral_project())
     ctl = w.training.controller
     qtbot.mouseClick(w.training.panel.buttons["step"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ctl.step == 1 and paused(ctl) and ctl.current.step == 1, timeout=60000)
