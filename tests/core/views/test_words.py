@@ -31,3 +31,14 @@ def test_embedding_map_is_pca():
         np.testing.assert_allclose(m.coords[:, k], sign * want[:, k], atol=1e-9)
     np.testing.assert_allclose(m.shares, pca.explained_variance_ratio_, atol=1e-9)
     assert m.words == ("the", "film", "was", "great", "bad")
+
+
+def test_texts_are_split_as_their_data_was():
+    from visualnn.core.views.words import text_settings
+
+    assert text_settings({"kind": "text", "path": "a.csv", "tokens": "chars", "pad": "end"}) == ("chars", False)
+    assert text_settings({"kind": "builtin", "name": "sentiment", "params": {"language": "zh"}}) == ("auto", True)
+    assert text_settings({"kind": "builtin", "name": "sentiment", "params": {}}) == ("words", True)
+    vocab = ["<pad>", "<unk>", "很", "好", "iphone"]
+    ids, kept = encode_sentence("iPhone 很好用", vocab, 5, pad_start=True, tokens="auto")
+    assert kept == ["iphone", "很", "好", "用"] and ids.tolist() == [0, 4, 2, 3, 1]

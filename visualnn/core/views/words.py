@@ -10,15 +10,27 @@ import numpy as np
 PAD_ID, UNK_ID = 0, 1
 
 
-def encode_sentence(text: str, vocab, seq_len: int, pad_start: bool = True) -> tuple[np.ndarray, list[str]]:
-    """(ids (seq_len,) int64, the tokens kept) for `text` as the sentiment data encodes
-    its sentences: lower-case words, unknown words as <unk> (id 1), cut to seq_len and
-    padded with 0 at the start (pad_start) or the end."""
-    from visualnn.core.data.sequences import encode, tokenize
+def text_settings(data: dict | None) -> tuple[str, bool]:
+    """(tokenizer name, pad at the start) with which the project's text data was encoded:
+    the `text` kind's `tokens` and `pad`; the sentiment set's words (characters and words
+    "auto" for its Chinese reviews)."""
+    data = data or {}
+    if data.get("kind") == "text":
+        return str(data.get("tokens", "auto")), data.get("pad", "start") == "start"
+    params = data.get("params") or {}
+    return ("auto" if params.get("language", "en") == "zh" else "words"), params.get("pad", "start") == "start"
 
-    tokens = tokenize(text)[:seq_len]
+
+def encode_sentence(text: str, vocab, seq_len: int, pad_start: bool = True,
+                    tokens: str = "words") -> tuple[np.ndarray, list[str]]:
+    """(ids (seq_len,) int64, the tokens kept) for `text` as the data encodes its texts:
+    split by the tokenizer `tokens` (words, chars, auto), unknown tokens as <unk> (id 1),
+    cut to seq_len and padded with 0 at the start (pad_start) or the end."""
+    from visualnn.core.data.textdata import TOKENIZERS, encode
+
+    kept = TOKENIZERS.get(tokens, TOKENIZERS["words"])(text)[:seq_len]
     index = {w: i for i, w in enumerate(vocab)}
-    return np.asarray(encode(tokens, index, seq_len, pad_start), dtype=np.int64), tokens
+    return np.asarray(encode(kept, index, seq_len, pad_start), dtype=np.int64), kept
 
 
 def words_of(ids, vocab) -> list[str]:

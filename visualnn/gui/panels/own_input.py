@@ -213,7 +213,7 @@ class OwnInputView(QWidget):
         s = self.session
         if s is None or not s.vocab:
             return
-        ids, tokens = encode_sentence(text, s.vocab, self.input_shape()[0], s.pad_start)
+        ids, tokens = encode_sentence(text, s.vocab, self.input_shape()[0], s.pad_start, s.tokenizer)
         shown = [f"'{w}' → {i}" if s.vocab[i] == w else f"'{w}' → {i} (<unk>)"
                  for w, i in zip(tokens, [int(v) for v in ids if v != 0])]
         self.tokens.setText("   ".join(shown))

@@ -76,6 +76,7 @@ class SessionInfo:
     param_labels: tuple = ()        # scalar parameters the landscape's axes may name ("fc.weight[0,0]", ...)
     vocab: tuple = ()               # token id -> word (text data)
     pad_start: bool = True          # sentences are padded at the start (text data)
+    tokenizer: str = "words"        # how texts were split into tokens: words, chars or auto (text data)
     image_shape: tuple | None = None  # (H, W) of image data (also when flattened), for drawing an input
     value_range: tuple = (0.0, 1.0)   # the inputs' (min, max) over the training split
     is_sequence: bool = False       # windows whose target is the next step (the sequence view applies)
@@ -214,7 +215,9 @@ def make_session(trainer, run: int, sample: int) -> SessionInfo:
         strip_labels = np.array(ys[:STRIP_SAMPLES], copy=True).reshape(-1)
     from visualnn.core.train.config import available_devices
 
-    data_params = dict((getattr(trainer, "data", None) or {}).get("params") or {})
+    from visualnn.core.views.words import text_settings
+
+    tokenizer, pad_start = text_settings(getattr(trainer, "data", None))
     finite = ds.x_train[:2000]
     value_range = (float(finite.min()), float(finite.max())) if finite.size and ds.input_dtype == "float" else (0.0, 1.0)
     per_node = {nid: sum(p.numel() for p in model.layer(nid).parameters()) for nid in model.node_ids()}
@@ -229,7 +232,7 @@ def make_session(trainer, run: int, sample: int) -> SessionInfo:
         inputs={nid: tuple(srcs) for nid, srcs in model.plan}, is_1d=is_1d, test_points=test_points,
         test_labels=test_labels, x_range=x_range, feature_names=tuple(ds.feature_names or ()),
         target_names=tuple(getattr(ds, "target_names", None) or ()), vocab=tuple(ds.vocab or ()),
-        pad_start=data_params.get("pad", "start") == "start", image_shape=image_shape(ds), value_range=value_range,
+        pad_start=pad_start, tokenizer=tokenizer, image_shape=image_shape(ds), value_range=value_range,
         is_sequence=on_sequence(ds), plane_features=tuple(ds.plane_features or ()))
 
 
