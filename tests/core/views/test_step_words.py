@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 
 from tests.gui.views.helpers import sentiment_project
 from visualnn.core.backprop.equations import stages

@@ -8,7 +8,6 @@ from dataclasses import replace
 
 import numpy as np
 import torch
-from PySide6.QtCore import Qt
 
 from tests.gui.views.helpers import line_project
 from visualnn.core.train.trainer import Trainer
@@ -17,7 +16,10 @@ from visualnn.gui.workers import frames
 from visualnn.gui.workers.landscape_job import LandscapeJob, LandscapeSettings
 
 
-def _trained(steps=30, settings=LandscapeSettings("params", ("fc.weight[0,0]", "fc.bias[0]"))):
+W_AND_B = LandscapeSettings("params", ("fc.weight[0,0]", "fc.bias[0]"))
+
+
+def _trained(steps=30, settings=W_AND_B):
     trainer = Trainer(line_project())
     job = LandscapeJob(trainer)
     job.want(settings)

@@ -7,7 +7,6 @@ from dataclasses import replace
 
 import numpy as np
 import torch
-from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QToolTip
 
 from tests.gui.views.helpers import run, table_2d_project

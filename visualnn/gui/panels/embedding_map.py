@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import time
 
-import numpy as np
 from PySide6.QtCore import QRectF, Qt, Slot
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from visualnn.gui import theme

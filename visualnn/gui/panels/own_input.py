@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (QBoxLayout, QCheckBox, QComboBox, QHBoxLayout, QL
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from visualnn.gui import theme
-from visualnn.gui.live import colormaps as cm
 from visualnn.gui.panels.draw_pad import DrawPad, PlanePad
 from visualnn.gui.workers.frames import class_scores
 

@@ -4,7 +4,12 @@ and the regression curve and the sequence forecast (core.views), next to the mod
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
+
+if TYPE_CHECKING:  # frames imports this module
+    from visualnn.gui.workers.frames import SessionInfo
 
 MAX_POINTS = 1000      # data points drawn under the heatmap
 
