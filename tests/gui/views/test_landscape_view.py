@@ -42,11 +42,22 @@ def test_the_map_over_two_parameters_is_the_training_loss_at_those_weights(qtbot
     fc = trainer.model.layer("fc")
     np.testing.assert_allclose(m.path[-1, :2], [fc.weight.item(), fc.bias.item()], rtol=1e-6)
     assert len(m.path) == 31  # the weights when the map was first wanted, then after each step
+    # between maps the path goes on: two more steps, on the same plane
+    for _ in range(2):
+        trainer.step()
+        job.record()
+    longer = job.extended()
+    assert longer.loss is m.loss and len(longer.path) == len(m.path) + 2 and longer.step == m.step + 2
+    w, b = fc.weight.item(), fc.bias.item()
+    np.testing.assert_allclose(longer.path[-1, :2], [w, b], rtol=1e-6)
+    ds = trainer.dataset
+    want = float(np.mean((w * ds.x_train[:, 0] + b - ds.y_train[:, 0]) ** 2))
+    assert np.isclose(longer.path[-1, 2], want, rtol=1e-4)
     job.want(None)  # hidden: the path waits
     trainer.step()
     job.record()
     job.want(LandscapeSettings("random"))
-    assert len(job.recorder.vectors()) == 32  # shown again: it goes on from the weights now
+    assert len(job.recorder.vectors()) == 34  # shown again: it goes on from the weights now
 
     session = replace(frames.make_session(trainer, 1, 0), param_labels=job.labels())
     frame = replace(frames.make_frame(trainer, session, 1, None), landscape=m)

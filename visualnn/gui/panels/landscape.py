@@ -96,6 +96,7 @@ class LandscapeView(QWidget):
         self.py_box.currentIndexChanged.connect(self._on_axes)
         self._shown = False
         self._filling = False
+        self._image = None  # (the loss grid, its picture)
         self._retranslate()
 
     def _retranslate(self) -> None:
@@ -196,7 +197,9 @@ class LandscapeView(QWidget):
             draw_message(p, QRectF(20, 60, self.width() - 40, self.height() - 70), msg)
             p.end()
             return
-        img = cm.rgb_image(band_rgb(upsampled(m.loss)), flip=True)
+        if self._image is None or self._image[0] is not m.loss:  # the grid changes once a second at most
+            self._image = (m.loss, cm.rgb_image(band_rgb(upsampled(m.loss)), flip=True))
+        img = self._image[1]
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         p.drawImage(f.rect, img)
         f.draw_axes(p, m.x_label, m.y_label, grid=False)

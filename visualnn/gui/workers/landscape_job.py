@@ -68,10 +68,14 @@ class LandscapeJob:
         self.recorder = PathRecorder(trainer.model, max_points=PATH_POINTS) if self.fits else None
         self.settings: LandscapeSettings | None = None
         self._evaluator = None
+        self._axes = None   # the plane of the last map, and the map
+        self._map = None
 
     def want(self, settings: LandscapeSettings | None) -> None:
         """What the view asks for (None: nothing, hidden); the weights now start the path."""
         was, self.settings = self.settings, settings
+        if settings != was:
+            self._axes = self._map = None
         if was is None and settings is not None:
             self.record()
 
@@ -89,7 +93,7 @@ class LandscapeJob:
     def compute(self) -> LandscapeMap | None:
         """The map for the current settings (None when none is wanted)."""
         from visualnn.core.i18n import tr
-        from visualnn.core.train.landscape import LandscapeError, trainer_evaluator, trainer_landscape
+        from visualnn.core.train.landscape import LandscapeError, landscape, make_axes, trainer_evaluator
 
         s, step = self.settings, self.trainer.step_count
         if s is None:
@@ -100,11 +104,35 @@ class LandscapeJob:
                           s.kind, step)
         if self._evaluator is None:
             self._evaluator = trainer_evaluator(self.trainer)
+        path = self.recorder.vectors() if len(self.recorder) else None
         try:
-            r = trainer_landscape(self.trainer, self.recorder, s.kind, params=list(s.params) if s.params else None,
-                                  resolution=RESOLUTION, span=s.span, evaluator=self._evaluator)
+            axes = make_axes(self.trainer.model, s.kind, params=list(s.params) if s.params else None, path=path,
+                             seed=self.trainer.config.seed)
+            r = landscape(self._evaluator, axes, path, resolution=RESOLUTION, span=s.span)
         except LandscapeError as e:
+            self._axes = self._map = None
             return failed(str(e), s.kind, step)
-        path = _nan(r["path"]) if r["path"] else np.zeros((0, 3))
-        return LandscapeMap(np.asarray(r["x"]), np.asarray(r["y"]), _nan(r["loss"]), path,
-                            r["axes"]["x"], r["axes"]["y"], r["axes"]["kind"], step)
+        self._axes = axes
+        coords = _nan(r["path"]) if r["path"] else np.zeros((0, 3))
+        self._map = LandscapeMap(np.asarray(r["x"]), np.asarray(r["y"]), _nan(r["loss"]), coords,
+                                 r["axes"]["x"], r["axes"]["y"], r["axes"]["kind"], step)
+        return self._map
+
+    def extended(self) -> LandscapeMap | None:
+        """The last map with the path as recorded now: the steps since it was computed
+        projected on its plane, the last one with its loss (the others' losses are not
+        drawn: NaN), so the path grows between maps."""
+        m, axes = self._map, self._axes
+        if m is None or axes is None or self.recorder is None or not len(self.recorder):
+            return m
+        step = self.trainer.step_count
+        if step == m.step:
+            return m
+        vectors = self.recorder.vectors()
+        coords = axes.project(vectors).numpy()
+        losses = np.full(len(coords), np.nan)
+        losses[-1] = float(self._evaluator(vectors[-1:])[0])
+        from dataclasses import replace
+
+        self._map = replace(m, path=np.concatenate([coords, losses[:, None]], axis=1), step=step)
+        return self._map

@@ -393,6 +393,8 @@ class TrainingLoop:
                 self._landscape = job.compute()
                 self._landscape_at = start
                 self._landscape_budget.spent(start, time.thread_time() - l0)
+            elif job is not None and job.settings is not None:
+                self._landscape = job.extended()  # the path goes on between maps
             own = self._own_input
             if own is not None and tuple(own.shape) != tuple(t.model.shapes[t.model.input_id]):
                 own = None  # drawn for another data set
