@@ -24,7 +24,8 @@ def test_table_data_gets_heatmaps_and_the_landscape_follows_training(qtbot, tmp_
     assert col.thumbs  # each neuron of the hidden layer drawn over the plane
     ui.views.show_view("landscape")
     view = ui.views.views["landscape"]
-    assert ctl.view_requests["landscape"] == {"kind": "params", "params": ("h.weight[0,0]", "h.weight[0,1]")}
+    want = {"kind": "params", "params": ("h.weight[0,0]", "h.weight[0,1]")}
+    qtbot.waitUntil(lambda: view.isVisible() and ctl.view_requests.get("landscape") == want, timeout=WAIT_MS)
     for _ in range(3):
         qtbot.mouseClick(ui.panel.buttons["step"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ctl.step == 3 and paused(ctl) and view.map is not None and view.map.step == 3,
