@@ -124,6 +124,9 @@ class MainWindow(QMainWindow):
         from visualnn.gui.live.integration import install_training
 
         self.training = install_training(self)
+        from visualnn.gui.lesson.install import install_lessons
+
+        self.lessons = install_lessons(self)
         self.screen_fit = fit_to_screen(self)
         self._restore_state()
         self.after_first_paint(self.dataset_panel.reload)
@@ -249,7 +252,10 @@ class MainWindow(QMainWindow):
 
     def update_title(self) -> None:
         project = self.document.project
-        self.setWindowTitle(f"{project.title}[*] — visualnn")
+        title = project.title
+        if project.path and title == "Untitled":  # saved under a file name: that names it now
+            title = project.path.stem
+        self.setWindowTitle(f"{title}[*] — visualnn")
         self.setWindowFilePath(str(project.path) if project.path else "")
         self.setWindowModified(self.document.dirty)
 
