@@ -73,6 +73,8 @@ def load_start_project(path=None):
             return load_project(path), None
         except ProjectError as e:
             error = str(e)
+        except Exception as e:  # noqa: BLE001 - the app starts whatever file it is given
+            error = f"{path}: {str(e).strip()[:300] or type(e).__name__}"
     try:
         project = load_project(example_path())
         project.path = None  # an untitled copy: saving never overwrites the bundled example
@@ -91,7 +93,14 @@ def create_window(path=None):
     from visualnn.gui.main_window import MainWindow
 
     project, error = load_start_project(path)
-    window = MainWindow(Document(project))
+    try:
+        window = MainWindow(Document(project))
+    except Exception as e:  # noqa: BLE001 - a project the window cannot show: the default one instead
+        if path is None:
+            raise
+        project, _ = load_start_project(None)
+        error = f"{path}: {str(e).strip()[:300] or type(e).__name__}"
+        window = MainWindow(Document(project))
     if path is not None and error is None and project.path is not None:
         window.files._remember(project.path)
     if error:

@@ -1,0 +1,83 @@
+"""File > Open and `visualnn open` on every file of the hostile corpus: one dialog for a
+file that cannot be read, and the project already open stays exactly as it was (canvas,
+document, undo history, path; Ctrl+S writes the old project)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests import hostile_corpus
+from tests.gui.main_helpers import open_window
+from visualnn.core.io import load_project
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    cases = hostile_corpus.build(tmp_path_factory.mktemp("hostile_gui"))
+    return [c for c in cases if not c[2]]
+
+
+def _snapshot(window):
+    doc = window.document
+    return (doc.project, doc.project.path, doc.undo_stack.count(), doc.undo_stack.index(),
+            sorted(n for n in doc.project.graph.nodes), len(window.canvas.canvas_scene.items()))
+
+
+def test_open_of_every_hostile_file(qtbot, tmp_path, corpus, monkeypatch):
+    window = open_window(qtbot, tmp_path)
+    files = window.files
+    dialogs = []
+    monkeypatch.setattr(files, "error", lambda title, msg: dialogs.append(msg))
+    monkeypatch.setattr(files, "maybe_save", lambda: True)
+    window.document.undo_stack.push(_rename(window.document, "fc1", "hidden"))
+    good_path = window.document.project.path
+    opened = 0
+    for name, path, _ in corpus:
+        before = _snapshot(window)
+        shown = len(dialogs)
+        if files.open(path):
+            opened += 1
+            assert len(dialogs) == shown, name
+            window.canvas.fit()
+            assert window.canvas.zoom() > 0
+            files.open(good_path)  # back to the project under test
+            window.document.undo_stack.push(_rename(window.document, "fc1", "hidden"))
+        else:
+            assert len(dialogs) == shown + 1, name   # exactly one dialog
+            assert "\n" not in dialogs[-1] and len(dialogs[-1]) < 800, name
+            assert _snapshot(window) == before, name
+    assert opened > 20
+    assert len(dialogs) > 300
+    window.document.project.path = tmp_path / "after.vnn"
+    qtbot.keyClick(window, "s", modifier=_ctrl())
+    assert "hidden" in load_project(tmp_path / "after.vnn").graph.nodes
+
+
+def _ctrl():
+    from PySide6.QtCore import Qt
+
+    return Qt.KeyboardModifier.ControlModifier
+
+
+def _rename(doc, old, new):
+    from visualnn.gui.commands import RenameNode
+
+    return RenameNode(doc, old, new)
+
+
+def test_the_app_starts_on_a_bad_file(qtbot, corpus, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from visualnn.gui import app
+
+    said = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, msg: said.append(msg))
+    for name in ("field_nodes_1_pos_8", "nested_200000", "field_train_seed_11", "type_null"):
+        path = next(p for n, p, _ in corpus if n == name)
+        window = app.create_window(path)
+        qtbot.addWidget(window, before_close_func=lambda w: w.document.mark_saved())
+        window.show()
+        qtbot.waitUntil(lambda: len(said) > 0)
+        assert str(path) in said[-1]
+        assert window.document.project.path is None and len(window.document.project.graph.nodes) > 1
+        said.clear()
