@@ -35,6 +35,7 @@ RESERVED_IDS = frozenset({
 class Problem:
     node: str
     message: str
+    field: str = ""  # the field of the node or project concerned ("params.out_features", "train.lr"), when known
 
     def __str__(self) -> str:
         return f"node {self.node}: {self.message}"

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from visualnn.gui import theme
+from visualnn.gui.elided_label import ElidedLabel
 from visualnn.gui.live import plot_style as ps
 from visualnn.gui.live.series import BinnedSeries
 from visualnn.gui.live.throttle import Throttle
@@ -90,7 +91,7 @@ class CurvesView(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.setSpacing(2)
         head = QHBoxLayout()
-        self.summary = QLabel("Press Play to train")
+        self.summary = ElidedLabel("Press Play to train")
         self.summary.setObjectName("curvesSummary")
         self.summary.setFont(theme.font(11, bold=True))
         self.log = QCheckBox("Log scale")
@@ -109,6 +110,7 @@ class CurvesView(QWidget):
             f"<span style='color:{c['test']}'>━■</span> test (epoch) &nbsp; "
             f"<span style='color:{c['faded']}'>┅</span> earlier runs")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)  # a narrow pane folds the legend instead of widening the window
         lay.addWidget(self.legend)
         plots = QHBoxLayout()
         plots.setSpacing(4)
