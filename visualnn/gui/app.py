@@ -105,6 +105,9 @@ def create_window(path=None):
         window.files._remember(project.path)
     if error:
         QTimer.singleShot(0, lambda: QMessageBox.critical(window, "Cannot open the project", error))
+    from visualnn.gui.autosave import offer_recovery
+
+    QTimer.singleShot(0, lambda: offer_recovery(window))  # work a crashed visualnn left unsaved
     return window
 
 

@@ -113,7 +113,9 @@ class FileController(QObject):
         project = read_project(path, self.error)
         if project is None:
             return False
-        if not self.maybe_save():
+        from visualnn.gui.autosave import confirm_open_elsewhere
+
+        if not confirm_open_elsewhere(self.window, path) or not self.maybe_save():
             return False
         if is_example(path):
             project.path = None

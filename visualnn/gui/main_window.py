@@ -124,6 +124,10 @@ class MainWindow(QMainWindow):
         from visualnn.gui.live.integration import install_training
 
         self.training = install_training(self)
+        from visualnn.gui.autosave import Autosaver
+
+        self.autosaver = Autosaver(self)
+        self.files.saved.connect(self.autosaver._on_project)
         self.screen_fit = fit_to_screen(self)
         self._restore_state()
         self.after_first_paint(self.dataset_panel.reload)
