@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from visualnn.cli.common import load
+from visualnn.core.i18n import tr
 
 
 def register(sub) -> None:
-    s = sub.add_parser("export", help="PyTorch code, ONNX model or a picture of the canvas")
+    s = sub.add_parser("export", help=tr("PyTorch code, ONNX model or a picture of the canvas"))
     s.add_argument("project")
     s.add_argument("--format", required=True, choices=("py", "onnx", "png", "svg"))
     s.add_argument("-o", "--output", required=True)
