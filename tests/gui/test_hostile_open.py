@@ -89,3 +89,49 @@ def test_the_app_starts_on_a_bad_file(qtbot, corpus, monkeypatch):
         assert str(path) in said[-1]
         assert window.document.project.path is None and len(window.document.project.graph.nodes) > 1
         said.clear()
+
+
+RENDER_ODD_TYPES = """
+import sys
+from visualnn.core.graph import Graph
+from visualnn.core.io import Project
+from visualnn.gui.app import make_app
+from visualnn.gui.render import render_project
+make_app()
+for i, t in enumerate((None, 3, 1.5)):
+    g = Graph()
+    g.add_node("Input", "x", {"shape": [2]})
+    g.add_node("Linear", "a", {"out_features": 2})
+    g.nodes["a"].type = t
+    g.connect("x", "a")
+    for fmt in ("png", "svg"):
+        render_project(Project(graph=g), f"{sys.argv[1]}/odd{i}.{fmt}", fmt)
+"""
+
+
+def test_a_node_type_that_is_not_text_renders_without_crashing(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-c", RENDER_ODD_TYPES, str(tmp_path)], env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-1500:]
+    assert len(list(tmp_path.glob("odd*.png"))) == 3 and len(list(tmp_path.glob("odd*.svg"))) == 3
+
+
+def test_a_position_of_nan_or_infinity_never_breaks_the_zoom(qtbot, tmp_path):
+    import math
+
+    window = open_window(qtbot, tmp_path)
+    graph = window.document.graph
+    graph.move_node("fc1", (float("nan"), 0.0))
+    graph.move_node("t1", (float("inf"), float("-inf")))
+    view = window.canvas
+    view.fit()
+    assert math.isfinite(view.zoom()) and view.zoom() > 0
+    view.zoom_by(1.5)
+    assert math.isfinite(view.zoom()) and view.zoom() > 0
+    view.set_zoom(float("nan"))
+    assert view.zoom() == 1.0
