@@ -89,6 +89,12 @@ def test_a_file_open_in_another_app_is_said(qtbot, tmp_path, monkeypatch):
         monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]) or QMessageBox.StandardButton.Cancel)
         assert not window.files.open(path)
         assert warned and "open in another visualnn" in warned[0]
+        from visualnn.gui.app import create_window
+
+        second = create_window(path)   # `visualnn open FILE` of a file open elsewhere
+        qtbot.addWidget(second, before_close_func=lambda w: w.document.mark_saved())
+        qtbot.waitUntil(lambda: len(warned) == 2, timeout=3000)
+        assert "open in another visualnn" in warned[1] and second.document.project.path == path
     finally:
         sleeper.kill()
         sleeper.wait()

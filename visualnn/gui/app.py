@@ -92,7 +92,11 @@ def create_window(path=None):
     from visualnn.gui.document import Document
     from visualnn.gui.main_window import MainWindow
 
+    from visualnn.core.io.recovery import lock_holder
+    from visualnn.gui.autosave import recovery_folder
+
     project, error = load_start_project(path)
+    holder = lock_holder(recovery_folder(), project.path) if project.path is not None else None
     try:
         window = MainWindow(Document(project))
     except Exception as e:  # noqa: BLE001 - a project the window cannot show: the default one instead
@@ -105,6 +109,11 @@ def create_window(path=None):
         window.files._remember(project.path)
     if error:
         QTimer.singleShot(0, lambda: QMessageBox.critical(window, "Cannot open the project", error))
+    if holder is not None:
+        QTimer.singleShot(0, lambda: QMessageBox.warning(
+            window, window.tr("Open elsewhere"),
+            window.tr("“{name}” is also open in another visualnn window (process {pid}). Saving in both "
+                      "overwrites one's changes with the other's.").format(name=project.path.name, pid=holder)))
     from visualnn.gui.autosave import offer_recovery
 
     QTimer.singleShot(0, lambda: offer_recovery(window))  # work a crashed visualnn left unsaved
