@@ -50,9 +50,7 @@ class Autosaver(QObject):
         doc.projectReplaced.connect(self._on_project)
         window.closing.connect(self.finish)
         QGuiApplication.instance().applicationStateChanged.connect(self._on_app_state)
-        ctl = getattr(getattr(window, "training", None), "controller", None)
-        if ctl is not None:
-            ctl.weightsRead.connect(self._write_with_weights)
+        window.training.controller.weightsRead.connect(self._write_with_weights)
         self._on_project()
 
     # -- autosave --------------------------------------------------------------------------
