@@ -53,6 +53,9 @@ def test_open_of_every_hostile_file(qtbot, tmp_path, corpus, monkeypatch):
             assert "\n" not in dialogs[-1] and len(dialogs[-1]) < 800, name
             assert _snapshot(window) == before, name
     assert opened >= 10
+    import resource
+
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 < 3000  # MB: no bomb got through
     assert len(dialogs) > 300
     window.document.project.path = tmp_path / "after.vnn"
     assert window.files.save()   # what Ctrl+S does: the project on screen, with the edit
