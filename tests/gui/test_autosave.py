@@ -60,7 +60,7 @@ def test_a_crashed_session_is_offered_and_restored(qtbot, tmp_path, monkeypatch)
     asked = []
 
     def choose_restore(box):
-        asked.append(box.text())
+        asked.append(box.text() + " " + box.informativeText())
         next(b for b in box.buttons() if b.text() == "Restore").click()
         return 0
 

@@ -144,9 +144,9 @@ def offer_recovery(window) -> bool:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.saved_at))
         where = str(entry.path) if entry.path else window.tr("never saved")
         box = QMessageBox(QMessageBox.Icon.Question, window.tr("Recover unsaved work"),
-                          window.tr("visualnn closed without saving “{name}” ({where}). Its changes were "
-                                    "autosaved at {when}. Restore them?").format(name=entry.name, where=where,
-                                                                                when=when), parent=window)
+                          window.tr("visualnn closed without saving “{name}”. Its changes were autosaved at "
+                                    "{when}. Restore them?").format(name=entry.name, when=when), parent=window)
+        box.setInformativeText(window.tr("File: {where}").format(where=where))
         restore = box.addButton(window.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton(window.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(window.tr("Later"), QMessageBox.ButtonRole.RejectRole)
