@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from visualnn.cli.common import load
+from visualnn.cli.common import PROJECT_HELP, load
 from visualnn.core.i18n import tr
 
 
 def register(sub) -> None:
     s = sub.add_parser("export", help=tr("PyTorch code, ONNX model or a picture of the canvas"))
-    s.add_argument("project")
-    s.add_argument("--format", required=True, choices=("py", "onnx", "png", "svg"))
-    s.add_argument("-o", "--output", required=True)
+    s.add_argument("project", help=tr(PROJECT_HELP))
+    s.add_argument("--format", required=True, choices=("py", "onnx", "png", "svg"),
+                   help=tr("py: readable PyTorch code; onnx: an ONNX model; png, svg: a picture of the canvas"))
+    s.add_argument("-o", "--output", required=True, help=tr("the file to write"))
     s.set_defaults(func=run)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from visualnn.cli.common import load
+from visualnn.cli.common import PROJECT_HELP, load
 from visualnn.core.i18n import N_, tr
 
 HISTORY_LABELS = {"train_loss": N_("train_loss {value:.4f}"), "test_loss": N_("test_loss {value:.4f}"),
@@ -15,9 +15,10 @@ HISTORY_LABELS = {"train_loss": N_("train_loss {value:.4f}"), "test_loss": N_("t
 
 def register(sub) -> None:
     s = sub.add_parser("train", help=tr("train headless"))
-    s.add_argument("project")
-    s.add_argument("--epochs", type=int)
-    s.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"))
+    s.add_argument("project", help=tr(PROJECT_HELP))
+    s.add_argument("--epochs", type=int, help=tr("epochs to train (default: the project's train.epochs)"))
+    s.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"),
+                   help=tr("where to train (default: the project's train.device)"))
     s.add_argument("--out", help=tr("save the trained project here"))
     s.add_argument("--json", action="store_true", help=tr("print the history as JSON"))
     s.set_defaults(func=run)
@@ -57,7 +58,7 @@ def run(args) -> int:
     from visualnn.core.train.headless import train_project
 
     project = load(args.project)
-    progress = Progress(True)
+    progress = Progress(sys.stderr.isatty())  # a log file gets no \r frames
     try:
         result = train_project(project, epochs=args.epochs, device=args.device, progress=progress)
     finally:

@@ -13,6 +13,7 @@ from visualnn.core.compile import compile_graph
 from visualnn.core.graph import Graph, check_graph
 from visualnn.core.graph.init import SCHEMES, describe_init, init_problem, resolve_init, takes_init
 from visualnn.core.io.export_py import export_python
+from visualnn.core.io import load_project
 from visualnn.core.io.project import dumps_project, project_from_dict, project_to_dict
 from tests.core.train.helpers import mlp
 
@@ -125,6 +126,16 @@ def test_kept_on_save_and_load_and_set_through_the_graph():
     assert again.graph.nodes["fc1"].extra["init"] == {"scheme": "normal", "std": 0.5}
     p.graph.set_init("fc1", None)
     assert "init" not in project_to_dict(p)["nodes"][1]
+
+
+def test_a_file_with_kaiming_choices_opens(tmp_path):
+    p = mlp()
+    p.graph.set_init("fc1", {"scheme": "kaiming_uniform", "mode": "fan_out", "nonlinearity": "relu"})
+    path = tmp_path / "k.vnn"
+    path.write_text(dumps_project(p))
+    again = load_project(path)
+    assert again.graph.nodes["fc1"].extra["init"]["mode"] == "fan_out"
+    assert check_graph(again.graph).ok
 
 
 def test_exported_code_applies_it(tmp_path):

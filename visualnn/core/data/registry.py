@@ -127,6 +127,12 @@ def builtin_params(name) -> list[ParamInfo]:
     return list(_builtin(name).params)
 
 
+def takes_features(name) -> bool:
+    """Whether builtin set ``name`` is made of points of the plane and takes ``features``."""
+    spec = BUILTINS.get(name) if isinstance(name, str) else None
+    return spec is not None and "features" in spec.hidden
+
+
 def describe(name) -> str:
     """One line saying what builtin set ``name`` is."""
     return tr(_builtin(name).summary)

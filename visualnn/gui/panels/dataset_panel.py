@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from visualnn.gui.commands import ChangeData, ChangeTrain
 from visualnn.gui.panels import data_import
+from visualnn.gui.panels.data_features import FeatureChoice, StandardizeChoice, set_features, set_standardize
 from visualnn.gui.panels.data_match import data_task, match_network, mismatches
 from visualnn.gui.panels.data_preview import DataPreview
 from visualnn.gui.panels.param_widgets import editor_for
@@ -60,6 +61,7 @@ class DatasetPanel(QScrollArea):
         self.dataset = None
         self.error = ""
         self._generation = 0
+        self._shown = 0  # the generation whose data set is shown
         self._loader = _Loader(self)
         self._loader.done.connect(self._on_done)
         self.setWidgetResizable(True)
@@ -131,6 +133,12 @@ class DatasetPanel(QScrollArea):
         lay.addWidget(self.preview)
         lay.addWidget(self.info)
         lay.addLayout(self.form)
+        self.features = FeatureChoice()
+        self.standardize = StandardizeChoice()
+        lay.addWidget(self.features)
+        lay.addWidget(self.standardize)
+        self.features.edited.connect(lambda names: set_features(self.doc, names))
+        self.standardize.edited.connect(lambda on: set_standardize(self.doc, on))
         split_form = QFormLayout()
         split_form.addRow(_label("Test split"), self.split)
         lay.addLayout(split_form)
@@ -210,6 +218,13 @@ class DatasetPanel(QScrollArea):
         params = data.get("params") or {}
         for pname, (ed, info) in self._editors.items():
             ed.set_value(params.get(pname, info.default))
+        from visualnn.core.data.registry import takes_features
+
+        self.features.setVisible(takes_features(name))
+        self.features.set_features(params.get("features"))
+        kind = data.get("kind")
+        self.standardize.setVisible(kind in ("csv", "table"))
+        self.standardize.set_value(data.get("standardize", kind == "csv"))
 
     # -- loading ----------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -224,6 +239,7 @@ class DatasetPanel(QScrollArea):
                   "test_fraction": frac if isinstance(frac, (int, float)) else 0.2,
                   "base_dir": self.doc.project.base_dir, "task": data_task(str(train.get("loss", "")), data)}
         self.preview.show_message("Loading…")
+        self._update_match()  # the set on its way is not the one shown: nothing to match yet
         self._loader.start(self._generation, data, kwargs)
 
     @Slot(int, object, str)
@@ -233,6 +249,7 @@ class DatasetPanel(QScrollArea):
 
     def _show(self, ds, error: str) -> None:
         self.dataset, self.error = ds, error
+        self._shown = self._generation
         self.download_button.setVisible(ds is None and self._downloadable() is not None)
         self.error_label.setText(error)
         self.error_label.setVisible(bool(error))
@@ -309,7 +326,7 @@ class DatasetPanel(QScrollArea):
 
     # -- matching the network -----------------------------------------------------------------------
     def _update_match(self, *_):
-        ds = self.dataset
+        ds = self.dataset if self._shown == self._generation else None  # a set still loading is no reference
         found = mismatches(self.doc.graph, self.doc.report, ds, str((self.doc.project.train or {}).get("loss", ""))) if ds else []
         self.match_label.setText("; ".join(msg for _, msg in found))
         self.match_box.setVisible(bool(found))
