@@ -24,6 +24,7 @@ import queue
 import signal
 import sys
 import threading
+import time
 
 from PySide6.QtCore import QThread
 
