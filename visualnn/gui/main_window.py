@@ -128,6 +128,9 @@ class MainWindow(QMainWindow):
 
         self.autosaver = Autosaver(self)
         self.files.saved.connect(self.autosaver._on_project)
+        from visualnn.gui.lesson.install import install_lessons
+
+        self.lessons = install_lessons(self)
         self.screen_fit = fit_to_screen(self)
         self._restore_state()
         self.after_first_paint(self.dataset_panel.reload)
