@@ -120,8 +120,10 @@ class TrainingController(QObject):
         w, self.worker = self.worker, None
         if w is not None:
             w.stop()
+            if not w.wait(min(timeout_ms, 3000)):
+                w.kill_child()  # it stopped answering: closing must not freeze
             while not w.wait(timeout_ms):  # a QThread deleted while it runs aborts the process
-                pass
+                w.kill_child()
             self.tick_from(w)
             w.deleteLater()
         self._set_state("stopped" if w is not None else self.state)
