@@ -187,6 +187,8 @@ def build(folder) -> list[tuple[str, Path, bool]]:
     add("csv_is_fifo", _with(data={"kind": "csv", "path": str(data_fifo), "target": "y"}), True)
     add("csv_is_dev_zero", _with(data={"kind": "csv", "path": "/dev/zero", "target": "y"}), True)
     add("idx_is_dev_zero", _with(data={"kind": "idx", "images": "/dev/zero", "labels": "/dev/zero"}), True)
+    add("text_is_dev_zero", _with(data={"kind": "text", "path": "/dev/zero", "text": "t", "label": "l"}), True)
+    add("npz_is_fifo", _with(data={"kind": "npz", "path": str(data_fifo), "x": "x", "y": "y"}), True)
     add("idx_is_fifo", _with(data={"kind": "idx", "images": str(data_fifo), "labels": str(data_fifo)}), True)
     bomb = folder / "bomb-images.idx.gz"
     with gzip.open(bomb, "wb", compresslevel=9) as f:

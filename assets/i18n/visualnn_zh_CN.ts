@@ -2,6 +2,75 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ActivationPlot</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/activation_plot.py" line="+108"/>
+        <source>f(z)</source>
+        <translation>f(z)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>f′(z)</source>
+        <translation>f′(z)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bars: z in this step</source>
+        <translation>柱：这一步的 z</translation>
+    </message>
+</context>
+<context>
+    <name>Autosaver</name>
+    <message>
+        <location filename="../../visualnn/gui/autosave.py" line="+87"/>
+        <source>Autosave failed: {reason}</source>
+        <translation>自动保存失败：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BoundaryView</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/boundary.py" line="+38"/>
+        <source>Boundary</source>
+        <translation>决策边界</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Test data</source>
+        <translation>测试数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discretize</source>
+        <translation>离散化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show test data: draw the test points too (rings)</source>
+        <translation>显示测试数据：也画出测试点（圆环）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discretize output: colour each point of the plane by its predicted class only, without the shading of the network&apos;s certainty</source>
+        <translation>离散化输出：平面上每个点只按预测类别着色，不显示网络把握程度的深浅</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>Decision boundary</source>
+        <translation>决策边界</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fitted surface</source>
+        <translation>拟合曲面</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>For data of two inputs</source>
+        <translation>适用于两个输入的数据</translation>
+    </message>
+</context>
+<context>
     <name>CanvasLink</name>
     <message>
         <location filename="../../visualnn/gui/stepthrough/canvas_link.py" line="+22"/>
@@ -17,7 +86,7 @@
 <context>
     <name>CanvasView</name>
     <message>
-        <location filename="../../visualnn/gui/canvas/view.py" line="+178"/>
+        <location filename="../../visualnn/gui/canvas/view.py" line="+186"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
@@ -25,6 +94,79 @@
         <location line="+4"/>
         <source>Duplicate</source>
         <translation>复制一份</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionView</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/confusion.py" line="+25"/>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>macro average</source>
+        <translation>宏平均</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confusion matrix and metrics — {split} accuracy {acc} %</source>
+        <translation>混淆矩阵和指标 — {split} 准确率 {acc} %</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{split} accuracy {acc} %</source>
+        <translation>{split} 准确率 {acc} %</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>For classification</source>
+        <translation>适用于分类任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appears when training runs</source>
+        <translation>训练开始后显示</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>predicted class →</source>
+        <translation>预测类别 →</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>true class →</source>
+        <translation>真实类别 →</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>F1</source>
+        <translation>F1 值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>count</source>
+        <translation>数量</translation>
     </message>
 </context>
 <context>
@@ -66,6 +208,29 @@
         <location line="+4"/>
         <source>{0}: {1} MB</source>
         <translation>{0}：{1} MB</translation>
+    </message>
+</context>
+<context>
+    <name>EmbeddingMapView</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/embedding_map.py" line="+31"/>
+        <source>Embedding</source>
+        <translation>词嵌入</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>{n} most frequent words; PC1 {a} %, PC2 {b} % of their variance</source>
+        <translation>{n} 个最常见的词；PC1 占方差的 {a} %，PC2 占 {b} %</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Word vectors in 2-D (principal components)</source>
+        <translation>二维中的词向量（主成分）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For text models with an Embedding layer</source>
+        <translation>适用于带 Embedding 层的文本模型</translation>
     </message>
 </context>
 <context>
@@ -195,22 +360,17 @@
         <translation>如果不保存，您的更改将会丢失。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+29"/>
         <source>Cannot open the example</source>
         <translation>无法打开示例</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Open a project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Cannot open the project</source>
-        <translation>无法打开项目</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+41"/>
         <source>Save the project as</source>
         <translation>项目另存为</translation>
     </message>
@@ -371,6 +531,69 @@
         <location line="+33"/>
         <source>How this layer&apos;s weights start when the network is built from the seed (press Reset to apply). Trained weights saved in the project take precedence.</source>
         <translation>从随机种子构建网络时这一层权重的初始化方式（按“重置”生效）。项目中保存的训练好的权重优先。</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeView</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/landscape.py" line="+65"/>
+        <source>Landscape</source>
+        <translation>损失地形</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Axes:</source>
+        <translation>坐标轴：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>two parameters</source>
+        <translation>两个参数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>random directions</source>
+        <translation>随机方向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>principal directions of the path</source>
+        <translation>路径的主方向</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The plane of weights the loss is drawn over</source>
+        <translation>绘制损失所在的权重平面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The parameter along the x axis</source>
+        <translation>x 轴上的参数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The parameter along the y axis</source>
+        <translation>y 轴上的参数</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>loss now {loss} · path of {n} points · bands of equal loss (log scale)</source>
+        <translation>当前损失 {loss} · 路径共 {n} 个点 · 等损失带（对数刻度）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loss landscape</source>
+        <translation>损失地形</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The live landscape maps small networks; use the command line for this one</source>
+        <translation>实时损失地形只适用于小网络；这个网络请用命令行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Appears when training runs</source>
+        <translation>训练开始后显示</translation>
     </message>
 </context>
 <context>
@@ -786,7 +1009,7 @@
         <translation>未连接：{why}</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>Show or hide the {title} panel</source>
         <translation>显示或隐藏“{title}”面板</translation>
     </message>
@@ -799,12 +1022,12 @@
 <context>
     <name>NodePage</name>
     <message>
-        <location filename="../../visualnn/gui/panels/inspector.py" line="+113"/>
+        <location filename="../../visualnn/gui/panels/inspector.py" line="+116"/>
         <source>Initialisation</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+68"/>
         <source>This layer&apos;s weights are saved in the project: they are used instead of the initialisation.</source>
         <translation>这一层的权重已保存在项目中：会使用它们，而不是初始化方案。</translation>
     </message>
@@ -843,6 +1066,94 @@
     </message>
 </context>
 <context>
+    <name>OwnInputView</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/own_input.py" line="+68"/>
+        <source>Your input</source>
+        <translation>你的输入</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Try the network on your own input</source>
+        <translation>用你自己的输入试试这个网络</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type a sentence, e.g. the film was great</source>
+        <translation>输入一句话，例如 the film was great</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit points</source>
+        <translation>编辑数据点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left click adds a training point of the chosen class, right click removes the nearest one (Undo takes it back)</source>
+        <translation>左键添加一个所选类别的训练点，右键删除最近的点（可撤销）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training sample</source>
+        <translation>训练样本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the training sample on the canvas</source>
+        <translation>回到画布上的训练样本</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Draw with the left mouse button, erase with the right one.</source>
+        <translation>用鼠标左键绘画，右键擦除。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sentence is cut into the words the network knows; unknown words become &lt;unk&gt;.</source>
+        <translation>句子被切分成网络认识的词；不认识的词变成 &lt;unk&gt;。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click a point of the plane.</source>
+        <translation>点击平面上的一个点。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For images, sentences and points of a plane</source>
+        <translation>适用于图像、句子和平面上的点</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Remove a data point</source>
+        <translation>删除一个数据点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add a data point</source>
+        <translation>添加一个数据点</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Prediction: —</source>
+        <translation>预测：—</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Prediction: {name} ({p} %)</source>
+        <translation>预测：{name}（{p} %）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Output: {values}</source>
+        <translation>输出：{values}</translation>
+    </message>
+</context>
+<context>
     <name>RateCombo</name>
     <message>
         <location filename="../../visualnn/gui/panels/training_panel.py" line="+99"/>
@@ -853,6 +1164,77 @@
         <location line="+2"/>
         <source>{typed} is not a number &gt;= {minimum}; kept {kept}</source>
         <translation>{typed} 不是大于等于 {minimum} 的数；保留 {kept}</translation>
+    </message>
+</context>
+<context>
+    <name>RegressionView</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/regression.py" line="+30"/>
+        <source>Regression</source>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Points: training (filled), test (rings); line: the network&apos;s output</source>
+        <translation>点：训练（实心）、测试（圆环）；线：网络的输出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regression: the network&apos;s curve over the data</source>
+        <translation>回归：网络在数据上的曲线</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For regression on one input</source>
+        <translation>适用于单输入的回归</translation>
+    </message>
+</context>
+<context>
+    <name>SequenceView</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/sequence.py" line="+21"/>
+        <source>Sequence</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>test window </source>
+        <translation>测试窗口 </translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>mean error of the next value over {n} test windows: {e}</source>
+        <translation>{n} 个测试窗口上下一个值的平均误差：{e}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What comes next: the network against the true wave</source>
+        <translation>接下来是什么：网络与真实波形对比</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For sequences whose target is the next value</source>
+        <translation>适用于目标是下一个值的序列</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>time step</source>
+        <translation>时间步</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>the window and its true next value (ring)</source>
+        <translation>窗口及其真实的下一个值（圆环）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>predicted next value (dot) and {r} steps ahead (dashes)</source>
+        <translation>预测的下一个值（点）和往后 {r} 步（虚线）</translation>
     </message>
 </context>
 <context>
@@ -1151,7 +1533,7 @@
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../../visualnn/gui/live/controller.py" line="+244"/>
+        <location filename="../../visualnn/gui/live/controller.py" line="+257"/>
         <source>the network has a problem: {problem}</source>
         <translation>网络有问题：{problem}</translation>
     </message>
@@ -1457,7 +1839,7 @@
         <translation>实时视图</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+125"/>
         <source>Training paused: {message}</source>
         <translation>训练已暂停：{message}</translation>
     </message>
@@ -1830,20 +2212,30 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../visualnn/gui/app.py" line="+93"/>
+        <location filename="../../visualnn/gui/app.py" line="+95"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>Cannot open the project</source>
         <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open elsewhere</source>
+        <translation>已在别处打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}” is also open in another visualnn window (process {pid}). Saving in both overwrites one&apos;s changes with the other&apos;s.</source>
+        <translation>“{name}”也在另一个 visualnn 窗口中打开（进程 {pid}）。两边都保存会互相覆盖更改。</translation>
     </message>
 </context>
 <context>
     <name>canvas_live</name>
     <message>
-        <location filename="../../visualnn/gui/live/canvas_live.py" line="+190"/>
+        <location filename="../../visualnn/gui/live/canvas_live.py" line="+199"/>
         <source>hidden state over time</source>
         <translation>隐藏状态随时间的变化</translation>
     </message>
@@ -2268,7 +2660,7 @@
 <context>
     <name>data_match</name>
     <message>
-        <location filename="../../visualnn/gui/panels/data_match.py" line="+43"/>
+        <location filename="../../visualnn/gui/panels/data_match.py" line="+44"/>
         <source>Input is {shape}, data gives {data_shape}</source>
         <translation>Input 是 {shape}，数据是 {data_shape}</translation>
     </message>
@@ -2568,7 +2960,7 @@
 <context>
     <name>files</name>
     <message>
-        <location filename="../../visualnn/gui/files.py" line="-248"/>
+        <location filename="../../visualnn/gui/files.py" line="-257"/>
         <source>visualnn projects (*.vnn);;All files (*)</source>
         <translation>visualnn 项目 (*.vnn);;所有文件 (*)</translation>
     </message>
@@ -2796,7 +3188,7 @@
 <context>
     <name>inspector</name>
     <message>
-        <location filename="../../visualnn/gui/panels/inspector.py" line="-70"/>
+        <location filename="../../visualnn/gui/panels/inspector.py" line="-76"/>
         <source>The layer&apos;s id: its name in the project file, the exported code and the trained state</source>
         <translation>层的 id：它在项目文件、导出的代码和训练状态中的名称</translation>
     </message>
@@ -2836,12 +3228,12 @@
         <translation>未知的层类型</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>What the layer computes</source>
         <translation>这一层计算的内容</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Output shape &lt;b&gt;{value}&lt;/b&gt;</source>
         <translation>输出形状 &lt;b&gt;{value}&lt;/b&gt;</translation>
     </message>
@@ -3009,12 +3401,7 @@
 <context>
     <name>live_views</name>
     <message>
-        <location filename="../../visualnn/gui/panels/boundary.py" line="+22"/>
-        <source>Boundary</source>
-        <translation>决策边界</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location filename="../../visualnn/gui/panels/boundary.py" line="-92"/>
         <location filename="../../visualnn/gui/panels/curves.py" line="+215"/>
         <source>test accuracy {value} %</source>
         <translation>测试准确率 {value} %</translation>
@@ -3031,74 +3418,17 @@
         <translation>批量损失 {value}</translation>
     </message>
     <message>
-        <location line="+66"/>
-        <source>Decision boundary</source>
-        <translation>决策边界</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Fitted surface</source>
-        <translation>拟合曲面</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>For data sets of 2-D points</source>
-        <translation>适用于二维点数据集</translation>
-    </message>
-    <message>
-        <location filename="../../visualnn/gui/panels/confusion.py" line="+16"/>
-        <source>Confusion</source>
-        <translation>混淆矩阵</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Confusion matrix</source>
-        <translation>混淆矩阵</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <location filename="../../visualnn/gui/panels/curves.py" line="-153"/>
         <source>test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../visualnn/gui/panels/curves.py" line="-2"/>
+        <location line="-2"/>
         <source>train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Confusion matrix — {split} accuracy {value} %</source>
-        <translation>混淆矩阵 — {split}准确率 {value} %</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Confusion · {split} {value} %</source>
-        <translation>混淆 · {split} {value} %</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>For classification</source>
-        <translation>适用于分类任务</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Appears when training runs</source>
-        <translation>训练开始后显示</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>predicted class →</source>
-        <translation>预测类别 →</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>true class →</source>
-        <translation>真实类别 →</translation>
-    </message>
-    <message>
-        <location filename="../../visualnn/gui/panels/curves.py" line="-6"/>
+        <location line="-6"/>
         <source>batch loss</source>
         <translation>批量损失</translation>
     </message>
@@ -3662,7 +3992,7 @@
 <context>
     <name>training</name>
     <message>
-        <location filename="../../visualnn/gui/live/integration.py" line="-181"/>
+        <location filename="../../visualnn/gui/live/integration.py" line="-183"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
@@ -3759,6 +4089,64 @@
         <location line="+2"/>
         <source>{name} before the update.</source>
         <translation>更新前的 {name}。</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../visualnn/gui/autosave.py" line="+44"/>
+        <source>Open elsewhere</source>
+        <translation>已在别处打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}” is open in another visualnn window (process {pid}). Saving in both overwrites one&apos;s changes with the other&apos;s. Open it anyway?</source>
+        <translation>“{name}”已在另一个 visualnn 窗口中打开（进程 {pid}）。两边都保存会互相覆盖更改。仍然打开吗？</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>never saved</source>
+        <translation>从未保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>visualnn closed without saving “{name}”. Its changes were autosaved at {when}. Restore them?</source>
+        <translation>visualnn 关闭时没有保存“{name}”。它的更改已在 {when} 自动保存。要恢复吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File: {where}</source>
+        <translation>文件：{where}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restored “{name}” as autosaved at {when}</source>
+        <translation>已恢复“{name}”在 {when} 自动保存的版本</translation>
     </message>
 </context>
 </TS>

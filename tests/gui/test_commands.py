@@ -149,3 +149,24 @@ def test_add_node_and_replace_graph(qapp):
     doc.undo_stack.undo()
     doc.undo_stack.undo()
     assert dumps_project(doc.project) == text
+
+
+def test_a_paste_of_twenty_layers_validates_once(qtbot):
+    from visualnn.core.graph import Graph
+    from visualnn.core.io import Project
+    from visualnn.gui.commands import paste_records
+    from visualnn.gui.document import Document
+
+    g = Graph()
+    g.add_node("Input", "x", {"shape": [2]})
+    doc = Document(Project(graph=g))
+    nodes = [{"id": f"l{i}", "type": "ReLU", "pos": [i * 100, 0]} for i in range(20)]
+    edges = [{"from": f"l{i}", "to": f"l{i + 1}"} for i in range(19)]
+    seen = []
+    doc.validated.connect(seen.append)
+    before = doc.validations
+    paste_records(doc, nodes, edges)
+    assert doc.validations - before == 1 and len(seen) == 1
+    assert len(doc.graph.nodes) == 21 and doc.report is seen[0]
+    doc.undo_stack.undo()
+    assert len(doc.graph.nodes) == 1 and doc.report.ok

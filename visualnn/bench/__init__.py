@@ -91,8 +91,12 @@ def run_bench(as_json: bool = False, quick: bool = False, cases=None, device: st
         print(tr("error: {message}", message=e), file=sys.stderr)
         return 1
     rows = [measure_case(c, quick, device) for c in chosen]
+    from visualnn.bench import io_bench
+
+    validation, project_io = io_bench.validation_times(), io_bench.project_io()
     if as_json:
-        print(json.dumps({"cases": rows}))
+        print(json.dumps({"cases": rows, "validation": validation, "project_io": project_io}))
     else:
         print(_table(rows))
+        print("\n".join(io_bench.lines(validation, project_io)))
     return 0

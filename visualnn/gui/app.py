@@ -83,6 +83,8 @@ def load_start_project(path=None):
             return project, None
         except ProjectError as e:
             error = str(e)
+        except Exception as e:  # noqa: BLE001 - the app starts whatever file it is given
+            error = f"{path}: {str(e).strip()[:300] or type(e).__name__}"
     try:
         project = load_project(example_path())
         project.path = None  # an untitled copy: saving never overwrites the bundled example
@@ -102,13 +104,33 @@ def create_window(path=None):
     from visualnn.gui.document import Document
     from visualnn.gui.main_window import MainWindow
 
+    from visualnn.core.io.recovery import lock_holder
+    from visualnn.gui.autosave import recovery_folder
+
     project, error = load_start_project(path)
-    window = MainWindow(Document(project))
+    holder = lock_holder(recovery_folder(), project.path) if project.path is not None else None
+    try:
+        window = MainWindow(Document(project))
+    except Exception as e:  # noqa: BLE001 - a project the window cannot show: the default one instead
+        if path is None:
+            raise
+        project, _ = load_start_project(None)
+        error = f"{path}: {str(e).strip()[:300] or type(e).__name__}"
+        window = MainWindow(Document(project))
     if path is not None and error is None and project.path is not None:
         window.files._remember(project.path)
     if error:
         QTimer.singleShot(0, lambda: QMessageBox.critical(
             window, QCoreApplication.translate("app", "Cannot open the project"), error))
+    if holder is not None:
+        QTimer.singleShot(0, lambda: QMessageBox.warning(
+            window, QCoreApplication.translate("app", "Open elsewhere"),
+            QCoreApplication.translate("app", "“{name}” is also open in another visualnn window (process {pid}). "
+                                              "Saving in both overwrites one's changes with the other's.").format(
+                name=project.path.name, pid=holder)))
+    from visualnn.gui.autosave import offer_recovery
+
+    QTimer.singleShot(0, lambda: offer_recovery(window))  # work a crashed visualnn left unsaved
     return window
 
 

@@ -7,11 +7,34 @@ Every view reads the graph from here and every edit goes through `undo_stack.pus
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
 from visualnn.core.graph import GraphEvent, Report, check_graph
 from visualnn.core.io import Project
+
+
+class BatchedUndoStack(QUndoStack):
+    """An undo stack whose pushes and macros validate the graph once, at their end (a paste
+    of 20 layers is one validation, not one per layer and edge)."""
+
+    def __init__(self, doc: "Document"):
+        super().__init__(doc)
+        self._doc = doc
+
+    def push(self, command) -> None:
+        with self._doc.batch():
+            super().push(command)
+
+    def beginMacro(self, text: str) -> None:
+        self._doc._batch += 1
+        super().beginMacro(text)
+
+    def endMacro(self) -> None:
+        super().endMacro()
+        self._doc._end_batch()
 
 
 class Document(QObject):
@@ -24,7 +47,10 @@ class Document(QObject):
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self.undo_stack = QUndoStack(self)
+        self._batch = 0            # open batches: graph changes validate once at the end
+        self._pending = False      # a change came during a batch
+        self.validations = 0       # how many times the graph was validated (for tests, benches)
+        self.undo_stack = BatchedUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.project = project or Project()
         self.report: Report = check_graph(self.project.graph)
@@ -64,7 +90,23 @@ class Document(QObject):
     def dirty(self) -> bool:
         return self._extra_dirty or not self.undo_stack.isClean()
 
+    @contextmanager
+    def batch(self):
+        """Graph changes inside validate once, when the outermost batch ends."""
+        self._batch += 1
+        try:
+            yield
+        finally:
+            self._end_batch()
+
+    def _end_batch(self) -> None:
+        self._batch -= 1
+        if self._batch == 0 and self._pending:
+            self._pending = False
+            self.revalidate()
+
     def revalidate(self) -> Report:
+        self.validations += 1
         self.report = check_graph(self.project.graph)
         self.validated.emit(self.report)
         return self.report
@@ -73,7 +115,10 @@ class Document(QObject):
     def _on_graph_event(self, event: GraphEvent) -> None:
         self.graphChanged.emit(event)
         if event.kind != "node_moved":
-            self.revalidate()
+            if self._batch:
+                self._pending = True
+            else:
+                self.revalidate()
 
     @Slot(bool)
     def _on_clean_changed(self, clean: bool) -> None:

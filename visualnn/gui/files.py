@@ -103,10 +103,8 @@ class FileController(QObject):
         """Open a bundled example as an untitled copy."""
         if not self.maybe_save():
             return False
-        try:
-            project = load_project(path)
-        except ProjectError as e:
-            self.error(self.tr("Cannot open the example"), str(e))
+        project = read_project(path, lambda _title, msg: self.error(self.tr("Cannot open the example"), msg))
+        if project is None:
             return False
         project.path = None
         self._install(project)
@@ -119,23 +117,34 @@ class FileController(QObject):
             path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open a project"), start, _t(FILTER))
             if not path:
                 return False
-        try:
-            project = load_project(path)
-        except ProjectError as e:
-            self.error(self.tr("Cannot open the project"), str(e))
+        project = read_project(path, self.error)
+        if project is None:
             return False
-        if not self.maybe_save():
+        from visualnn.gui.autosave import confirm_open_elsewhere
+
+        if not confirm_open_elsewhere(self.window, path) or not self.maybe_save():
             return False
         if is_example(path):
             project.path = None
-        else:
+        if not self._install(project):
+            return False
+        if not is_example(path):
             self._remember(path)
-        self._install(project)
         return True
 
-    def _install(self, project: Project) -> None:
-        self.doc.set_project(project)
-        self.opened.emit(project)
+    def _install(self, project: Project) -> bool:
+        """Show `project`; if a part of the window cannot take it, the project open before
+        is put back (and said so), so the window never holds half of each."""
+        old = self.doc.project
+        try:
+            self.doc.set_project(project)
+            self.opened.emit(project)
+        except Exception as e:  # noqa: BLE001 - one dialog, then the old project back
+            self.doc.set_project(old)
+            self.opened.emit(old)
+            self.error("Cannot open the project", f"{project.path or project.name}: {_first_line(e)}")
+            return False
+        return True
 
     # -- save ------------------------------------------------------------------------------------------
     def save(self) -> bool:
@@ -267,6 +276,23 @@ class FileController(QObject):
             name=Path(path).name)))
         self.window.statusBar().showMessage(self.tr("Imported weights from {path}").format(path=path), 5000)
         return True
+
+
+def read_project(path, report) -> Project | None:
+    """The project at `path`, or None after `report(title, message)` said why not: any
+    failure of reading (not only the loader's own) is one message, never a traceback."""
+    try:
+        return load_project(path)
+    except ProjectError as e:
+        report("Cannot open the project", str(e))
+    except Exception as e:  # noqa: BLE001 - a file the loader did not foresee
+        report("Cannot open the project", f"{path}: {_first_line(e)}")
+    return None
+
+
+def _first_line(e: Exception) -> str:
+    text = str(e).strip()
+    return (text.splitlines()[0][:300] if text else type(e).__name__)
 
 
 def _file_stem(name: str) -> str:

@@ -133,6 +133,10 @@ class MainWindow(QMainWindow):
         from visualnn.gui.live.integration import install_training
 
         self.training = install_training(self)
+        from visualnn.gui.autosave import Autosaver
+
+        self.autosaver = Autosaver(self)
+        self.files.saved.connect(self.autosaver._on_project)
         from visualnn.gui.lesson.install import install_lessons
 
         self.lessons = install_lessons(self)

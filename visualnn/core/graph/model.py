@@ -324,6 +324,7 @@ class Graph:
                 raise GraphError(tr("node {nid}: pos must be [x, y]", nid=nid))
             extra = {k: v for k, v in rec.items() if k not in ("id", "type", "params", "pos")}
             g.nodes[nid] = Node(nid, rec["type"], dict(params), tuple(map(float, pos)) if pos else None, extra)
+        seen: set[Edge] = set()
         for i, rec in enumerate(edges):
             if not isinstance(rec, dict) or "from" not in rec or "to" not in rec:
                 raise GraphError(tr("edges[{i}] needs 'from' and 'to'", i=i))
@@ -331,9 +332,10 @@ class Graph:
                 if rec[end] not in g.nodes:
                     raise GraphError(tr("node {rec}: edges[{i}] names a node that does not exist", rec=rec[end], i=i))
             e = Edge(rec["from"], rec["to"])
-            if e in g.edges:
+            if e in seen:
                 raise GraphError(tr("node {dst}: the edge from '{src}' is listed twice", dst=e.dst, src=e.src))
             g.edges.append(e)
+            seen.add(e)
         return g
 
 

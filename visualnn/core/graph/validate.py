@@ -238,9 +238,10 @@ def param_count(graph: Graph, report: Report | None = None) -> dict[str, int]:
 
     report = report or check_graph(graph)
     out = {}
+    ins, _ = graph.adjacency()
     for nid in report.order:
         node = graph.nodes[nid]
-        srcs = graph.inputs_of(nid)
+        srcs = ins[nid]
         # only where the shape was inferred: a layer missing its inputs has nothing to count from
         if nid in report.params and nid in report.shapes and all(s in report.shapes for s in srcs):
             out[nid] = count_params(node.type, report.params[nid], [report.shapes[s] for s in srcs])

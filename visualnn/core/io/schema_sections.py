@@ -138,16 +138,13 @@ def _count_numbers(rows, path: str) -> int:
     return n
 
 
-TRAIN_TEXTS = {"loss": "LOSSES", "optimizer": "OPTIMIZERS", "device": "DEVICES"}
-
-
 def check_train(train) -> None:
     from visualnn.core.train import config
 
     need_type(train, "train", (dict,), tr("an object of training settings"))
-    for key, names in TRAIN_TEXTS.items():
+    for key, names in (("loss", config.LOSSES), ("optimizer", config.OPTIMIZERS), ("device", config.DEVICES)):
         if key in train:
-            need_choice(train[key], f"train.{key}", getattr(config, names))
+            need_choice(train[key], f"train.{key}", names)
     ranges = {  # key: (lo, hi, whole, low_open)
         "lr": (0, 1e6, False, True), "batch_size": (1, MAX_BATCH, True, False),
         "epochs": (0, MAX_EPOCHS, True, False), "seed": (0, MAX_SEED, True, False),

@@ -44,7 +44,7 @@ class NodeItem(QGraphicsItem):
     def __init__(self, node_id: str, type_name: str, params: dict | None = None):
         super().__init__()
         self.node_id = node_id
-        self.type_name = type_name
+        self.type_name = _as_text(type_name)
         self.params = dict(params or {})
         self.out_shape = None  # output shape from validation, batch excluded
         self.problems: list[str] = []
@@ -75,7 +75,7 @@ class NodeItem(QGraphicsItem):
 
     def set_node(self, type_name: str, params: dict, resolved: dict | None = None) -> None:
         """The node's type and params (resolved = with defaults, from validation, if known)."""
-        self.type_name, self.params = type_name, dict(params)
+        self.type_name, self.params = _as_text(type_name), dict(params)
         spec = self.spec
         takes = spec.max_inputs if spec else 1
         if takes == 0 and self.in_port is not None:
@@ -287,3 +287,9 @@ def _count_text(n: int, short: bool = False) -> str:
     else:
         count = f"{n:,}"
     return count if short else translate("node_item", "{count} params").format(count=count)
+
+
+def _as_text(type_name) -> str:
+    """The type as painted: a type that is not text (a graph built by code, not the checked
+    loader) is shown as its repr, since painting a non-string would abort the process."""
+    return type_name if isinstance(type_name, str) else repr(type_name)

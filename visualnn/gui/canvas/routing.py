@@ -31,7 +31,10 @@ def _inside(pt, r, pad=0.0) -> bool:
 def plain_is_clear(p0, p1, obstacles, samples: int = 32) -> bool:
     c0, c1 = controls(p0, p1)
     pts = [_bezier(p0, c0, c1, p1, i / samples) for i in range(1, samples)]
-    return not any(_inside(pt, r, 2.0) for pt in pts for r in obstacles)
+    x0, x1 = min(p[0] for p in pts) - 2.0, max(p[0] for p in pts) + 2.0
+    y0, y1 = min(p[1] for p in pts) - 2.0, max(p[1] for p in pts) + 2.0
+    near = [r for r in obstacles if r[2] >= x0 and r[0] <= x1 and r[3] >= y0 and r[1] <= y1]
+    return not any(_inside(pt, r, 2.0) for pt in pts for r in near)
 
 
 def lane(p0, p1, obstacles) -> float | None:

@@ -20,6 +20,7 @@ from visualnn.gui import theme
 from visualnn.gui.canvas.edge_item import EdgeItem
 from visualnn.gui.canvas.labels import shape_text
 from visualnn.gui.canvas.node_item import H, W, NodeItem
+from visualnn.gui.canvas.routing import controls
 from visualnn.gui.commands import MoveNodes
 
 _drag_ids = itertools.count(1)
@@ -221,9 +222,10 @@ class CanvasScene(QGraphicsScene):
         nid = item.node_id
         if self.nodes.get(nid) is not item:
             return
-        rects = self._rects()
-        for (s, d), edge in self.edges.items():
-            if nid in (s, d):
+        mine = [edge for (s, d), edge in self.edges.items() if nid in (s, d)]
+        if mine:  # a card placed before its edges exist (a rebuild) has nothing to route
+            rects = self._rects()
+            for edge in mine:
                 self._route(edge, rects)
         self._reroute.start()
 
@@ -232,8 +234,9 @@ class CanvasScene(QGraphicsScene):
         """Route every edge now (normally done once after a burst of changes)."""
         self._reroute.stop()
         rects = self._rects()
+        ins, _ = self.doc.graph.adjacency()
         for edge in self.edges.values():
-            self._route(edge, rects)
+            self._route(edge, rects, ins)
 
     def _rects(self) -> dict[str, tuple]:
         out = {}
@@ -242,17 +245,21 @@ class CanvasScene(QGraphicsScene):
             out[n] = (r.left(), r.top(), r.right(), r.bottom())
         return out
 
-    def _route(self, edge: EdgeItem, rects: dict) -> None:
+    def _route(self, edge: EdgeItem, rects: dict, ins_of: dict | None = None) -> None:
         src, dst = self.nodes.get(edge.src), self.nodes.get(edge.dst)
         if src is None or dst is None:
             return
         p0 = src.out_port.anchor()
         if dst.in_port is not None:
-            ins = self.doc.graph.inputs_of(edge.dst)
+            ins = ins_of[edge.dst] if ins_of is not None else self.doc.graph.inputs_of(edge.dst)
             p1 = dst.in_port.anchor(ins.index(edge.src) if edge.src in ins else 0)
         else:
             p1 = dst.mapToScene(QPointF(0, H / 2))
-        obstacles = [r for n, r in rects.items() if n not in (edge.src, edge.dst)]
+        # only cards across the edge's horizontal run can be in its way (keeps a big graph fast)
+        c0, c1 = controls((p0.x(), p0.y()), (p1.x(), p1.y()))
+        lo = min(p0.x(), p1.x(), c0[0], c1[0]) - 4
+        hi = max(p0.x(), p1.x(), c0[0], c1[0]) + 4
+        obstacles = [r for n, r in rects.items() if r[2] >= lo and r[0] <= hi and n not in (edge.src, edge.dst)]
         edge.set_ends(p0, p1, obstacles, [rects[edge.src], rects[edge.dst]])
 
     # -- moves by the mouse -----------------------------------------------------------------

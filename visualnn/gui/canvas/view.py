@@ -98,10 +98,17 @@ class CanvasView(QGraphicsView):
     def zoom(self) -> float:
         return self.transform().m11()
 
+    def _scale_to(self, z: float) -> None:
+        """Scale to zoom `z` (clamped); a broken transform (zero, NaN) is reset first, so a
+        zoom never divides by zero."""
+        z = min(MAX_ZOOM, max(MIN_ZOOM, z)) if math.isfinite(z) else 1.0
+        if not math.isfinite(self.zoom()) or self.zoom() <= 0:
+            self.resetTransform()
+        self.scale(z / self.zoom(), z / self.zoom())
+
     def set_zoom(self, z: float) -> None:
         self.keep_fitted = False
-        z = min(MAX_ZOOM, max(MIN_ZOOM, z))
-        self.scale(z / self.zoom(), z / self.zoom())
+        self._scale_to(z)
         self.zoomChanged.emit(self.zoom())
 
     def zoom_by(self, factor: float) -> None:
@@ -115,14 +122,15 @@ class CanvasView(QGraphicsView):
         self.keep_fitted = True
         self._fit_readable = readable
         rect = self.canvas_scene.graph_rect()
-        if rect.isEmpty():
+        corners = (rect.left(), rect.top(), rect.width(), rect.height())
+        if rect.isEmpty() or not all(math.isfinite(v) for v in corners):
             self.resetTransform()
             self.centerOn(0, 0)
         else:
             self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
-            z = min(1.25, max(MIN_ZOOM, self.zoom()))
+            z = min(1.25, max(MIN_ZOOM, self.zoom())) if math.isfinite(self.zoom()) else 1.0
             floor = readable_zoom() if readable else MIN_ZOOM
-            self.scale(max(z, floor) / self.zoom(), max(z, floor) / self.zoom())
+            self._scale_to(max(z, floor))
             if z >= floor:
                 self.centerOn(rect.center())
             else:
@@ -344,6 +352,8 @@ class CanvasView(QGraphicsView):
         if not dy:
             return
         factor = math.pow(1.0015, dy)
+        if not math.isfinite(self.zoom()) or self.zoom() <= 0:
+            self.resetTransform()
         target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom() * factor))
         if abs(target - self.zoom()) > 1e-9:
             self.keep_fitted = False

@@ -38,7 +38,8 @@ def mismatches(graph, report, ds, loss: str) -> list[tuple[str, str]]:
     inputs = graph.input_ids()
     if inputs:
         node = graph.nodes[inputs[0]]
-        shape = tuple(node.params.get("shape", (2,)))
+        resolved = report.params.get(node.id) if report is not None else None
+        shape = tuple(resolved["shape"]) if resolved else tuple(ds.input_shape)  # a wrong shape is said on the node
         if shape != tuple(ds.input_shape):
             out.append((node.id, translate("data_match", "Input is {shape}, data gives {data_shape}").format(
                 shape=list(shape), data_shape=list(ds.input_shape))))

@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import os
 import queue
+import signal
 import sys
 import threading
+import time
 
 from PySide6.QtCore import QThread
 
@@ -33,6 +35,7 @@ from visualnn.gui.workers.loop import TrainingProblem, problem_from  # noqa: F40
 
 STOP_GRACE_S = 10.0   # a child that has not ended this long after its pipes closed is killed
 POLL_S = 0.01         # how long the relay waits for the child before forwarding commands
+STOPPED_S = 2.0       # a child suspended (SIGSTOP) this long is reported and ended
 
 
 def default_where() -> str:
@@ -75,6 +78,7 @@ class TrainingWorker(QThread):
         self.sent = 0          # commands queued (by the UI)
         self.exitcode = None   # the child process's, once it ended
         self.pid = None        # the child process's, while it runs
+        self.unresponsive = False  # the child was found suspended and ended
         self._project = project
         self._device = device
         self._sample = int(sample)
@@ -202,6 +206,16 @@ class TrainingWorker(QThread):
         self.pid = proc.pid
         return proc, cmd_w, out_r
 
+    def kill_child(self) -> None:
+        """End the training process at once (it stopped answering): the relay sees its pipe
+        close and ends, so waiting for this thread never freezes."""
+        pid = self.pid
+        if pid:
+            try:
+                os.kill(pid, getattr(signal, "SIGKILL", signal.SIGTERM))
+            except OSError:
+                pass
+
     def _relay(self, proc, cmd_w, out_r) -> None:
         """Forward commands to the child and its output to the buffer and the mailbox,
         until it ended."""
@@ -210,6 +224,7 @@ class TrainingWorker(QThread):
         from visualnn.gui.workers.child import SharedParts, encode_project
 
         shared = SharedParts()
+        watch = ChildWatch(proc.pid)
         try:
             while True:
                 while True:
@@ -226,6 +241,10 @@ class TrainingWorker(QThread):
                 if self._stop or self.isInterruptionRequested():
                     # the child holds nothing to save (the weights the user keeps are asked for
                     # while it runs): ending it at once makes closing the window immediate
+                    proc.kill()
+                    break
+                if watch.stopped_for() > STOPPED_S:  # suspended: it will never answer
+                    self.unresponsive = True
                     proc.kill()
                     break
                 if not wait([out_r], timeout=POLL_S):
@@ -254,6 +273,31 @@ class TrainingWorker(QThread):
             self.buffer.set_counters(step, epoch, "stopped", self.sent)
         else:  # counters first: whoever reads the problem also reads "failed"
             self.buffer.set_counters(step, epoch, "failed", self.sent)
+            what = (core_tr("the training process stopped answering (it was suspended) and was ended")
+                    if self.unresponsive else
+                    core_tr("the training process ended unexpectedly (exit code {code})", code=self.exitcode))
             self.buffer.add_event("problem", TrainingProblem(
-                core_tr("the training process ended unexpectedly (exit code {code})", code=self.exitcode), None,
-                core_tr("Press Reset or Play to start training again from the seed.")))
+                what, None, core_tr("Press Reset or Play to start training again from the seed.")))
+
+
+class ChildWatch:
+    """Notices a child process that is suspended (SIGSTOP, a debugger): its state in
+    /proc is T or t. Checked twice a second; elsewhere than Linux it never fires."""
+
+    def __init__(self, pid: int):
+        self.stat = f"/proc/{pid}/stat"
+        self.checked_at = 0.0
+        self.since: float | None = None
+
+    def stopped_for(self) -> float:
+        """Seconds the child has been seen suspended (0 when running)."""
+        now = time.monotonic()
+        if now - self.checked_at >= 0.5:
+            self.checked_at = now
+            try:
+                with open(self.stat, "rb") as f:
+                    state = f.read().rsplit(b")", 1)[1].split()[0]
+            except (OSError, IndexError):
+                state = b"R"
+            self.since = (self.since or now) if state in (b"T", b"t") else None
+        return now - self.since if self.since is not None else 0.0
