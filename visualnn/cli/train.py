@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
-from visualnn.cli.common import load
+from visualnn.cli.common import CliError, load
 
 
 def register(sub) -> None:
@@ -15,6 +16,8 @@ def register(sub) -> None:
     s.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"))
     s.add_argument("--out", help="save the trained project here")
     s.add_argument("--json", action="store_true", help="print the history as JSON")
+    s.add_argument("--csv", metavar="FILE", help="also write the history rows to this CSV file")
+    s.add_argument("--tensorboard", metavar="DIR", help="also log scalars and weight histograms for TensorBoard here")
     s.set_defaults(func=run)
 
 
@@ -48,11 +51,24 @@ def run(args) -> int:
     from visualnn.core.train.headless import train_project
 
     project = load(args.project)
+    if args.csv and not Path(args.csv).resolve().parent.is_dir():
+        raise CliError(f"{args.csv}: the folder does not exist", 2)
+    board = _tensorboard(args.tensorboard)
     progress = Progress(True)
     try:
-        result = train_project(project, epochs=args.epochs, device=args.device, progress=progress)
+        result = train_project(project, epochs=args.epochs, device=args.device, progress=progress,
+                               on_epoch=board.epoch if board else None)
     finally:
         progress.close()
+        if board:
+            board.close()
+    if args.csv:
+        from visualnn.core.train.history_csv import write_history_csv
+
+        try:
+            write_history_csv(result.to_json()["history"], args.csv)
+        except OSError as e:
+            raise CliError(f"{args.csv}: cannot write ({e.strerror})", 2) from None
     if args.out:
         trained = project.copy()
         trained.state = state_to_lists(result.model.cpu())
@@ -71,3 +87,16 @@ def run(args) -> int:
         print(f"error: {result.error}", file=sys.stderr)
         return 1
     return 0
+
+
+def _tensorboard(logdir):
+    """The TensorBoard log for `logdir`, or None; a missing package is a usage error
+    reported before any training."""
+    if not logdir:
+        return None
+    from visualnn.core.train.tensorboard_log import TensorBoardLog, TensorBoardMissing
+
+    try:
+        return TensorBoardLog(logdir)
+    except TensorBoardMissing as e:
+        raise CliError(str(e), 2) from None
