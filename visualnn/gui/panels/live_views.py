@@ -17,7 +17,7 @@ from visualnn.gui.panels.timeline import TimelineBar
 PANES = (("boundary", "samples"), ("curves",), ("grads", "weights", "confusion"))
 
 
-def _make_views() -> dict:
+def _make_views(runs=None) -> dict:
     from visualnn.gui.panels.boundary import BoundaryView
     from visualnn.gui.panels.confusion import ConfusionView
     from visualnn.gui.panels.curves import CurvesView
@@ -25,7 +25,7 @@ def _make_views() -> dict:
     from visualnn.gui.panels.samples_strip import SamplesStrip
     from visualnn.gui.panels.weights_hist import WeightsHistView
 
-    return {"boundary": BoundaryView(), "samples": SamplesStrip(), "curves": CurvesView(),
+    return {"boundary": BoundaryView(), "samples": SamplesStrip(), "curves": CurvesView(runs=runs),
             "grads": GradNormsView(), "weights": WeightsHistView(), "confusion": ConfusionView()}
 
 
@@ -56,6 +56,9 @@ class LiveViews(QWidget):
         self._layout.setSpacing(0)
         self.body = QWidget()
         self._layout.addWidget(self.body, 1)
+        from visualnn.gui.live.runs_model import RunsModel
+
+        self.runs = RunsModel(controller.doc, self)  # every run of the project, fed even before the views exist
         self.timeline = TimelineBar(controller)
         self._layout.addWidget(self.timeline)
         controller.sessionStarted.connect(self._on_session)
@@ -66,7 +69,7 @@ class LiveViews(QWidget):
     def ensure_views(self) -> dict:
         if self.views:
             return self.views
-        self.views = _make_views()
+        self.views = _make_views(self.runs)
         if self.grid:
             lay = QGridLayout(self.body)
             lay.setContentsMargins(2, 2, 2, 2)
@@ -154,11 +157,13 @@ class LiveViews(QWidget):
 
     @Slot(int)
     def _on_reset(self, run: int) -> None:
+        self.runs.begin_run()
         if self.views:
             self.views["curves"].new_run()
 
     @Slot(object)
     def _on_losses(self, drained) -> None:
+        self.runs.add_losses(drained)
         if self.views:
             self.views["curves"].add_losses(drained)
 
