@@ -1,24 +1,46 @@
-"""`visualnn export PROJECT --format F -o FILE`: code, ONNX or a picture."""
+"""`visualnn export PROJECT --format F -o FILE`: code, ONNX, a picture of the canvas, one
+live view as a figure (`--view NAME`: png, svg or csv), or an animation of training
+(gif, mp4)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from visualnn.cli.common import load
+from visualnn.cli.common import CliError, load
+
+FORMATS = ("py", "onnx", "png", "svg", "csv", "gif", "mp4")
 
 
 def register(sub) -> None:
-    s = sub.add_parser("export", help="PyTorch code, ONNX model or a picture of the canvas")
+    s = sub.add_parser("export", help="PyTorch code, ONNX model, a picture of the canvas or of a live view, "
+                                      "or an animation of training")
     s.add_argument("project")
-    s.add_argument("--format", required=True, choices=("py", "onnx", "png", "svg"))
+    s.add_argument("--format", required=True, choices=FORMATS)
     s.add_argument("-o", "--output", required=True)
+    s.add_argument("--view", help="a live view to draw (boundary, curves, grads, weights, confusion, ...)")
+    s.add_argument("--epochs", type=int, help="train this many epochs first (default: the project's state as saved; "
+                                              "for an animation: the project's epochs)")
+    s.add_argument("--width", type=int, help="picture width in pixels (png, gif, mp4)")
+    s.add_argument("--height", type=int, help="picture height in pixels (png, gif, mp4)")
+    s.add_argument("--fps", type=float, default=10.0, help="animation frames per second (default 10)")
+    s.add_argument("--frames", type=int, help="animation frames to capture (default: one per epoch, at most 60)")
+    s.add_argument("--views", help="animation: the live views beside the canvas, comma-separated (default: "
+                                   "boundary,curves for 2-D data, else curves)")
     s.set_defaults(func=run)
 
 
 def run(args) -> int:
     project = load(args.project)
     out = Path(args.output)
-    if args.format == "py":
+    for name in ("epochs", "width", "height", "frames"):
+        v = getattr(args, name)
+        if v is not None and v < (0 if name == "epochs" else 1):
+            raise CliError(f"--{name} must be {'>= 0' if name == 'epochs' else '>= 1'}", 2)
+    if args.view is not None or args.format == "csv":
+        written = _view(project, out, args)
+    elif args.format in ("gif", "mp4"):
+        written = _animation(project, out, args)
+    elif args.format == "py":
         from visualnn.core.io.export_py import export_python
 
         written = export_python(project, out)
@@ -33,3 +55,41 @@ def run(args) -> int:
     for path in written if isinstance(written, (list, tuple)) else [written]:
         print(path)
     return 0
+
+
+def _view(project, out: Path, args):
+    if args.view is None:
+        raise CliError("--format csv needs --view (e.g. --view curves)", 2)
+    if args.format not in ("png", "svg", "csv"):
+        raise CliError(f"a view is written as png, svg or csv, not {args.format}", 2)
+    from visualnn.gui.share.figures import FigureError, write_figure
+    from visualnn.gui.share.headless import DEFAULT_SIZE, ViewError, trained_view
+
+    if not out.resolve().parent.is_dir():
+        raise CliError(f"{out}: the folder does not exist", 2)
+    size = DEFAULT_SIZE
+    try:
+        view = trained_view(project, args.view, args.epochs, size)
+        width = args.width or (None if args.height else 2 * size[0])
+        return write_figure(view, out, args.format, width, args.height)
+    except ViewError as e:
+        raise CliError(str(e), 2) from None
+    except FigureError as e:
+        raise CliError(str(e), 2 if "folder" in str(e) or "format" in str(e) else 1) from None
+
+
+def _animation(project, out: Path, args):
+    from visualnn.gui.share.animation import AnimationError, EncoderMissing, record_training
+
+    if not out.resolve().parent.is_dir():
+        raise CliError(f"{out}: the folder does not exist", 2)
+    views = [v.strip() for v in args.views.split(",") if v.strip()] if args.views else None
+    if args.fps <= 0:
+        raise CliError("--fps must be > 0", 2)
+    try:
+        return record_training(project, out, args.format, epochs=args.epochs, frames=args.frames, fps=args.fps,
+                               views=views, width=args.width, height=args.height)
+    except EncoderMissing as e:
+        raise CliError(str(e), 2) from None
+    except AnimationError as e:
+        raise CliError(str(e), 2) from None

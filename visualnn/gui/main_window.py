@@ -132,6 +132,9 @@ class MainWindow(QMainWindow):
         from visualnn.gui.live.integration import install_training
 
         self.training = install_training(self)
+        from visualnn.gui.share.install import install_sharing
+
+        self.sharing = install_sharing(self)
         self.resize(*default_size(self.screen()))
         self._restore_state()
         self.after_first_paint(self.dataset_panel.reload)

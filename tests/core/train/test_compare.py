@@ -67,3 +67,17 @@ def test_a_race_stops_between_runs_when_asked():
     runs = race(make_variants(mlp(epochs=1), [("seed", [0, 1, 2])]), should_stop=lambda: len(seen) >= 1,
                 progress=lambda i, *rest: seen.append(i) if i not in seen else None)
     assert len(runs) == 1 and runs[0]["label"] == "seed 0"
+
+
+def test_side_by_side_gives_the_same_histories_as_separate_runs():
+    from visualnn.core.train.compare import race_side_by_side
+
+    variants = make_variants(mlp(epochs=2), [("optimizer", ["sgd", "adam"])])
+    rows = {0: [], 1: []}
+    order = []
+    for i, _trainer, row, error in race_side_by_side(variants):
+        assert error is None
+        order.append(i)
+        rows[i].append({k: v for k, v in row.items() if k != "step"})
+    assert order == [0, 1, 0, 1]
+    assert rows[0] == race(variants[:1])[0]["history"] and rows[1] == race(variants[1:])[0]["history"]

@@ -168,3 +168,36 @@ def race(variants: list[Variant], epochs: int | None = None, device: str | None 
             run["error"] = result.error
         runs.append(run)
     return runs
+
+
+def race_side_by_side(variants: list[Variant], epochs: int | None = None, device: str | None = None,
+                      should_stop=None):
+    """Train the variants together, one epoch of each in turn, so their curves grow side
+    by side. Yields (index, trainer, row, error): after each finished epoch of a variant
+    its history row (with the `step` it ended on), or, when it fails, error (its message)
+    and row None; a failed variant is left out of the following rounds. Each variant
+    trains as a separate `train` run would (its own seeded Trainer). should_stop() is
+    asked between steps; a True ends the race."""
+    from visualnn.core.train.targets import TrainingError
+    from visualnn.core.train.trainer import Trainer
+
+    trainers = [Trainer(v.project, device=device) for v in variants]
+    totals = [t.config.epochs if epochs is None else int(epochs) for t in trainers]
+    live = [i for i, n in enumerate(totals) if n > 0]
+    while live:
+        for i in list(live):
+            t = trainers[i]
+            try:
+                while True:
+                    if should_stop is not None and should_stop():
+                        return
+                    r = t.step()
+                    if r.epoch_done:
+                        break
+            except TrainingError as e:
+                live.remove(i)
+                yield i, t, None, str(e)
+                continue
+            if t.epoch >= totals[i]:
+                live.remove(i)
+            yield i, t, {**r.epoch_stats, "step": r.step}, None

@@ -116,6 +116,8 @@ class CurvesView(QWidget):
         self.runs_button.setText(self.tr("Runs"))
         self.runs_button.setCheckable(True)
         self.runs_button.setToolTip(self.tr("Show, hide, rename and delete the kept runs"))
+        for control in (self.log, self.runs_button):
+            control.setProperty("figure_hide", True)  # not in exported figures
         head.addWidget(self.summary, 1)
         head.addWidget(self.log)
         head.addWidget(self.runs_button)
@@ -281,6 +283,13 @@ class CurvesView(QWidget):
             self.loss_plot.setXRange(0, ranges[0], padding=0)
             self.loss_plot.setYRange(ranges[1], ranges[2], padding=0)
             self.acc_plot.setYRange(0, 1.02, padding=0)
+
+    def to_csv(self) -> str:
+        """Every kept run's history rows, with a `run` column (their labels)."""
+        from visualnn.core.train.history_csv import runs_to_csv
+
+        return runs_to_csv([{"label": label, "history": run.history}
+                            for run, label in zip(self.model.runs, self.model.log.labels())])
 
     def _on_log(self, on: bool) -> None:
         self._ranges = None
