@@ -9,7 +9,7 @@ its data and draws when it shows again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from visualnn.gui.panels.timeline import TimelineBar
@@ -43,6 +43,8 @@ def applies(key: str, session) -> bool:
 
 class LiveViews(QWidget):
     """`grid=True` lays every view out at once (the benchmark's 'every view open')."""
+
+    viewsMade = Signal(dict)  # name -> view, once, when the views are first made
 
     def __init__(self, controller, parent=None, grid: bool = False):
         super().__init__(parent)
@@ -94,6 +96,7 @@ class LiveViews(QWidget):
         self._on_session(self.ctl.session)  # before a session: only the views every network has
         if self.ctl.current is not None:
             self._on_frame(self.ctl.current)
+        self.viewsMade.emit(self.views)
         return self.views
 
     def _share_width(self) -> None:

@@ -149,7 +149,8 @@ def record_training(project, out, fmt: str | None = None, *, epochs: int | None 
         for k, step in enumerate(marks, start=1):
             if should_stop is not None and should_stop():
                 raise Cancelled()
-            feeder.train(steps=step - done)
+            if not feeder.train(steps=step - done, tick=should_stop):
+                raise Cancelled()
             done = step
             film.show_now()
             app.processEvents()

@@ -47,11 +47,14 @@ class Feeder:
         self._rows: list[dict] = []
         self.snapshot = None
 
-    def train(self, steps: int | None = None, epochs: int | None = None) -> None:
-        """`steps` more updates, or `epochs` more epochs; the last step is captured."""
+    def train(self, steps: int | None = None, epochs: int | None = None, tick=None) -> bool:
+        """`steps` more updates, or `epochs` more epochs; the last step is captured.
+        tick(), when given, is called every few steps; a True from it stops (returns False)."""
         t = self.trainer
         total = steps if steps is not None else (epochs or 0) * t.steps_per_epoch
         for i in range(int(total)):
+            if tick is not None and i % 16 == 0 and tick():
+                return False
             if i == total - 1:
                 t.request_capture()
             r = t.step()
@@ -61,6 +64,7 @@ class Feeder:
                 self._rows.append({**r.epoch_stats, "step": r.step})
             if r.snapshot is not None:
                 self.snapshot = r.snapshot
+        return True
 
     def drain(self):
         from visualnn.gui.workers.live_buffer import Drained

@@ -1,10 +1,14 @@
-"""Compare and share in the main window: Compare > Race Variants… and Show Runs, File > Export View…
-and Export Animation…, and a right-click menu on every live view to save it as a figure."""
+"""Compare and share in the main window: Compare > Race Variants… and Show Runs, File >
+Export View… and Export Animation…, and a right-click menu on every live view to save it
+as a figure."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QWidget
 
 
 class Sharing(QObject):
@@ -23,6 +27,21 @@ class Sharing(QObject):
         runs.setStatusTip(self.tr("The kept runs of this project: show, hide, rename, delete"))
         runs.triggered.connect(self.show_runs)
         self.menu.addAction(runs)
+        self.export_view = QAction(self.tr("Export &View…"), window)
+        self.export_view.setStatusTip(self.tr("Save a live view as a PNG picture, an SVG drawing or CSV numbers"))
+        self.export_view.triggered.connect(lambda: self.show_export_view())
+        self.export_animation = QAction(self.tr("Export &Animation…"), window)
+        self.export_animation.setStatusTip(self.tr("Record training as an animated GIF or an MP4 video"))
+        self.export_animation.triggered.connect(self.show_export_animation)
+        file_menu = menus["file"]
+        before = window.acts.import_weights
+        file_menu.insertAction(before, self.export_view)
+        file_menu.insertAction(before, self.export_animation)
+        self._menu_views: dict = {}
+        views = self.views()
+        views.viewsMade.connect(self._on_views_made)
+        if views.views:
+            self._on_views_made(views.views)
 
     def views(self):
         return self.window.training.views
@@ -34,6 +53,60 @@ class Sharing(QObject):
             self.race_dialog = RaceDialog(self.window.document, self.views().runs, self.window)
         self.race_dialog.show()
         self.race_dialog.raise_()
+
+    def _start_path(self) -> Path:
+        project = self.window.document.project
+        name = "".join(c if c.isalnum() or c in "-_" else "_" for c in str(project.name)).strip("_") or "visualnn"
+        return (project.base_dir or Path.home()) / name
+
+    def show_export_view(self, current: str | None = None):
+        from visualnn.gui.share.export_dialogs import ExportViewDialog
+
+        views = self.views().ensure_views()
+        dlg = ExportViewDialog(views, self._start_path(), current, self.window)
+        dlg.open()
+        return dlg
+
+    def show_export_animation(self):
+        from visualnn.gui.share.export_dialogs import ExportAnimationDialog
+
+        dlg = ExportAnimationDialog(self.window.document.project.copy(), self._start_path(), self.window)
+        dlg.open()
+        return dlg
+
+    # -- right-click on a view ------------------------------------------------------------------
+    def _on_views_made(self, views: dict) -> None:
+        for name, view in views.items():
+            for w in [view, *view.findChildren(QWidget)]:
+                self._menu_views[w] = name
+                w.installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.ContextMenu and obj in self._menu_views:
+            self.view_menu(self._menu_views[obj]).exec(event.globalPos())
+            return True
+        return super().eventFilter(obj, event)
+
+    def view_menu(self, name: str) -> QMenu:
+        """The right-click menu of the view `name`: save it as PNG, SVG (or CSV)."""
+        from visualnn.gui.share.figures import can_csv
+
+        view = self.views().views[name]
+        menu = QMenu(self.window)
+        menu.addAction(self.tr("Save as PNG…"), lambda: self._quick_save(name, "png"))
+        menu.addAction(self.tr("Save as SVG…"), lambda: self._quick_save(name, "svg"))
+        if can_csv(view):
+            menu.addAction(self.tr("Save numbers as CSV…"), lambda: self._quick_save(name, "csv"))
+        menu.addSeparator()
+        menu.addAction(self.tr("Export View…"), lambda: self.show_export_view(name))
+        return menu
+
+    def _quick_save(self, name: str, fmt: str) -> None:
+        from visualnn.gui.share.export_dialogs import ExportViewDialog
+
+        dlg = ExportViewDialog(self.views().views, self._start_path(), name, self.window)
+        dlg.format.setCurrentIndex(dlg.format.findData(fmt))
+        dlg.save()
 
     def show_runs(self) -> None:
         views = self.views()
