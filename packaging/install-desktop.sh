@@ -38,7 +38,7 @@ for dir in "$HERE/../assets/icons" "$HERE/_internal/visualnn/_assets/icons"; do
     if [ -f "$dir/visualnn.svg" ]; then ICONS=$(cd "$dir" && pwd); break; fi
 done
 SHARE=""
-for dir in "$HERE" "$HERE/share"; do
+for dir in "$HERE" "$HERE/../assets/desktop"; do
     if [ -f "$dir/visualnn.desktop" ]; then SHARE="$dir"; break; fi
 done
 if [ -z "$ICONS" ] || [ -z "$SHARE" ]; then

@@ -56,3 +56,18 @@ def test_python_m_visualnn_runs_without_traceback(tmp_path):
                        capture_output=True, text=True)
     assert r.returncode == 1
     assert "cycle" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_validate_json(tmp_path, capsys):
+    assert main(["validate", str(write(tmp_path, DESIGN_EXAMPLE)), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["ok"] is True and out["problems"] == []
+    assert [layer["id"] for layer in out["layers"]] == ["x", "fc1", "s1", "fc2", "s2"]
+    assert out["layers"][1] == {"id": "fc1", "type": "Linear", "shape": [2], "params": 6}
+    doc = json.loads(json.dumps(DESIGN_EXAMPLE))
+    doc["nodes"].append({"id": "extra", "type": "Conv3d"})
+    assert main(["validate", str(write(tmp_path, doc)), "--json"]) == 1
+    out = json.loads(capsys.readouterr().out)
+    assert out["ok"] is False
+    (problem,) = [p for p in out["problems"] if p["node"] == "extra"]
+    assert "unknown layer type 'Conv3d'" in problem["message"] and set(problem) == {"node", "field", "message"}

@@ -1,3 +1,3 @@
 """visualnn: see neural networks learn."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -146,3 +146,36 @@ def test_image_folder_and_idx_imports_preview_the_images(qtbot, tmp_path):
     qtbot.addWidget(bad)
     assert bad.error.isVisibleTo(bad) and "missing.idx" in bad.error.text()
     assert not bad.buttons.button(bad.buttons.StandardButton.Ok).isEnabled()
+
+
+def test_download_button_fetches_a_missing_set_and_loads_it(qtbot, main_window, monkeypatch, tmp_path):
+    import dataclasses
+    import hashlib
+
+    import numpy as np
+
+    from visualnn.core.data import download as dl
+    from visualnn.core.data import write_idx
+    from visualnn.core.data.idx import MNIST_FILES
+
+    src = tmp_path / "mirror"
+    src.mkdir()
+    for name in MNIST_FILES:
+        n = 120 if name.startswith("train") else 20
+        arr = np.zeros((n, 28, 28), np.uint8) if "images" in name else np.arange(n, dtype=np.uint8) % 10
+        write_idx(src / f"{name}.gz", arr)
+    files = tuple((f"{n}.gz", hashlib.md5((src / f"{n}.gz").read_bytes()).hexdigest()) for n in MNIST_FILES)
+    monkeypatch.setitem(dl.REMOTES, "fashion_mnist", dataclasses.replace(
+        dl.REMOTES["fashion_mnist"], files=files, base_urls=(src.as_uri() + "/",)))
+    monkeypatch.setenv("VISUALNN_DATA", str(tmp_path / "cache"))
+    w, panel = _loaded_window(qtbot, main_window)
+    panel.source.setFocus()
+    _wait_loaded(qtbot, panel, lambda: qtbot.keyClicks(panel.source, "fashion_mnist"))
+    assert panel.dataset is None and "not downloaded yet" in panel.error_label.text()
+    assert panel.download_button.isVisible()
+    with qtbot.waitSignal(panel.loaded, timeout=30000) as loaded:
+        qtbot.mouseClick(panel.download_button, Qt.MouseButton.LeftButton)
+    ds = loaded.args[0]
+    assert ds is not None and ds.class_names[0] == "T-shirt/top" and ds.input_shape == (1, 28, 28)
+    assert not panel.download_button.isVisible()
+    assert (tmp_path / "cache" / "fashion_mnist" / "t10k-labels-idx1-ubyte.gz").is_file()

@@ -136,6 +136,28 @@ def test_recent_files_and_theme_persist(qtbot, tmp_path):
     second.close()
 
 
+def test_the_theme_follows_the_system_unless_chosen(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from visualnn.gui import style, theme
+
+    scheme = {"now": "dark"}
+    monkeypatch.setattr(style, "system_theme", lambda: scheme["now"])
+    w = open_window(qtbot, tmp_path)
+    assert w.acts.theme["system"].isChecked()  # the default choice
+    assert theme.current_name() == "dark"
+    scheme["now"] = "light"
+    QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert theme.current_name() == "light"
+    w.acts.theme["dark"].trigger()  # chosen: the system no longer decides
+    QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert theme.current_name() == "dark"
+    w.acts.theme["system"].trigger()
+    assert theme.current_name() == "light"
+    w.close()
+
+
 def test_dropping_a_project_file_on_the_window_opens_it(main_window, qtbot, tmp_path):
     w = main_window
     other = tmp_path / "dropped.vnn"

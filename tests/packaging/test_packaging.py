@@ -5,7 +5,6 @@ icon set has every size in real PNG / ICO / ICNS containers, and the wheel maps 
 from __future__ import annotations
 
 import ast
-import configparser
 import importlib
 import importlib.util
 import re
@@ -22,6 +21,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
 ICONS = ROOT / "assets" / "icons"
+DESKTOP = ROOT / "assets" / "desktop"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
@@ -140,7 +140,7 @@ def parse_desktop(text: str) -> dict[str, dict[str, str]]:
 
 
 def test_the_desktop_entry_is_valid():
-    text = (PACKAGING / "visualnn.desktop").read_text(encoding="utf-8")
+    text = (DESKTOP / "visualnn.desktop").read_text(encoding="utf-8")
     groups = parse_desktop(text)
     assert list(groups) == ["Desktop Entry"]
     entry = groups["Desktop Entry"]
@@ -156,14 +156,14 @@ def test_the_desktop_entry_is_valid():
     # the app sets its desktop file name to "visualnn"; the entry must be visualnn.desktop
     assert "setDesktopFileName(\"visualnn\")" in (ROOT / "visualnn" / "gui" / "app.py").read_text()
     if shutil.which("desktop-file-validate"):
-        run = subprocess.run(["desktop-file-validate", str(PACKAGING / "visualnn.desktop")],
+        run = subprocess.run(["desktop-file-validate", str(DESKTOP / "visualnn.desktop")],
                              capture_output=True, text=True)
         assert run.returncode == 0 and "error" not in run.stdout, run.stdout
 
 
 def test_the_mime_type_parses_and_matches_vnn_files():
     ns = "{http://www.freedesktop.org/standards/shared-mime-info}"
-    root = ET.parse(PACKAGING / "visualnn-mime.xml").getroot()
+    root = ET.parse(DESKTOP / "visualnn-mime.xml").getroot()
     assert root.tag == f"{ns}mime-info"
     (mime,) = root.findall(f"{ns}mime-type")
     assert mime.get("type") == "application/x-visualnn"
@@ -196,7 +196,7 @@ def test_the_install_script_registers_the_entry_icons_and_file_type(tmp_path):
     share = tmp_path / "share"
     desktop = parse_desktop((share / "applications" / "visualnn.desktop").read_text())["Desktop Entry"]
     assert desktop["Exec"] == f'"{app}/visualnn" %f'
-    assert (share / "mime" / "packages" / "visualnn.xml").read_bytes() == (PACKAGING / "visualnn-mime.xml").read_bytes()
+    assert (share / "mime" / "packages" / "visualnn.xml").read_bytes() == (DESKTOP / "visualnn-mime.xml").read_bytes()
     for size in (16, 48, 256, 512):
         icon = share / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "visualnn.png"
         assert png_size(icon.read_bytes()) == (size, size)

@@ -17,7 +17,11 @@ from visualnn import __version__
 from visualnn.cli.common import CliError
 from visualnn.core.i18n import LANGUAGES, set_language
 
+<<<<<<< HEAD
 COMMANDS = ("open", "validate", "train", "compare", "step", "export", "examples", "bench")
+=======
+COMMANDS = ("open", "validate", "train", "step", "export", "examples", "data", "install-desktop", "bench")
+>>>>>>> main
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
     p.add_argument("--lang", choices=LANGUAGES, help="language of messages (default: VISUALNN_LANG, else the locale)")
     for name in COMMANDS:
-        importlib.import_module(f"visualnn.cli.{name}").register(sub)
+        importlib.import_module(f"visualnn.cli.{name.replace('-', '_')}").register(sub)
     for s in sub.choices.values():  # every subcommand takes --lang too
         s.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
                        help="language of messages (default: VISUALNN_LANG, else the locale)")

@@ -2,26 +2,44 @@
 
 from __future__ import annotations
 
+import json
 import sys
 
 from visualnn.cli.common import fmt_shape, load
 
 
 def register(sub) -> None:
-    s = sub.add_parser("validate", help="check a project's graph")
-    s.add_argument("project")
+    s = sub.add_parser("validate", help="check a project's graph",
+                       description="Check a project: every problem as `node <id>: <message>` (exit 1), "
+                                   "or its layers with output shapes and parameter counts (exit 0).",
+                       epilog="examples:\n  visualnn validate net.vnn\n  visualnn validate xor_relu --json")
+    s.add_argument("project", help="a .vnn file, or the name of a bundled example or lesson")
+    s.add_argument("--json", action="store_true",
+                   help='print {"ok", "problems": [{"node", "field", "message"}], "layers": [...]}')
     s.set_defaults(func=run)
 
 
 def run(args) -> int:
     from visualnn.core.graph import check_graph, param_count
 
+    from visualnn.core.data.check import data_problems
+
     project = load(args.project)
     report = check_graph(project.graph)
-    if report.problems:
-        for p in report.problems:
-            print(str(p), file=sys.stderr)
-        print(f"{len(report.problems)} problem(s) in {args.project}", file=sys.stderr)
+    data = [f"data: {p}" for p in data_problems(project.data, project.base_dir)]
+    if args.json:
+        counts = param_count(project.graph, report) if not report.problems else {}
+        layers = [{"id": nid, "type": project.graph.nodes[nid].type,
+                   "shape": list(report.shapes[nid]) if report.shapes.get(nid) is not None else None,
+                   "params": counts.get(nid, 0)} for nid in report.order]
+        problems = [{"node": p.node, "field": p.field or None, "message": p.message} for p in report.problems]
+        problems += [{"node": None, "field": "data", "message": p.removeprefix("data: ")} for p in data]
+        print(json.dumps({"ok": not problems, "problems": problems, "layers": layers}, ensure_ascii=False))
+        return 0 if not problems else 1
+    if report.problems or data:
+        for p in [*map(str, report.problems), *data]:
+            print(p, file=sys.stderr)
+        print(f"{len(report.problems) + len(data)} problem(s) in {args.project}", file=sys.stderr)
         return 1
     counts = param_count(project.graph, report)
     width = max(len(n) for n in report.order)

@@ -74,8 +74,10 @@ def create_actions(win) -> SimpleNamespace:
     a.zoom_out = _action(win, "Zoom &Out", lambda: win.zoom(0.8), SK.ZoomOut, "Zoom out")
     a.themes = QActionGroup(win)
     a.theme = {}
-    for name in ("light", "dark"):
-        act = _action(win, f"&{name.title()}", lambda n=name: win.set_theme(n), tip=f"Use the {name} theme", checkable=True)
+    for name, text, tip in (("system", win.tr("&System"), win.tr("Follow the system's light or dark setting")),
+                            ("light", win.tr("&Light"), win.tr("Use the light theme")),
+                            ("dark", win.tr("&Dark"), win.tr("Use the dark theme"))):
+        act = _action(win, text, lambda n=name: win.set_theme(n), tip=tip, checkable=True)
         a.themes.addAction(act)
         a.theme[name] = act
 

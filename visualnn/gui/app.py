@@ -50,12 +50,12 @@ def make_app(argv: list[str] | None = None):
     from visualnn import __version__
     from visualnn.gui.icons import app_icon
     from visualnn.gui.settings import theme_name
-    from visualnn.gui.style import apply_theme, setup_fonts
+    from visualnn.gui.style import apply_theme, resolve_theme, setup_fonts
 
     QCoreApplication.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
     setup_fonts(app)
-    apply_theme(theme_name())
+    apply_theme(resolve_theme(theme_name()))
     if not app.property("visualnnCleanups"):
         app.aboutToQuit.connect(_run_cleanups)
         app.setProperty("visualnnCleanups", True)
@@ -131,6 +131,9 @@ def run_app(path=None) -> int:
         return 1
     app = make_app()
     window = create_window(path)
+    from visualnn.gui import file_open
+
+    file_open.install(app, lambda: window)  # macOS Finder double-clicks on .vnn files
     window.show()
     if os.environ.get("VISUALNN_STARTUP_PROBE"):
         _probe_first_paint(app, window, started)
@@ -158,9 +161,40 @@ def _probe_first_paint(app, window, started: float) -> None:
 
 
 def main() -> int:
-    """The `visualnn-app` entry point: `visualnn-app [PROJECT]`."""
-    args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    """The `visualnn-app` entry point and the desktop build's executable:
+    `visualnn-app [PROJECT]` opens the app; `visualnn-app COMMAND ...` (train, validate,
+    step, export, ... or --help / --version) runs the command line, so the desktop build
+    has one too (`visualnn.exe train net.vnn`)."""
+    argv = sys.argv[1:]
+    if argv and is_command_line(argv):
+        attach_console()
+        from visualnn.cli import main as cli_main
+
+        return cli_main(argv)
+    args = [a for a in argv if not a.startswith("-")]
     return run_app(args[0] if args else None)
+
+
+def is_command_line(argv: list[str]) -> bool:
+    """Whether `argv` asks for the command line rather than a project to open."""
+    from visualnn.cli import COMMANDS
+
+    first = argv[0]
+    if first in ("-h", "--help", "--version", "--lang"):
+        return True
+    return first in COMMANDS and first != "open" and not os.path.isfile(first)
+
+
+def attach_console() -> None:
+    """On Windows the desktop build is a windowed program without a console: print to the
+    console it was started from, when there is one."""
+    if os.name != "nt" or sys.stdout is not None and sys.stdout.isatty():
+        return
+    import ctypes
+
+    if ctypes.windll.kernel32.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
+        sys.stdout = open("CONOUT$", "w", encoding="utf-8", errors="replace")  # noqa: SIM115
+        sys.stderr = open("CONOUT$", "w", encoding="utf-8", errors="replace")  # noqa: SIM115
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ Places for other parts of the app:
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget, QMainWindow, QSizePolicy, QStackedWidget, QToolBar, QUndoView, QWidget,
 )
@@ -25,24 +25,12 @@ from visualnn.gui.canvas import CanvasView
 from visualnn.gui.actions import apply_tool_icons, create_actions, create_menus, create_toolbar
 from visualnn.gui.document import Document
 from visualnn.gui.files import FileController
+from visualnn.gui.screen_fit import fit_to_screen, scrollable, side_dock_widths
 from visualnn.gui.settings import app_settings, set_theme_name, theme_name
 from visualnn.gui.status import ProjectStatus
 
 STATE_VERSION = 1
 Area = Qt.DockWidgetArea
-
-
-def default_size(screen) -> tuple[int, int]:
-    """The first window size: most of the screen (the canvas, the live views and the panels
-    all want room), at least 1280 x 800 where the screen has it."""
-    from PySide6.QtGui import QGuiApplication
-
-    if screen is None or QGuiApplication.platformName() in ("offscreen", "minimal"):
-        return 1440, 900  # no real screen (pictures, tests): a laptop's size
-    avail = screen.availableGeometry()
-    w = max(min(1280, avail.width()), min(round(avail.width() * 0.92), 2200))
-    h = max(min(800, avail.height()), min(round(avail.height() * 0.92), 1400))
-    return w, h
 
 
 class MainWindow(QMainWindow):
@@ -91,8 +79,8 @@ class MainWindow(QMainWindow):
         self.add_mode("edit", "Edit", tooltip="Build and edit the network")
 
         self.add_dock(self.palette, Area.LeftDockWidgetArea, "Layers", "palette")
-        self.add_dock(self.inspector, Area.RightDockWidgetArea, "Inspector", "inspector")
-        self.add_dock(self.dataset_panel, Area.RightDockWidgetArea, "Data", "data")
+        self.add_dock(self.inspector, Area.RightDockWidgetArea, "Inspector", "inspector", scroll=True)
+        self.add_dock(self.dataset_panel, Area.RightDockWidgetArea, "Data", "data", scroll=True)
         self.splitDockWidget(self.docks["inspector"], self.docks["data"], Qt.Orientation.Vertical)
         self.add_dock(self.history, Area.RightDockWidgetArea, "History", "history", tabify_with="inspector")
         self.docks["history"].hide()
@@ -103,8 +91,9 @@ class MainWindow(QMainWindow):
         self.menus["edit"].insertAction(self.acts.cut, history)
         self.menus["edit"].insertSeparator(self.acts.cut)
         self.docks["inspector"].raise_()
-        self.resizeDocks([self.docks["palette"]], [200], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["inspector"]], [330], Qt.Orientation.Horizontal)
+        left, right = side_dock_widths(self)
+        self.resizeDocks([self.docks["palette"]], [left], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["inspector"]], [right], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["inspector"], self.docks["data"]], [600, 400], Qt.Orientation.Vertical)
 
         self.status = ProjectStatus(self.statusBar())
@@ -121,11 +110,14 @@ class MainWindow(QMainWindow):
         doc.dirtyChanged.connect(self.setWindowModified)
         doc.projectReplaced.connect(self.update_title)
         doc.settingsChanged.connect(self.update_title)
+        self.files.saved.connect(lambda _: self.update_title())  # Save As names the window
         self.files.recentChanged.connect(lambda _: self.update_recent_menu())
         self.update_recent_menu()
         self.update_title()
         self.update_status(doc.report)
         self.set_theme(theme_name(self.settings), save=False)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+        self._listens_to_system = True
         from visualnn.gui.stepthrough.mode import install_step_through
 
         self.step_through = install_step_through(self)
@@ -135,18 +127,20 @@ class MainWindow(QMainWindow):
         from visualnn.gui.share.install import install_sharing
 
         self.sharing = install_sharing(self)
-        self.resize(*default_size(self.screen()))
+        self.screen_fit = fit_to_screen(self)
         self._restore_state()
         self.after_first_paint(self.dataset_panel.reload)
 
     # -- places for other parts ------------------------------------------------------------------------------
     def add_dock(self, widget: QWidget, area=Area.RightDockWidgetArea, title: str = "", name: str | None = None,
-                 tabify_with: str | None = None) -> QDockWidget:
-        """Put `widget` in a dock (listed in View > Panels); returns the QDockWidget."""
+                 tabify_with: str | None = None, scroll: bool = False) -> QDockWidget:
+        """Put `widget` in a dock (listed in View > Panels); returns the QDockWidget.
+        `scroll`: the widget sits in a scroll area, so a small screen shows scroll bars
+        instead of the panel's minimum size pushing the window wider than the screen."""
         name = name or title.lower().replace(" ", "_")
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{name}")
-        dock.setWidget(widget)
+        dock.setWidget(scrollable(widget) if scroll else widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(area, dock)
@@ -266,11 +260,20 @@ class MainWindow(QMainWindow):
         self.files.fill_recent_menu(self.recent_menu)
 
     def set_theme(self, name: str, save: bool = True) -> None:
-        name = style.apply_theme(name)
+        """Use the theme `name`: "system" (follow the desktop's light/dark setting), "light"
+        or "dark"."""
+        name = name if name in self.acts.theme else "light"
+        self._theme_choice = name
+        style.apply_theme(style.resolve_theme(name))
         self.acts.theme[name].setChecked(True)
         apply_tool_icons(self.acts)
         if save:
             set_theme_name(name, self.settings)
+
+    @Slot()
+    def _system_scheme_changed(self, *_) -> None:
+        if self._theme_choice == "system":
+            self.set_theme("system", save=False)
 
     def show_about(self) -> None:
         from visualnn.gui.help_dialogs import show_about
@@ -328,5 +331,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_window_state()
+        if self._listens_to_system:  # a closed window no longer re-themes the application
+            QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._system_scheme_changed)
+            self._listens_to_system = False
         self.closing.emit()
         event.accept()

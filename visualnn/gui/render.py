@@ -41,8 +41,10 @@ def render_project(project, path, fmt: str | None = None, theme_name: str | None
     before = theme.current_name()
     if theme_name:
         theme.set_theme(theme_name)
-    try:
-        _draw(project, path, fmt)
+    from visualnn.core.io import atomic
+
+    try:  # drawn into a temporary file renamed over the target: mode and links kept
+        atomic.write_with(path, lambda tmp: _draw(project, tmp, fmt))
     finally:
         if theme_name:
             theme.set_theme(before)

@@ -53,9 +53,14 @@ def clear_recent_files(settings: QSettings | None = None) -> None:
     settings.sync()
 
 
+THEME_CHOICES = ("system", "light", "dark")
+
+
 def theme_name(settings: QSettings | None = None) -> str:
-    value = str((settings or app_settings()).value("theme", "light"))
-    return value if value in ("light", "dark") else "light"
+    """The theme the user chose: "system" (follow the desktop's light or dark setting, the
+    default), "light" or "dark"."""
+    value = str((settings or app_settings()).value("theme", "system"))
+    return value if value in THEME_CHOICES else "system"
 
 
 def set_theme_name(name: str, settings: QSettings | None = None) -> None:

@@ -63,7 +63,8 @@ def _palette(c: dict) -> QPalette:
 
 def _stylesheet(c: dict) -> str:
     return f"""
-    QMainWindow::separator {{ background: {c['border']}; width: 1px; height: 1px; }}
+    QMainWindow::separator {{ background: {c['border']}; width: 6px; height: 6px; }}
+    QMainWindow::separator:hover {{ background: {c['highlight']}; }}
     QDockWidget {{ titlebar-close-icon: none; font-weight: 600; }}
     QDockWidget::title {{ background: {c['header']}; padding: 6px 10px; text-align: left;
                           border-bottom: 1px solid {c['border']}; }}
@@ -105,6 +106,20 @@ def setup_fonts(app: QApplication) -> None:
         font.setPointSizeF(10)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     app.setFont(font)
+
+
+def system_theme() -> str:
+    """"dark" when the desktop asks for a dark colour scheme, else "light"."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    hints = QGuiApplication.styleHints()
+    return "dark" if hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark else "light"
+
+
+def resolve_theme(choice: str) -> str:
+    """The theme to draw for a user's choice ("system" follows the desktop)."""
+    return system_theme() if choice == "system" else choice
 
 
 def apply_theme(name: str, app: QApplication | None = None) -> str:

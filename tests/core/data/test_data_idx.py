@@ -1,12 +1,10 @@
 """IDX files, the ``idx`` data kind, the MNIST loader and its download."""
-import gzip
 import struct
 
 import numpy as np
 import pytest
 
-from visualnn.core.data import (MNIST_FILES, DataError, download_mnist, load_dataset,
-                                mnist_dir, read_idx, write_idx)
+from visualnn.core.data import MNIST_FILES, DataError, load_dataset, mnist_dir, read_idx, write_idx
 
 
 @pytest.mark.parametrize("dtype", [np.uint8, np.int8, np.int16, np.int32, np.float32, np.float64])
@@ -90,42 +88,3 @@ def test_mnist_from_folder_param_and_env(tmp_path, monkeypatch):
                          base_dir=tmp_path / "proj", test_fraction=0, seed=5)
     assert ds.x_train.shape == (30, 784) and ds.x_test.shape == (0, 784)
     np.testing.assert_array_equal(ds.x_train, again.x_train)
-
-
-def serve_tiny(tmp_path):
-    src = tmp_path / "server"
-    src.mkdir()
-    for i, name in enumerate(MNIST_FILES):
-        arr = np.full((3, 2, 2) if "images" in name else (3,), i, np.uint8)
-        write_idx(src / f"{name}.gz", arr)
-    return src.as_uri() + "/"
-
-
-def test_download_mnist_from_file_url(tmp_path):
-    url = serve_tiny(tmp_path)
-    calls = []
-    dest = download_mnist(tmp_path / "dl", base_url=url,
-                          progress=lambda name, done, total: calls.append((name, done, total)))
-    for i, name in enumerate(MNIST_FILES):
-        assert read_idx(dest / f"{name}.gz")[0].flat[0] == i
-    assert {c[0] for c in calls} == set(MNIST_FILES)
-    assert all(done == total for _, done, total in calls)
-    assert not list(dest.glob("*.part"))
-    # Already present: nothing is fetched again, even from a dead address.
-    download_mnist(dest, base_url=(tmp_path / "gone").as_uri())
-
-
-def test_download_mnist_cancel_and_errors(tmp_path):
-    url = serve_tiny(tmp_path)
-    with pytest.raises(DataError, match="cancelled"):
-        download_mnist(tmp_path / "c", base_url=url, progress=lambda *a: False)
-    assert not list((tmp_path / "c").iterdir())
-    with pytest.raises(DataError, match="cannot download"):
-        download_mnist(tmp_path / "e", base_url=(tmp_path / "gone").as_uri())
-    bad = tmp_path / "bad"
-    bad.mkdir()
-    for name in MNIST_FILES:
-        (bad / f"{name}.gz").write_bytes(gzip.compress(b"not idx"))
-    with pytest.raises(DataError, match="not an IDX file"):
-        download_mnist(tmp_path / "b", base_url=bad.as_uri())
-    assert not list((tmp_path / "b").iterdir())

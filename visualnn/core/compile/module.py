@@ -19,7 +19,9 @@ class CompileError(ValueError):
 
     def __init__(self, problems):
         self.problems = list(problems)
-        super().__init__("; ".join(str(p) for p in self.problems))
+        shown = "; ".join(str(p) for p in self.problems[:5])
+        more = f"; and {len(self.problems) - 5} more problems" if len(self.problems) > 5 else ""
+        super().__init__(shown + more)
 
 
 class GraphModule(nn.Module):

@@ -30,6 +30,9 @@ def _delimiter(first_line: str, forced) -> str:
 
 def read_rows(path: Path, delimiter=None, limit: int | None = None):
     """Yield ``(line_number, cells)`` for every non-blank row, header first."""
+    from .limits import check_file
+
+    check_file(path, "a CSV file")
     try:
         with open(path, newline="", encoding="utf-8-sig") as f:
             first = f.readline()

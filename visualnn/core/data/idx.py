@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import gzip
-import os
 import struct
 from pathlib import Path
 
 import numpy as np
+
+from visualnn.core.i18n import tr
 
 from .dataset import DataError
 
@@ -14,7 +15,6 @@ from .dataset import DataError
 IDX_TYPES = {0x08: ">u1", 0x09: ">i1", 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
 _TYPE_CODES = {np.dtype(v).newbyteorder("="): k for k, v in IDX_TYPES.items()}
 
-MNIST_URL = "https://storage.googleapis.com/cvdf-datasets/mnist/"
 MNIST_FILES = ("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
                "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")
 
@@ -30,13 +30,27 @@ def read_idx(path) -> np.ndarray:
 
     Types: unsigned/signed byte, int16, int32, float32, float64.
     """
-    path = Path(path)
+    from .limits import MAX_DECOMPRESSED, check_file, check_values, read_bounded
+
+    path = check_file(Path(path), "an IDX file")
     try:
         with _open(path) as f:
-            raw = f.read()
+            head = f.read(4)
+            if len(head) == 4 and head[0] == 0 and head[1] == 0 and head[2] in IDX_TYPES:
+                dims = f.read(4 * head[3])
+                if len(dims) == 4 * head[3]:
+                    shape = struct.unpack(f">{head[3]}I", dims)
+                    count = int(np.prod(shape, dtype=object)) if shape else 1
+                    check_values(count, path.name)
+                    size = count * np.dtype(IDX_TYPES[head[2]]).itemsize
+                    raw = head + dims + read_bounded(f, min(size, MAX_DECOMPRESSED), path.name)
+                else:
+                    raw = head + dims
+            else:
+                raw = head
     except FileNotFoundError:
         raise DataError(f"{path}: file not found") from None
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
         raise DataError(f"{path.name}: cannot read ({exc})") from None
     if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] not in IDX_TYPES:
         raise DataError(f"{path.name}: not an IDX file (bad magic number)")
@@ -81,113 +95,136 @@ def images_to_x(images: np.ndarray, flatten: bool = False) -> np.ndarray:
 # ---------------------------------------------------------------- MNIST
 
 
-def mnist_dir(params: dict | None = None, base_dir: Path | None = None) -> Path:
-    """The folder searched for the MNIST files: the ``path`` parameter, else
-    ``$VISUALNN_DATA/mnist``, else ``~/.cache/visualnn/mnist``."""
+FASHION_CLASSES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
+                   "Sneaker", "Bag", "Ankle boot"]
+
+
+def mnist_dir(params: dict | None = None, base_dir: Path | None = None, name: str = "mnist") -> Path:
+    """The folder searched for the MNIST (or Fashion-MNIST) files: the ``path`` parameter,
+    else the download folder (``$VISUALNN_DATA/NAME``, else the platform's cache folder)."""
+    from .download import data_dir
+
     params = params or {}
     if params.get("path"):
         path = Path(str(params["path"])).expanduser()
         return path if path.is_absolute() or base_dir is None else Path(base_dir) / path
-    root = os.environ.get("VISUALNN_DATA")
-    if root:
-        return Path(root).expanduser() / "mnist"
-    return Path.home() / ".cache" / "visualnn" / "mnist"
+    return data_dir(name)
 
 
-def find_mnist_files(folder: Path) -> list[Path]:
-    """The four MNIST files in ``folder`` (plain or .gz), or a DataError saying
-    which folder was searched, what to put there and where to get it."""
+def find_mnist_files(folder: Path, name: str = "mnist") -> list[Path]:
+    """The four MNIST-format files in ``folder`` (plain or .gz), or a DataError saying
+    which folder was searched, what to put there and how to get it."""
+    from .download import manual_instructions
+
     found, missing = [], []
-    for name in MNIST_FILES:
-        for candidate in (folder / name, folder / f"{name}.gz"):
+    for file in MNIST_FILES:
+        for candidate in (folder / file, folder / f"{file}.gz"):
             if candidate.is_file():
                 found.append(candidate)
                 break
         else:
-            missing.append(name)
+            missing.append(file)
     if missing:
-        raise DataError(
-            f"MNIST not found in {folder}: put {', '.join(MNIST_FILES)} (or the same "
-            f"names with .gz) there, from {MNIST_URL}, or use download_mnist; "
-            f"missing: {', '.join(missing)}")
+        raise DataError(tr("{name} is not downloaded yet ({folder} lacks {missing}): press "
+                           "Download in the Data panel, or run `visualnn data download {name}`, or "
+                           "{manual}", name=name, folder=str(folder), missing=", ".join(missing),
+                           manual=manual_instructions(name, folder)))
     return found
 
 
 _CACHE: dict = {}
 
 
-def _read_cached(path: Path) -> np.ndarray:
+def _read_cached(path: Path, reader=None) -> np.ndarray:
     key = (str(path), path.stat().st_mtime_ns, path.stat().st_size)
     if key not in _CACHE:
         if len(_CACHE) >= 8:
             _CACHE.clear()
-        arr = read_idx(path)
+        arr = (reader or read_idx)(path)
         arr.flags.writeable = False
         _CACHE[key] = arr
     return _CACHE[key]
 
 
-def load_mnist(params: dict, *, seed: int, test_fraction: float, base_dir=None, **_):
-    """MNIST: ``samples`` training images drawn (seeded) from the 60,000; the test
-    split comes from the official 10,000 test images, sized so that it is
-    ``test_fraction`` of the whole (none when the fraction is 0)."""
+def _draw(name, tr_x, tr_y, te_x, te_y, params, seed, test_fraction, class_names, to_x):
+    """``samples`` training items drawn (seeded) from the training files; the test split
+    from the official test files, sized so that it is ``test_fraction`` of the whole."""
     from .split import STREAM_DATA, check_fraction, num_test, rng_for, wrap
 
-    files = find_mnist_files(mnist_dir(params, base_dir))
-    tr_x, tr_y, te_x, te_y = (_read_cached(p) for p in files)
     if len(tr_x) != len(tr_y) or len(te_x) != len(te_y):
-        raise DataError("MNIST image and label files hold different counts")
+        raise DataError(tr("{name}: image and label files hold different counts", name=name))
     f = check_fraction(test_fraction)
     n_train = min(int(params["samples"]), len(tr_x))
     n_test = min(num_test(int(round(n_train / (1 - f))), f), len(te_x))
     rng = rng_for(seed, STREAM_DATA)
     pick_tr = rng.choice(len(tr_x), n_train, replace=False)  # random order too
     pick_te = np.sort(rng.choice(len(te_x), n_test, replace=False))
+    return wrap(name, to_x(tr_x[pick_tr]), tr_y[pick_tr], to_x(te_x[pick_te]), te_y[pick_te],
+                task="classification", class_names=list(class_names),
+                num_classes=len(class_names))
+
+
+def load_mnist(params: dict, *, seed: int, test_fraction: float, base_dir=None, name="mnist", **_):
+    """MNIST or Fashion-MNIST: ``samples`` training images drawn (seeded) from the 60,000;
+    the test split comes from the official 10,000 test images, sized so that it is
+    ``test_fraction`` of the whole (none when the fraction is 0)."""
+    files = find_mnist_files(mnist_dir(params, base_dir, name), name)
+    arrays = [_read_cached(p) for p in files]
+    classes = FASHION_CLASSES if name == "fashion_mnist" else [str(i) for i in range(10)]
     flatten = bool(params.get("flatten", False))
-    return wrap("mnist", images_to_x(tr_x[pick_tr], flatten), tr_y[pick_tr],
-                images_to_x(te_x[pick_te], flatten), te_y[pick_te],
-                task="classification", class_names=[str(i) for i in range(10)],
-                num_classes=10)
+    return _draw(name, *arrays, params, seed, test_fraction, classes,
+                 lambda a: images_to_x(a, flatten))
 
 
-def download_mnist(dest=None, base_url: str = MNIST_URL, progress=None) -> Path:
-    """Download the four gzip-compressed MNIST files into ``dest`` (default: the
-    folder :func:`mnist_dir` names) and check each is a readable IDX file.
+def load_fashion_mnist(params: dict, **kw):
+    return load_mnist(params, name="fashion_mnist", **kw)
 
-    ``progress(file_name, bytes_done, bytes_total)`` is called as data arrives
-    (``bytes_total`` is None when the server does not say); returning ``False``
-    cancels, which raises DataError. Files already present are kept. Each file is
-    written to ``NAME.part`` and renamed when complete. Returns the folder.
-    """
-    dest = Path(dest) if dest is not None else mnist_dir()
-    dest.mkdir(parents=True, exist_ok=True)
-    base_url = base_url if base_url.endswith("/") else base_url + "/"
-    for name in MNIST_FILES:
-        if (dest / name).is_file() or (dest / f"{name}.gz").is_file():
-            continue
-        target, part = dest / f"{name}.gz", dest / f"{name}.gz.part"
-        url = base_url + f"{name}.gz"
-        try:
-            import urllib.request  # here, not at import: the app starts faster
 
-            with urllib.request.urlopen(url, timeout=60) as response, open(part, "wb") as out:
-                length = response.headers.get("Content-Length")
-                total = int(length) if length and length.isdigit() else None
-                done = 0
-                while chunk := response.read(1 << 16):
-                    out.write(chunk)
-                    done += len(chunk)
-                    if progress is not None and progress(name, done, total) is False:
-                        raise DataError("MNIST download cancelled")
-            read_idx(part)
-        except DataError:
-            part.unlink(missing_ok=True)
-            raise
-        except OSError as exc:
-            part.unlink(missing_ok=True)
-            raise DataError(f"cannot download {url}: {exc}") from None
-        os.replace(part, target)
-    return dest
+def download_mnist(dest=None, base_url: str | None = None, progress=None) -> Path:
+    """Download MNIST's four files into ``dest`` (default: the download folder), checked
+    against their MD5 sums (see :func:`visualnn.core.data.download.download`)."""
+    from .download import download
+
+    return download("mnist", dest, base_url, progress)
+
+
+# ---------------------------------------------------------------- CIFAR-10
+
+CIFAR_CLASSES = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse",
+                 "ship", "truck"]
+_CIFAR_RECORD = 1 + 3 * 32 * 32
+
+
+def read_cifar_bin(path) -> np.ndarray:
+    """One CIFAR-10 binary batch: rows of 3,073 bytes (label, then 32x32 R, G, B planes)."""
+    raw = np.fromfile(path, dtype=np.uint8)
+    if raw.size == 0 or raw.size % _CIFAR_RECORD:
+        raise DataError(tr("{file}: not a CIFAR-10 binary batch", file=Path(path).name))
+    return raw.reshape(-1, _CIFAR_RECORD)
+
+
+def load_cifar10(params: dict, *, seed: int, test_fraction: float, base_dir=None, **_):
+    """CIFAR-10 (binary version): ``samples`` training pictures drawn from the 50,000, the
+    test split from the official 10,000; ``(3, 32, 32)`` in [0, 1], or grey ``(1, 32, 32)``."""
+    from .download import data_dir, is_ready, manual_instructions
+
+    folder = mnist_dir(params, base_dir, "cifar10") if params.get("path") else data_dir("cifar10")
+    if not is_ready("cifar10", folder):
+        raise DataError(tr("{name} is not downloaded yet ({folder} lacks {missing}): press "
+                           "Download in the Data panel, or run `visualnn data download {name}`, or "
+                           "{manual}", name="cifar10", folder=str(folder), missing="data_batch_1.bin ...",
+                           manual=manual_instructions("cifar10", folder)))
+    train = np.concatenate([_read_cached(folder / f"data_batch_{i}.bin", read_cifar_bin)
+                            for i in range(1, 6)])
+    test = _read_cached(folder / "test_batch.bin", read_cifar_bin)
+    gray = params.get("color", "rgb") == "gray"
+
+    def to_x(rows):
+        x = rows[:, 1:].reshape(-1, 3, 32, 32).astype(np.float32) / np.float32(255.0)
+        return x.mean(axis=1, keepdims=True, dtype=np.float32) if gray else x
+
+    return _draw("cifar10", train, train[:, 0].astype(np.int64), test, test[:, 0].astype(np.int64),
+                 params, seed, test_fraction, CIFAR_CLASSES, to_x)
 
 
 def load_idx_kind(data: dict, *, seed: int, test_fraction: float, base_dir=None,

@@ -1,194 +1,82 @@
-"""Reading PNG and Netpbm (PBM/PGM/PPM) images with numpy and zlib only.
+"""Reading image files with Pillow: JPEG, PNG (any kind, interlaced too), BMP, GIF, WebP,
+TIFF and Netpbm (PBM/PGM/PPM).
 
-Every reader returns float32 ``(H, W, C)`` in [0, 1]: C is 1 (grey), 2 (grey +
-alpha), 3 (RGB) or 4 (RGBA).
+Every reader returns float32 ``(H, W, C)`` in [0, 1]: C is 1 (grey), 2 (grey + alpha),
+3 (RGB) or 4 (RGBA). The pixel count is checked from the header before anything is
+decoded, so a small file that expands to a huge picture is refused without allocating it.
 """
 from __future__ import annotations
 
-import re
-import struct
-import zlib
 from pathlib import Path
 
 import numpy as np
 
 from .dataset import DataError
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-PNG_CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}  # colour type -> samples per pixel
-IMAGE_SUFFIXES = (".png", ".pgm", ".ppm", ".pbm", ".pnm")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff",
+                  ".pgm", ".ppm", ".pbm", ".pnm")
+_MODES = {"1": "L", "L": "L", "LA": "LA", "RGB": "RGB", "RGBA": "RGBA", "CMYK": "RGB",
+          "YCbCr": "RGB", "LAB": "RGB", "HSV": "RGB", "PA": "RGBA", "La": "LA", "RGBa": "RGBA"}
 
 
-class ImageFormatError(ValueError):
-    """The bytes are not an image this module can decode."""
+def read_image(path, *, reduce_to: tuple[int, int] | None = None) -> np.ndarray:
+    """Read one image file; a DataError names the file on failure.
 
+    `reduce_to` (height, width): when the picture is more than twice that size, it is
+    decoded at a reduced scale first (JPEG draft mode, else an integer box reduction), still
+    at least twice the size asked, so that a later resize stays exact and large photos
+    decode fast."""
+    from PIL import Image, UnidentifiedImageError
 
-def read_image(path) -> np.ndarray:
-    """Read a PNG, PGM, PPM or PBM file; a DataError names the file on failure."""
-    path = Path(path)
+    from .limits import check_file, check_pixels
+
+    path = check_file(Path(path), "an image")
     try:
-        data = path.read_bytes()
-        if data.startswith(PNG_SIGNATURE):
-            return decode_png(data)
-        if data[:1] == b"P" and data[1:2] in b"123456":
-            return decode_pnm(data)
-        raise ImageFormatError("not a PNG, PGM or PPM file")
+        with Image.open(path) as im:
+            check_pixels(*im.size, path.name)
+            if reduce_to is not None:
+                im = _reduced(im, reduce_to)
+            return _to_array(im)
     except FileNotFoundError:
         raise DataError(f"{path}: file not found") from None
-    except (OSError, ImageFormatError, zlib.error, ValueError, struct.error) as exc:
+    except DataError:
+        raise
+    except UnidentifiedImageError:
+        raise DataError(f"{path.name}: cannot read image (not a picture in a known format: "
+                        f"{', '.join(s.lstrip('.').upper() for s in IMAGE_SUFFIXES[:8])}, PGM/PPM)") from None
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
         raise DataError(f"{path.name}: cannot read image ({exc})") from None
 
 
-# ------------------------------------------------------------------ PNG
+def _reduced(im, target):
+    th, tw = target
+    w, h = im.size
+    factor = min(w // (2 * tw), h // (2 * th))
+    if factor < 2:
+        return im
+    if im.format == "JPEG":
+        im.draft(im.mode, (w // factor, h // factor))
+        w2, h2 = im.size
+        factor = min(w2 // (2 * tw), h2 // (2 * th))
+        if factor < 2:
+            return im
+    im = im.convert(_MODES.get(im.mode, "RGBA")) if im.mode not in ("L", "LA", "RGB", "RGBA") else im
+    return im.reduce(factor)
 
 
-def _png_chunks(data: bytes):
-    pos = len(PNG_SIGNATURE)
-    while pos + 8 <= len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + length]
-        crc = data[pos + 8 + length:pos + 12 + length]
-        if len(body) < length or len(crc) < 4:
-            raise ImageFormatError("file is cut short")
-        if zlib.crc32(kind + body) != struct.unpack(">I", crc)[0]:
-            raise ImageFormatError(f"corrupt {kind.decode('latin-1')} chunk (bad CRC)")
-        yield kind, body
-        if kind == b"IEND":
-            return
-        pos += 12 + length
-    raise ImageFormatError("file is cut short (no IEND chunk)")
-
-
-def _unfilter(raw: bytes, height: int, stride: int, bpp: int) -> np.ndarray:
-    """Undo PNG's per-row filters (None, Sub, Up, Average, Paeth)."""
-    if len(raw) < height * (stride + 1):
-        raise ImageFormatError("image data is cut short")
-    rows = np.frombuffer(raw, np.uint8, height * (stride + 1)).reshape(height, stride + 1)
-    out = np.empty((height, stride), np.uint8)
-    prev = np.zeros(stride, np.uint8)
-    pad = (-stride) % bpp
-    for r in range(height):
-        kind, line = rows[r, 0], rows[r, 1:]
-        if kind == 0:
-            cur = line
-        elif kind == 1:  # Sub: running sum, mod 256, along each byte lane of a pixel
-            lanes = np.concatenate([line, np.zeros(pad, np.uint8)]).reshape(-1, bpp)
-            cur = np.cumsum(lanes, axis=0, dtype=np.uint8).reshape(-1)[:stride]
-        elif kind == 2:  # Up
-            cur = line + prev
-        elif kind in (3, 4):  # Average and Paeth depend on the byte just decoded
-            cur = np.frombuffer(_sequential(kind, line.tobytes(), prev.tobytes(), bpp), np.uint8)
-        else:
-            raise ImageFormatError(f"unknown filter type {kind} in row {r}")
-        out[r] = cur
-        prev = out[r]
-    return out
-
-
-def _sequential(kind: int, line: bytes, prev: bytes, bpp: int) -> bytearray:
-    cur = bytearray(line)
-    for i in range(len(cur)):
-        a = cur[i - bpp] if i >= bpp else 0
-        b = prev[i]
-        if kind == 3:
-            cur[i] = (cur[i] + ((a + b) >> 1)) & 0xFF
-            continue
-        c = prev[i - bpp] if i >= bpp else 0
-        p = a + b - c
-        pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-        pred = a if pa <= pb and pa <= pc else (b if pb <= pc else c)
-        cur[i] = (cur[i] + pred) & 0xFF
-    return cur
-
-
-def decode_png(data: bytes) -> np.ndarray:
-    """Decode a non-interlaced PNG: grey, grey+alpha, RGB, RGBA or palette, at
-    bit depths 1-16 (16-bit samples keep their full precision)."""
-    header, palette, alpha, idat = None, None, None, []
-    for kind, body in _png_chunks(data):
-        if kind == b"IHDR":
-            header = struct.unpack(">IIBBBBB", body[:13])
-        elif kind == b"PLTE":
-            palette = np.frombuffer(body, np.uint8).reshape(-1, 3)
-        elif kind == b"tRNS":
-            alpha = np.frombuffer(body, np.uint8)
-        elif kind == b"IDAT":
-            idat.append(body)
-    if header is None:
-        raise ImageFormatError("no IHDR chunk")
-    width, height, depth, colour, _, _, interlace = header
-    if colour not in PNG_CHANNELS or depth not in (1, 2, 4, 8, 16):
-        raise ImageFormatError(f"unsupported colour type {colour} / bit depth {depth}")
-    if interlace:
-        raise ImageFormatError("interlaced PNG is not supported; save it without interlacing")
-    channels = PNG_CHANNELS[colour]
-    bits = channels * depth
-    stride = (width * bits + 7) // 8
-    rows = _unfilter(zlib.decompress(b"".join(idat)), height, stride, max(1, bits // 8))
-    if depth == 16:
-        samples = rows.view(">u2").astype(np.float32) / 65535.0
-        return samples.reshape(height, width, channels)
-    if depth < 8:
-        bits_per_row = np.unpackbits(rows, axis=1)[:, : width * depth]
-        weights = 1 << np.arange(depth - 1, -1, -1)
-        values = (bits_per_row.reshape(height, width, depth) * weights).sum(axis=2)
-    else:
-        values = rows.reshape(height, width, channels)
-    if colour == 3:
-        if palette is None:
-            raise ImageFormatError("palette image without a PLTE chunk")
-        index = np.clip(values.reshape(height, width), 0, len(palette) - 1)
-        rgb = palette[index].astype(np.float32) / 255.0
-        if alpha is None:
-            return rgb
-        full = np.full(len(palette), 255, np.uint8)
-        full[: min(len(alpha), len(palette))] = alpha[: len(palette)]
-        return np.concatenate([rgb, (full[index] / 255.0).astype(np.float32)[..., None]], axis=2)
-    scale = float((1 << depth) - 1)
-    return (values.reshape(height, width, channels) / scale).astype(np.float32)
-
-
-# ------------------------------------------------------------------ Netpbm
-
-_TOKEN = re.compile(rb"(?:\s|#[^\n]*\n?)*([^\s#]+)")
-
-
-def decode_pnm(data: bytes) -> np.ndarray:
-    """Decode PBM (P1/P4), PGM (P2/P5) or PPM (P3/P6), maxval up to 65535."""
-    magic = data[:2]
-    pos, fields = 2, []
-    wanted = 2 if magic in (b"P1", b"P4") else 3
-    while len(fields) < wanted:
-        m = _TOKEN.match(data, pos)
-        if m is None:
-            raise ImageFormatError("header is cut short")
-        fields.append(int(m.group(1)))
-        pos = m.end()
-    width, height = fields[0], fields[1]
-    maxval = fields[2] if wanted == 3 else 1
-    if width <= 0 or height <= 0 or not 0 < maxval < 65536:
-        raise ImageFormatError(f"bad size {width}x{height} or maxval {maxval}")
-    channels = 3 if magic in (b"P3", b"P6") else 1
-    count = width * height * channels
-    if magic in (b"P1", b"P2", b"P3"):
-        body = data[pos:]
-        if magic == b"P1":  # digits may be written without spaces
-            values = np.frombuffer(re.sub(rb"#[^\n]*|\s", b"", body), np.uint8) - ord("0")
-        else:
-            values = np.array(re.sub(rb"#[^\n]*", b"", body).split(), dtype=np.int64)
-        if values.size < count:
-            raise ImageFormatError(f"expected {count} values, found {values.size}")
-        values = values[:count]
-    elif magic == b"P4":
-        row_bytes = (width + 7) // 8
-        raw = np.frombuffer(data, np.uint8, height * row_bytes, pos + 1).reshape(height, row_bytes)
-        values = np.unpackbits(raw, axis=1)[:, :width]
-    else:
-        dtype = np.dtype(">u2" if maxval > 255 else np.uint8)
-        if len(data) - pos - 1 < count * dtype.itemsize:
-            raise ImageFormatError("pixel data is cut short")
-        values = np.frombuffer(data, dtype, count, pos + 1)
-    pixels = values.reshape(height, width, channels).astype(np.float32) / maxval
-    if magic in (b"P1", b"P4"):  # in PBM 1 is black
-        pixels = 1.0 - pixels
-    return np.clip(pixels, 0.0, 1.0)
+def _to_array(im) -> np.ndarray:
+    if im.mode == "P":
+        im = im.convert("RGBA" if "transparency" in im.info else "RGB")
+    if im.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
+        a = np.asarray(im, dtype=np.float64)
+        top = 65535.0 if im.mode.startswith("I;16") or a.max(initial=0) > 255 else 255.0
+        if im.mode == "F":
+            top = max(float(a.max(initial=0)), 1.0)
+        return np.clip(a / top, 0, 1).astype(np.float32)[:, :, None]
+    mode = _MODES.get(im.mode)
+    if mode is None:
+        im = im.convert("RGBA")
+    elif mode != im.mode:
+        im = im.convert(mode)
+    a = np.asarray(im, dtype=np.float32) / np.float32(255.0)
+    return a[:, :, None] if a.ndim == 2 else a

@@ -97,8 +97,9 @@ def scan_folder(folder: Path) -> tuple[list[str], list[list[Path]]]:
         images = [p for p in entries if p.suffix.lower() in IMAGE_SUFFIXES]
         if not images:
             others = sorted({p.suffix.lower() for p in entries if p.suffix})
-            hint = f" (found {', '.join(others)} files: convert them to PNG)" if others else ""
-            raise DataError(f"class folder {cls} holds no PNG, PGM or PPM images{hint}")
+            hint = f" (found {', '.join(others)} files)" if others else ""
+            raise DataError(f"class folder {cls} holds no images (JPEG, PNG, BMP, GIF, WebP, "
+                            f"TIFF, PGM or PPM){hint}")
         files.append(images)
     return [c.name for c in classes], files
 
@@ -124,7 +125,7 @@ def load_images_kind(data: dict, *, seed: int, test_fraction: float, base_dir=No
     for label, paths in enumerate(files):
         for path in paths:
             try:
-                img = read_image(path)
+                img = read_image(path, reduce_to=(h, w))
             except DataError as exc:  # name the class folder too: "cat/x.png: ..."
                 raise DataError(f"{path.parent.name}/{exc}") from None
             if img.shape[:2] != (h, w):

@@ -1,30 +1,36 @@
-"""Small real data sets that ship with scikit-learn (no download)."""
+"""Small real data sets bundled with visualnn (assets/datasets/*.npz: the copies that
+scikit-learn distributes, with their sources and licences in that folder's README), read
+without scikit-learn and without a download."""
 from __future__ import annotations
 
 from functools import lru_cache
 
 import numpy as np
 
+from visualnn.core.paths import find_assets
+
 from .dataset import DataError
 from .split import assemble
 
+# The scikit-learn loader of each set: the exported PyTorch scripts use it.
 LOADERS = {"digits": "load_digits", "iris": "load_iris", "wine": "load_wine",
            "breast_cancer": "load_breast_cancer"}
 
 
 @lru_cache(maxsize=None)
 def _raw(name: str):
-    try:
-        from sklearn import datasets
-    except ImportError:  # pragma: no cover - scikit-learn is a dependency
-        raise DataError(f"the '{name}' data set needs scikit-learn "
-                        "(pip install scikit-learn)") from None
-    bunch = getattr(datasets, LOADERS[name])()
-    x = np.asarray(bunch.data, dtype=np.float32)
-    y = np.asarray(bunch.target, dtype=np.int64)
+    assets = find_assets()
+    path = assets / "datasets" / f"{name}.npz" if assets is not None else None
+    if path is None or not path.is_file():
+        raise DataError(f"the bundled '{name}' data set is missing (reinstall visualnn)")
+    with np.load(path, allow_pickle=False) as f:
+        x = np.asarray(f["x"], dtype=np.float32)
+        y = np.asarray(f["y"], dtype=np.int64)
+        class_names = [str(c) for c in f["class_names"]]
+        features = [str(c) for c in f["feature_names"]]
     x.flags.writeable = False
     y.flags.writeable = False
-    return x, y, [str(c) for c in bunch.target_names], [str(f) for f in bunch.feature_names]
+    return x, y, class_names, features
 
 
 def load(name: str, params: dict, *, seed: int, test_fraction: float, **_):

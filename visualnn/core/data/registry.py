@@ -9,6 +9,7 @@ from . import generated, idx, real, sequences
 from .csvdata import load_csv_kind
 from .dataset import DataError, Dataset, ParamInfo
 from .images import load_images_kind
+from .npzdata import load_npz_kind
 from .split import as_regression
 from .table import load_table_kind
 
@@ -82,9 +83,17 @@ BUILTINS = {b.name: b for b in [
             SINE, sequences.sine),
     Builtin("sentiment", C, "short English reviews as word ids, positive or negative",
             SENTIMENT, sequences.sentiment),
-    Builtin("mnist", C, "28x28 handwritten digits 0-9 from the MNIST files in a local folder",
+    Builtin("mnist", C, "28x28 handwritten digits 0-9 (MNIST: downloaded once into the cache folder)",
             MNIST, idx.load_mnist, hidden=("path",)),
+    Builtin("fashion_mnist", C, "28x28 grey pictures of 10 kinds of clothing (Fashion-MNIST: "
+            "downloaded once)", MNIST, idx.load_fashion_mnist, hidden=("path",)),
+    Builtin("cifar10", C, "32x32 colour pictures of 10 kinds of objects (CIFAR-10: downloaded once)",
+            (ParamInfo("samples", "int", 10000, 100, 50000, help="training pictures to use"),
+             ParamInfo("color", "choice", "rgb", choices=("rgb", "gray"),
+                       help="three colour channels, or one grey channel")),
+            idx.load_cifar10, hidden=("path",)),
 ]}
+DOWNLOADABLE = ("mnist", "fashion_mnist", "cifar10")
 
 
 def builtin_names() -> list[str]:
@@ -154,7 +163,7 @@ def _coerce(set_name: str, info: ParamInfo, value):
     return value
 
 
-KINDS = ("builtin", "table", "csv", "images", "idx")
+KINDS = ("builtin", "table", "csv", "images", "idx", "npz", *DOWNLOADABLE)
 
 
 def load_dataset(data: dict, *, seed: int = 0, test_fraction: float = 0.2,
@@ -172,6 +181,10 @@ def load_dataset(data: dict, *, seed: int = 0, test_fraction: float = 0.2,
     if task not in (None, "classification", "regression"):
         raise DataError(f"unknown task {task!r}: use 'classification' or 'regression'")
     kind = data.get("kind")
+    if kind in DOWNLOADABLE:  # {"kind": "mnist", ...params} is the builtin of that name
+        data = {"kind": "builtin", "name": kind,
+                "params": {k: v for k, v in data.items() if k not in ("kind", "params")} | (data.get("params") if isinstance(data.get("params"), dict) else {})}
+        kind = "builtin"
     if kind == "builtin":
         name = data.get("name")
         spec = _builtin(name)
@@ -181,7 +194,7 @@ def load_dataset(data: dict, *, seed: int = 0, test_fraction: float = 0.2,
                        test_fraction=test_fraction, base_dir=base_dir)
         return as_regression(ds) if task == "regression" else ds
     loaders = {"table": load_table_kind, "csv": load_csv_kind,
-               "images": load_images_kind, "idx": idx.load_idx_kind}
+               "images": load_images_kind, "idx": idx.load_idx_kind, "npz": load_npz_kind}
     if kind not in loaders:
         raise DataError(f"unknown data kind {kind!r} (use one of {', '.join(KINDS)})")
     ds = loaders[kind](data, seed=int(seed), test_fraction=test_fraction,

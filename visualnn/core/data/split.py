@@ -93,6 +93,9 @@ def wrap(name: str, x_train, y_train, x_test, y_test, *, task: str,
         ys = [a.astype(np.int64, copy=False).reshape(len(a)) for a in ys]
         if num_classes is None:
             num_classes = max((int(a.max()) + 1 for a in ys if len(a)), default=0)
+        from .limits import check_classes
+
+        check_classes(int(num_classes), name)
         if class_names is None:
             class_names = [str(i) for i in range(num_classes)]
         output_dim = num_classes

@@ -108,25 +108,36 @@ class Graph:
         sinks = [s for s in self.sinks() if self.nodes[s].type != "Input" or len(self.nodes) == 1]
         return sinks[0] if len(sinks) == 1 else None
 
+    def adjacency(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """(inputs by node, outputs by node), in connection order: one pass over the edges,
+        for code that asks about every node (validation stays linear in nodes plus edges)."""
+        ins: dict[str, list[str]] = {nid: [] for nid in self.nodes}
+        outs: dict[str, list[str]] = {nid: [] for nid in self.nodes}
+        for e in self.edges:
+            if e.src in outs and e.dst in ins:
+                ins[e.dst].append(e.src)
+                outs[e.src].append(e.dst)
+        return ins, outs
+
     def topo_order(self) -> list[str]:
         """Nodes in a topological order (stable: file order among ready nodes).
 
         Raises GraphError naming the nodes on a cycle."""
-        indeg = {nid: 0 for nid in self.nodes}
-        for e in self.edges:
-            if e.dst in indeg and e.src in indeg:
-                indeg[e.dst] += 1
-        order, ready = [], [nid for nid in self.nodes if indeg[nid] == 0]
+        from collections import deque
+
+        ins, outs = self.adjacency()
+        indeg = {nid: len(v) for nid, v in ins.items()}
+        order, ready = [], deque(nid for nid in self.nodes if indeg[nid] == 0)
         while ready:
-            nid = ready.pop(0)
+            nid = ready.popleft()
             order.append(nid)
-            for e in self.edges:
-                if e.src == nid and e.dst in indeg:
-                    indeg[e.dst] -= 1
-                    if indeg[e.dst] == 0:
-                        ready.append(e.dst)
+            for dst in outs[nid]:
+                indeg[dst] -= 1
+                if indeg[dst] == 0:
+                    ready.append(dst)
         if len(order) != len(self.nodes):
-            stuck = [nid for nid in self.nodes if nid not in order]
+            done = set(order)
+            stuck = [nid for nid in self.nodes if nid not in done]
             raise GraphError("cycle through " + ", ".join(stuck))
         return order
 

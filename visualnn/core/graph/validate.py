@@ -8,10 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from visualnn.core.i18n import tr
+
 from visualnn.core.graph.layers._util import fmt
 from visualnn.core.graph.model import Graph, GraphError, id_problem
 from visualnn.core.graph.registry import REGISTRY, get_spec
+from visualnn.core.graph.reserved import is_reserved
 from visualnn.core.graph.spec import ParamError, ShapeError
+
+MAX_LISTED = 6  # names written out in one message before "and N more"
+# Learnable values a network may hold: 4 bytes each for the weights, their gradients and
+# two optimizer buffers, so about 4 GB at this limit. Shown with the parameter count.
+MAX_PARAMETERS = 250_000_000
 
 # Attribute names of torch.nn.Module: a submodule keyed by one of these cannot be registered.
 RESERVED_IDS = frozenset({
@@ -27,6 +35,7 @@ RESERVED_IDS = frozenset({
 class Problem:
     node: str
     message: str
+    field: str = ""  # the field of the node or project concerned ("params.out_features", "train.lr"), when known
 
     def __str__(self) -> str:
         return f"node {self.node}: {self.message}"
@@ -60,7 +69,7 @@ def check_graph(graph: Graph) -> Report:
         bad = id_problem(nid)
         if bad:
             add(nid, bad)
-        elif nid in RESERVED_IDS:
+        elif nid in RESERVED_IDS or is_reserved(nid):
             add(nid, f"id '{nid}' is reserved; choose another name")
         spec = get_spec(node.type)
         if spec is None:
@@ -83,15 +92,17 @@ def check_graph(graph: Graph) -> Report:
         rep.order = graph.topo_order()
     except GraphError as e:
         cyc = str(e).removeprefix("cycle through ").split(", ")
+        path = " -> ".join(listed(cyc, MAX_LISTED))
         for nid in cyc:
-            add(nid, f"is on a cycle ({' -> '.join(cyc)}); the graph must flow one way")
+            add(nid, f"is on a cycle ({path}); the graph must flow one way")
         return rep
 
+    ins, outs = graph.adjacency()
     for nid, node in graph.nodes.items():
         spec = get_spec(node.type)
         if spec is None:
             continue
-        n_in = len(graph.inputs_of(nid))
+        n_in = len(ins[nid])
         if spec.max_inputs == 0 and n_in:
             add(nid, "an Input takes no incoming connections")
         elif spec.max_inputs > 0 and n_in == 0:
@@ -102,15 +113,17 @@ def check_graph(graph: Graph) -> Report:
             add(nid, f"{node.type} needs at least {spec.min_inputs} inputs, has {n_in}")
 
     if inputs:
+        fed = _reachable(inputs, outs)
         for nid in graph.nodes:
-            if nid not in inputs and not any(graph.reaches(i, nid) for i in inputs):
-                if graph.inputs_of(nid):
-                    add(nid, "is not connected to the Input")
-    sinks = [s for s in graph.sinks() if s not in inputs]
+            if nid not in fed and ins[nid]:
+                add(nid, "is not connected to the Input")
+    used = {e.src for e in graph.edges}
+    sinks = [s for s in graph.nodes if s not in used and s not in inputs]
     if len(sinks) > 1:
+        ends = ", ".join(listed(sinks, MAX_LISTED))
         for s in sinks[:-1]:
-            add(s, f"its output is not used (the graph has {len(sinks)} ends: {', '.join(sinks)}; it must have one output)")
-    if inputs and len(graph.nodes) > 1 and not graph.outputs_of(inputs[0]):
+            add(s, f"its output is not used (the graph has {len(sinks)} ends: {ends}; it must have one output)")
+    if inputs and len(graph.nodes) > 1 and not outs[inputs[0]]:
         add(inputs[0], "is not connected to any layer")
 
     for nid in rep.order:
@@ -118,7 +131,7 @@ def check_graph(graph: Graph) -> Report:
         spec = get_spec(node.type)
         if spec is None or nid not in rep.params:
             continue
-        srcs = graph.inputs_of(nid)
+        srcs = ins[nid]
         if any(s not in rep.shapes for s in srcs):
             continue  # a problem upstream: reported there
         in_shapes = [rep.shapes[s] for s in srcs]
@@ -135,7 +148,46 @@ def check_graph(graph: Graph) -> Report:
                 add(nid, "Embedding takes token ids: feed it from an Input with dtype 'long'")
         elif spec.max_inputs and srcs and graph.nodes[srcs[0]].type == "Input" and graph.nodes[srcs[0]].params.get("dtype") == "long":
             add(nid, "token ids (an Input with dtype 'long') must go through an Embedding first")
+    _check_size(graph, rep, ins)
     return rep
+
+
+def listed(names: list[str], limit: int) -> list[str]:
+    """At most `limit` names, the last one saying how many more there are."""
+    if len(names) <= limit:
+        return list(names)
+    return list(names[:limit]) + [f"... ({len(names) - limit} more)"]
+
+
+def _reachable(starts: list[str], outs: dict[str, list[str]]) -> set[str]:
+    seen, stack = set(starts), list(starts)
+    while stack:
+        for dst in outs[stack.pop()]:
+            if dst not in seen:
+                seen.add(dst)
+                stack.append(dst)
+    return seen
+
+
+def _check_size(graph: Graph, rep: Report, ins: dict[str, list[str]]) -> None:
+    """A network too large for memory is a problem of its largest layer, with the budget."""
+    from visualnn.core.graph.counting import count_params
+
+    counts = {}
+    for nid in rep.order:
+        if nid in rep.params and nid in rep.shapes and all(s in rep.shapes for s in ins[nid]):
+            try:
+                counts[nid] = count_params(graph.nodes[nid].type, rep.params[nid], [rep.shapes[s] for s in ins[nid]])
+            except (KeyError, IndexError, TypeError):
+                continue
+    total = sum(counts.values())
+    if total > MAX_PARAMETERS:
+        biggest = max(counts, key=counts.get)
+        rep.problems.append(Problem(biggest, tr(
+            "the network has {total} parameters ({n} in this layer), more than the limit of {limit} "
+            "(about {gb} GB of memory to train); make the layers smaller",
+            total=f"{total:,}", n=f"{counts[biggest]:,}", limit=f"{MAX_PARAMETERS:,}",
+            gb=MAX_PARAMETERS * 16 // 10**9)))
 
 
 def problems(graph: Graph) -> list[Problem]:

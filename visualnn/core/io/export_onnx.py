@@ -108,9 +108,12 @@ def _export(model, inputs, path: Path, input_names, output_names, varargs: bool 
     if varargs:  # forward(self, *xs): one entry holding the shapes of all
         dynamic = (dynamic,)
     with _quiet(), _cached_registry():
-        torch.onnx.export(model, tuple(inputs), str(path), dynamo=True, dynamic_shapes=dynamic,
-                          input_names=list(input_names), output_names=list(output_names), verbose=False,
-                          external_data=False)  # one self-contained file (visualnn's networks are small)
+        from visualnn.core.io import atomic
+
+        atomic.write_with(path, lambda tmp: torch.onnx.export(
+            model, tuple(inputs), str(tmp), dynamo=True, dynamic_shapes=dynamic,
+            input_names=list(input_names), output_names=list(output_names), verbose=False,
+            external_data=False))  # one self-contained file (visualnn's networks are small)
 
 
 def _reason(e: Exception) -> str:

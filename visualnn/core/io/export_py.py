@@ -13,6 +13,8 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
+from visualnn.core.io import atomic
+
 from visualnn.core.io.pycode_data import data_source, unavailable_source
 from visualnn.core.io.pycode_model import class_name, helpers_for, model_source
 from visualnn.core.io.pycode_train import (
@@ -112,13 +114,19 @@ def export_python(project, path) -> list[Path]:
 
     path.parent.mkdir(parents=True, exist_ok=True)
     written = [path]
-    path.write_text(text, encoding="utf-8")
+    atomic.write_text(path, text)
     if weights is not None:
-        torch.save({k: v.detach().cpu().clone() for k, v in module.state_dict().items()}, weights)
+        tensors = {k: v.detach().cpu().clone() for k, v in module.state_dict().items()}
+        atomic.write_with(weights, lambda tmp: torch.save(tensors, tmp))
         written.append(weights)
     if arrays is not None:
         npz = path.with_name(path.stem + "_data.npz")
-        np.savez_compressed(npz, **arrays)
+
+        def put(tmp):
+            with open(tmp, "wb") as f:
+                np.savez_compressed(f, **arrays)
+
+        atomic.write_with(npz, put)
         written.append(npz)
     return written
 

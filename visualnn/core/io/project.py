@@ -6,16 +6,19 @@ from __future__ import annotations
 import copy
 import json
 import os
-import tempfile
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from visualnn.core.graph.model import Graph, GraphError
+from visualnn.core.i18n import tr
+from visualnn.core.io import atomic, schema
 from visualnn.core.io.jsonfmt import dumps
 
 FORMAT = "visualnn"
 VERSION = 1
 KNOWN_KEYS = ("format", "version", "name", "nodes", "edges", "data", "train", "state")
+MAX_FILE_BYTES = 2 * 1024**3  # a project larger than this is refused before reading
 
 
 class ProjectError(ValueError):
@@ -48,28 +51,27 @@ def project_from_dict(doc, source: str = "project") -> Project:
     if not isinstance(doc, dict):
         raise ProjectError(f"{source}: not a visualnn project (the top level is not an object)")
     if doc.get("format") != FORMAT:
-        raise ProjectError(f"{source}: not a visualnn project (\"format\" is {doc.get('format')!r}, expected \"visualnn\")")
+        raise ProjectError(f"{source}: not a visualnn project (\"format\" is {schema.show(doc.get('format'))}, expected \"visualnn\")")
     version = doc.get("version")
-    if version != VERSION:
+    if version != VERSION or isinstance(version, bool):
         if isinstance(version, int) and version > VERSION:
             raise ProjectError(f"{source}: written by a newer visualnn (file version {version}; this one reads version {VERSION})")
-        raise ProjectError(f"{source}: unknown project version {version!r} (this visualnn reads version {VERSION})")
-    nodes, edges = doc.get("nodes", []), doc.get("edges", [])
-    if not isinstance(nodes, list) or not isinstance(edges, list):
-        raise ProjectError(f"{source}: \"nodes\" and \"edges\" must be lists")
+        raise ProjectError(f"{source}: unknown project version {schema.show(version)} (this visualnn reads version {VERSION})")
     try:
-        graph = Graph.from_records(nodes, edges)
+        schema.check_document(doc)
+    except schema.SchemaError as e:
+        raise ProjectError(f"{source}: {e}") from None
+    try:
+        graph = Graph.from_records(doc.get("nodes", []), doc.get("edges", []))
     except GraphError as e:
         raise ProjectError(f"{source}: {e}") from None
-    for key in ("data", "train"):
-        if not isinstance(doc.get(key, {}), dict):
-            raise ProjectError(f"{source}: \"{key}\" must be an object")
-    state = doc.get("state")
-    if state is not None and not isinstance(state, dict):
-        raise ProjectError(f"{source}: \"state\" must be an object")
+    from visualnn.core.io.tensors import decode_state
+
+    state = decode_state(doc.get("state"))
     name = doc.get("name", "Untitled")
     return Project(
-        graph=graph, name=str(name), data=copy.deepcopy(doc.get("data", {})),
+        graph=graph, name=name if isinstance(name, str) else copy.deepcopy(name),
+        data=copy.deepcopy(doc.get("data", {})),
         train=copy.deepcopy(doc.get("train", {})), state=copy.deepcopy(state),
         extra={k: copy.deepcopy(v) for k, v in doc.items() if k not in KNOWN_KEYS},
     )
@@ -86,48 +88,65 @@ def project_to_dict(project: Project) -> dict:
 
 
 def dumps_project(project: Project) -> str:
-    return dumps(project_to_dict(project)) + "\n"
+    """The file's text: large tensors of `state` in the compact form, the rest as JSON."""
+    from visualnn.core.io.tensors import encode_state
+
+    doc = project_to_dict(project)
+    if doc.get("state"):
+        doc["state"] = encode_state(doc["state"])
+    return dumps(doc) + "\n"
 
 
 def load_project(path) -> Project:
     """Read a .vnn file. Raises ProjectError with one line naming the file and the problem."""
     path = Path(path)
+    text = read_text_checked(path, MAX_FILE_BYTES, ProjectError)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ProjectError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise ProjectError(f"{path}: is a folder, not a project file") from None
-    except UnicodeDecodeError:
-        raise ProjectError(f"{path}: not a visualnn project (not UTF-8 text)") from None
-    except OSError as e:
-        raise ProjectError(f"{path}: cannot read ({e.strerror})") from None
-    try:
-        doc = json.loads(text)
+        doc = schema.parse_text(text)
     except json.JSONDecodeError as e:
         raise ProjectError(f"{path}: broken JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
+    except schema.SchemaError as e:
+        raise ProjectError(f"{path}: {e}") from None
+    except (ValueError, RecursionError, MemoryError) as e:
+        raise ProjectError(f"{path}: broken JSON ({type(e).__name__})") from None
+    del text
     project = project_from_dict(doc, str(path))
     project.path = path
     return project
 
 
-def save_project(project: Project, path=None) -> Path:
-    """Write atomically: a temporary file in the same folder, flushed, then renamed over."""
-    path = Path(path or project.path)
-    text = dumps_project(project)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def read_text_checked(path: Path, limit: int, error: type) -> str:
+    """A file's UTF-8 text, refusing folders, FIFOs, devices and files over `limit` bytes
+    before reading (a FIFO would block, /dev/zero would never end)."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise error(tr("{path}: no such file", path=path)) from None
+    except OSError as e:
+        raise error(tr("{path}: cannot read ({reason})", path=path, reason=e.strerror)) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise error(tr("{path}: is a folder, not a project file", path=path))
+    if not stat.S_ISREG(st.st_mode):
+        raise error(tr("{path}: is not a regular file (a pipe, socket or device cannot be read as a project)",
+                       path=path))
+    if st.st_size > limit:
+        raise error(tr("{path}: {size} MB is larger than the limit of {limit} MB for a project file",
+                       path=path, size=st.st_size // 2**20, limit=limit // 2**20))
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(limit + 1)
+    except OSError as e:
+        raise error(tr("{path}: cannot read ({reason})", path=path, reason=e.strerror)) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise error(tr("{path}: not a visualnn project (not UTF-8 text)", path=path)) from None
+
+
+def save_project(project: Project, path=None) -> Path:
+    """Write atomically (see `atomic`): a temporary file in the same folder, flushed, then
+    renamed over; an existing file keeps its mode and a symbolic link stays a link."""
+    path = Path(path or project.path)
+    atomic.write_text(path, dumps_project(project))
     project.path = path
     return path

@@ -51,7 +51,7 @@ class TrainingUI(QObject):
         self.canvas_live = LiveCanvas(window.canvas, ctl)
         self.banner = ErrorBanner(window.canvas)
         self.train_dock = window.add_dock(self.panel, Qt.DockWidgetArea.RightDockWidgetArea, "Training", "training",
-                                          tabify_with="inspector")
+                                          tabify_with="inspector", scroll=True)
         self.views_dock = window.add_dock(self.views, Qt.DockWidgetArea.BottomDockWidgetArea, "Live views", "live")
         self.train_dock.raise_()
         window.resizeDocks([self.views_dock], [VIEWS_HEIGHT], Qt.Orientation.Vertical)

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from visualnn.gui import theme
+from visualnn.gui.elided_label import ElidedLabel
 from visualnn.gui.live import plot_style as ps
 from visualnn.gui.live.runs_model import RunsModel, run_color
 from visualnn.gui.panels.runs_list import RunsList
@@ -107,7 +108,7 @@ class CurvesView(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.setSpacing(2)
         head = QHBoxLayout()
-        self.summary = QLabel(self.tr("Press Play to train"))
+        self.summary = ElidedLabel(self.tr("Press Play to train"))
         self.summary.setObjectName("curvesSummary")
         self.summary.setFont(theme.font(11, bold=True))
         self.log = QCheckBox(self.tr("Log scale"))
@@ -128,7 +129,7 @@ class CurvesView(QWidget):
         self.acc_plot.setXLink(self.loss_plot)
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.legend.setWordWrap(True)
+        self.legend.setWordWrap(True)  # a narrow pane folds the legend instead of widening the window
         lay.addWidget(self.legend)
         plots = QHBoxLayout()
         plots.setSpacing(4)

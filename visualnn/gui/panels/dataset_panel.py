@@ -103,6 +103,12 @@ class DatasetPanel(QScrollArea):
         self.error_label.setObjectName("error")
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.download_button = QPushButton(self.tr("Download…"))
+        self.download_button.setObjectName("downloadButton")
+        self.download_button.setToolTip(self.tr("Fetch this data set once into the cache folder "
+                                                "(checksums verified; an interrupted download resumes)"))
+        self.download_button.clicked.connect(self.download)
+        self.download_button.hide()
         self.match_label = QLabel()
         self.match_label.setWordWrap(True)
         self.match_button = QPushButton("Match")
@@ -120,6 +126,7 @@ class DatasetPanel(QScrollArea):
         lay.addLayout(top)
         lay.addWidget(self.description)
         lay.addWidget(self.error_label)
+        lay.addWidget(self.download_button)
         lay.addWidget(self.match_box)
         lay.addWidget(self.preview)
         lay.addWidget(self.info)
@@ -226,6 +233,7 @@ class DatasetPanel(QScrollArea):
 
     def _show(self, ds, error: str) -> None:
         self.dataset, self.error = ds, error
+        self.download_button.setVisible(ds is None and self._downloadable() is not None)
         self.error_label.setText(error)
         self.error_label.setVisible(bool(error))
         if ds is None:
@@ -266,6 +274,38 @@ class DatasetPanel(QScrollArea):
         data = choose(self, self.doc.project.base_dir)
         if data:
             self.doc.undo_stack.push(ChangeData(self.doc, data, text=f"Import {kind} data"))
+
+    def _downloadable(self) -> str | None:
+        """The name of the selected set when it is one that is downloaded, else None."""
+        from visualnn.core.data.registry import DOWNLOADABLE
+
+        data = self.data
+        name = data.get("name") if data.get("kind") == "builtin" else data.get("kind")
+        return name if name in DOWNLOADABLE else None
+
+    @Slot()
+    def download(self, base_url: str | None = None):
+        """Download the selected set with a progress dialog; the set loads when it is there.
+        Returns the dialog (its `finished_download(folder, error)` says when)."""
+        from visualnn.gui.panels.download_dialog import DownloadDialog
+
+        name = self._downloadable()
+        if name is None:
+            return None
+        dialog = DownloadDialog(name, self)
+        dialog.finished_download.connect(self._on_downloaded)
+        self.download_button.setEnabled(False)
+        dialog.start(base_url)
+        return dialog
+
+    @Slot(str, str)
+    def _on_downloaded(self, folder: str, error: str) -> None:
+        self.download_button.setEnabled(True)
+        if error:
+            self.error_label.setText(error)
+            self.error_label.setVisible(True)
+        else:
+            self.reload()
 
     # -- matching the network -----------------------------------------------------------------------
     def _update_match(self, *_):

@@ -8,6 +8,8 @@ import time
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
 
+from visualnn.gui.elided_label import ElidedLabel
+
 
 class TimelineBar(QWidget):
     def __init__(self, controller, parent=None):
@@ -19,15 +21,14 @@ class TimelineBar(QWidget):
         self.slider.setRange(0, 0)
         self.slider.setObjectName("timelineSlider")
         self.slider.setToolTip("Drag back to see the network as it was at an earlier step")
-        self.label = QLabel("no frames yet")
-        self.label.setMinimumWidth(170)
+        self.label = ElidedLabel("no frames yet")
         self.live = QToolButton()
         self.live.setText("● Live")
         self.live.setToolTip("Follow training again")
         self.live.setEnabled(False)
         lay.addWidget(QLabel("Timeline"))
-        lay.addWidget(self.slider, 1)
-        lay.addWidget(self.label)
+        lay.addWidget(self.slider, 2)
+        lay.addWidget(self.label, 1)
         lay.addWidget(self.live)
         self.slider.valueChanged.connect(self._on_slider)
         self.live.clicked.connect(self.go_live)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from visualnn.gui import theme
 from visualnn.gui.commands import ChangeTrain
+from visualnn.gui.elided_label import ElidedLabel
 
 RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 REG_RATES = (0.0, 0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
@@ -141,8 +142,7 @@ class TrainingPanel(QWidget):
         for key in ("play", "step", "epoch", "reset"):
             b = QToolButton()
             b.setDefaultAction(actions[key])
-            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            b.setMinimumHeight(34)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)  # narrow: fits a small screen's dock
             b.setObjectName(f"train_{key}")
             buttons.addWidget(b, 2 if key == "play" else 1)
             self.buttons[key] = b
@@ -178,11 +178,10 @@ class TrainingPanel(QWidget):
         self.speed.setValue(len(SPEEDS) - 1)
         self.speed.setPageStep(1)
         self.speed.setToolTip("Training speed: full speed down to slow motion (one update a second, every step shown)")
-        self.speed_label = QLabel(speed_text(None))
-        self.speed_label.setMinimumWidth(120)
+        self.speed_label = ElidedLabel(speed_text(None))
         speed_row.addWidget(QLabel("Speed"))
-        speed_row.addWidget(self.speed, 1)
-        speed_row.addWidget(self.speed_label)
+        speed_row.addWidget(self.speed, 2)
+        speed_row.addWidget(self.speed_label, 1)
         lay.addLayout(speed_row)
 
         line = QFrame()
@@ -194,6 +193,7 @@ class TrainingPanel(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setHorizontalSpacing(10)
         form.setVerticalSpacing(6)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.lr = RateCombo(RATES, 1e-12)
         self.lr.setToolTip("Learning rate: the size of each update (applies at the next step)")
         self.batch = QSpinBox()
@@ -224,6 +224,9 @@ class TrainingPanel(QWidget):
         self.sample.setSpecialValueText("batch mean")
         self.sample.setToolTip("The training sample whose activations colour the neurons on the canvas "
                                "(lowest: the mean over the shown batch)")
+        for combo in (self.lr, self.optimizer, self.loss, self.l1, self.l2, self.device):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)  # long item names never widen the dock
         for label, w in (("Learning rate", self.lr), ("Batch size", self.batch), ("Optimizer", self.optimizer),
                          ("Loss", self.loss), ("L1", self.l1), ("L2 (weight decay)", self.l2),
                          ("Epochs", self.epochs), ("Seed", self.seed), ("Device", self.device),

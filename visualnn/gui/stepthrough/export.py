@@ -6,8 +6,6 @@ where to write it and writes it atomically, so a failed write never leaves half 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -30,15 +28,9 @@ def write_worksheet(trace: dict, path, fmt: str | None = None, digits: int = 4) 
     path = Path(path)
     fmt = fmt or {suffix: f for f, (_, suffix) in FORMATS.items()}.get(path.suffix.lower(), "md")
     text = worksheet_text(trace, fmt, digits)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from visualnn.core.io import atomic
+
+    atomic.write_text(path, text)
     return path
 
 

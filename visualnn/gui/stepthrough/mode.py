@@ -37,7 +37,8 @@ class StepThroughMode(QObject):
         self._pending.setInterval(0)
         self._pending.timeout.connect(self._recompute)
 
-        self.dock = window.add_dock(self.panel, Qt.DockWidgetArea.BottomDockWidgetArea, "Step-through", "stepthrough")
+        self.dock = window.add_dock(self.panel, Qt.DockWidgetArea.BottomDockWidgetArea, "Step-through", "stepthrough",
+                                    scroll=True)
         self.dock.hide()
         self.mode_action = window.add_mode(MODE, "Step-through", tooltip="Take one training update apart, "
                                            "stage by stage, with every number (Ctrl+T)")
