@@ -17,11 +17,7 @@ from visualnn import __version__
 from visualnn.cli.common import CliError
 from visualnn.core.i18n import LANGUAGES, set_language
 
-<<<<<<< HEAD
-COMMANDS = ("open", "validate", "train", "compare", "step", "export", "examples", "bench")
-=======
-COMMANDS = ("open", "validate", "train", "step", "export", "examples", "data", "install-desktop", "bench")
->>>>>>> main
+COMMANDS = ("open", "validate", "train", "compare", "step", "export", "examples", "data", "install-desktop", "bench")
 
 
 def build_parser() -> argparse.ArgumentParser:
