@@ -6,6 +6,7 @@ import json
 import sys
 
 from visualnn.cli.common import CliError, load
+from visualnn.core.i18n import tr
 
 
 def register(sub) -> None:
@@ -28,7 +29,7 @@ def run(args) -> int:
 
     project = load(args.project)
     if args.epochs is not None and args.epochs < 0:
-        raise CliError("--epochs must be >= 0", 2)
+        raise CliError(tr("--{name} must be at least {least}", name="epochs", least=0), 2)
     try:
         variants = make_variants(project, [parse_vary(v) for v in args.vary])
     except ConfigError as e:
@@ -56,7 +57,7 @@ def run(args) -> int:
         try:
             Path(args.csv).write_text(runs_to_csv(runs), encoding="utf-8")
         except OSError as e:
-            raise CliError(f"{args.csv}: cannot write ({e.strerror})", 2) from None
+            raise CliError(tr("{path}: cannot write ({reason})", path=args.csv, reason=e.strerror), 2) from None
     if args.json:
         print(json.dumps({"runs": runs}))
     else:

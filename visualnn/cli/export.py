@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from visualnn.cli.common import CliError, load
+from visualnn.core.i18n import tr
 
 FORMATS = ("py", "onnx", "png", "svg", "csv", "gif", "mp4")
 
@@ -35,7 +36,7 @@ def run(args) -> int:
     for name in ("epochs", "width", "height", "frames"):
         v = getattr(args, name)
         if v is not None and v < (0 if name == "epochs" else 1):
-            raise CliError(f"--{name} must be {'>= 0' if name == 'epochs' else '>= 1'}", 2)
+            raise CliError(tr("--{name} must be at least {least}", name=name, least=0 if name == "epochs" else 1), 2)
     if args.view is not None or args.format == "csv":
         written = _view(project, out, args)
     elif args.format in ("gif", "mp4"):
@@ -59,14 +60,14 @@ def run(args) -> int:
 
 def _view(project, out: Path, args):
     if args.view is None:
-        raise CliError("--format csv needs --view (e.g. --view curves)", 2)
+        raise CliError(tr("--format csv needs --view (e.g. --view curves)"), 2)
     if args.format not in ("png", "svg", "csv"):
-        raise CliError(f"a view is written as png, svg or csv, not {args.format}", 2)
+        raise CliError(tr("a view is written as png, svg or csv, not {fmt}", fmt=args.format), 2)
     from visualnn.gui.share.figures import FigureError, write_figure
     from visualnn.gui.share.headless import DEFAULT_SIZE, ViewError, trained_view
 
     if not out.resolve().parent.is_dir():
-        raise CliError(f"{out}: the folder does not exist", 2)
+        raise CliError(tr("{path}: the folder does not exist", path=out), 2)
     size = DEFAULT_SIZE
     try:
         view = trained_view(project, args.view, args.epochs, size)
@@ -75,17 +76,17 @@ def _view(project, out: Path, args):
     except ViewError as e:
         raise CliError(str(e), 2) from None
     except FigureError as e:
-        raise CliError(str(e), 2 if "folder" in str(e) or "format" in str(e) else 1) from None
+        raise CliError(str(e), 2) from None
 
 
 def _animation(project, out: Path, args):
     from visualnn.gui.share.animation import AnimationError, EncoderMissing, record_training
 
     if not out.resolve().parent.is_dir():
-        raise CliError(f"{out}: the folder does not exist", 2)
+        raise CliError(tr("{path}: the folder does not exist", path=out), 2)
     views = [v.strip() for v in args.views.split(",") if v.strip()] if args.views else None
     if args.fps <= 0:
-        raise CliError("--fps must be > 0", 2)
+        raise CliError(tr("--fps must be above 0"), 2)
     try:
         return record_training(project, out, args.format, epochs=args.epochs, frames=args.frames, fps=args.fps,
                                views=views, width=args.width, height=args.height)

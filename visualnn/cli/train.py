@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from visualnn.cli.common import CliError, load
+from visualnn.core.i18n import tr
 
 
 def register(sub) -> None:
@@ -52,7 +53,7 @@ def run(args) -> int:
 
     project = load(args.project)
     if args.csv and not Path(args.csv).resolve().parent.is_dir():
-        raise CliError(f"{args.csv}: the folder does not exist", 2)
+        raise CliError(tr("{path}: the folder does not exist", path=args.csv), 2)
     board = _tensorboard(args.tensorboard)
     progress = Progress(True)
     try:
@@ -68,7 +69,7 @@ def run(args) -> int:
         try:
             write_history_csv(result.to_json()["history"], args.csv)
         except OSError as e:
-            raise CliError(f"{args.csv}: cannot write ({e.strerror})", 2) from None
+            raise CliError(tr("{path}: cannot write ({reason})", path=args.csv, reason=e.strerror), 2) from None
     if args.out:
         trained = project.copy()
         trained.state = state_to_lists(result.model.cpu())

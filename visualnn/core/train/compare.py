@@ -60,8 +60,10 @@ def parse_value(key: str, text) -> object:
         if kind is float:
             return float(raw)
     except ValueError:
-        kind_name = {bool: "true or false", int: "a whole number", float: "a number"}[kind]
-        raise ConfigError(tr("{key}={value!r}: the value must be {kind}", key=key, value=raw, kind=kind_name)) from None
+        messages = {bool: "{key}={value!r}: the value must be true or false",
+                    int: "{key}={value!r}: the value must be a whole number",
+                    float: "{key}={value!r}: the value must be a number"}
+        raise ConfigError(tr(messages[kind], key=key, value=raw)) from None
     choices = _CHOICES.get(key)
     if choices and raw not in choices:
         raise ConfigError(tr("{key}={value!r}: choose one of {choices}", key=key, value=raw, choices=", ".join(choices)))

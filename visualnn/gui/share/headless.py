@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from visualnn.core.i18n import tr
+
 DEFAULT_SIZE = (800, 500)
 
 
@@ -24,7 +26,7 @@ def make_view(name: str, runs=None):
 
     views = live_views._make_views(runs)
     if name not in views:
-        raise ViewError(f"unknown view {name!r}: choose one of {', '.join(view_names())}")
+        raise ViewError(tr("unknown view {name!r}: choose one of {names}", name=name, names=", ".join(view_names())))
     for key, v in views.items():
         if key != name:
             v.deleteLater()
@@ -103,10 +105,10 @@ def trained_view(project, name: str, epochs: int | None = None, size=DEFAULT_SIZ
 
     app = ensure_app()
     if name not in view_names():
-        raise ViewError(f"unknown view {name!r}: choose one of {', '.join(view_names())}")
+        raise ViewError(tr("unknown view {name!r}: choose one of {names}", name=name, names=", ".join(view_names())))
     feeder = Feeder(project)
     if not applies(name, feeder.session):
-        raise ViewError(f"the {name} view does not apply to this project's data")
+        raise ViewError(tr("the {name} view does not apply to this project's data", name=name))
     view = make_view(name)
     if name == "curves":  # the runs saved with the project, as the app shows them
         view.model.log = _saved_runs(project)
