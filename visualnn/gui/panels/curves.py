@@ -146,6 +146,7 @@ class CurvesView(QWidget):
         self.marker.hide()
         self.loss_plot.addItem(self.marker)
         self.runs: dict[int, _Run] = {}   # run uid -> its plot items
+        self.emphasise_last = True        # the run in progress (else the newest) drawn bold
         self.upto = None
         self._dirty = False
         self._classification = True
@@ -157,6 +158,15 @@ class CurvesView(QWidget):
         self._ranges = None
         self.throttle = Throttle(self._redraw_if_visible, REDRAW_S, self)
         self.model.changed.connect(self._on_runs_changed)
+        self._on_runs_changed()
+
+    def use_runs(self, runs: RunsModel) -> None:
+        """Draw the runs of `runs` (the app's, shared with its other views) from now on."""
+        self.model.changed.disconnect(self._on_runs_changed)
+        self._owns_model = False
+        self.model = runs
+        self.runs_list.set_model(runs)
+        runs.changed.connect(self._on_runs_changed)
         self._on_runs_changed()
 
     @Slot()
@@ -225,7 +235,7 @@ class CurvesView(QWidget):
             items = self.runs.get(run.uid)
             if items is None:
                 continue
-            items.style(run is current or (current is None and run is self.model.runs[-1]))
+            items.style(self.emphasise_last and (run is current or (current is None and run is self.model.runs[-1])))
             items.draw(self.model.batch.get(run.uid), run.history, self.upto if run is current else None, log)
         self._fit_ranges(log)
         self.summary.setText(self._summary(current) or self.tr("Press Play to train"))

@@ -17,7 +17,7 @@ from visualnn.gui.panels.timeline import TimelineBar
 PANES = (("boundary", "samples"), ("curves",), ("grads", "weights", "confusion"))
 
 
-def _make_views(runs=None) -> dict:
+def _make_views() -> dict:
     from visualnn.gui.panels.boundary import BoundaryView
     from visualnn.gui.panels.confusion import ConfusionView
     from visualnn.gui.panels.curves import CurvesView
@@ -25,7 +25,7 @@ def _make_views(runs=None) -> dict:
     from visualnn.gui.panels.samples_strip import SamplesStrip
     from visualnn.gui.panels.weights_hist import WeightsHistView
 
-    return {"boundary": BoundaryView(), "samples": SamplesStrip(), "curves": CurvesView(runs=runs),
+    return {"boundary": BoundaryView(), "samples": SamplesStrip(), "curves": CurvesView(),
             "grads": GradNormsView(), "weights": WeightsHistView(), "confusion": ConfusionView()}
 
 
@@ -71,7 +71,8 @@ class LiveViews(QWidget):
     def ensure_views(self) -> dict:
         if self.views:
             return self.views
-        self.views = _make_views(self.runs)
+        self.views = _make_views()
+        self.views["curves"].use_runs(self.runs)
         if self.grid:
             lay = QGridLayout(self.body)
             lay.setContentsMargins(2, 2, 2, 2)

@@ -29,6 +29,12 @@ class RunsList(QListWidget):
         model.changed.connect(self.fill)
         self.fill()
 
+    def set_model(self, model) -> None:
+        self.model.changed.disconnect(self.fill)
+        self.model = model
+        model.changed.connect(self.fill)
+        self.fill()
+
     @Slot()
     def fill(self) -> None:
         self._filling = True

@@ -64,19 +64,19 @@ class TrainingFilm(QWidget):
         self.feed = _Feed(self)
         self.live = LiveCanvas(self.canvas, self.feed, parent=self)
         self.views = [make_view(name) for name in views]
-        lay = QHBoxLayout(self)
+        lay = QVBoxLayout(self)   # the network across the top, the views in a row under it
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
-        lay.addWidget(self.canvas, 3)
+        lay.addWidget(self.canvas, 1)
         if self.views:
-            self.side = QWidget()
-            self.side.setFixedWidth(int(DEFAULT_SIZE[0] * 0.42))
-            col = QVBoxLayout(self.side)
-            col.setContentsMargins(0, 0, 0, 0)
-            col.setSpacing(2)
+            self.row = QWidget()
+            self.row.setFixedHeight(int(DEFAULT_SIZE[1] * 0.5))
+            row = QHBoxLayout(self.row)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(2)
             for v in self.views:
-                col.addWidget(v, 1)
-            lay.addWidget(self.side)
+                row.addWidget(v, 2 if v.__class__.__name__ == "CurvesView" else 1)
+            lay.addWidget(self.row)
         self.feed.sessionStarted.emit(feeder.session)
         for v in self.views:
             v.set_session(feeder.session)

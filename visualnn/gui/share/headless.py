@@ -21,10 +21,10 @@ def view_names() -> tuple[str, ...]:
     return tuple(k for pane in PANES for k in pane)
 
 
-def make_view(name: str, runs=None):
+def make_view(name: str):
     from visualnn.gui.panels import live_views
 
-    views = live_views._make_views(runs)
+    views = live_views._make_views()
     if name not in views:
         raise ViewError(tr("unknown view {name!r}: choose one of {names}", name=name, names=", ".join(view_names())))
     for key, v in views.items():

@@ -60,6 +60,7 @@ class RaceDialog(QDialog):
         self.model = RunsModel(parent=self)
         self.curves = CurvesView(runs=self.model)
         self.curves.summary.hide()
+        self.curves.emphasise_last = False  # the variants are equals
         self.boards = QWidget()
         self.boards_layout = QGridLayout(self.boards)
         self.boards_layout.setContentsMargins(0, 0, 0, 0)
