@@ -27,3 +27,23 @@ def chain(input_shape, *layers, dtype=None) -> Graph:
 @pytest.fixture
 def make_chain():
     return chain
+
+
+@pytest.fixture(autouse=True)
+def english_texts():
+    """Every test starts in English whatever the machine's locale; a test may switch with
+    set_language (or the `chinese` fixture) and is put back after."""
+    from visualnn.core.i18n import set_language
+
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture
+def chinese():
+    """The core's texts in Simplified Chinese for this test."""
+    from visualnn.core.i18n import set_language
+
+    set_language("zh")
+    yield "zh"

@@ -10,7 +10,8 @@ from visualnn.core.io.project import dumps_project
 from visualnn.core.train.headless import train_project
 from tests.core.train.helpers import mlp, plane_relu
 
-ROW_KEYS = {"epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy"}
+ROW_KEYS = {"epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy",
+            "train_precision", "train_recall", "train_f1", "test_precision", "test_recall", "test_f1"}
 
 
 def write(tmp_path, project, name="net.vnn"):
@@ -65,7 +66,7 @@ def test_out_saves_the_learned_state_which_reloads(tmp_path, capsys):
 
 
 def test_nan_loss_exits_1_with_one_line(tmp_path, capsys):
-    path = write(tmp_path, plane_relu(lr=1e12, epochs=5))
+    path = write(tmp_path, plane_relu(lr=1e6, epochs=5))
     assert main(["train", str(path), "--json"]) == 1
     captured = capsys.readouterr()
     doc = json.loads(captured.out)

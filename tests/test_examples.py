@@ -8,6 +8,7 @@ import re
 import pytest
 
 from visualnn.core.graph import check_graph
+from visualnn.core.i18n import pick
 from visualnn.core.io import load_project
 from visualnn.core.train.headless import train_project
 from visualnn.examples import DEFAULT_EXAMPLE, example_path, list_examples
@@ -48,7 +49,8 @@ def test_every_kind_of_network_has_an_example():
 def test_example_is_valid_and_described(name):
     project = load_project(example_path(name))
     assert check_graph(project.graph).ok, name
-    assert project.extra.get("description"), name
+    for field in (project.name, project.extra.get("description")):  # bilingual: English and Chinese
+        assert isinstance(field, dict) and field.get("en") and field.get("zh"), name
     assert all(n.pos is not None for n in project.graph.nodes.values()), name
     keys = {"loss", "optimizer", "lr", "batch_size", "epochs", "seed", "device", "test_fraction"}
     assert keys <= set(project.train), name
@@ -62,7 +64,7 @@ def test_example_trains_to_its_documented_result(name):
     assert result.epochs == project.train["epochs"]
     last = result.history[-1]
     kind, bound = EXPECTED[name]
-    documented = float(re.search(r"about ([0-9]+(?:\.[0-9]+)?(?:e-?[0-9]+)?)", project.extra["description"]).group(1))
+    documented = float(re.search(r"about ([0-9]+(?:\.[0-9]+)?(?:e-?[0-9]+)?)", pick(project.extra["description"], "en")).group(1))
     if kind == "accuracy":
         assert last["test_accuracy"] >= bound, last
         assert abs(last["test_accuracy"] - documented) <= 0.03, (documented, last)

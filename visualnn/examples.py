@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from visualnn.core.i18n import pick
 from visualnn.core.paths import REPO_ASSETS, find_assets
 
 DEFAULT_EXAMPLE = "spiral_tanh.vnn"
@@ -23,20 +24,28 @@ def examples_dir() -> Path:
 
 @dataclass(frozen=True)
 class Example:
+    """A bundled example: `name` and `description` in the UI language at the time it was
+    listed; `texts` keeps both fields as the file has them (a string or {"en", "zh"})."""
+
     path: Path
     name: str
     description: str
+    texts: dict = field(default_factory=dict, compare=False)
 
 
 def list_examples() -> list[Example]:
-    """Every bundled example, sorted by file name, with its name and description."""
+    """Every bundled example, sorted by file name, with its name and description in the
+    UI language (`pick`: that language's text, else English)."""
     out = []
     for path in sorted(examples_dir().glob("*.vnn")):
         try:
             doc = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        out.append(Example(path, str(doc.get("name", path.stem)), str(doc.get("description", ""))))
+        if not isinstance(doc, dict):
+            continue
+        name, description = doc.get("name", path.stem), doc.get("description", "")
+        out.append(Example(path, pick(name) or path.stem, pick(description), {"name": name, "description": description}))
     return out
 
 

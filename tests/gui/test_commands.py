@@ -99,7 +99,8 @@ def test_rename_follows_edges_and_state(qapp):
     doc = make_doc(qapp, state={"a": {"bias": [1.0] * 4}})
     assert rename_problem(doc, "a", "b") == "a node 'b' already exists"
     assert "must start with a letter" in rename_problem(doc, "a", "9a")
-    assert "reserved" in rename_problem(doc, "a", "forward")
+    assert rename_problem(doc, "a", "forward") is None  # compiled as node_forward
+    assert rename_problem(doc, "a", "隐藏层1") is None
     assert rename_problem(doc, "a", "left") is None
     doc.undo_stack.push(RenameNode(doc, "a", "left"))
     assert doc.graph.inputs_of("cat") == ["left", "b"] and "left" in doc.project.state

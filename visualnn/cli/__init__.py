@@ -15,26 +15,28 @@ import sys
 
 from visualnn import __version__
 from visualnn.cli.common import CliError
-from visualnn.core.i18n import LANGUAGES, set_language
+from visualnn.core.i18n import LANGUAGES, set_language, tr
 
-COMMANDS = ("open", "validate", "train", "compare", "step", "export", "examples", "data", "install-desktop", "bench")
+COMMANDS = ("open", "validate", "train", "compare", "step", "export", "examples", "data", "install-desktop", "bench",
+            "landscape")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="visualnn", description="See neural networks learn.")
+    p = argparse.ArgumentParser(prog="visualnn", description=tr("See neural networks learn."))
     p.add_argument("--version", action="version", version=f"visualnn {__version__}")
     sub = p.add_subparsers(dest="command")
-    p.add_argument("--lang", choices=LANGUAGES, help="language of messages (default: VISUALNN_LANG, else the locale)")
+    p.add_argument("--lang", choices=LANGUAGES, help=tr("language of messages (default: VISUALNN_LANG, else the locale)"))
     for name in COMMANDS:
         importlib.import_module(f"visualnn.cli.{name.replace('-', '_')}").register(sub)
     for s in sub.choices.values():  # every subcommand takes --lang too
         s.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
-                       help="language of messages (default: VISUALNN_LANG, else the locale)")
+                       help=tr("language of messages (default: VISUALNN_LANG, else the locale)"))
     return p
 
 
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    set_language(_lang_in(argv))  # before the parser is built, so --help speaks it too
     parser = build_parser()
     if not argv:
         from visualnn.cli.open import run as open_app
@@ -51,19 +53,29 @@ def main(argv=None) -> int:
     try:
         return args.func(args)
     except CliError as e:
-        print(f"error: {e}", file=sys.stderr)
+        print(tr("error: {message}", message=e), file=sys.stderr)
         return e.code
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(tr("interrupted"), file=sys.stderr)
         return 1
     except Exception as e:  # every failure is one clear line, never a traceback
-        print(f"error: {_describe(e)}", file=sys.stderr)
+        print(tr("error: {message}", message=_describe(e)), file=sys.stderr)
         return 1
+
+
+def _lang_in(argv) -> str | None:
+    """The value of --lang (or --lang=X) anywhere in argv, else None."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 def _describe(e: Exception) -> str:
     msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-    known = ("CompileError", "ConfigError", "DataError", "DeviceError", "StateError", "ProjectError", "ExportError", "TraceError",
+    known = ("CompileError", "ConfigError", "DataError", "DeviceError", "StateError", "ProjectError", "ExportError", "LandscapeError", "TraceError",
              "TrainingError")
     return msg if type(e).__name__ in known else f"{type(e).__name__}: {msg}"
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from visualnn.core.i18n import tr
+
 
 def register(sub) -> None:
-    s = sub.add_parser("bench", help="speed, measured in one run")
+    s = sub.add_parser("bench", help=tr("speed, measured in one run"))
     s.add_argument("--json", action="store_true")
-    s.add_argument("--quick", action="store_true", help="short runs (for checking the bench itself)")
-    s.add_argument("--case", action="append", help="run only this case (repeatable)")
+    s.add_argument("--quick", action="store_true", help=tr("short runs (for checking the bench itself)"))
+    s.add_argument("--case", action="append", help=tr("run only this case (repeatable)"))
     s.add_argument("--device", default="cpu", choices=("cpu", "cuda", "mps", "auto"),
-                   help="where the plain loop and the app train (default cpu)")
+                   help=tr("where the plain loop and the app train (default cpu)"))
     s.set_defaults(func=run)
 
 

@@ -10,15 +10,15 @@ from visualnn.core.i18n import tr
 
 
 def register(sub) -> None:
-    s = sub.add_parser("compare", help="train variants that differ in some settings and compare them")
+    s = sub.add_parser("compare", help=tr("train variants that differ in some settings and compare them"))
     s.add_argument("project")
     s.add_argument("--vary", action="append", required=True, metavar="KEY=V1,V2,...",
-                   help="a train setting and its values (optimizer, lr, batch_size, weight_decay, momentum, seed, "
-                        "dropout, ...); several --vary make a grid")
+                   help=tr("a train setting and its values (optimizer, lr, batch_size, weight_decay, momentum, seed, "
+                           "dropout, ...); several --vary make a grid"))
     s.add_argument("--epochs", type=int)
     s.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"))
-    s.add_argument("--csv", metavar="FILE", help="also write every run's history to this CSV file (a run column first)")
-    s.add_argument("--json", action="store_true", help='print {"runs": [{"label", "settings", "history"}]}')
+    s.add_argument("--csv", metavar="FILE", help=tr("also write every run's history to this CSV file (a run column first)"))
+    s.add_argument("--json", action="store_true", help=tr('print {"runs": [{"label", "settings", "history"}]}'))
     s.set_defaults(func=run)
 
 

@@ -9,21 +9,18 @@ from visualnn.core.i18n import tr
 
 
 def register(sub) -> None:
-    s = sub.add_parser("data", help="downloadable data sets (MNIST, Fashion-MNIST, CIFAR-10)",
-                       description="Fetch the data sets that are too large to ship with visualnn.",
-                       epilog="example: visualnn data download mnist")
+    s = sub.add_parser("data", help=tr("downloadable data sets (MNIST, Fashion-MNIST, CIFAR-10)"),
+                       description=tr("Fetch the data sets that are too large to ship with visualnn."),
+                       epilog=tr("example:") + " visualnn data download mnist")
     actions = s.add_subparsers(dest="action", metavar="ACTION")
-    d = actions.add_parser("download", help="download a data set, checksums verified, resumable",
-                           epilog="examples:\n  visualnn data download mnist\n"
-                                  "  visualnn data download cifar10 --to /srv/class-data/cifar10\n"
-                                  "  visualnn data download mnist --from file:///media/usb/mnist/")
-    d.add_argument("name", choices=("mnist", "fashion_mnist", "cifar10"), help="which data set")
-    d.add_argument("--to", metavar="DIR", help="folder to put the files in (default: the cache folder, "
-                                               "or $VISUALNN_DATA/NAME)")
+    d = actions.add_parser("download", help=tr("download a data set, checksums verified, resumable"),
+                           epilog=tr("examples:") + "\n  visualnn data download mnist\n  visualnn data download cifar10 --to /srv/class-data/cifar10\n  visualnn data download mnist --from file:///media/usb/mnist/")
+    d.add_argument("name", choices=("mnist", "fashion_mnist", "cifar10"), help=tr("which data set"))
+    d.add_argument("--to", metavar="DIR", help=tr("folder to put the files in (default: the cache folder, or $VISUALNN_DATA/NAME)"))
     d.add_argument("--from", dest="source", metavar="URL",
-                   help="a mirror to fetch from instead of the official address (http://, https:// or file://)")
+                   help=tr("a mirror to fetch from instead of the official address (http://, https:// or file://)"))
     d.set_defaults(func=run_download)
-    actions.add_parser("list", help="the downloadable sets, where they go and whether they are there"
+    actions.add_parser("list", help=tr("the downloadable sets, where they go and whether they are there")
                        ).set_defaults(func=run_list)
     s.set_defaults(func=lambda args: (s.print_help(), 2)[1])
 

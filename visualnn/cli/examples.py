@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from visualnn.core.i18n import tr
+
 
 def register(sub) -> None:
-    s = sub.add_parser("examples", help="list the bundled example projects")
+    s = sub.add_parser("examples", help=tr("list the bundled example projects"))
     s.set_defaults(func=run)
 
 

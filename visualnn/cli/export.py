@@ -13,20 +13,20 @@ FORMATS = ("py", "onnx", "png", "svg", "csv", "gif", "mp4")
 
 
 def register(sub) -> None:
-    s = sub.add_parser("export", help="PyTorch code, ONNX model, a picture of the canvas or of a live view, "
-                                      "or an animation of training")
+    s = sub.add_parser("export", help=tr("PyTorch code, ONNX model, a picture of the canvas or of a live view, "
+                                         "or an animation of training"))
     s.add_argument("project")
     s.add_argument("--format", required=True, choices=FORMATS)
     s.add_argument("-o", "--output", required=True)
-    s.add_argument("--view", help="a live view to draw (boundary, curves, grads, weights, confusion, ...)")
-    s.add_argument("--epochs", type=int, help="train this many epochs first (default: the project's state as saved; "
-                                              "for an animation: the project's epochs)")
-    s.add_argument("--width", type=int, help="picture width in pixels (png, gif, mp4)")
-    s.add_argument("--height", type=int, help="picture height in pixels (png, gif, mp4)")
-    s.add_argument("--fps", type=float, default=10.0, help="animation frames per second (default 10)")
-    s.add_argument("--frames", type=int, help="animation frames to capture (default: one per epoch, at most 60)")
-    s.add_argument("--views", help="animation: the live views beside the canvas, comma-separated (default: "
-                                   "boundary,curves for 2-D data, else curves)")
+    s.add_argument("--view", help=tr("a live view to draw (boundary, curves, grads, weights, confusion, ...)"))
+    s.add_argument("--epochs", type=int, help=tr("train this many epochs first (default: the project's state as saved; "
+                                                 "for an animation: the project's epochs)"))
+    s.add_argument("--width", type=int, help=tr("picture width in pixels (png, gif, mp4)"))
+    s.add_argument("--height", type=int, help=tr("picture height in pixels (png, gif, mp4)"))
+    s.add_argument("--fps", type=float, default=10.0, help=tr("animation frames per second (default 10)"))
+    s.add_argument("--frames", type=int, help=tr("animation frames to capture (default: one per epoch, at most 60)"))
+    s.add_argument("--views", help=tr("animation: the live views beside the canvas, comma-separated (default: "
+                                      "boundary,curves for 2-D data, else curves)"))
     s.set_defaults(func=run)
 
 

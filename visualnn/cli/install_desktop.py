@@ -10,13 +10,12 @@ from visualnn.core.i18n import tr
 
 def register(sub) -> None:
     s = sub.add_parser(
-        "install-desktop", help="add visualnn to the desktop menu and open .vnn files with it (Linux)",
-        description="Register visualnn with a Linux desktop for this user: the menu entry, the "
-                    "icons and the .vnn file type (double-clicking a project opens it).",
-        epilog="examples:\n  visualnn install-desktop\n  visualnn install-desktop --uninstall")
-    s.add_argument("--uninstall", action="store_true", help="remove what an earlier install-desktop added")
+        "install-desktop", help=tr("add visualnn to the desktop menu and open .vnn files with it (Linux)"),
+        description=tr("Register visualnn with a Linux desktop for this user: the menu entry, the icons and the .vnn file type (double-clicking a project opens it)."),
+        epilog=tr("examples:") + "\n  visualnn install-desktop\n  visualnn install-desktop --uninstall")
+    s.add_argument("--uninstall", action="store_true", help=tr("remove what an earlier install-desktop added"))
     s.add_argument("--prefix", metavar="DIR",
-                   help="the data folder to install under (default: $XDG_DATA_HOME, else ~/.local/share)")
+                   help=tr("the data folder to install under (default: $XDG_DATA_HOME, else ~/.local/share)"))
     s.set_defaults(func=run)
 
 

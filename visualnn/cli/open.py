@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from visualnn.core.i18n import tr
+
 
 def register(sub) -> None:
-    s = sub.add_parser("open", help="open the app, with a project")
+    s = sub.add_parser("open", help=tr("open the app, with a project"))
     s.add_argument("project", nargs="?")
     s.set_defaults(func=run)
 

@@ -7,18 +7,22 @@ import sys
 from pathlib import Path
 
 from visualnn.cli.common import CliError, load
-from visualnn.core.i18n import tr
+from visualnn.core.i18n import N_, tr
+
+HISTORY_LABELS = {"train_loss": N_("train_loss {value:.4f}"), "test_loss": N_("test_loss {value:.4f}"),
+                  "train_accuracy": N_("train_accuracy {value:.4f}"), "test_accuracy": N_("test_accuracy {value:.4f}"),
+                  "test_f1": N_("test_f1 {value:.4f}")}
 
 
 def register(sub) -> None:
-    s = sub.add_parser("train", help="train headless")
+    s = sub.add_parser("train", help=tr("train headless"))
     s.add_argument("project")
     s.add_argument("--epochs", type=int)
     s.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"))
-    s.add_argument("--out", help="save the trained project here")
-    s.add_argument("--json", action="store_true", help="print the history as JSON")
-    s.add_argument("--csv", metavar="FILE", help="also write the history rows to this CSV file")
-    s.add_argument("--tensorboard", metavar="DIR", help="also log scalars and weight histograms for TensorBoard here")
+    s.add_argument("--out", help=tr("save the trained project here"))
+    s.add_argument("--json", action="store_true", help=tr("print the history as JSON"))
+    s.add_argument("--csv", metavar="FILE", help=tr("also write the history rows to this CSV file"))
+    s.add_argument("--tensorboard", metavar="DIR", help=tr("also log scalars and weight histograms for TensorBoard here"))
     s.set_defaults(func=run)
 
 
@@ -34,8 +38,12 @@ class Progress:
             return
         width = 30
         done = int(width * epoch / max(epochs, 1))
-        loss_txt = f"loss {loss:.4g}" if loss is not None else ""
-        line = f"\r[{'#' * done}{'.' * (width - done)}] epoch {epoch}/{epochs} step {step} {loss_txt}"
+        bar = "#" * done + "." * (width - done)
+        if loss is None:
+            text = tr("epoch {epoch}/{epochs} step {step}", epoch=epoch, epochs=epochs, step=step)
+        else:
+            text = tr("epoch {epoch}/{epochs} step {step} loss {loss:.4g}", epoch=epoch, epochs=epochs, step=step, loss=loss)
+        line = f"\r[{bar}] {text}"
         if line != self.last:
             sys.stderr.write(line)
             sys.stderr.flush()
@@ -78,14 +86,14 @@ def run(args) -> int:
         print(json.dumps(result.to_json()))
     else:
         for row in result.history:
-            parts = [f"epoch {row['epoch']:>3}", f"train_loss {row['train_loss']:.4f}"]
-            for key in ("test_loss", "train_accuracy", "test_accuracy"):
+            parts = [tr("epoch {epoch:>3}", epoch=row["epoch"])]
+            for key, label in HISTORY_LABELS.items():
                 if row.get(key) is not None:
-                    parts.append(f"{key} {row[key]:.4f}")
+                    parts.append(tr(label, value=row[key]))
             print("  ".join(parts))
-        print(f"{result.steps} steps in {result.seconds:.2f} s on {result.device}")
+        print(tr("{steps} steps in {seconds:.2f} s on {device}", steps=result.steps, seconds=result.seconds, device=result.device))
     if result.error:
-        print(f"error: {result.error}", file=sys.stderr)
+        print(tr("error: {message}", message=result.error), file=sys.stderr)
         return 1
     return 0
 

@@ -6,14 +6,14 @@ import json
 import sys
 
 from visualnn.cli.common import fmt_shape, load
+from visualnn.core.i18n import display_width as width, tr, trn
 
 
 def register(sub) -> None:
     s = sub.add_parser("validate", help="check a project's graph",
-                       description="Check a project: every problem as `node <id>: <message>` (exit 1), "
-                                   "or its layers with output shapes and parameter counts (exit 0).",
-                       epilog="examples:\n  visualnn validate net.vnn\n  visualnn validate xor_relu --json")
-    s.add_argument("project", help="a .vnn file, or the name of a bundled example or lesson")
+                       description=tr("Check a project: every problem as `node <id>: <message>` (exit 1), or its layers with output shapes and parameter counts (exit 0)."),
+                       epilog=tr("examples:") + "\n  visualnn validate net.vnn\n  visualnn validate xor_relu --json")
+    s.add_argument("project", help=tr("a .vnn file, or the name of a bundled example or lesson"))
     s.add_argument("--json", action="store_true",
                    help='print {"ok", "problems": [{"node", "field", "message"}], "layers": [...]}')
     s.set_defaults(func=run)
@@ -39,13 +39,17 @@ def run(args) -> int:
     if report.problems or data:
         for p in [*map(str, report.problems), *data]:
             print(p, file=sys.stderr)
-        print(f"{len(report.problems) + len(data)} problem(s) in {args.project}", file=sys.stderr)
+        n = len(report.problems) + len(data)
+        print(trn("{n} problem in {project}", "{n} problems in {project}", n, project=args.project), file=sys.stderr)
         return 1
     counts = param_count(project.graph, report)
-    width = max(len(n) for n in report.order)
-    print(f"{project.name}: {len(report.order)} layers, valid")
+    cols = max(width(n) for n in report.order)
+    print(trn("{name}: {n} layer, valid", "{name}: {n} layers, valid", len(report.order), name=project.title))
     for nid in report.order:
         node = project.graph.nodes[nid]
-        print(f"  {nid:<{width}}  {node.type:<13} {fmt_shape(report.shapes[nid]):<16} {counts.get(nid, 0):>9,} params")
-    print(f"  total {sum(counts.values()):,} parameters; output {report.order[-1] if report.order else '-'}")
+        pad = nid + " " * (cols - width(nid))
+        count = f"{counts.get(nid, 0):>9,}"
+        print(f"  {pad}  {node.type:<13} {fmt_shape(report.shapes[nid]):<16} " + tr("{count} params", count=count))
+    print(tr("  total {count:,} parameters; output {node}", count=sum(counts.values()),
+             node=report.order[-1] if report.order else "-"))
     return 0

@@ -2,6 +2,8 @@
 texts, validation messages and worksheets translate through here.
 
     tr("{n} units never fire", n=3)      # the catalog's text for the UI language, formatted
+    trn("{n} problem", "{n} problems", n)  # the same, with the English singular or plural
+    N_("Fully connected layer")          # marks a text kept in data, translated where shown
     pick({"en": "Spiral", "zh": "螺旋"})   # a bilingual field of a project or lesson
 
 Catalogs are JSON files `assets/i18n/<lang>.json` mapping the English source text to its
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import unicodedata
 from functools import lru_cache
 
 from visualnn.core.paths import find_assets
@@ -86,6 +89,31 @@ def tr(source: str, /, **fields) -> str:
     """`source` in the current language, with `{name}` placeholders filled from `fields`."""
     text = catalog(language()).get(source, source)
     return text.format(**fields) if fields else text
+
+
+def trn(singular: str, plural: str, n: int, /, **fields) -> str:
+    """`singular` when n == 1 else `plural`, in the current language, formatted with `n` and
+    `fields`. Each form has its own catalog entry (Chinese writes both the same way)."""
+    return tr(singular if n == 1 else plural, n=n, **fields)
+
+
+def N_(source: str, /) -> str:
+    """Marks `source` for the catalog without translating it now: a text kept in data (a
+    layer's help, a stage title's source) that `tr` translates where it is shown."""
+    return source
+
+
+def with_text(field, text: str, lang: str | None = None):
+    """`field` (a string or an object by language code) with the language's text set to
+    `text`: a bilingual field keeps its other languages, a plain one becomes `text`."""
+    if isinstance(field, dict):
+        return {**field, (lang or language()): text}
+    return text
+
+
+def display_width(text: str) -> int:
+    """Columns `text` takes in a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def pick(text, lang: str | None = None) -> str:

@@ -197,15 +197,12 @@ class RenameNode(_DocCommand):
 def rename_problem(doc, old: str, new: str) -> str | None:
     """Why `old` cannot be renamed to `new`, or None."""
     from visualnn.core.graph import id_problem
-    from visualnn.core.graph.validate import RESERVED_IDS
 
     if new == old:
         return None
     problem = id_problem(new)
     if problem:
         return problem
-    if new in RESERVED_IDS:
-        return f"id '{new}' is reserved; choose another name"
     if new in doc.graph.nodes:
         return f"a node '{new}' already exists"
     return None
@@ -344,3 +341,34 @@ def insert_after(doc, src: str, type_name: str, pos, shift: float = 0.0, params:
         stack.push(Connect(doc, src, new_id))
     stack.endMacro()
     return new_id
+
+
+INIT_ID = 1005
+
+
+class SetInit(_DocCommand):
+    """Set a node's `init` (None removes it). Consecutive edits of one argument of the
+    same node (a spin box being stepped) merge into one undo step."""
+
+    def __init__(self, doc, node_id: str, init: dict | None, merge_key=None):
+        super().__init__(doc, f"Set {node_id} init")
+        self.node_id, self.merge_key = node_id, merge_key
+        self.old = copy.deepcopy(doc.graph.node(node_id).extra.get("init"))
+        self.new = copy.deepcopy(init)
+
+    def id(self):
+        return INIT_ID
+
+    def mergeWith(self, other) -> bool:
+        if self.merge_key is None or (other.node_id, other.merge_key) != (self.node_id, self.merge_key):
+            return False
+        self.new = copy.deepcopy(other.new)
+        if self.new == self.old:
+            self.setObsolete(True)
+        return True
+
+    def redo(self):
+        self.graph.set_init(self.node_id, copy.deepcopy(self.new))
+
+    def undo(self):
+        self.graph.set_init(self.node_id, copy.deepcopy(self.old))

@@ -64,7 +64,7 @@ class FileController(QObject):
         if not self.doc.dirty:
             return True
         box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
-                          f"Save the changes to “{self.doc.project.name}” before closing it?",
+                          f"Save the changes to “{self.doc.project.title}” before closing it?",
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self.window)
         box.setInformativeText("Your changes are lost if you don't save them.")
@@ -138,7 +138,7 @@ class FileController(QObject):
 
     def save_as(self, path=None) -> bool:
         if path is None:
-            name = self.doc.project.path or Path.home() / (_file_stem(self.doc.project.name) + ".vnn")
+            name = self.doc.project.path or Path.home() / (_file_stem(self.doc.project.title) + ".vnn")
             path, _ = QFileDialog.getSaveFileName(self.window, "Save the project as", str(name), FILTER)
             if not path:
                 return False
@@ -188,7 +188,7 @@ class FileController(QObject):
         text, filt, suffix = EXPORTS[fmt]
         if path is None:
             base = self.doc.project.path.with_suffix(suffix) if self.doc.project.path else \
-                Path.home() / (_file_stem(self.doc.project.name) + suffix)
+                Path.home() / (_file_stem(self.doc.project.title) + suffix)
             path, _ = QFileDialog.getSaveFileName(self.window, f"Export {text.rstrip('…')}", str(base), filt)
             if not path:
                 return None

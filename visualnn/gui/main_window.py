@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
 
     def update_title(self) -> None:
         project = self.document.project
-        self.setWindowTitle(f"{project.name}[*] — visualnn")
+        self.setWindowTitle(f"{project.title}[*] — visualnn")
         self.setWindowFilePath(str(project.path) if project.path else "")
         self.setWindowModified(self.document.dirty)
 

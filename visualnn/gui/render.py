@@ -85,7 +85,7 @@ def _draw(project, path: Path, fmt: str) -> None:
         gen.setFileName(str(path))
         gen.setSize(QSize(int(source.width()), int(source.height())))
         gen.setViewBox(QRectF(0, 0, source.width(), source.height()))
-        gen.setTitle(project.name)
+        gen.setTitle(project.title)
         gen.setDescription("visualnn canvas")
         gen.setResolution(96)
         painter = QPainter()

@@ -23,6 +23,8 @@ EXPECTED = {  # name: (input_shape, task, output_dim, is_2d, input_dtype)
     "spiral": ((2,), "classification", 2, True, "float"),
     "plane": ((2,), "regression", 1, True, "float"),
     "multi_gauss": ((2,), "regression", 1, True, "float"),
+    "blobs": ((2,), "classification", 3, True, "float"),
+    "line": ((1,), "regression", 1, False, "float"),
     "digits": ((1, 8, 8), "classification", 10, False, "float"),
     "iris": ((4,), "classification", 3, False, "float"),
     "wine": ((13,), "classification", 3, False, "float"),

@@ -144,6 +144,10 @@ DATA_CASES = {
     **{name: ({"kind": "builtin", "name": name, "params": {"samples": 60, "noise": 0.2}}, "mse")
        for name in ("circle", "xor", "gauss", "spiral", "plane", "multi_gauss")},
     "spiral_ce": ({"kind": "builtin", "name": "spiral", "params": {"samples": 50}}, "cross_entropy"),
+    "xor_features": ({"kind": "builtin", "name": "xor", "params": {
+        "samples": 40, "features": ["x1*x2", "x1^2", "sin(x2)", "x1"]}}, "cross_entropy"),
+    "table_standardized": ({"kind": "table", "inputs": [[0.1, 2.0], [0.3, 4.0], [0.5, 7.0], [0.9, 8.0]],
+                            "targets": [[0.5], [1.0], [1.5], [2.0]], "standardize": True}, "mse"),
     "sine": ({"kind": "builtin", "name": "sine", "params": {"samples": 30, "seq_len": 5, "noise": 0.1}}, "half_sse"),
     "iris": ({"kind": "builtin", "name": "iris"}, "cross_entropy"),
     "wine_raw": ({"kind": "builtin", "name": "wine", "params": {"standardize": False}}, "cross_entropy"),

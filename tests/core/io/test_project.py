@@ -75,7 +75,7 @@ def test_state_round_trips_bit_exactly(tmp_path):
     ("[]", "not a visualnn project"),
     ('{"format": "other", "version": 1}', "not a visualnn project"),
     ('{"format": "visualnn", "version": 7, "nodes": [], "edges": []}', "newer visualnn (file version 7"),
-    ('{"format": "visualnn", "version": "x"}', "unknown project version 'x'"),
+    ('{"format": "visualnn", "version": "x"}', 'unknown project version "x"'),
     ('{"format": "visualnn", "version": 1, "nodes": [{"id": "a", "type": "Input"}, {"id": "a", "type": "Tanh"}], "edges": []}', "node a: the id is used twice"),
     ('{"format": "visualnn", "version": 1, "nodes": [{"id": "a", "type": "Input"}], "edges": [{"from": "a", "to": "b"}]}', "node b: edges[0] names a node"),
 ])
@@ -117,3 +117,18 @@ def test_from_dict_does_not_alias_input():
     p.train["lr"] = 9
     p.state["fc1"]["bias"][0] = 7
     assert doc["train"]["lr"] == 0.5 and doc["state"]["fc1"]["bias"][0] == 0.5
+
+
+def test_bilingual_name_and_description_are_kept_and_picked(tmp_path):
+    from visualnn.core.i18n import set_language
+
+    doc = dict(DESIGN_EXAMPLE, name={"en": "Spiral", "zh": "螺旋"}, description={"en": "Two arms", "zh": "两条臂"})
+    p = project_from_dict(doc)
+    assert (p.title, p.description) == ("Spiral", "Two arms")
+    set_language("zh")
+    assert (p.title, p.description) == ("螺旋", "两条臂")
+    save_project(p, tmp_path / "p.vnn")
+    back = json.loads((tmp_path / "p.vnn").read_text(encoding="utf-8"))
+    assert back["name"] == {"en": "Spiral", "zh": "螺旋"} and back["description"]["zh"] == "两条臂"
+    with pytest.raises(ProjectError, match="name is 3; it must be a text, or an object of texts by language"):
+        project_from_dict(dict(DESIGN_EXAMPLE, name=3))

@@ -12,7 +12,8 @@ def test_classification_json_has_accuracies():
     assert set(doc) == {"device", "epochs", "steps", "seconds", "history"}
     assert doc["device"] == "cpu" and doc["epochs"] == 3 and doc["steps"] == 3 * 8 and doc["seconds"] > 0
     assert [row["epoch"] for row in doc["history"]] == [1, 2, 3]
-    assert all(set(row) == {"epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy"}
+    assert all(set(row) == {"epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy", "train_precision",
+                            "train_recall", "train_f1", "test_precision", "test_recall", "test_f1"}
                for row in doc["history"])
     assert r.error is None and r.model is not None
 

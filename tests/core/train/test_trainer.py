@@ -56,7 +56,8 @@ def test_steps_and_epochs_are_counted():
     done = [r for r in results if r.epoch_done]
     assert [r.step for r in done] == [8, 16]
     stats = done[0].epoch_stats
-    assert set(stats) == {"epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy"}
+    assert set(stats) == {"epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy", "train_precision",
+                          "train_recall", "train_f1", "test_precision", "test_recall", "test_f1"}
     assert stats["epoch"] == 1 and 0 <= stats["train_accuracy"] <= 1 and 0 <= stats["test_accuracy"] <= 1
     # train_loss is the sample-weighted mean of the epoch's batch losses
     sizes = [8] * 7 + [4]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import torch
 
 from visualnn.core.backprop.errors import TraceError
+from visualnn.core.i18n import tr
 
 # Element-wise activations: a = f(z) value by value, so dE/dz = dE/da * f'(z).
 ELEMENTWISE = ("ReLU", "LeakyReLU", "Sigmoid", "Tanh", "GELU", "Identity")
@@ -73,7 +74,7 @@ class Capture:
         return [n for n in self.order if nid in self.sources[n]]
 
     def layer(self, nid: str) -> torch.nn.Module:
-        return self.module._modules[nid]
+        return self.module.layer(nid)
 
     def lst(self, t):
         """A batched tensor as plain nested lists, the batch dimension dropped for one sample."""
@@ -93,7 +94,7 @@ def forward_nodes(module, x, capture: Capture | None = None, seed: int = 0):
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
         for nid, srcs in module.plan:
-            layer = module._modules[nid]
+            layer = module.layer(nid)
             ins = [values[s] for s in srcs]
             if capture is not None:
                 ins = [t.clone() if t.is_floating_point() else t for t in ins]
@@ -149,9 +150,9 @@ def run_update(module, x, target, cfg, single: bool, seed: int) -> Capture:
         output = values[module.output_id]
         cap.loss, cap.data_loss, cap.l1_penalty = loss_value(module, output, target, cfg)
     except (RuntimeError, ValueError, IndexError) as e:
-        raise TraceError(f"the forward pass failed: {_first_line(e)}") from None
+        raise TraceError(tr("the forward pass failed: {e}", e=_first_line(e))) from None
     if not torch.isfinite(cap.loss):
-        raise TraceError(f"the loss is {cap.loss.item()} (not a finite number): check the inputs, targets and weights")
+        raise TraceError(tr("the loss is {item} (not a finite number): check the inputs, targets and weights", item=cap.loss.item()))
     module.zero_grad(set_to_none=True)
     cap.loss.backward(retain_graph=True)
     cap.output_grad = output.grad.detach().clone()

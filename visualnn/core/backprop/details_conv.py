@@ -13,6 +13,7 @@ import torch.nn.functional as F
 
 from visualnn.core.backprop.capture import Capture
 from visualnn.core.backprop.details_dense import max_error
+from visualnn.core.i18n import tr
 
 MAPPING_LIMIT = 256  # inline the Flatten/Reshape index mapping up to this many values per sample
 
@@ -71,9 +72,7 @@ def conv_backward(cap: Capture, nid: str) -> dict:
         dx = dx[:, :, ph:ph + x.shape[2], pw:pw + x.shape[3]]
         err = max(err, max_error(dx, cap.grad_in[nid][0]))
     return {"delta": cap.lst(delta), "max_error": err,
-            "rule": "dE/dW[o,c,u,v] = sum_i,j delta[o,i,j] * x[c, i*s+u*d-p, j*s+v*d-p] "
-                    "(a correlation of the input with the delta map); dE/db[o] = sum_i,j delta[o,i,j]; "
-                    "dE/dx = delta spread back through the flipped kernels",
+            "rule": tr("dE/dW[o,c,u,v] = sum_i,j delta[o,i,j] * x[c, i*s+u*d-p, j*s+v*d-p] (a correlation of the input with the delta map); dE/db[o] = sum_i,j delta[o,i,j]; dE/dx = delta spread back through the flipped kernels"),
             "pick": "neurons.conv_weight_grad(trace, node, (o, c, u, v)) writes out one weight's gradient"}
 
 
@@ -90,8 +89,8 @@ def maxpool_forward(cap: Capture, nid: str) -> dict:
     vals, idx = F.max_pool2d(x, g["kernel_size"], g["stride"], g["padding"], return_indices=True)
     width = x.shape[3]
     pos = torch.stack([idx // width, idx % width], dim=-1)
-    g.update({"formula": "y[c,i,j] = max over the window of x[c, i*s+u-p, j*s+v-p]",
-              "argmax": cap.lst(pos), "argmax_note": "argmax[c][i][j] = [h, w]: the input position that won",
+    g.update({"formula": tr("y[c,i,j] = max over the window of x[c, i*s+u-p, j*s+v-p]"),
+              "argmax": cap.lst(pos), "argmax_note": tr("argmax[c][i][j] = [h, w]: the input position that won"),
               "max_error": max_error(vals, y)})
     return g
 
@@ -104,7 +103,7 @@ def maxpool_backward(cap: Capture, nid: str) -> dict:
     b, c = x.shape[:2]
     dx = torch.zeros(b, c, x.shape[2] * x.shape[3], dtype=gout.dtype)
     dx.scatter_add_(2, idx.reshape(b, c, -1), gout.reshape(b, c, -1))
-    return {"rule": "each output's gradient goes to the input that won its window; the others get 0",
+    return {"rule": tr("each output's gradient goes to the input that won its window; the others get 0"),
             "max_error": max_error(dx.reshape(x.shape), cap.grad_in[nid][0])}
 
 
@@ -116,7 +115,7 @@ def avgpool_forward(cap: Capture, nid: str) -> dict:
     cols = F.unfold(x, g["kernel_size"], stride=g["stride"], padding=g["padding"])
     b, c = x.shape[:2]
     mine = cols.reshape(b, c, div, -1).sum(2).reshape(y.shape) / div
-    g.update({"formula": f"y[c,i,j] = (sum over the window of x) / {div}", "divisor": div,
+    g.update({"formula": tr("y[c,i,j] = (sum over the window of x) / {div}", div=div), "divisor": div,
               "count_include_pad": bool(layer.count_include_pad), "max_error": max_error(mine, y)})
     return g
 
@@ -129,7 +128,7 @@ def avgpool_backward(cap: Capture, nid: str) -> dict:
     b, c = x.shape[:2]
     cols = (gout.reshape(b * c, 1, -1) / div).expand(b * c, div, gout.shape[2] * gout.shape[3])
     dx = F.fold(cols, x.shape[2:], g["kernel_size"], stride=g["stride"], padding=g["padding"]).reshape(x.shape)
-    return {"rule": f"each input of a window gets 1/{div} of that window's gradient (summed where windows overlap)",
+    return {"rule": tr("each input of a window gets 1/{div} of that window's gradient (summed where windows overlap)", div=div),
             "max_error": max_error(dx, cap.grad_in[nid][0])}
 
 
@@ -137,7 +136,7 @@ def reshape_forward(cap: Capture, nid: str) -> dict:
     x, y = cap.ins[nid][0], cap.outs[nid]
     in_shape, out_shape = list(x.shape[1:]), list(y.shape[1:])
     d = {"in_shape": in_shape, "out_shape": out_shape,
-         "rule": "the values keep their row-major order: output position k (counted flat) is input position k",
+         "rule": tr("the values keep their row-major order: output position k (counted flat) is input position k"),
          "max_error": max_error(y.reshape(x.shape), x)}
     if y[0].numel() <= MAPPING_LIMIT:
         d["mapping"] = [[list(o), list(i)] for o, i in index_pairs(in_shape, out_shape)]
@@ -146,7 +145,7 @@ def reshape_forward(cap: Capture, nid: str) -> dict:
 
 def reshape_backward(cap: Capture, nid: str) -> dict:
     gin = cap.grad_in[nid][0]
-    return {"rule": "the gradient is given back the input's shape, value for value",
+    return {"rule": tr("the gradient is given back the input's shape, value for value"),
             "max_error": max_error(cap.grad_out[nid].reshape(gin.shape), gin)}
 
 

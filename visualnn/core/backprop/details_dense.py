@@ -11,6 +11,7 @@ from __future__ import annotations
 import torch
 
 from visualnn.core.backprop.capture import ELEMENTWISE, Capture
+from visualnn.core.i18n import tr
 
 ACTIVATIONS = {
     "Sigmoid": ("sigmoid", "a = 1 / (1 + exp(-z))", "f'(z) = a * (1 - a)"),
@@ -47,7 +48,7 @@ def activation_forward(cap: Capture, nid: str) -> dict:
         s = layer.negative_slope
         formula, deriv = formula.replace("s *", f"{s:g} *"), deriv.replace("else s", f"else {s:g}")
     if t == "GELU" and getattr(layer, "approximate", "none") == "tanh":
-        formula, deriv = "a = 0.5 * z * (1 + tanh(sqrt(2/pi) * (z + 0.044715 z^3)))", "f'(z) = d/dz of the tanh form"
+        formula, deriv = "a = 0.5 * z * (1 + tanh(sqrt(2/pi) * (z + 0.044715 z^3)))", tr("f'(z) = d/dz of the tanh form")
         name = "gelu_tanh"
     return {"function": name, "formula": formula, "derivative": deriv,
             "z": cap.lst(cap.ins[nid][0]), "a": cap.lst(cap.outs[nid]), "fprime": cap.lst(fprime(cap, nid))}
@@ -66,7 +67,7 @@ def softmax_forward(cap: Capture, nid: str) -> dict:
     e = shifted.exp()
     s = e.sum(dim=dim, keepdim=True)
     return {"formula": "a_i = exp(z_i) / sum_j exp(z_j)", "dim": _user_dim(dim, z.dim()),
-            "exp": cap.lst(e), "sum": cap.lst(s), "shift": "exp(z_i - max z) (the same ratio, no overflow)",
+            "exp": cap.lst(e), "sum": cap.lst(s), "shift": tr("exp(z_i - max z) (the same ratio, no overflow)"),
             "max_error": max_error(e / s, cap.outs[nid])}
 
 
@@ -132,7 +133,7 @@ def delta_source(cap: Capture, nid: str) -> dict:
     "linear": z feeds the next Linear directly, delta_j = sum_k w_kj delta_k;
     "other": delta is the sum of what the consumers send back (listed in `consumers`)."""
     if nid == cap.output_id:
-        return {"kind": "loss", "rule": "delta = dE/dz, straight from the loss"}
+        return {"kind": "loss", "rule": tr("delta = dE/dz, straight from the loss")}
     act = following_activation(cap, nid)
     if act:
         fp = cap.lst(fprime(cap, act))
@@ -149,4 +150,4 @@ def delta_source(cap: Capture, nid: str) -> dict:
     nxt = cap.consumers(nid)
     if len(nxt) == 1 and cap.types[nxt[0]] == "Linear":
         return {"kind": "linear", "next": nxt[0], "rule": "delta_j = sum_k w_kj * delta_k"}
-    return {"kind": "other", "consumers": nxt, "rule": "delta = sum of the gradients sent back by the consumers"}
+    return {"kind": "other", "consumers": nxt, "rule": tr("delta = sum of the gradients sent back by the consumers")}

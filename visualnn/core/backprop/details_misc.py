@@ -14,6 +14,7 @@ import torch
 
 from visualnn.core.backprop.capture import Capture
 from visualnn.core.backprop.details_dense import max_error
+from visualnn.core.i18n import tr
 
 
 def embedding_forward(cap: Capture, nid: str) -> dict:
@@ -21,7 +22,7 @@ def embedding_forward(cap: Capture, nid: str) -> dict:
     ids = cap.ins[nid][0]
     return {"num_embeddings": layer.num_embeddings, "embedding_dim": layer.embedding_dim,
             "padding_idx": layer.padding_idx, "ids": cap.lst(ids), "rows": sorted(set(ids.reshape(-1).tolist())),
-            "formula": "y[t] = E[x[t]]: row x[t] of the table E",
+            "formula": tr("y[t] = E[x[t]]: row x[t] of the table E"),
             "max_error": max_error(cap.before[nid]["weight"][ids], cap.outs[nid])}
 
 
@@ -35,8 +36,9 @@ def embedding_backward(cap: Capture, nid: str) -> dict:
     rows = sorted(set(ids[keep].tolist()))
     wg = cap.data_grad(nid, "weight")
     return {"rows_with_gradient": rows, "row_grads": [[r, wg[r].tolist()] for r in rows],
-            "rule": "row E[id] gets the sum of dE/dy[t] over the positions t holding id; every other row gets 0"
-                    + ("; the padding row never" if layer.padding_idx is not None else ""),
+            "rule": (tr("row E[id] gets the sum of dE/dy[t] over the positions t holding id; every other row gets 0; the padding row never")
+                     if layer.padding_idx is not None else
+                     tr("row E[id] gets the sum of dE/dy[t] over the positions t holding id; every other row gets 0")),
             "max_error": max_error(expect, wg)}
 
 
@@ -63,10 +65,10 @@ def attention_forward(cap: Capture, nid: str) -> dict:
     layer = cap.layer(nid)
     parts, out = _attention(cap, nid, cap.ins[nid][0].detach(), cap.before[nid])
     d = {"num_heads": layer.num_heads, "head_dim": layer.head_dim, "dropout": float(layer.dropout),
-         "formula": ["q, k, v = x W_q + b_q, x W_k + b_k, x W_v + b_v (split into heads)",
-                     "scores = q k^T / sqrt(d)", "weights = softmax(scores) over the keys",
-                     "head = weights v; context = the heads side by side", "y = context W_o + b_o"],
-         "shapes": "q, k, v, heads: [heads, T, d]; scores, weights: [heads, T, T]; context: [T, E]"}
+         "formula": [tr("q, k, v = x W_q + b_q, x W_k + b_k, x W_v + b_v (split into heads)"),
+                     "scores = q k^T / sqrt(d)", tr("weights = softmax(scores) over the keys"),
+                     tr("head = weights v; context = the heads side by side"), "y = context W_o + b_o"],
+         "shapes": tr("q, k, v, heads: [heads, T, d]; scores, weights: [heads, T, T]; context: [T, E]")}
     d.update({k: cap.lst(v) for k, v in parts.items()})
     # with attention dropout the weights torch used were dropped at random; the check is then
     # only meaningful without dropout
@@ -85,8 +87,7 @@ def attention_backward(cap: Capture, nid: str) -> dict:
     grads = torch.autograd.grad(out, [x] + [params[n] for n in names] + [parts[k] for k in keys],
                                 grad_outputs=cap.grad_out[nid], allow_unused=True)
     d = {"d_" + k: cap.lst(g) for k, g in zip(keys, grads[1 + len(names):])}
-    d["rule"] = ("dE/dweights = dE/dhead v^T; dE/dscores_ij = w_ij * (dE/dw_ij - sum_k w_ik dE/dw_ik); "
-                 "dE/dq = dE/dscores k / sqrt(d); dE/dk = dE/dscores^T q / sqrt(d); dE/dv = weights^T dE/dhead")
+    d["rule"] = ("dE/dweights = dE/dhead v^T; dE/dscores_ij = w_ij * (dE/dw_ij - sum_k w_ik dE/dw_ik); dE/dq = dE/dscores k / sqrt(d); dE/dk = dE/dscores^T q / sqrt(d); dE/dv = weights^T dE/dhead")
     if layer.dropout == 0:
         err = max_error(grads[0], cap.grad_in[nid][0])
         for n, g in zip(names, grads[1:1 + len(names)]):
@@ -105,7 +106,7 @@ def add_forward(cap: Capture, nid: str) -> dict:
 
 def add_backward(cap: Capture, nid: str) -> dict:
     g = cap.grad_out[nid]
-    return {"rule": "the gradient is copied unchanged to every input: dE/dx_i = dE/dy",
+    return {"rule": tr("the gradient is copied unchanged to every input: dE/dx_i = dE/dy"),
             "max_error": max(max_error(g, gi) for gi in cap.grad_in[nid])}
 
 
@@ -119,7 +120,7 @@ def _concat_parts(cap: Capture, nid: str):
 def concat_forward(cap: Capture, nid: str) -> dict:
     dim, sizes, offsets = _concat_parts(cap, nid)
     return {"dim": dim - 1, "sizes": sizes, "offsets": offsets,
-            "formula": "y = [x1, x2, ...] side by side along dim; input i fills positions offsets[i] .. offsets[i] + sizes[i] - 1",
+            "formula": tr("y = [x1, x2, ...] side by side along dim; input i fills positions offsets[i] .. offsets[i] + sizes[i] - 1"),
             "max_error": max_error(torch.cat([t.detach() for t in cap.ins[nid]], dim=dim), cap.outs[nid])}
 
 
@@ -127,6 +128,6 @@ def concat_backward(cap: Capture, nid: str) -> dict:
     dim, sizes, offsets = _concat_parts(cap, nid)
     g = cap.grad_out[nid]
     parts = g.split(sizes, dim=dim)
-    return {"rule": "the gradient is split back: input i gets the slice of dE/dy at its own positions",
+    return {"rule": tr("the gradient is split back: input i gets the slice of dE/dy at its own positions"),
             "dim": dim - 1, "sizes": sizes, "offsets": offsets,
             "max_error": max(max_error(p, gi) for p, gi in zip(parts, cap.grad_in[nid]))}

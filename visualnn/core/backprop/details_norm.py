@@ -12,6 +12,7 @@ import torch
 
 from visualnn.core.backprop.capture import Capture
 from visualnn.core.backprop.details_dense import max_error
+from visualnn.core.i18n import tr
 
 
 def dropout_forward(cap: Capture, nid: str) -> dict:
@@ -24,7 +25,7 @@ def dropout_forward(cap: Capture, nid: str) -> dict:
     mask = (scaled != 0).to(x.dtype)
     return {"p": p, "training": True, "scale": 1.0 / (1.0 - p), "mask": cap.lst(mask),
             "kept": int(mask.sum()), "dropped": int(mask.numel() - mask.sum()), "seed": cap.seed,
-            "formula": "y = m * x / (1 - p), m = 1 (kept) or 0 (dropped), drawn with the trace's seed",
+            "formula": tr("y = m * x / (1 - p), m = 1 (kept) or 0 (dropped), drawn with the trace's seed"),
             "max_error": max_error(x * scaled, y)}
 
 
@@ -32,7 +33,7 @@ def dropout_backward(cap: Capture, nid: str) -> dict:
     scaled = cap.masks.get(nid)
     g = cap.grad_out[nid]
     expect = g * scaled if scaled is not None else g
-    return {"rule": "dE/dx = m * dE/dy / (1 - p): dropped values get no gradient",
+    return {"rule": tr("dE/dx = m * dE/dy / (1 - p): dropped values get no gradient"),
             "max_error": max_error(expect, cap.grad_in[nid][0])}
 
 
@@ -90,9 +91,9 @@ def norm_forward(cap: Capture, nid: str) -> dict:
          "formula": "x_hat = (x - mean) / sqrt(var + eps); y = gamma * x_hat + beta",
          "max_error": max_error(mine, y)}
     if cap.types[nid] == "LayerNorm":
-        d["over"] = "each sample's last dim"
+        d["over"] = tr("each sample's last dim")
     else:
-        d["over"] = "the batch" + (" and the positions" if x.dim() > 2 else "") + ", per channel"
+        d["over"] = tr("the batch and the positions, per channel") if x.dim() > 2 else tr("the batch, per channel")
         d.update(_running(cap, nid, mean, var, n))
     return d
 
@@ -110,7 +111,7 @@ def _running(cap: Capture, nid: str, mean, var, n: int) -> dict:
     return {"momentum": m, "var_unbiased": unbiased.reshape(-1).tolist(),
             "running_mean_before": bb["running_mean"].tolist(), "running_mean_after": ba["running_mean"].tolist(),
             "running_var_before": bb["running_var"].tolist(), "running_var_after": ba["running_var"].tolist(),
-            "running_rule": "running = (1 - momentum) * running + momentum * batch statistic (variance unbiased)",
+            "running_rule": tr("running = (1 - momentum) * running + momentum * batch statistic (variance unbiased)"),
             "running_max_error": max(max_error(exp_mean, ba["running_mean"]), max_error(exp_var, ba["running_var"]))}
 
 
@@ -133,6 +134,5 @@ def norm_backward(cap: Capture, nid: str) -> dict:
         err = max(err, max_error(g.sum(dim=pdims).reshape(-1), cap.data_grad(nid, "bias").reshape(-1)))
     return {"dx_hat": cap.lst(dxhat), "sum_dx_hat": _per_stat(cap, s1, nid),
             "sum_dx_hat_x_hat": _per_stat(cap, s2, nid),
-            "rule": "dx_hat = dE/dy * gamma; dE/dx = inv_std / n * (n * dx_hat - sum dx_hat - x_hat * sum(dx_hat * x_hat)); "
-                    "dE/dgamma = sum dE/dy * x_hat; dE/dbeta = sum dE/dy",
+            "rule": "dx_hat = dE/dy * gamma; dE/dx = inv_std / n * (n * dx_hat - sum dx_hat - x_hat * sum(dx_hat * x_hat)); dE/dgamma = sum dE/dy * x_hat; dE/dbeta = sum dE/dy",
             "max_error": err}

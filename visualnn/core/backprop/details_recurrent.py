@@ -18,6 +18,7 @@ import torch
 
 from visualnn.core.backprop.capture import Capture
 from visualnn.core.backprop.details_dense import max_error
+from visualnn.core.i18n import tr
 
 EQUATIONS = {
     "RNN": ["h_t = tanh(W_ih x_t + b_ih + W_hh h_(t-1) + b_hh)"],
@@ -160,6 +161,5 @@ def recurrent_backward(cap: Capture, nid: str) -> dict:
     if cap.grad_in[nid][0] is not None:
         err = max(err, max_error(gx, cap.grad_in[nid][0]))
     return {"runs": rows, "max_error": err,
-            "rule": "back through time: dE/dh_t = (from the output at t) + (from step t+1 through W_hh); "
-                    "d_<gate> = dE/d(pre-activation of the gate); dE/dW sums over every step",
-            "keys": "dh: total dE/dh_t; dh_from_output: the part from the layer's output at t"}
+            "rule": tr("back through time: dE/dh_t = (from the output at t) + (from step t+1 through W_hh); d_<gate> = dE/d(pre-activation of the gate); dE/dW sums over every step"),
+            "keys": tr("dh: total dE/dh_t; dh_from_output: the part from the layer's output at t")}

@@ -16,6 +16,7 @@ import numpy as np
 from visualnn.core.backprop import equations_layers as layers
 from visualnn.core.backprop import neurons as nr
 from visualnn.core.backprop.numfmt import check_digits, num, sub, term, vec
+from visualnn.core.i18n import tr
 
 MAX_NEURON_STAGES = 8   # a Linear with at most this many outputs gets one stage per neuron
 MAX_TERMS = 16          # terms written out in one sum before it is summarised
@@ -51,7 +52,7 @@ def stages(trace: dict, digits: int = 4, max_neuron_stages: int = MAX_NEURON_STA
             for idx in _positions(e["output"]):
                 out.append(_linear_neuron_stage(trace, e, idx, d, ins))
         else:
-            out.append(Stage("forward", e["node"], f"{e['node']} ({e['type']}): forward",
+            out.append(Stage("forward", e["node"], tr("{node} ({type}): forward", node=e["node"], type=e["type"]),
                              *forward_lines(trace, e, d), edges=ins))
     out.append(loss_stage(trace, d))
     for e in trace["backward"]:
@@ -60,7 +61,7 @@ def stages(trace: dict, digits: int = 4, max_neuron_stages: int = MAX_NEURON_STA
             for idx in _positions(e["grad_output"]):
                 out.append(_linear_backward_stage(trace, e, idx, d, cons))
         else:
-            out.append(Stage("backward", e["node"], f"{e['node']} ({e['type']}): backward",
+            out.append(Stage("backward", e["node"], tr("{node} ({type}): backward", node=e["node"], type=e["type"]),
                              *backward_lines(trace, e, d), edges=cons))
     for nid in trace["update"]["params"]:
         out.append(update_stage(trace, nid, d))
@@ -94,7 +95,7 @@ def linear_neuron_lines(trace: dict, node: str, idx, d: int) -> tuple[list[str],
     val = " + ".join(f"{term(t['w'], d)}*{term(t['x'], d)}" for t in shown)
     if len(terms) > MAX_TERMS:
         rest = sum(t["product"] for t in terms[MAX_TERMS:])
-        sym += f" + ... ({len(terms) - MAX_TERMS} more)"
+        sym += " + ... " + tr("({n} more)", n=len(terms) - MAX_TERMS)
         val += f" + {term(rest, d)}"
     if n["bias"] is not None:
         sym += f" + b{j}"
@@ -111,7 +112,7 @@ def linear_neuron_lines(trace: dict, node: str, idx, d: int) -> tuple[list[str],
 def _linear_neuron_stage(trace, e, idx, d, edges) -> Stage:
     formula, lines = linear_neuron_lines(trace, e["node"], idx, d)
     total = int(np.prod(np.shape(e["output"])))
-    return Stage("forward", e["node"], f"{e['node']} (Linear): neuron {sub(idx)} of {total}",
+    return Stage("forward", e["node"], tr("{node} (Linear): neuron {idx} of {total}", node=e['node'], idx=sub(idx), total=total),
                  formula, lines, neuron=tuple(idx), edges=edges)
 
 
@@ -124,15 +125,15 @@ def forward_lines(trace: dict, e: dict, d: int) -> tuple[list[str], list[str]]:
             lines += linear_neuron_lines(trace, e["node"], idx, d)[1][:1]
         total = int(np.prod(np.shape(e["output"])))
         if total > 4:
-            lines.append(f"... ({total - 4} more outputs) z = {vec(e['output'], d)}")
+            lines.append(tr("... ({value} more outputs) z = {output}", value=total - 4, output=vec(e['output'], d)))
         act = e["detail"].get("activation")
         if act:
-            lines.append(f"then {act['node']} applies {act['function']}")
+            lines.append(tr("then {node} applies {function}", node=act['node'], function=act['function']))
         return formula, lines
     fn = layers.FORWARD.get(t)
     if fn:
         return fn(trace, e, d)
-    return [t], [f"input {vec(e['input'], d)}", f"output {vec(e['output'], d)}"]
+    return [t], [tr("input {value}", value=vec(e["input"], d)), tr("output {value}", value=vec(e["output"], d))]
 
 
 # -- loss ----------------------------------------------------------------------------------
@@ -143,7 +144,7 @@ def loss_stage(trace: dict, d: int) -> Stage:
     lines = []
     if loss["type"] == "cross_entropy":
         for t in loss["terms"][:MAX_LINES]:
-            at = f" (sample {sub(t['index'])})" if t["index"] else ""
+            at = " " + tr("(sample {index})", index=sub(t["index"])) if t["index"] else ""
             lines.append(f"p = softmax({vec(t['logits'], d)}) = {vec(t['p'], d)}{at}")
             lines.append(f"-log p_{t['target']} = -log({num(t['p_target'], d)}) = {num(t['value'], d)}")
         sc = loss["shortcut"]
@@ -159,7 +160,7 @@ def loss_stage(trace: dict, d: int) -> Stage:
             lines.append(f"E{sub(t['index'])} = {expr} = {num(t['value'], d)}")
         more = len(loss["terms"]) + loss["terms_omitted"] - min(len(loss["terms"]), MAX_LINES)
         if more:
-            lines.append(f"... ({more} more terms)")
+            lines.append(tr("... ({more} more terms)", more=more))
         div = loss["divisor"]
         names = " + ".join("E" + sub(t["index"]) for t in loss["terms"][:6]) + (" + ..." if len(loss["terms"]) > 6 else "")
         lines.append(f"E = ({names}) / {div} = {num(loss['data_value'], d)}" if div > 1
@@ -179,7 +180,7 @@ def loss_stage(trace: dict, d: int) -> Stage:
                      f" = {num(loss['value'], d)}")
     elif loss["type"] == "cross_entropy":
         lines.append(f"E = {num(loss['value'], d)}")
-    return Stage("loss", None, f"loss ({loss['type']})", formula, lines,
+    return Stage("loss", None, tr("loss ({type})", type=loss["type"]), formula, lines,
                  edges=[(trace["output"], "loss")] if trace.get("output") else [])
 
 
@@ -194,11 +195,11 @@ def linear_delta_lines(trace: dict, node: str, idx, d: int) -> list[str]:
     if n["kind"] in ("activation_linear", "linear"):
         terms = n["terms"][:MAX_TERMS]
         s = " + ".join(f"{term(t['w'], d)}*{term(t['delta'], d)}" for t in terms)
-        more = f" + ... ({len(n['terms']) - MAX_TERMS} more)" if len(n["terms"]) > MAX_TERMS else ""
+        more = " + ... " + tr("({n} more)", n=len(n["terms"]) - MAX_TERMS) if len(n["terms"]) > MAX_TERMS else ""
         sym = " + ".join(f"w{sub([t['k'], n['j']])}*delta'{sub(t['k'])}" for t in terms) + more
         if n["kind"] == "linear":
             return [f"delta{j} = {sym}", f"delta{j} = {s}{more} = {num(n['delta'], d)}"]
-        return [f"delta{j} = ({sym}) * f'(z{j})  (delta' of {n['next']})",
+        return [tr("delta{j} = ({sym}) * f'(z{j})  (delta' of {next})", j=j, sym=sym, next=n['next']),
                 f"delta{j} = ({s}{more}) * {term(n['fprime'], d)} = {num(n['sum'], d)} * {term(n['fprime'], d)}"
                 f" = {num(n['delta'], d)}"]
     return [f"delta{j} = dE/dz{j} = {num(n['delta'], d)}"]
@@ -216,7 +217,7 @@ def _linear_backward_stage(trace, e, idx, d, edges) -> Stage:
     j = idx[-1]
     src = nr.backward_entry(trace, node)["detail"]["source"]
     if src.get("activation"):  # the chain was written out at the activation's stage
-        lines = [f"delta{sub(j)} = dE/dz{sub(j)} = {num(_value(e['grad_output'], idx), d)}  (from {src['activation']})"]
+        lines = [f"delta{sub(j)} = dE/dz{sub(j)} = {num(_value(e['grad_output'], idx), d)}  " + tr("(from {node})", node=src["activation"])]
     else:
         lines = linear_delta_lines(trace, node, idx, d)
     n_in = len(nr.forward_entry(trace, node)["input"])
@@ -226,12 +227,12 @@ def _linear_backward_stage(trace, e, idx, d, edges) -> Stage:
         lines.append(f"dE/dw{sub([j, i])} = delta{sub(j)} * x{sub(i)} = {term(t['delta'], d)} * {term(t['a'], d)}"
                      f" = {num(g['value'], d)}")
     if n_in > MAX_TERMS:
-        lines.append(f"... ({n_in - MAX_TERMS} more weights of neuron {sub(j)})")
+        lines.append(tr("... ({value} more weights of neuron {j})", value=n_in - MAX_TERMS, j=sub(j)))
     if "bias" in e["param_grads"]:
         lines.append(f"dE/db{sub(j)} = delta{sub(j)} = {num(e['param_grads']['bias'][j], d)}")
     formula = [src["rule"], "dE/dw_ji = delta_j * x_i", "dE/db_j = delta_j"]
     total = int(np.prod(np.shape(e["grad_output"])))
-    return Stage("backward", node, f"{node} (Linear): neuron {sub(idx)} of {total}, delta and gradients",
+    return Stage("backward", node, tr("{node} (Linear): neuron {idx} of {total}, delta and gradients", node=node, idx=sub(idx), total=total),
                  formula, lines, neuron=tuple(idx), edges=edges)
 
 
@@ -266,5 +267,5 @@ def update_stage(trace: dict, nid: str, d: int) -> Stage:
             u = nr.param_update(trace, nid, name, idx)
             lines.append(layers.update_line(up, name, idx, u, d, typ))
         if len(idxs) > MAX_LINES:
-            lines.append(f"... ({len(idxs) - MAX_LINES} more values of {name})")
-    return Stage("update", nid, f"{nid}: update ({up['optimizer']}, lr {num(up['lr'], d)})", list(up["formula"]), lines)
+            lines.append(tr("... ({value} more values of {name})", value=len(idxs) - MAX_LINES, name=name))
+    return Stage("update", nid, tr("{nid}: update ({optimizer}, lr {lr})", nid=nid, optimizer=up['optimizer'], lr=num(up['lr'], d)), list(up["formula"]), lines)

@@ -12,6 +12,7 @@ import numpy as np
 
 from visualnn.core.backprop import neurons as nr
 from visualnn.core.backprop.numfmt import num, pos, sub, term, vec
+from visualnn.core.i18n import tr
 
 ELEMENTWISE_NAMES = ("ReLU", "LeakyReLU", "Sigmoid", "Tanh", "GELU", "Identity")
 SHOW = 6  # values written out one per line
@@ -26,8 +27,12 @@ def _at(values, idx):
     return float(np.asarray(values, dtype=float)[tuple(idx)])
 
 
+def _direction(run) -> str:
+    return tr("forward") if run["direction"] == "forward" else tr("reverse")
+
+
 def _more(total, shown):
-    return [f"... ({total - shown} more)"] if total > shown else []
+    return ["... " + tr("({n} more)", n=total - shown)] if total > shown else []
 
 
 def activation_forward(trace, e, d):
@@ -81,10 +86,9 @@ def conv_forward(trace, e, d):
     if px["bias"] is not None:
         expr += f" + {term(px['bias'], d)}"
     return [det["formula"]], [
-        f"kernel {det['kernel_size']}, stride {det['stride']}, padding {det['padding']}, dilation {det['dilation']}: "
-        f"{det['in_shape']} -> {det['out_shape']}",
-        f"z{pos(first)} (receptive field rows {px['rows']}, cols {px['cols']}) = {expr} = {num(px['z'], d)}",
-        "pick any output pixel to see its receptive field and multiply-add"]
+        tr("kernel {kernel_size}, stride {stride}, padding {padding}, dilation {dilation}: {in_shape} -> {out_shape}", kernel_size=det['kernel_size'], stride=det['stride'], padding=det['padding'], dilation=det['dilation'], in_shape=det['in_shape'], out_shape=det['out_shape']),
+        tr("z{first} (receptive field rows {rows}, cols {cols}) = {expr} = {z}", first=pos(first), rows=px['rows'], cols=px['cols'], expr=expr, z=num(px['z'], d)),
+        tr("pick any output pixel to see its receptive field and multiply-add")]
 
 
 def conv_backward(trace, e, d):
@@ -96,7 +100,7 @@ def conv_backward(trace, e, d):
     if len(g["terms"]) > 6:
         expr += f" + ... ({len(g['terms']) - 6} more)"
     return [det["rule"]], [f"dE/dW[0,0,0,0] = {expr} = {num(g['value'], d)}",
-                           f"dE/dW has shape {list(w.shape)}; dE/dx = {vec(e['grad_input'], d)}"]
+                           tr("dE/dW has shape {shape}; dE/dx = {grad_input}", shape=list(w.shape), grad_input=vec(e['grad_input'], d))]
 
 
 def maxpool_forward(trace, e, d):
@@ -107,7 +111,7 @@ def maxpool_forward(trace, e, d):
     for i in idxs:
         hw = [int(v) for v in arg[tuple(i)]]
         where = list(i[:-2]) + hw
-        lines.append(f"y{pos(i)} = max of its window = {num(_at(e['output'], i), d)}, won by x{pos(where)}")
+        lines.append(tr("y{i} = max of its window = {output}, won by x{where}", i=pos(i), output=num(_at(e['output'], i), d), where=pos(where)))
     return [det["formula"]], lines + _more(total, len(idxs))
 
 
@@ -115,14 +119,14 @@ def maxpool_backward(trace, e, d):
     fwd = nr.forward_entry(trace, e["node"])
     arg = np.asarray(fwd["detail"]["argmax"])
     idxs, total = _flat_positions(e["grad_output"])
-    lines = [f"dE/dy{pos(i)} = {num(_at(e['grad_output'], i), d)} goes to x{pos(list(i[:-2]) + [int(v) for v in arg[tuple(i)]])}"
+    lines = [tr("dE/dy{i} = {grad_output} goes to x{value}", i=pos(i), grad_output=num(_at(e['grad_output'], i), d), value=pos(list(i[:-2]) + [int(v) for v in arg[tuple(i)]]))
              for i in idxs]
     return [e["detail"]["rule"]], lines + _more(total, len(idxs))
 
 
 def avgpool_forward(trace, e, d):
     det = e["detail"]
-    return [det["formula"]], [f"window {det['kernel_size']}, stride {det['stride']}, padding {det['padding']}",
+    return [det["formula"]], [tr("window {kernel_size}, stride {stride}, padding {padding}", kernel_size=det['kernel_size'], stride=det['stride'], padding=det['padding']),
                               f"y = {vec(e['output'], d)}"]
 
 
@@ -144,8 +148,8 @@ def reshape_backward(trace, e, d):
 
 def dropout_forward(trace, e, d):
     det = e["detail"]
-    return [det["formula"]], [f"p = {num(det['p'], d)}, scale 1/(1-p) = {num(det['scale'], d)}",
-                              f"mask m = {vec(det['mask'], d)} ({det['kept']} kept, {det['dropped']} dropped)",
+    return [det["formula"]], [tr("p = {p}, scale 1/(1-p) = {scale}", p=num(det["p"], d), scale=num(det["scale"], d)),
+                              tr("mask m = {mask} ({kept} kept, {dropped} dropped)", mask=vec(det['mask'], d), kept=det['kept'], dropped=det['dropped']),
                               f"y = {vec(e['output'], d)}"]
 
 
@@ -155,13 +159,13 @@ def dropout_backward(trace, e, d):
 
 def norm_forward(trace, e, d):
     det = e["detail"]
-    lines = [f"over {det['over']} ({det['count']} values each)", f"mean = {vec(det['mean'], d)}",
+    lines = [tr("over {over} ({count} values each)", over=det['over'], count=det['count']), f"mean = {vec(det['mean'], d)}",
              f"var = {vec(det['var'], d)}", f"x_hat = {vec(det['x_hat'], d)}"]
     if det["gamma"] is not None:
         lines.append(f"gamma = {vec(det['gamma'], d)}, beta = {vec(det['beta'], d)}")
     lines.append(f"y = {vec(e['output'], d)}")
     if "running_mean_after" in det:
-        lines.append(f"running mean -> {vec(det['running_mean_after'], d)}, running var -> {vec(det['running_var_after'], d)}")
+        lines.append(tr("running mean -> {running_mean_after}, running var -> {running_var_after}", running_mean_after=vec(det['running_mean_after'], d), running_var_after=vec(det['running_var_after'], d)))
     return [det["formula"]], lines
 
 
@@ -174,7 +178,7 @@ def recurrent_forward(trace, e, d):
     det = e["detail"]
     lines = []
     for run in det["runs"][:2]:
-        lines.append(f"layer {run['layer'] + 1}, {run['direction']}:")
+        lines.append(tr("layer {layer}, {direction}:", layer=run["layer"] + 1, direction=_direction(run)))
         for s in run["steps"][:SHOW]:
             gates = ", ".join(f"{g} = {vec(s[g], d, 4)}" for g in det["gates"] if g in s and g != "h")
             extra = f", c = {vec(s['c'], d, 4)}" if "c" in s else ""
@@ -186,11 +190,10 @@ def recurrent_backward(trace, e, d):
     det = e["detail"]
     lines = []
     for run in det["runs"][:2]:
-        lines.append(f"layer {run['layer'] + 1}, {run['direction']} (back through time):")
+        lines.append(tr("layer {value}, {direction} (back through time):", value=run['layer'] + 1, direction=_direction(run)))
         for s in sorted(run["steps"], key=lambda s: -s["t"])[:SHOW]:
             extra = f", dE/dc = {vec(s['dc'], d, 4)}" if "dc" in s else ""
-            lines.append(f"  t = {s['t'] + 1}: dE/dh = {vec(s['dh'], d, 4)} (from the output "
-                         f"{vec(s['dh_from_output'], d, 4)}){extra}")
+            lines.append(tr("  t = {value}: dE/dh = {dh} (from the output {dh_from_output}){extra}", value=s['t'] + 1, dh=vec(s['dh'], d, 4), dh_from_output=vec(s['dh_from_output'], d, 4), extra=extra))
     return [det["rule"]], lines
 
 
@@ -204,7 +207,7 @@ def embedding_forward(trace, e, d):
 
 def embedding_backward(trace, e, d):
     det = e["detail"]
-    lines = [f"rows that get gradient: {det['rows_with_gradient']}"]
+    lines = [tr("rows that get gradient: {rows_with_gradient}", rows_with_gradient=det['rows_with_gradient'])]
     lines += [f"dE/dE[{r}] = {vec(g, d, 6)}" for r, g in det["row_grads"][:SHOW]]
     return [det["rule"]], lines
 
@@ -213,9 +216,9 @@ def attention_forward(trace, e, d):
     det = e["detail"]
     w = np.asarray(det["weights"], dtype=float)
     w = w[0] if trace.get("batch") is not None else w
-    lines = [f"{det['num_heads']} head(s) of size {det['head_dim']}"]
+    lines = [tr("{num_heads} head(s) of size {head_dim}", num_heads=det['num_heads'], head_dim=det['head_dim'])]
     for t, row in enumerate(w[0][:SHOW]):
-        lines.append(f"head 1, position {t + 1}: weights {vec(row, d)}")
+        lines.append(tr("head 1, position {value}: weights {row}", value=t + 1, row=vec(row, d)))
     lines.append(f"y = {vec(e['output'], d)}")
     return list(det["formula"]), lines
 
@@ -231,20 +234,19 @@ def add_forward(trace, e, d):
 
 
 def add_backward(trace, e, d):
-    return [e["detail"]["rule"]], [f"dE/dy = {vec(e['grad_output'], d)} is passed to each of "
-                                   f"{', '.join(nr.forward_entry(trace, e['node'])['sources'])}"]
+    return [e["detail"]["rule"]], [tr("dE/dy = {grad_output} is passed to each of {sources}", grad_output=vec(e['grad_output'], d), sources=', '.join(nr.forward_entry(trace, e['node'])['sources']))]
 
 
 def concat_forward(trace, e, d):
     det = e["detail"]
     src = nr.forward_entry(trace, e["node"])["sources"]
-    return [det["formula"]], [f"{s}: positions {o} .. {o + n - 1} along dim {det['dim']}"
+    return [det["formula"]], [tr("{s}: positions {o} .. {value} along dim {dim}", s=s, o=o, value=o + n - 1, dim=det['dim'])
                               for s, o, n in zip(src, det["offsets"], det["sizes"])]
 
 
 def concat_backward(trace, e, d):
     src = nr.forward_entry(trace, e["node"])["sources"]
-    return [e["detail"]["rule"]], [f"{s} gets {vec(g, d)}" for s, g in zip(src, e["grad_inputs"])]
+    return [e["detail"]["rule"]], [tr("{node} gets {value}", node=s, value=vec(g, d)) for s, g in zip(src, e["grad_inputs"])]
 
 
 def update_line(up, name, idx, u, d, layer_type: str = "") -> str:

@@ -15,6 +15,8 @@ from visualnn.core.backprop.errors import TraceError
 from visualnn.core.backprop.inputs import (check_batchnorm, config, make_inputs, make_model, make_targets,
                                           select_samples)
 
+from visualnn.core.i18n import tr
+
 # Denominators below this count as this: float64 rounding in E(w +- eps) leaves the numeric
 # estimate about 1e-10 * |E| of noise, so gradients both below 1e-6 are compared absolutely.
 REL_FLOOR = 1e-6
@@ -32,7 +34,7 @@ def gradient_check(project_or_graph, state=None, x=None, target=None, cfg=None, 
     Parameters with more than `max_per_param` elements are checked on that many, drawn
     with `seed` (default: the project's seed)."""
     if not eps > 0:
-        raise TraceError(f"eps must be > 0, not {eps}")
+        raise TraceError(tr("eps must be > 0, not {eps}", eps=eps))
     if hasattr(project_or_graph, "graph") and hasattr(project_or_graph, "train"):
         project = project_or_graph
         x, target, _, cfg = select_samples(project, sample, batch)
@@ -40,7 +42,7 @@ def gradient_check(project_or_graph, state=None, x=None, target=None, cfg=None, 
     else:
         graph, cfg = project_or_graph, config(cfg)
         if x is None or target is None:
-            raise TraceError("a gradient check needs a batch x and its targets")
+            raise TraceError(tr("a gradient check needs a batch x and its targets"))
     module = make_model(graph, state, cfg.seed)
     xt = make_inputs(module, x)
     tt = make_targets(module, target, cfg.loss, int(xt.shape[0]))
@@ -60,7 +62,7 @@ def gradient_check(project_or_graph, state=None, x=None, target=None, cfg=None, 
     rows, total = [], 0
     with torch.no_grad():
         for key, p in module.named_parameters():
-            node, name = key.split(".", 1)
+            node, name = module.split_key(key)
             flat = p.data.view(-1)
             grad = p.grad.reshape(-1) if p.grad is not None else torch.zeros_like(flat)
             total += flat.numel()

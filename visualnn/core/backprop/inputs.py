@@ -9,6 +9,7 @@ import numpy as np
 import torch
 
 from visualnn.core.backprop.errors import TraceError
+from visualnn.core.i18n import tr
 
 
 def config(train_cfg):
@@ -21,7 +22,7 @@ def config(train_cfg):
     except ConfigError as e:
         raise TraceError(str(e)) from None
     except TypeError as e:
-        raise TraceError(f"train settings: {e}") from None
+        raise TraceError(tr("train settings: {e}", e=e)) from None
 
 
 def make_model(graph, state_or_module, seed: int):
@@ -32,7 +33,7 @@ def make_model(graph, state_or_module, seed: int):
     if isinstance(state_or_module, torch.nn.Module):
         module = copy.deepcopy(state_or_module).cpu().double()
         if graph is not None and set(module.types) != set(graph.nodes):
-            raise TraceError("the module does not belong to this graph")
+            raise TraceError(tr("the module does not belong to this graph"))
         return module
     try:
         module = compile_graph(graph, None, seed=seed).double()
@@ -49,11 +50,10 @@ def make_inputs(module, x) -> torch.Tensor:
     x = torch.as_tensor(np.asarray(x))
     want = tuple(module.shapes[module.input_id])
     if tuple(x.shape[1:]) != want:
-        raise TraceError(f"node {module.input_id}: the data gives samples of shape {list(x.shape[1:])}, "
-                         f"the Input expects {list(want)}")
+        raise TraceError(tr("node {input_id}: the data gives samples of shape {shape}, the Input expects {want}", input_id=module.input_id, shape=list(x.shape[1:]), want=list(want)))
     if module.input_dtype == "long":
         if x.is_floating_point() and not torch.equal(x, x.round()):
-            raise TraceError(f"node {module.input_id}: token ids must be whole numbers")
+            raise TraceError(tr("node {input_id}: token ids must be whole numbers", input_id=module.input_id))
         return x.long()
     return x.to(torch.float64)
 
@@ -66,23 +66,22 @@ def make_targets(module, y, loss: str, batch: int) -> torch.Tensor:
     y = torch.as_tensor(np.asarray(y))
     if loss == "cross_entropy":
         if len(out_shape) != 1:
-            raise TraceError(f"node {oid}: cross_entropy needs one score per class, the output has shape {list(out_shape)}")
+            raise TraceError(tr("node {oid}: cross_entropy needs one score per class, the output has shape {out_shape}", oid=oid, out_shape=list(out_shape)))
         y = y.reshape(batch)
         if y.is_floating_point() and not torch.equal(y, y.round()):
-            raise TraceError("cross_entropy targets must be class indices (whole numbers)")
+            raise TraceError(tr("cross_entropy targets must be class indices (whole numbers)"))
         y = y.long()
         bad = [int(c) for c in y if not 0 <= int(c) < out_shape[0]]
         if bad:
-            raise TraceError(f"node {oid}: target class {bad[0]} is out of range for its {out_shape[0]} outputs")
+            raise TraceError(tr("node {oid}: target class {bad} is out of range for its {out_shape} outputs", oid=oid, bad=bad[0], out_shape=out_shape[0]))
         return y
     n_out = int(np.prod(out_shape))
     if not y.is_floating_point() and y.numel() == batch and n_out > 1:
         if y.min() < 0 or y.max() >= n_out:
-            raise TraceError(f"node {oid}: target class {int(y.max())} is out of range for its {n_out} outputs")
+            raise TraceError(tr("node {oid}: target class {max} is out of range for its {n_out} outputs", oid=oid, max=int(y.max()), n_out=n_out))
         y = torch.nn.functional.one_hot(y.reshape(batch).long(), n_out)
     if y.numel() != batch * n_out:
-        raise TraceError(f"node {oid}: the target has {y.numel() // max(batch, 1)} values per sample, "
-                         f"the output has {n_out}")
+        raise TraceError(tr("node {oid}: the target has {value} values per sample, the output has {n_out}", oid=oid, value=y.numel() // max(batch, 1), n_out=n_out))
     return y.to(torch.float64).reshape((batch,) + out_shape)
 
 
@@ -91,8 +90,7 @@ def check_batchnorm(module, batch: int) -> None:
         if t == "BatchNorm1d":
             shape = module.shapes[nid]
             if batch * int(np.prod(shape[1:])) < 2:
-                raise TraceError(f"node {nid}: BatchNorm1d normalises each feature over the batch, and one sample "
-                                 "gives one value per feature: trace a mini-batch of 2 or more samples")
+                raise TraceError(tr("node {nid}: BatchNorm1d normalises each feature over the batch, and one sample gives one value per feature: trace a mini-batch of 2 or more samples", nid=nid))
 
 
 def select_samples(project, sample: int = 0, batch=None):
@@ -114,14 +112,14 @@ def select_samples(project, sample: int = 0, batch=None):
         idx = [sample]
     elif isinstance(batch, int) and not isinstance(batch, bool):
         if batch < 1:
-            raise TraceError(f"batch must be 1 or more, not {batch}")
+            raise TraceError(tr("batch must be 1 or more, not {batch}", batch=batch))
         idx = list(range(sample, sample + batch))
     else:
         idx = [int(i) for i in batch]
     for i in idx:
         if not isinstance(i, (int, np.integer)) or isinstance(i, bool) or not 0 <= i < n:
-            span = "no samples" if n == 0 else ("1 sample (index 0)" if n == 1 else f"{n} samples (0 to {n - 1})")
-            raise TraceError(f"sample {i} is out of range: the training split has {span}")
+            span = tr("no samples") if n == 0 else (tr("1 sample (index 0)") if n == 1 else tr("{n} samples (0 to {last})", n=n, last=n - 1))
+            raise TraceError(tr("sample {i} is out of range: the training split has {span}", i=i, span=span))
     x, y = ds.x_train[idx], ds.y_train[idx]
     exact = _exact_table_rows(project.data, cfg, idx, ds)
     if exact is not None:

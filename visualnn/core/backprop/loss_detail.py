@@ -15,16 +15,17 @@ import torch
 
 from visualnn.core.backprop.capture import Capture
 from visualnn.core.backprop.details_dense import max_error
+from visualnn.core.i18n import N_, tr
 
 TERMS_LIMIT = 256
 
 FORMULAS = {
-    "half_sse": ("E = 1/2 * sum_k (t_k - o_k)^2, averaged over the batch", "dE/do_k = -(t_k - o_k) / B"),
-    "mse": ("E = mean over every output of (o - t)^2", "dE/do = 2 * (o - t) / N"),
-    "l1": ("E = mean over every output of |o - t|", "dE/do = sign(o - t) / N"),
-    "bce": ("E = mean of -(t * log(o) + (1 - t) * log(1 - o))", "dE/do = (o - t) / (o * (1 - o)) / N"),
-    "bce_logits": ("E = mean of -(t * log(p) + (1 - t) * log(1 - p)), p = sigmoid(z)", "dE/dz = (p - t) / N"),
-    "cross_entropy": ("E = mean over the batch of -log p_y, p = softmax(z)", "dE/dz = (p - y_onehot) / B"),
+    "half_sse": (N_("E = 1/2 * sum_k (t_k - o_k)^2, averaged over the batch"), "dE/do_k = -(t_k - o_k) / B"),
+    "mse": (N_("E = mean over every output of (o - t)^2"), "dE/do = 2 * (o - t) / N"),
+    "l1": (N_("E = mean over every output of |o - t|"), "dE/do = sign(o - t) / N"),
+    "bce": (N_("E = mean of -(t * log(o) + (1 - t) * log(1 - o))"), "dE/do = (o - t) / (o * (1 - o)) / N"),
+    "bce_logits": (N_("E = mean of -(t * log(p) + (1 - t) * log(1 - p)), p = sigmoid(z)"), "dE/dz = (p - t) / N"),
+    "cross_entropy": (N_("E = mean over the batch of -log p_y, p = softmax(z)"), "dE/dz = (p - y_onehot) / B"),
 }
 
 
@@ -51,7 +52,7 @@ def loss_section(cap: Capture, name: str, l1_weight: float) -> dict:
     t = cap.target
     formula, grad_rule = FORMULAS[name]
     sec = {"type": name, "value": float(cap.loss.detach()), "output": cap.lst(out), "target": cap.lst(t),
-           "grad": cap.lst(cap.output_grad), "formula": formula, "grad_rule": grad_rule,
+           "grad": cap.lst(cap.output_grad), "formula": tr(formula), "grad_rule": grad_rule,
            "batch": cap.batch}
     if name == "cross_entropy":
         _cross_entropy(cap, out, t, sec)
@@ -76,7 +77,7 @@ def loss_section(cap: Capture, name: str, l1_weight: float) -> dict:
     sec["data_value"] = float(cap.data_loss.detach())
     if cap.l1_penalty is not None:
         sec["l1"] = {"weight": l1_weight, "penalty": float(cap.l1_penalty.detach()), "term": l1_weight * float(cap.l1_penalty.detach()),
-                     "formula": "E_total = E + l1 * sum |w| (weights only, not biases)"}
+                     "formula": tr("E_total = E + l1 * sum |w| (weights only, not biases)")}
     return sec
 
 

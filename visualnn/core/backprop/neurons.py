@@ -13,20 +13,21 @@ import math
 import numpy as np
 
 from visualnn.core.backprop.errors import TraceError
+from visualnn.core.i18n import tr
 
 
 def forward_entry(trace: dict, node: str) -> dict:
     for e in trace["forward"]:
         if e["node"] == node:
             return e
-    raise TraceError(f"node {node}: not in the trace")
+    raise TraceError(tr("node {node}: not in the trace", node=node))
 
 
 def backward_entry(trace: dict, node: str) -> dict:
     for e in trace["backward"]:
         if e["node"] == node:
             return e
-    raise TraceError(f"node {node}: not in the trace")
+    raise TraceError(tr("node {node}: not in the trace", node=node))
 
 
 def params_before(trace: dict, node: str) -> dict:
@@ -42,7 +43,7 @@ def _idx(index) -> tuple:
 
 def _check(arr: np.ndarray, idx: tuple, node: str) -> None:
     if len(idx) != arr.ndim or any(not 0 <= i < n for i, n in zip(idx, arr.shape)):
-        raise TraceError(f"node {node}: position {list(idx)} is outside the output of shape {list(arr.shape)}")
+        raise TraceError(tr("node {node}: position {idx} is outside the output of shape {shape}", node=node, idx=list(idx), shape=list(arr.shape)))
 
 
 def linear_neuron(trace: dict, node: str, index) -> dict:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from visualnn.core.i18n import tr
+
 MAX_SHOWN = 12  # values written out per list before "..." (views let the user expand)
 
 
@@ -11,7 +13,7 @@ def check_digits(digits) -> int:
     from visualnn.core.backprop.errors import TraceError
 
     if isinstance(digits, bool) or not isinstance(digits, (int, np.integer)) or not 1 <= digits <= 9:
-        raise TraceError(f"digits must be a whole number from 1 to 9, not {digits!r}")
+        raise TraceError(tr("digits must be a whole number from 1 to 9, not {digits!r}", digits=digits))
     return int(digits)
 
 
@@ -35,7 +37,7 @@ def vec(values, digits: int = 4, limit: int = MAX_SHOWN) -> str:
     """A list (nested lists flattened) as [a, b, c, ...]."""
     flat = np.asarray(values, dtype=float).reshape(-1)
     shown = ", ".join(num(v, digits) for v in flat[:limit])
-    more = f", ... ({flat.size - limit} more)" if flat.size > limit else ""
+    more = ", ... " + tr("({n} more)", n=flat.size - limit) if flat.size > limit else ""
     return f"[{shown}{more}]"
 
 

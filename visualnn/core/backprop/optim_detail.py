@@ -16,6 +16,7 @@ import torch
 
 from visualnn.core.backprop.capture import Capture
 from visualnn.core.backprop.details_dense import max_error
+from visualnn.core.i18n import tr
 
 ALPHA_RMSPROP = 0.99  # torch.optim.RMSprop's default smoothing constant, used in training
 
@@ -28,13 +29,13 @@ def formulas(cfg) -> list[str]:
     if o == "sgd":
         if not cfg.momentum:
             return [g, "w_new = w - lr * g"]
-        lines = [g, f"v = {cfg.momentum:g} * v_prev + g  (first step: v = g)"]
+        lines = [g, tr("v = {momentum:g} * v_prev + g  (first step: v = g)", momentum=cfg.momentum)]
         if cfg.nesterov:
             return lines + [f"w_new = w - lr * (g + {cfg.momentum:g} * v)"]
         return lines + ["w_new = w - lr * v"]
     if o in ("adam", "adamw"):
         b1, b2 = cfg.betas
-        pre = [f"w = w * (1 - lr * {wd:g})  (decoupled weight decay)"] if o == "adamw" and wd else []
+        pre = [tr("w = w * (1 - lr * {wd:g})  (decoupled weight decay)", wd=wd)] if o == "adamw" and wd else []
         return pre + [g, f"m = {b1:g} * m_prev + (1 - {b1:g}) * g", f"v = {b2:g} * v_prev + (1 - {b2:g}) * g^2",
                       f"m_hat = m / (1 - {b1:g}^t),  v_hat = v / (1 - {b2:g}^t),  t = 1",
                       f"w_new = w - lr * m_hat / (sqrt(v_hat) + {cfg.eps:g})"]

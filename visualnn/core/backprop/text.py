@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from visualnn.core.backprop.equations import stages
 from visualnn.core.backprop.numfmt import check_digits, num, vec
+from visualnn.core.i18n import N_, display_width, tr
 
-HEADINGS = {"forward": "FORWARD", "loss": "LOSS", "backward": "BACKWARD", "update": "UPDATE"}
+HEADINGS = {"forward": N_("FORWARD"), "loss": N_("LOSS"), "backward": N_("BACKWARD"), "update": N_("UPDATE")}
 
 
 def format_trace(trace: dict, digits: int = 4) -> str:
@@ -13,19 +14,22 @@ def format_trace(trace: dict, digits: int = 4) -> str:
     a = f(z)), the loss term by term, backward (deltas, the chain rule, dE/dw = delta * a) and the
     update w_new = w - lr * dE/dw. Values are shown with `digits` significant digits (1 to 9)."""
     d = check_digits(digits)
-    head = f"sample {trace['sample']}" if trace.get("batch") is None else \
-        f"mini-batch of {trace['batch']} samples {trace['samples']}"
-    out = [f"One training update, {head}, computed in {trace['dtype']}",
-           f"input {trace['input']['node']} = {vec(trace['input']['value'], d)}"]
+    if trace.get("batch") is None:
+        first = tr("One training update, sample {sample}, computed in {dtype}", sample=trace["sample"], dtype=trace["dtype"])
+    else:
+        first = tr("One training update, mini-batch of {batch} samples {samples}, computed in {dtype}",
+                   batch=trace["batch"], samples=trace["samples"], dtype=trace["dtype"])
+    out = [first, tr("input {node} = {value}", node=trace["input"]["node"], value=vec(trace["input"]["value"], d))]
     kind = None
     for st in stages(trace, d):
         if st.kind != kind:
             kind = st.kind
-            out += ["", HEADINGS[kind], "=" * len(HEADINGS[kind])]
+            heading = tr(HEADINGS[kind])
+            out += ["", heading, "=" * display_width(heading)]
         out.append(f"{st.title}")
         for line in st.formula:
             out.append(f"    | {line}")
         for line in st.lines:
             out.append(f"      {line}")
-    out += ["", f"loss before the update: {num(trace['loss']['value'], d)}"]
+    out += ["", tr("loss before the update: {value}", value=num(trace['loss']['value'], d))]
     return "\n".join(out) + "\n"

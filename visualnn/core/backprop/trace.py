@@ -33,6 +33,7 @@ from visualnn.core.backprop.inputs import (check_batchnorm, config, make_inputs,
                                           select_samples)
 from visualnn.core.backprop.loss_detail import loss_section
 from visualnn.core.backprop.optim_detail import update_section
+from visualnn.core.i18n import tr
 
 NEURON_LIMIT = 256  # inline per-neuron terms for a Linear whose outputs x inputs are at most this
 
@@ -51,10 +52,10 @@ def trace_update(graph, state_or_module, x, target, train_cfg, *, single: bool |
     xt = make_inputs(module, x)
     batch = int(xt.shape[0])
     if batch < 1:
-        raise TraceError("no samples to trace")
+        raise TraceError(tr("no samples to trace"))
     single = batch == 1 if single is None else bool(single)
     if single and batch != 1:
-        raise TraceError("a one-sample trace needs exactly one sample")
+        raise TraceError(tr("a one-sample trace needs exactly one sample"))
     tt = make_targets(module, target, cfg.loss, batch)
     check_batchnorm(module, batch)
     seed = cfg.seed if seed is None else int(seed)

@@ -17,6 +17,7 @@ import numpy as np
 from visualnn.core.backprop import neurons as nr
 from visualnn.core.backprop.errors import TraceError
 from visualnn.core.backprop.numfmt import check_digits, num
+from visualnn.core.i18n import tr
 
 MAX_ROWS = 64  # rows per table; the title says when more were left out
 
@@ -59,7 +60,7 @@ def tables(trace: dict, digits: int = 4) -> list[Table]:
                 skip.add(act["node"])
             out.append(_linear_table(trace, e, bwd[nid], act))
         else:
-            t = Table("layer", nid, f"{nid} ({e['type']})", ["position", "output", "dE/d output"])
+            t = Table("layer", nid, f"{nid} ({e['type']})", [tr("position"), tr("output"), tr("dE/d output")])
             shape = np.shape(e["output"])
             t.total = int(np.prod(shape))
             for idx in itertools.islice(_positions(shape), MAX_ROWS):
@@ -73,7 +74,7 @@ def tables(trace: dict, digits: int = 4) -> list[Table]:
 
 def _linear_table(trace, e, b, act) -> Table:
     shape = np.shape(e["output"])
-    cols = ["neuron" if len(shape) == 1 else "sample/position, neuron", "z"] + (["a", "dE/da"] if act else []) + ["delta = dE/dz"]
+    cols = [tr("neuron") if len(shape) == 1 else tr("sample/position, neuron"), "z"] + (["a", "dE/da"] if act else []) + ["delta = dE/dz"]
     has_bias = "bias" in b["param_grads"]
     if has_bias:
         cols += ["dE/db"]
@@ -96,13 +97,13 @@ def _linear_table(trace, e, b, act) -> Table:
 def _loss_table(trace, d) -> Table:
     loss = trace["loss"]
     if loss["type"] == "cross_entropy":
-        t = Table("loss", "loss", f"loss (cross_entropy) E = {num(loss['value'], d)}",
-                  ["sample", "target class", "p of the target", "-log p"])
+        t = Table("loss", "loss", tr("loss ({type}) E = {value}", type=loss["type"], value=num(loss["value"], d)),
+                  [tr("sample"), tr("target class"), tr("p of the target"), "-log p"])
         for term in loss["terms"]:
             t.rows.append([_index(term["index"]), term["target"], term["p_target"], term["value"]])
     else:
-        t = Table("loss", "loss", f"loss ({loss['type']}) E = {num(loss['value'], d)}",
-                  ["position", "output", "target", "term", "dE/d output"])
+        t = Table("loss", "loss", tr("loss ({type}) E = {value}", type=loss["type"], value=num(loss["value"], d)),
+                  [tr("position"), tr("output"), tr("target"), tr("term"), tr("dE/d output")])
         for term in loss["terms"]:
             t.rows.append([_index(term["index"]), term["output"], term["target"], term["value"], term["grad"]])
     t.total = len(t.rows) + loss.get("terms_omitted", 0)
@@ -114,8 +115,8 @@ def _param_table(trace, nid, d) -> Table:
     state_keys = []
     for st in up["state"][nid].values():
         state_keys += [k for k in st if k != "step" and k not in state_keys]
-    t = Table("update", nid, f"{nid}: update ({up['optimizer']}, lr {num(up['lr'], d)})",
-              ["parameter", "index", "old", "dE/dw"] + state_keys + ["new"])
+    t = Table("update", nid, tr("{nid}: update ({optimizer}, lr {lr})", nid=nid, optimizer=up['optimizer'], lr=num(up['lr'], d)),
+              [tr("parameter"), tr("index"), tr("old"), "dE/dw"] + state_keys + [tr("new")])
     for name, old in up["before"][nid].items():
         shape = np.shape(old)
         t.total += int(np.prod(shape))
@@ -138,22 +139,26 @@ def worksheet(trace: dict, fmt: str = "md", digits: int = 4) -> str:
     or "tex" (LaTeX tabulars); numbers with `digits` significant digits (1 to 9)."""
     d = check_digits(digits)
     if fmt not in ("md", "csv", "tex"):
-        raise TraceError(f"worksheet format must be md, csv or tex, not {fmt!r}")
+        raise TraceError(tr("worksheet format must be md, csv or tex, not {fmt!r}", fmt=fmt))
     ts = tables(trace, d)
     return {"md": _markdown, "csv": _csv, "tex": _latex}[fmt](trace, ts, d)
 
 
 def _heading(trace) -> str:
-    who = f"sample {trace['sample']}" if trace.get("batch") is None else f"samples {trace['samples']}"
-    return f"One training update on {who} ({trace['dtype']}); loss {trace['loss']['type']}, optimizer {trace['update']['optimizer']}"
+    fields = dict(dtype=trace["dtype"], loss=trace["loss"]["type"], optimizer=trace["update"]["optimizer"])
+    if trace.get("batch") is None:
+        return tr("One training update on sample {sample} ({dtype}); loss {loss}, optimizer {optimizer}",
+                  sample=trace["sample"], **fields)
+    return tr("One training update on samples {samples} ({dtype}); loss {loss}, optimizer {optimizer}",
+              samples=trace["samples"], **fields)
 
 
 def _more(t: Table) -> str:
-    return f" (first {len(t.rows)} of {t.total})" if t.total > len(t.rows) else ""
+    return tr(" (first {n} of {total})", n=len(t.rows), total=t.total) if t.total > len(t.rows) else ""
 
 
 def _markdown(trace, ts, d) -> str:
-    out = ["# Backprop worksheet", "", _heading(trace) + ". Neurons are counted from 1, other positions from 0."]
+    out = [tr("# Backprop worksheet"), "", tr("{heading}. Neurons are counted from 1, other positions from 0.", heading=_heading(trace))]
     for t in ts:
         out += ["", f"## {t.title}{_more(t)}", "", "| " + " | ".join(t.columns) + " |",
                 "|" + "|".join("---" for _ in t.columns) + "|"]
@@ -162,7 +167,7 @@ def _markdown(trace, ts, d) -> str:
 
 
 def _csv(trace, ts, d) -> str:
-    cols = ["section", "node", "table"]
+    cols = [tr("section"), tr("node"), tr("table")]
     for t in ts:
         cols += [c for c in t.columns if c not in cols]
     buf = io.StringIO()

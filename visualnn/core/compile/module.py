@@ -1,7 +1,9 @@
-"""Compile a Graph into a torch.nn.Module whose submodules are keyed by node id.
+"""Compile a Graph into a torch.nn.Module with one submodule per node.
 
-`GraphModule.state_dict()` keys are `<node id>.<torch parameter name>`, which maps one to
-one onto the project's `state` ({node id: {parameter name: nested lists}}).
+Submodules are registered under the node id, or under `node_<id>` where the id would clash
+with a torch.nn.Module attribute (see `names.py`); `GraphModule.names` maps node id ->
+submodule name and `ids` back. `state_dict()` keys are `<submodule name>.<parameter name>`,
+which map one to one onto the project's `state` ({node id: {parameter name: nested lists}}).
 """
 
 from __future__ import annotations
@@ -9,9 +11,11 @@ from __future__ import annotations
 import torch
 import torch.nn as nn
 
+from visualnn.core.compile.names import submodule_names
 from visualnn.core.graph.model import Graph
 from visualnn.core.graph.registry import get_spec
 from visualnn.core.graph.validate import check_graph
+from visualnn.core.i18n import tr
 
 
 class CompileError(ValueError):
@@ -41,13 +45,15 @@ class GraphModule(nn.Module):
         self.shapes = dict(rep.shapes)
         self.types = {nid: graph.nodes[nid].type for nid in rep.order}
         self.input_dtype = graph.nodes[self.input_id].params.get("dtype", "float")
+        self.names = submodule_names(rep.order)                 # node id -> submodule name
+        self.ids = {name: nid for nid, name in self.names.items()}  # submodule name -> node id
         plan = []
         for nid in rep.order:
             if nid == self.input_id:
                 continue
             srcs = graph.inputs_of(nid)
             spec = get_spec(graph.nodes[nid].type)
-            self.add_module(nid, spec.build(rep.params[nid], [rep.shapes[s] for s in srcs]))
+            self.add_module(self.names[nid], spec.build(rep.params[nid], [rep.shapes[s] for s in srcs]))
             plan.append((nid, tuple(srcs)))
         self.plan = tuple(plan)
         self._chain = all(len(s) == 1 for _, s in plan) and all(
@@ -57,22 +63,31 @@ class GraphModule(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if self._chain:
             for nid, _ in self.plan:
-                x = self._modules[nid](x)
+                x = self._modules[self.names[nid]](x)
             return x
         values = {self.input_id: x}
         for nid, srcs in self.plan:
-            values[nid] = self._modules[nid](*[values[s] for s in srcs])
+            values[nid] = self._modules[self.names[nid]](*[values[s] for s in srcs])
         return values[self.output_id]
 
     def forward_all(self, x: torch.Tensor) -> dict[str, torch.Tensor]:
         """Every node's output (the Input's too), keyed by node id."""
         values = {self.input_id: x}
         for nid, srcs in self.plan:
-            values[nid] = self._modules[nid](*[values[s] for s in srcs])
+            values[nid] = self._modules[self.names[nid]](*[values[s] for s in srcs])
         return values
 
     def layer(self, node_id: str) -> nn.Module:
-        return self._modules[node_id]
+        return self._modules[self.names[node_id]]
+
+    def state_key(self, node_id: str, param: str) -> str:
+        """The state_dict key of a node's parameter or buffer."""
+        return f"{self.names[node_id]}.{param}"
+
+    def split_key(self, key: str) -> tuple[str, str]:
+        """(node id, parameter name) of a state_dict key."""
+        name, param = key.split(".", 1)
+        return self.ids.get(name, name), param
 
     def node_ids(self) -> list[str]:
         return [nid for nid, _ in self.plan]
@@ -80,13 +95,18 @@ class GraphModule(nn.Module):
 
 def compile_graph(graph: Graph, state: dict | None = None, seed: int | None = None) -> GraphModule:
     """Build the module. Parameters are initialised with torch's default init under `seed`
-    (when given), then overwritten by `state` for the nodes it holds."""
+    (when given), then by each node's `init` scheme (core/graph/init.py), then overwritten
+    by `state` for the nodes it holds (so an init counts only for nodes absent from it)."""
+    from visualnn.core.compile.init import apply_inits
+
     if seed is not None:
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(seed)
             module = GraphModule(graph)
+            apply_inits(module, graph)
     else:
         module = GraphModule(graph)
+        apply_inits(module, graph)
     if state:
         load_state(module, state)
     return module
@@ -102,22 +122,22 @@ def load_state(module: GraphModule, state: dict) -> None:
     own = module.state_dict()
     updates = {}
     for nid, params in state.items():
-        if nid not in module._modules:
-            raise StateError(f"node {nid}: state given for a node the network does not have")
+        if nid not in module.names:
+            raise StateError(tr("node {nid}: state given for a node the network does not have", nid=nid))
         if not isinstance(params, dict):
-            raise StateError(f"node {nid}: state must map parameter names to values")
+            raise StateError(tr("node {nid}: state must map parameter names to values", nid=nid))
         for pname, value in params.items():
-            key = f"{nid}.{pname}"
+            key = module.state_key(nid, pname)
             if key not in own:
-                names = sorted(k.split(".", 1)[1] for k in own if k.startswith(nid + "."))
-                raise StateError(f"node {nid}: no parameter '{pname}' (it has: {', '.join(names) or 'none'})")
+                names = sorted(module.split_key(k)[1] for k in own if module.split_key(k)[0] == nid)
+                raise StateError(tr("node {nid}: no parameter '{pname}' (it has: {value})", nid=nid, pname=pname, value=', '.join(names) or 'none'))
             try:
                 t = torch.as_tensor(value, dtype=own[key].dtype)
             except (TypeError, ValueError, RuntimeError) as e:
-                raise StateError(f"node {nid}: {pname} is not a numeric array ({e})") from None
+                raise StateError(tr("node {nid}: {pname} is not a numeric array ({e})", nid=nid, pname=pname, e=e)) from None
             if tuple(t.shape) != tuple(own[key].shape):
                 raise StateError(
-                    f"node {nid}: {pname} has shape {list(t.shape)}, the layer needs {list(own[key].shape)}"
+                    tr("node {nid}: {pname} has shape {shape}, the layer needs {shape2}", nid=nid, pname=pname, shape=list(t.shape), shape2=list(own[key].shape))
                 )
             updates[key] = t
     with torch.no_grad():
@@ -131,7 +151,8 @@ def state_to_lists(module: nn.Module) -> dict:
     float32 values become Python floats exactly, so writing them with repr and reading back
     gives the same float32 bits."""
     out: dict[str, dict] = {}
+    split = module.split_key if isinstance(module, GraphModule) else (lambda k: tuple(k.split(".", 1)))
     for key, t in module.state_dict().items():
-        nid, pname = key.split(".", 1)
+        nid, pname = split(key)
         out.setdefault(nid, {})[pname] = t.detach().cpu().tolist()
     return out

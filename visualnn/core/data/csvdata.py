@@ -7,14 +7,16 @@ from pathlib import Path
 
 import numpy as np
 
-from .dataset import DataError
+from .dataset import DataError, flag
+
+from visualnn.core.i18n import tr
 
 MAX_CLASSES = 20  # an integer target with more distinct values is taken as regression
 
 
 def resolve(data: dict, base_dir) -> Path:
     if not data.get("path"):
-        raise DataError("csv data needs 'path' (the CSV file, relative to the project)")
+        raise DataError(tr("csv data needs 'path' (the CSV file, relative to the project)"))
     path = Path(str(data["path"])).expanduser()
     return path if path.is_absolute() or base_dir is None else Path(base_dir) / path
 
@@ -47,11 +49,11 @@ def read_rows(path: Path, delimiter=None, limit: int | None = None):
                 if limit is not None and count >= limit:
                     return
     except FileNotFoundError:
-        raise DataError(f"{path.name}: file not found ({path})") from None
+        raise DataError(tr("{name}: file not found ({path})", name=path.name, path=path)) from None
     except UnicodeDecodeError:
-        raise DataError(f"{path.name}: not a UTF-8 text file") from None
+        raise DataError(tr("{name}: not a UTF-8 text file", name=path.name)) from None
     except (OSError, csv.Error) as exc:
-        raise DataError(f"{path.name}: cannot read ({exc})") from None
+        raise DataError(tr("{name}: cannot read ({exc})", name=path.name, exc=exc)) from None
 
 
 def preview_rows(data: dict, base_dir=None, n: int = 5) -> tuple[list[str], list[list[str]]]:
@@ -59,19 +61,19 @@ def preview_rows(data: dict, base_dir=None, n: int = 5) -> tuple[list[str], list
     path = resolve(data, base_dir)
     rows = [cells for _, cells in read_rows(path, data.get("delimiter"), n + 1)]
     if not rows:
-        raise DataError(f"{path.name} is empty")
+        raise DataError(tr("{name} is empty", name=path.name))
     return rows[0], rows[1:]
 
 
 def _number(text: str, where: str) -> float:
     if not text:
-        raise DataError(f"{where}: empty value")
+        raise DataError(tr("{where}: empty value", where=where))
     try:
         value = float(text)
     except ValueError:
-        raise DataError(f"{where}: {text!r} is not a number") from None
+        raise DataError(tr("{where}: {text!r} is not a number", where=where, text=text)) from None
     if not math.isfinite(value):
-        raise DataError(f"{where}: {text!r} is not a finite number")
+        raise DataError(tr("{where}: {text!r} is not a finite number", where=where, text=text))
     return value
 
 
@@ -81,28 +83,27 @@ def read_csv(path: Path, delimiter=None):
     rows = read_rows(path, delimiter)
     first = next(rows, None)
     if first is None:
-        raise DataError(f"{path.name} is empty")
+        raise DataError(tr("{name} is empty", name=path.name))
     header = first[1]
     for i, name in enumerate(header):
         if not name:
-            raise DataError(f"{path.name} line {first[0]}: column {i + 1} has no name")
+            raise DataError(tr("{name} line {first}: column {value} has no name", name=path.name, first=first[0], value=i + 1))
         if name in header[:i]:
-            raise DataError(f"{path.name} line {first[0]}: column {name!r} appears twice")
+            raise DataError(tr("{name} line {first}: column {name2!r} appears twice", name=path.name, first=first[0], name2=name))
     body = []
     for line, cells in rows:
         if len(cells) != len(header):
-            raise DataError(f"{path.name} line {line}: expected {len(header)} values, "
-                            f"found {len(cells)}")
+            raise DataError(tr("{name} line {line}: expected {n} values, found {n2}", name=path.name, line=line, n=len(header), n2=len(cells)))
         body.append((line, cells))
     if not body:
-        raise DataError(f"{path.name} has a header but no data rows")
+        raise DataError(tr("{name} has a header but no data rows", name=path.name))
     return header, body
 
 
 def numbers(path: Path, header, body, columns) -> np.ndarray:
     """The named columns as float64 ``(rows, len(columns))``."""
     idx = [header.index(c) for c in columns]
-    values = [[_number(cells[j], f"{path.name} line {line}, column {header[j]!r}")
+    values = [[_number(cells[j], tr("{name} line {line}, column {header!r}", name=path.name, line=line, header=header[j]))
                for j in idx] for line, cells in body]
     return np.array(values, dtype=np.float64).reshape(len(body), len(idx))
 
@@ -149,16 +150,16 @@ def load_csv_kind(data: dict, *, seed: int, test_fraction: float, base_dir=None,
     inputs = list(data.get("inputs") or [c for c in header if c not in targets])
     for c in targets + inputs:
         if c not in header:
-            raise DataError(f"{path.name}: no column named {c!r} (columns: {', '.join(header)})")
+            raise DataError(tr("{name}: no column named {c!r} (columns: {header})", name=path.name, c=c, header=', '.join(header)))
     if not inputs:
-        raise DataError(f"{path.name}: needs at least one input column besides the target")
+        raise DataError(tr("{name}: needs at least one input column besides the target", name=path.name))
     x = numbers(path, header, body, inputs)
     j = header.index(targets[0])
     text_target = len(targets) == 1 and any(c[j] and not _is_number(c[j]) for _, c in body)
     if text_target and task != "regression":
         for line, cells in body:
             if not cells[j]:
-                raise DataError(f"{path.name} line {line}, column {targets[0]!r}: empty value")
+                raise DataError(tr("{name} line {line}, column {targets!r}: empty value", name=path.name, line=line, targets=targets[0]))
         y, task = np.array([c[j] for _, c in body]), "classification"
     else:
         y = numbers(path, header, body, targets)
@@ -166,9 +167,9 @@ def load_csv_kind(data: dict, *, seed: int, test_fraction: float, base_dir=None,
     info = dict(feature_names=inputs, task=task)
     if task == "classification":
         if len(targets) != 1:
-            raise DataError(f"{path.name}: classification needs one target column")
+            raise DataError(tr("{name}: classification needs one target column", name=path.name))
         y, info["class_names"] = classes_of(y.reshape(len(y)))
         info["num_classes"] = len(info["class_names"])
     return assemble(path.stem, x, y, seed=seed, test_fraction=test_fraction,
                     shuffle=test_fraction > 0,
-                    standardize_x=bool(data.get("standardize", True)), **info)
+                    standardize_x=flag(data, "standardize", True), **info)

@@ -5,12 +5,21 @@ circle, xor, plane and multi_gauss it perturbs the point used to compute the lab
 by ``uniform(-r, r) * noise`` (r = the data's radius), for gauss it widens the
 clusters and for spiral it moves the points by ``uniform(-1, 1) * noise``.
 Playground's label -1 is class 0 ("negative"), +1 is class 1 ("positive").
+
+Two more sets for the first lessons of a course: ``blobs``, ``classes`` Gaussian
+clusters (3 by default) evenly around a circle, for softmax regression; and ``line``,
+1-D regression ``y = slope * x + intercept`` plus Gaussian noise, x in [-1, 1], for
+linear regression (a single Linear layer learns w = slope, b = intercept).
+
+Every 2-D set takes ``features`` (see features.py): the inputs are those features of
+the points, and the Dataset keeps the raw points in ``coords_train`` / ``coords_test``.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from .split import STREAM_DATA, assemble, rng_for
+from .features import check_features, plane_inputs
+from .split import STREAM_DATA, assemble, rng_for, split
 
 CLASS_NAMES = ["negative", "positive"]
 FEATURES = ["x1", "x2"]
@@ -85,17 +94,51 @@ def multi_gauss(n: int, noise: float, rng: np.random.Generator):
     return x, values[np.arange(n), pick][:, None]
 
 
+def blobs(n: int, noise: float, rng: np.random.Generator, classes: int = 3):
+    """``classes`` round clusters centred evenly on a circle of radius 3.5 (the first at
+    the top), as many points in each (give or take one); noise widens them as in gauss."""
+    std = np.sqrt(0.5 + (4.0 - 0.5) * noise / 0.5) * 0.6
+    label = np.arange(n) % classes
+    angle = np.pi / 2 + 2 * np.pi * label / classes
+    centres = 3.5 * np.stack([np.cos(angle), np.sin(angle)], axis=1)
+    return centres + rng.normal(0.0, std, (n, 2)), label.astype(np.int64)
+
+
+def blob_names(k: int) -> list[str]:
+    return [chr(ord("A") + i) for i in range(k)]
+
+
 GENERATORS = {"circle": circle, "xor": xor, "gauss": gauss, "spiral": spiral,
-              "plane": plane, "multi_gauss": multi_gauss}
+              "plane": plane, "multi_gauss": multi_gauss, "blobs": blobs}
 REGRESSION = {"plane", "multi_gauss"}
 
 
 def load(name: str, params: dict, *, seed: int, test_fraction: float, **_):
     n, noise = int(params["samples"]), float(params["noise"])
-    x, y = GENERATORS[name](n, noise, rng_for(seed, STREAM_DATA))
-    if name in REGRESSION:
-        return assemble(name, x, y, task="regression", seed=seed,
-                        test_fraction=test_fraction, feature_names=FEATURES, is_2d=True)
-    return assemble(name, x, y, task="classification", seed=seed,
-                    test_fraction=test_fraction, class_names=CLASS_NAMES,
-                    num_classes=2, feature_names=FEATURES, is_2d=True)
+    features = check_features(params.get("features"))
+    rng = rng_for(seed, STREAM_DATA)
+    if name == "blobs":
+        k = int(params["classes"])
+        x, y = blobs(n, noise, rng, k)
+        info = dict(task="classification", class_names=blob_names(k), num_classes=k)
+    else:
+        x, y = GENERATORS[name](n, noise, rng)
+        info = (dict(task="regression") if name in REGRESSION else
+                dict(task="classification", class_names=CLASS_NAMES, num_classes=2))
+    ds = assemble(name, plane_inputs(x, features), y, seed=seed, test_fraction=test_fraction,
+                  feature_names=features, is_2d=True, **info)
+    coords = split(x.astype(np.float32), y, test_fraction, seed)  # the same seeded order as the inputs
+    ds.plane_features, ds.coords_train, ds.coords_test = features, coords[0], coords[2]
+    return ds
+
+
+def line(params: dict, *, seed: int, test_fraction: float, **_):
+    """1-D regression: x uniform in [-1, 1], y = slope * x + intercept + noise, the noise
+    Gaussian with standard deviation noise * max(2 |slope|, 1) (a share of the line's rise)."""
+    n, noise = int(params["samples"]), float(params["noise"])
+    slope, intercept = float(params["slope"]), float(params["intercept"])
+    rng = rng_for(seed, STREAM_DATA)
+    x = rng.uniform(-1.0, 1.0, (n, 1))
+    y = slope * x + intercept + rng.normal(0.0, noise * max(2 * abs(slope), 1.0), (n, 1))
+    return assemble("line", x, y, task="regression", seed=seed, test_fraction=test_fraction,
+                    feature_names=["x"])

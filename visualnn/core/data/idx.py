@@ -49,20 +49,19 @@ def read_idx(path) -> np.ndarray:
             else:
                 raw = head
     except FileNotFoundError:
-        raise DataError(f"{path}: file not found") from None
+        raise DataError(tr("{path}: file not found", path=path)) from None
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        raise DataError(f"{path.name}: cannot read ({exc})") from None
+        raise DataError(tr("{name}: cannot read ({exc})", name=path.name, exc=exc)) from None
     if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] not in IDX_TYPES:
-        raise DataError(f"{path.name}: not an IDX file (bad magic number)")
+        raise DataError(tr("{name}: not an IDX file (bad magic number)", name=path.name))
     dtype, ndim = np.dtype(IDX_TYPES[raw[2]]), raw[3]
     if len(raw) < 4 + 4 * ndim:
-        raise DataError(f"{path.name}: IDX header is cut short")
+        raise DataError(tr("{name}: IDX header is cut short", name=path.name))
     shape = struct.unpack(f">{ndim}I", raw[4:4 + 4 * ndim])
     count = int(np.prod(shape, dtype=np.int64))
     body = raw[4 + 4 * ndim:]
     if len(body) < count * dtype.itemsize:
-        raise DataError(f"{path.name}: expected {count} values of shape {tuple(shape)}, "
-                        f"file holds only {len(body) // dtype.itemsize}")
+        raise DataError(tr("{name}: expected {count} values of shape {shape}, file holds only {value}", name=path.name, count=count, shape=tuple(shape), value=len(body) // dtype.itemsize))
     arr = np.frombuffer(body, dtype=dtype, count=count).reshape(shape)
     return arr.astype(dtype.newbyteorder("="))
 
@@ -72,7 +71,7 @@ def write_idx(path, array: np.ndarray) -> None:
     array = np.asarray(array)
     code = _TYPE_CODES.get(array.dtype.newbyteorder("="))
     if code is None:
-        raise DataError(f"IDX cannot store dtype {array.dtype}")
+        raise DataError(tr("IDX cannot store dtype {dtype}", dtype=array.dtype))
     data = (struct.pack(">BBBB", 0, 0, code, array.ndim)
             + struct.pack(f">{array.ndim}I", *array.shape)
             + array.astype(IDX_TYPES[code]).tobytes())
@@ -236,25 +235,25 @@ def load_idx_kind(data: dict, *, seed: int, test_fraction: float, base_dir=None,
 
     def resolve(key):
         if not data.get(key):
-            raise DataError(f"idx data needs '{key}' (a file path)")
+            raise DataError(tr("idx data needs '{key}' (a file path)", key=key))
         p = Path(str(data[key])).expanduser()
         return p if p.is_absolute() or base_dir is None else Path(base_dir) / p
 
     x = images_to_x(read_idx(resolve("images")), bool(data.get("flatten", False)))
     y = read_idx(resolve("labels"))
     if len(x) != len(y):
-        raise DataError(f"idx data: {len(x)} images but {len(y)} labels")
+        raise DataError(tr("idx data: {n} images but {n2} labels", n=len(x), n2=len(y)))
     n_train = len(x)
     if data.get("test_images") or data.get("test_labels"):
         tx = images_to_x(read_idx(resolve("test_images")), bool(data.get("flatten", False)))
         ty = read_idx(resolve("test_labels"))
         if len(tx) != len(ty) or tx.shape[1:] != x.shape[1:]:
-            raise DataError("idx data: the test files do not match the training files")
+            raise DataError(tr("idx data: the test files do not match the training files"))
         x, y = np.concatenate([x, tx]), np.concatenate([y, ty])
     integer = np.issubdtype(y.dtype, np.integer)
     task = task or ("classification" if integer and y.ndim == 1 else "regression")
     if task == "classification" and (not integer or y.ndim != 1 or (len(y) and y.min() < 0)):
-        raise DataError("idx data: classification labels must be one non-negative integer each")
+        raise DataError(tr("idx data: classification labels must be one non-negative integer each"))
     if n_train == len(x):
         return assemble("idx", x, y, task=task, seed=seed, test_fraction=test_fraction)
     return wrap("idx", x[:n_train], y[:n_train], x[n_train:], y[n_train:], task=task)

@@ -13,6 +13,8 @@ import numpy as np
 
 from .dataset import DataError
 
+from visualnn.core.i18n import tr
+
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff",
                   ".pgm", ".ppm", ".pbm", ".pnm")
 _MODES = {"1": "L", "L": "L", "LA": "LA", "RGB": "RGB", "RGBA": "RGBA", "CMYK": "RGB",
@@ -31,6 +33,7 @@ def read_image(path, *, reduce_to: tuple[int, int] | None = None) -> np.ndarray:
     from .limits import check_file, check_pixels
 
     path = check_file(Path(path), "an image")
+    Image.MAX_IMAGE_PIXELS = None  # the size is checked here, from the header, against our own limit
     try:
         with Image.open(path) as im:
             check_pixels(*im.size, path.name)
@@ -38,14 +41,13 @@ def read_image(path, *, reduce_to: tuple[int, int] | None = None) -> np.ndarray:
                 im = _reduced(im, reduce_to)
             return _to_array(im)
     except FileNotFoundError:
-        raise DataError(f"{path}: file not found") from None
+        raise DataError(tr("{path}: file not found", path=path)) from None
     except DataError:
         raise
     except UnidentifiedImageError:
-        raise DataError(f"{path.name}: cannot read image (not a picture in a known format: "
-                        f"{', '.join(s.lstrip('.').upper() for s in IMAGE_SUFFIXES[:8])}, PGM/PPM)") from None
+        raise DataError(tr("{name}: cannot read image (not a picture in a known format: {items}, PGM/PPM)", name=path.name, items=', '.join(s.lstrip('.').upper() for s in IMAGE_SUFFIXES[:8]))) from None
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise DataError(f"{path.name}: cannot read image ({exc})") from None
+        raise DataError(tr("{name}: cannot read image ({exc})", name=path.name, exc=exc)) from None
 
 
 def _reduced(im, target):

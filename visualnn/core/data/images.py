@@ -8,6 +8,8 @@ import numpy as np
 from .dataset import DataError
 from .imagefile import IMAGE_SUFFIXES, read_image
 
+from visualnn.core.i18n import tr
+
 RESIZE_METHODS = ("auto", "nearest", "bilinear", "area")
 
 
@@ -33,7 +35,7 @@ def _weights(n_in: int, n_out: int, method: str) -> np.ndarray:
         overlap = np.minimum(cols + 1, stop[:, None]) - np.maximum(cols, start[:, None])
         w = np.clip(overlap, 0, None) / scale
     else:
-        raise DataError(f"unknown resize method {method!r}: use one of {', '.join(RESIZE_METHODS)}")
+        raise DataError(tr("unknown resize method {method!r}: use one of {RESIZE_METHODS}", method=method, RESIZE_METHODS=', '.join(RESIZE_METHODS)))
     return w
 
 
@@ -77,29 +79,27 @@ def _size(value) -> tuple[int, int]:
     try:
         h, w = (int(v) for v in value)
     except (TypeError, ValueError):
-        raise DataError(f"images: size must be [height, width], got {value!r}") from None
+        raise DataError(tr("images: size must be [height, width], got {value!r}", value=value)) from None
     if not (1 <= h <= 1024 and 1 <= w <= 1024):
-        raise DataError(f"images: size must be 1..1024 pixels a side, got {h}x{w}")
+        raise DataError(tr("images: size must be 1..1024 pixels a side, got {h}x{w}", h=h, w=w))
     return h, w
 
 
 def scan_folder(folder: Path) -> tuple[list[str], list[list[Path]]]:
     """The class names (sorted sub-folder names) and each class's image files."""
     if not folder.is_dir():
-        raise DataError(f"image folder not found: {folder}")
+        raise DataError(tr("image folder not found: {folder}", folder=folder))
     classes = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
     if len(classes) < 2:
-        raise DataError(f"{folder} needs at least two class sub-folders (one per class, "
-                        f"named after it, holding its images); found {len(classes)}")
+        raise DataError(tr("{folder} needs at least two class sub-folders (one per class, named after it, holding its images); found {n}", folder=folder, n=len(classes)))
     files = []
     for cls in classes:
         entries = sorted(p for p in cls.iterdir() if p.is_file() and not p.name.startswith("."))
         images = [p for p in entries if p.suffix.lower() in IMAGE_SUFFIXES]
         if not images:
             others = sorted({p.suffix.lower() for p in entries if p.suffix})
-            hint = f" (found {', '.join(others)} files)" if others else ""
-            raise DataError(f"class folder {cls} holds no images (JPEG, PNG, BMP, GIF, WebP, "
-                            f"TIFF, PGM or PPM){hint}")
+            hint = tr(" (found {others} files)", others=', '.join(others)) if others else ""
+            raise DataError(tr("class folder {cls} holds no images (JPEG, PNG, BMP, GIF, WebP, TIFF, PGM or PPM){hint}", cls=cls, hint=hint))
         files.append(images)
     return [c.name for c in classes], files
 
@@ -111,14 +111,14 @@ def load_images_kind(data: dict, *, seed: int, test_fraction: float, base_dir=No
     from .split import assemble
 
     if not data.get("path"):
-        raise DataError("images data needs 'path' (the folder with one sub-folder per class)")
+        raise DataError(tr("images data needs 'path' (the folder with one sub-folder per class)"))
     folder = Path(str(data["path"])).expanduser()
     if not folder.is_absolute() and base_dir is not None:
         folder = Path(base_dir) / folder
     h, w = _size(data.get("size", [28, 28]))
     color = data.get("color", "gray")
     if color not in ("gray", "rgb"):
-        raise DataError(f"images: color must be 'gray' or 'rgb', got {color!r}")
+        raise DataError(tr("images: color must be 'gray' or 'rgb', got {color!r}", color=color))
     method = data.get("resize", "auto")
     class_names, files = scan_folder(folder)
     xs, ys = [], []

@@ -12,6 +12,8 @@ from visualnn.core.paths import find_assets
 from .dataset import DataError
 from .split import assemble
 
+from visualnn.core.i18n import tr
+
 # The scikit-learn loader of each set: the exported PyTorch scripts use it.
 LOADERS = {"digits": "load_digits", "iris": "load_iris", "wine": "load_wine",
            "breast_cancer": "load_breast_cancer"}
@@ -22,7 +24,7 @@ def _raw(name: str):
     assets = find_assets()
     path = assets / "datasets" / f"{name}.npz" if assets is not None else None
     if path is None or not path.is_file():
-        raise DataError(f"the bundled '{name}' data set is missing (reinstall visualnn)")
+        raise DataError(tr("the bundled '{name}' data set is missing (reinstall visualnn)", name=name))
     with np.load(path, allow_pickle=False) as f:
         x = np.asarray(f["x"], dtype=np.float32)
         y = np.asarray(f["y"], dtype=np.int64)

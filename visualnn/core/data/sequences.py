@@ -10,6 +10,8 @@ from .assets import asset_path
 from .dataset import DataError
 from .split import STREAM_DATA, STREAM_SPLIT, assemble, check_fraction, num_test, rng_for
 
+from visualnn.core.i18n import tr
+
 PAD, UNK = "<pad>", "<unk>"
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
@@ -47,7 +49,7 @@ def read_corpus(path) -> tuple[list[str], list[str]]:
             continue
         label, sep, text = line.partition("\t")
         if not sep or not text.strip():
-            raise DataError(f"{path.name} line {number}: expected label<TAB>sentence")
+            raise DataError(tr("{name} line {number}: expected label<TAB>sentence", name=path.name, number=number))
         labels.append(label.strip())
         texts.append(text.strip())
     return labels, texts

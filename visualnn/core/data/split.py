@@ -5,6 +5,8 @@ import numpy as np
 
 from .dataset import DataError
 
+from visualnn.core.i18n import tr
+
 # Independent random streams derived from the one project seed, so that drawing
 # the data and shuffling the split never disturb each other.
 STREAM_DATA = 1
@@ -20,9 +22,9 @@ def check_fraction(test_fraction: float) -> float:
     try:
         f = float(test_fraction)
     except (TypeError, ValueError):
-        raise DataError(f"test_fraction must be a number, got {test_fraction!r}") from None
+        raise DataError(tr("test_fraction must be a number, got {test_fraction!r}", test_fraction=test_fraction)) from None
     if not 0.0 <= f < 1.0:
-        raise DataError(f"test_fraction must be at least 0 and below 1, got {f:g}")
+        raise DataError(tr("test_fraction must be at least 0 and below 1, got {f:g}", f=f))
     return f
 
 
@@ -45,11 +47,11 @@ def split(x: np.ndarray, y: np.ndarray, test_fraction: float, seed: int,
     test_fraction = check_fraction(test_fraction)
     n = len(x)
     if len(y) != n:
-        raise DataError(f"{n} inputs but {len(y)} targets")
+        raise DataError(tr("{n} inputs but {n2} targets", n=n, n2=len(y)))
     order = rng_for(seed, STREAM_SPLIT).permutation(n) if shuffle else np.arange(n)
     k = n - num_test(n, test_fraction)
-    tr, te = order[:k], order[k:]
-    return x[tr], y[tr], x[te], y[te]
+    train, test = order[:k], order[k:]
+    return x[train], y[train], x[test], y[test]
 
 
 def standardize(x_train: np.ndarray, *others: np.ndarray):
@@ -104,7 +106,7 @@ def wrap(name: str, x_train, y_train, x_test, y_test, *, task: str,
         ys = [a.astype(np.float32, copy=False).reshape(len(a), out_dim) for a in ys]
         num_classes, output_dim, class_names = 0, out_dim, []
     else:
-        raise DataError(f"unknown task {task!r}: use 'classification' or 'regression'")
+        raise DataError(tr("unknown task {task!r}: use 'classification' or 'regression'", task=task))
     if standardize_x:
         xs = list(standardize(*xs))
     return Dataset(

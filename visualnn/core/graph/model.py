@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-ID_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+from visualnn.core.i18n import tr
+
 
 
 class GraphError(ValueError):
@@ -48,10 +49,11 @@ class GraphEvent:
 
 def id_problem(node_id: Any) -> str | None:
     """Why `node_id` is not a valid id, or None."""
-    if not isinstance(node_id, str) or not ID_RE.match(node_id):
-        return f"id {node_id!r} must start with a letter or _ and hold only letters, digits and _"
+    if not isinstance(node_id, str) or not node_id.isidentifier():
+        return tr("id {node_id!r} must start with a letter (of any script) or _ and hold only letters, digits and _",
+                  node_id=node_id)
     if keyword.iskeyword(node_id):
-        return f"id {node_id!r} is a Python keyword"
+        return tr("id {node_id!r} is a Python keyword", node_id=node_id)
     return None
 
 
@@ -79,7 +81,7 @@ class Graph:
         try:
             return self.nodes[node_id]
         except KeyError:
-            raise GraphError(f"no node '{node_id}'") from None
+            raise GraphError(tr("no node '{node_id}'", node_id=node_id)) from None
 
     def __contains__(self, node_id: str) -> bool:
         return node_id in self.nodes
@@ -169,7 +171,7 @@ class Graph:
                  pos: tuple[float, float] | None = None, extra: dict | None = None) -> Node:
         node_id = node_id or self.unique_id(type_name.lower())
         if node_id in self.nodes:
-            raise GraphError(f"a node '{node_id}' already exists")
+            raise GraphError(tr("a node '{node_id}' already exists", node_id=node_id))
         node = Node(node_id, type_name, dict(params or {}), tuple(pos) if pos is not None else None, dict(extra or {}))
         self.nodes[node_id] = node
         self._emit("node_added", node=node_id)
@@ -178,7 +180,7 @@ class Graph:
     def insert_node(self, node: Node, index: int) -> None:
         """Put back a removed node at its old position in the node order (for undo)."""
         if node.id in self.nodes:
-            raise GraphError(f"a node '{node.id}' already exists")
+            raise GraphError(tr("a node '{id}' already exists", id=node.id))
         items = list(self.nodes.items())
         items.insert(min(index, len(items)), (node.id, node))
         self.nodes = dict(items)
@@ -201,7 +203,7 @@ class Graph:
         self.node(src), self.node(dst)
         edge = Edge(src, dst)
         if edge in self.edges:
-            raise GraphError(f"'{src}' is already connected to '{dst}'")
+            raise GraphError(tr("'{src}' is already connected to '{dst}'", src=src, dst=dst))
         if index is None:
             self.edges.append(edge)
         else:
@@ -213,7 +215,7 @@ class Graph:
         """Remove the edge; returns its index (for undo)."""
         edge = Edge(src, dst)
         if edge not in self.edges:
-            raise GraphError(f"'{src}' is not connected to '{dst}'")
+            raise GraphError(tr("'{src}' is not connected to '{dst}'", src=src, dst=dst))
         index = self.edges.index(edge)
         self.edges.pop(index)
         self._emit("edge_removed", edge=edge)
@@ -234,6 +236,17 @@ class Graph:
         else:
             params[name] = value
         self.set_params(node_id, params)
+
+    def set_init(self, node_id: str, init: dict | None) -> None:
+        """Set the node's `init` ({"scheme": ..., ...}; see core/graph/init.py), or remove it
+        with None. Not checked here: validation reports a bad one at the node."""
+        node = self.node(node_id)
+        if node.extra.get("init") != init:
+            if init is None:
+                node.extra.pop("init", None)
+            else:
+                node.extra["init"] = copy.deepcopy(init)
+            self._emit("node_changed", node=node_id)
 
     def set_type(self, node_id: str, type_name: str, params: dict | None = None) -> None:
         node = self.node(node_id)
@@ -258,7 +271,7 @@ class Graph:
         if problem:
             raise GraphError(problem)
         if new in self.nodes:
-            raise GraphError(f"a node '{new}' already exists")
+            raise GraphError(tr("a node '{new}' already exists", new=new))
         node.id = new
         self.nodes = {(new if k == old else k): v for k, v in self.nodes.items()}
         self.edges = [Edge(new if e.src == old else e.src, new if e.dst == old else e.dst) for e in self.edges]
@@ -297,29 +310,29 @@ class Graph:
         g = cls()
         for i, rec in enumerate(nodes):
             if not isinstance(rec, dict) or "id" not in rec or "type" not in rec:
-                raise GraphError(f"nodes[{i}] needs an 'id' and a 'type'")
+                raise GraphError(tr("nodes[{i}] needs an 'id' and a 'type'", i=i))
             nid = rec["id"]
             if not isinstance(nid, str):
-                raise GraphError(f"nodes[{i}]: id must be a string, not {nid!r}")
+                raise GraphError(tr("nodes[{i}]: id must be a string, not {nid!r}", i=i, nid=nid))
             if nid in g.nodes:
-                raise GraphError(f"node {nid}: the id is used twice")
+                raise GraphError(tr("node {nid}: the id is used twice", nid=nid))
             params = rec.get("params") or {}
             if not isinstance(params, dict):
-                raise GraphError(f"node {nid}: params must be an object")
+                raise GraphError(tr("node {nid}: params must be an object", nid=nid))
             pos = rec.get("pos")
             if pos is not None and (not isinstance(pos, (list, tuple)) or len(pos) != 2):
-                raise GraphError(f"node {nid}: pos must be [x, y]")
+                raise GraphError(tr("node {nid}: pos must be [x, y]", nid=nid))
             extra = {k: v for k, v in rec.items() if k not in ("id", "type", "params", "pos")}
             g.nodes[nid] = Node(nid, rec["type"], dict(params), tuple(map(float, pos)) if pos else None, extra)
         for i, rec in enumerate(edges):
             if not isinstance(rec, dict) or "from" not in rec or "to" not in rec:
-                raise GraphError(f"edges[{i}] needs 'from' and 'to'")
+                raise GraphError(tr("edges[{i}] needs 'from' and 'to'", i=i))
             for end in ("from", "to"):
                 if rec[end] not in g.nodes:
-                    raise GraphError(f"node {rec[end]}: edges[{i}] names a node that does not exist")
+                    raise GraphError(tr("node {rec}: edges[{i}] names a node that does not exist", rec=rec[end], i=i))
             e = Edge(rec["from"], rec["to"])
             if e in g.edges:
-                raise GraphError(f"node {e.dst}: the edge from '{e.src}' is listed twice")
+                raise GraphError(tr("node {dst}: the edge from '{src}' is listed twice", dst=e.dst, src=e.src))
             g.edges.append(e)
         return g
 

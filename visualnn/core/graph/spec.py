@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from visualnn.core.i18n import tr
+
 Shape = tuple  # a tensor shape without the batch dimension, e.g. (2,), (1, 8, 8), (T, F)
 
 
@@ -39,20 +41,25 @@ class ParamSpec:
     choices: tuple = ()
     optional: bool = False
 
+    @property
+    def help_text(self) -> str:
+        """`help` in the UI language."""
+        return tr(self.help)
+
     def check(self, value: Any) -> Any:
         """Return `value` normalised to this parameter's kind, or raise ParamError."""
         if value is None:
             if self.optional:
                 return None
-            raise ParamError(f"parameter '{self.name}' must be set")
+            raise ParamError(tr("parameter '{name}' must be set", name=self.name))
         if self.kind == "bool":
             if not isinstance(value, bool):
-                raise ParamError(f"parameter '{self.name}' must be true or false, not {value!r}")
+                raise ParamError(tr("parameter '{name}' must be true or false, not {value!r}", name=self.name, value=value))
             return value
         if self.kind == "choice":
             if value not in self.choices:
                 opts = ", ".join(repr(c) for c in self.choices)
-                raise ParamError(f"parameter '{self.name}' must be one of {opts}, not {value!r}")
+                raise ParamError(tr("parameter '{name}' must be one of {opts}, not {value!r}", name=self.name, opts=opts, value=value))
             return value
         if self.kind == "int":
             return self._number(value, int)
@@ -61,28 +68,28 @@ class ParamSpec:
         if self.kind == "size":
             if isinstance(value, (list, tuple)):
                 if len(value) != 2:
-                    raise ParamError(f"parameter '{self.name}' must be an int or a pair of ints")
+                    raise ParamError(tr("parameter '{name}' must be an int or a pair of ints", name=self.name))
                 return tuple(self._number(v, int) for v in value)
             return self._number(value, int)
         if self.kind == "ints":
             if not isinstance(value, (list, tuple)) or not value:
-                raise ParamError(f"parameter '{self.name}' must be a non-empty list of ints")
+                raise ParamError(tr("parameter '{name}' must be a non-empty list of ints", name=self.name))
             return tuple(self._number(v, int) for v in value)
-        raise ParamError(f"parameter '{self.name}' has unknown kind {self.kind}")
+        raise ParamError(tr("parameter '{name}' has unknown kind {kind}", name=self.name, kind=self.kind))
 
     def _number(self, value: Any, typ: type) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ParamError(f"parameter '{self.name}' must be a number, not {value!r}")
+            raise ParamError(tr("parameter '{name}' must be a number, not {value!r}", name=self.name, value=value))
         if typ is int:
             if float(value) != int(value):
-                raise ParamError(f"parameter '{self.name}' must be a whole number, not {value!r}")
+                raise ParamError(tr("parameter '{name}' must be a whole number, not {value!r}", name=self.name, value=value))
             value = int(value)
         else:
             value = float(value)
         if self.minimum is not None and value < self.minimum:
-            raise ParamError(f"parameter '{self.name}' must be >= {self.minimum:g}, not {value:g}")
+            raise ParamError(tr("parameter '{name}' must be >= {minimum:g}, not {value:g}", name=self.name, minimum=self.minimum, value=value))
         if self.maximum is not None and value > self.maximum:
-            raise ParamError(f"parameter '{self.name}' must be <= {self.maximum:g}, not {value:g}")
+            raise ParamError(tr("parameter '{name}' must be <= {maximum:g}, not {value:g}", name=self.name, maximum=self.maximum, value=value))
         return value
 
 
@@ -108,6 +115,24 @@ class LayerSpec:
     trainable: bool = False  # has learnable parameters
     inferred: tuple[str, ...] = field(default=())  # torch arguments taken from the input shape
 
+    @property
+    def help_text(self) -> str:
+        """`help` in the UI language (the palette, the inspector, the layer reference)."""
+        return tr(self.help)
+
+    @property
+    def formula_text(self) -> str:
+        """`formula` in the UI language: the words of a formula translate, its symbols stay."""
+        return tr(self.formula)
+
+    @property
+    def shapes_text(self) -> str:
+        return tr(self.shapes)
+
+    @property
+    def group_text(self) -> str:
+        return tr(self.group)
+
     def param(self, name: str) -> ParamSpec | None:
         for p in self.params:
             if p.name == name:
@@ -123,7 +148,7 @@ class LayerSpec:
         if params:
             name = sorted(params)[0]
             known = ", ".join(p.name for p in self.params) or "none"
-            raise ParamError(f"{self.type} has no parameter '{name}' (its parameters: {known})")
+            raise ParamError(tr("{type} has no parameter '{name}' (its parameters: {known})", type=self.type, name=name, known=known))
         return out
 
     @property

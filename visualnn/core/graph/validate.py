@@ -8,27 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from visualnn.core.graph.init import init_problem
 from visualnn.core.i18n import tr
 
 from visualnn.core.graph.layers._util import fmt
 from visualnn.core.graph.model import Graph, GraphError, id_problem
 from visualnn.core.graph.registry import REGISTRY, get_spec
-from visualnn.core.graph.reserved import is_reserved
 from visualnn.core.graph.spec import ParamError, ShapeError
+from visualnn.core.i18n import tr
 
 MAX_LISTED = 6  # names written out in one message before "and N more"
 # Learnable values a network may hold: 4 bytes each for the weights, their gradients and
 # two optimizer buffers, so about 4 GB at this limit. Shown with the parameter count.
 MAX_PARAMETERS = 250_000_000
-
-# Attribute names of torch.nn.Module: a submodule keyed by one of these cannot be registered.
-RESERVED_IDS = frozenset({
-    "forward", "training", "train", "eval", "cuda", "cpu", "to", "type", "float", "double", "half",
-    "parameters", "buffers", "children", "modules", "state_dict", "load_state_dict", "apply",
-    "zero_grad", "register_buffer", "add_module", "named_modules", "extra_repr", "dump_patches",
-    "call_super_init", "bfloat16", "share_memory", "requires_grad_", "get_submodule", "ipu", "xpu",
-    "mtia", "compile", "plan", "output", "input_id", "output_id", "graph",
-})
 
 
 @dataclass(frozen=True)
@@ -38,7 +30,7 @@ class Problem:
     field: str = ""  # the field of the node or project concerned ("params.out_features", "train.lr"), when known
 
     def __str__(self) -> str:
-        return f"node {self.node}: {self.message}"
+        return tr("node {node}: {message}", node=self.node, message=self.message)
 
 
 class ConnectError(ValueError):
@@ -69,24 +61,26 @@ def check_graph(graph: Graph) -> Report:
         bad = id_problem(nid)
         if bad:
             add(nid, bad)
-        elif nid in RESERVED_IDS or is_reserved(nid):
-            add(nid, f"id '{nid}' is reserved; choose another name")
         spec = get_spec(node.type)
         if spec is None:
             near = [t for t in REGISTRY if t.lower() == str(node.type).lower()]
-            hint = f" (did you mean {near[0]}?)" if near else ""
-            add(nid, f"unknown layer type '{node.type}'{hint}")
+            hint = tr(" (did you mean {near}?)", near=near[0]) if near else ""
+            add(nid, tr("unknown layer type '{type}'{hint}", type=node.type, hint=hint))
             continue
         try:
             rep.params[nid] = spec.resolve(node.params)
         except ParamError as e:
             add(nid, str(e))
+        if "init" in node.extra:
+            bad_init = init_problem(node.extra["init"], node.type)
+            if bad_init:
+                add(nid, bad_init)
 
     inputs = graph.input_ids()
     if not inputs:
-        add(next(iter(graph.nodes), "graph"), "the graph has no Input layer")
+        add(next(iter(graph.nodes), "graph"), tr("the graph has no Input layer"))
     for extra in inputs[1:]:
-        add(extra, f"a second Input (the first is '{inputs[0]}'); a graph has exactly one")
+        add(extra, tr("a second Input (the first is '{inputs}'); a graph has exactly one", inputs=inputs[0]))
 
     try:
         rep.order = graph.topo_order()
@@ -94,7 +88,7 @@ def check_graph(graph: Graph) -> Report:
         cyc = str(e).removeprefix("cycle through ").split(", ")
         path = " -> ".join(listed(cyc, MAX_LISTED))
         for nid in cyc:
-            add(nid, f"is on a cycle ({path}); the graph must flow one way")
+            add(nid, tr("is on a cycle ({cyc}); the graph must flow one way", cyc=path))
         return rep
 
     ins, outs = graph.adjacency()
@@ -104,27 +98,28 @@ def check_graph(graph: Graph) -> Report:
             continue
         n_in = len(ins[nid])
         if spec.max_inputs == 0 and n_in:
-            add(nid, "an Input takes no incoming connections")
+            add(nid, tr("an Input takes no incoming connections"))
         elif spec.max_inputs > 0 and n_in == 0:
-            add(nid, "has no input: connect a layer to it")
+            add(nid, tr("has no input: connect a layer to it"))
         elif n_in > spec.max_inputs:
-            add(nid, f"{node.type} takes one input but {n_in} are connected; join them with Add or Concat first")
+            add(nid, tr("{type} takes one input but {n_in} are connected; join them with Add or Concat first", type=node.type, n_in=n_in))
         elif n_in < spec.min_inputs:
-            add(nid, f"{node.type} needs at least {spec.min_inputs} inputs, has {n_in}")
+            add(nid, tr("{type} needs at least {min_inputs} inputs, has {n_in}", type=node.type, min_inputs=spec.min_inputs, n_in=n_in))
 
     if inputs:
         fed = _reachable(inputs, outs)
         for nid in graph.nodes:
             if nid not in fed and ins[nid]:
-                add(nid, "is not connected to the Input")
+                add(nid, tr("is not connected to the Input"))
     used = {e.src for e in graph.edges}
     sinks = [s for s in graph.nodes if s not in used and s not in inputs]
     if len(sinks) > 1:
         ends = ", ".join(listed(sinks, MAX_LISTED))
         for s in sinks[:-1]:
-            add(s, f"its output is not used (the graph has {len(sinks)} ends: {ends}; it must have one output)")
+            add(s, tr("its output is not used (the graph has {n} ends: {sinks}; it must have one output)",
+                      n=len(sinks), sinks=ends))
     if inputs and len(graph.nodes) > 1 and not outs[inputs[0]]:
-        add(inputs[0], "is not connected to any layer")
+        add(inputs[0], tr("is not connected to any layer"))
 
     for nid in rep.order:
         node = graph.nodes[nid]
@@ -145,9 +140,9 @@ def check_graph(graph: Graph) -> Report:
         if node.type == "Embedding":
             src = graph.nodes[srcs[0]]
             if src.type != "Input" or src.params.get("dtype") != "long":
-                add(nid, "Embedding takes token ids: feed it from an Input with dtype 'long'")
+                add(nid, tr("Embedding takes token ids: feed it from an Input with dtype 'long'"))
         elif spec.max_inputs and srcs and graph.nodes[srcs[0]].type == "Input" and graph.nodes[srcs[0]].params.get("dtype") == "long":
-            add(nid, "token ids (an Input with dtype 'long') must go through an Embedding first")
+            add(nid, tr("token ids (an Input with dtype 'long') must go through an Embedding first"))
     _check_size(graph, rep, ins)
     return rep
 
@@ -197,21 +192,21 @@ def problems(graph: Graph) -> list[Problem]:
 def check_connect(graph: Graph, src: str, dst: str) -> None:
     """Raise ConnectError with the reason when the edge src -> dst cannot be added."""
     if src not in graph.nodes or dst not in graph.nodes:
-        raise ConnectError("no such node")
+        raise ConnectError(tr("no such node"))
     if src == dst:
-        raise ConnectError("a layer cannot feed itself")
+        raise ConnectError(tr("a layer cannot feed itself"))
     if graph.has_edge(src, dst):
-        raise ConnectError(f"'{src}' already feeds '{dst}'")
+        raise ConnectError(tr("'{src}' already feeds '{dst}'", src=src, dst=dst))
     spec = get_spec(graph.nodes[dst].type)
     if spec is None:
-        raise ConnectError(f"'{dst}' has an unknown type")
+        raise ConnectError(tr("'{dst}' has an unknown type", dst=dst))
     if spec.max_inputs == 0:
-        raise ConnectError("an Input takes no incoming connections")
+        raise ConnectError(tr("an Input takes no incoming connections"))
     n_in = len(graph.inputs_of(dst))
     if n_in >= spec.max_inputs:
-        raise ConnectError(f"{spec.type} takes one input and already has one; use Add or Concat to join two")
+        raise ConnectError(tr("{type} takes one input and already has one; use Add or Concat to join two", type=spec.type))
     if graph.reaches(dst, src):
-        raise ConnectError(f"'{dst}' already feeds '{src}': this edge would make a cycle")
+        raise ConnectError(tr("'{dst}' already feeds '{src}': this edge would make a cycle", dst=dst, src=src))
     rep = check_graph(graph)
     src_shape = rep.shapes.get(src)
     if src_shape is None:
@@ -220,7 +215,7 @@ def check_connect(graph: Graph, src: str, dst: str) -> None:
     if spec.min_inputs > len(in_shapes):
         # a merge layer still missing inputs: check what it has against each other
         if spec.type == "Add" and len(in_shapes) > 1 and len(set(in_shapes)) > 1:
-            raise ConnectError(f"Add needs inputs of one shape, got {' and '.join(fmt(s) for s in in_shapes)}")
+            raise ConnectError(tr("Add needs inputs of one shape, got {items}", items=' and '.join(fmt(s) for s in in_shapes)))
         return
     params = rep.params.get(dst)
     if params is None:
@@ -228,7 +223,7 @@ def check_connect(graph: Graph, src: str, dst: str) -> None:
     try:
         spec.infer(params, in_shapes)
     except ShapeError as e:
-        raise ConnectError(f"{fmt(src_shape)} from '{src}' does not fit '{dst}': {e}") from None
+        raise ConnectError(tr("{shape} from '{src}' does not fit '{dst}': {e}", shape=fmt(src_shape), src=src, dst=dst, e=e)) from None
 
 
 def can_connect(graph: Graph, src: str, dst: str) -> bool:

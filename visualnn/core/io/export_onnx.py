@@ -18,6 +18,7 @@ import warnings
 from pathlib import Path
 
 from visualnn.core.io.export_py import ExportError, _check
+from visualnn.core.i18n import tr
 
 INSTALL_HINT = "pip install visualnn[export]"
 EXAMPLE_BATCH = 2  # the traced batch size; the batch axis stays dynamic
@@ -31,7 +32,7 @@ def _need_packages() -> None:
         except ImportError:
             missing.append(name)
     if missing:
-        raise ExportError(f"ONNX export needs the {' and '.join(missing)} package(s): {INSTALL_HINT}")
+        raise ExportError(tr("ONNX export needs the {missing} package(s): {INSTALL_HINT}", missing=' and '.join(missing), INSTALL_HINT=INSTALL_HINT))
 
 
 @contextlib.contextmanager
@@ -162,8 +163,8 @@ def _culprit(module, error: Exception) -> str:
                 _export(_OneLayer(module.layer(nid)).eval(), inputs, Path(tmp) / "layer.onnx",
                         [f"in{i}" for i in range(len(inputs))], ["out"], varargs=True)
             except Exception as e:  # the exporter raises many kinds
-                return f"node {nid}: the ONNX exporter cannot handle this {kind} layer ({_reason(e)})"
-    return f"the ONNX exporter failed: {_reason(error)}"
+                return tr("node {nid}: the ONNX exporter cannot handle this {kind} layer ({e})", nid=nid, kind=kind, e=_reason(e))
+    return tr("the ONNX exporter failed: {error}", error=_reason(error))
 
 
 def export_onnx(project, path) -> Path:
@@ -190,6 +191,6 @@ def export_onnx(project, path) -> Path:
         try:
             onnx.checker.check_model(str(tmp), full_check=True)
         except Exception as e:
-            raise ExportError(f"the exported ONNX model fails onnx.checker: {_reason(e)}") from None
+            raise ExportError(tr("the exported ONNX model fails onnx.checker: {e}", e=_reason(e))) from None
         os.replace(tmp, path)
     return path

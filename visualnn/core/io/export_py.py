@@ -16,10 +16,12 @@ from pathlib import Path
 from visualnn.core.io import atomic
 
 from visualnn.core.io.pycode_data import data_source, unavailable_source
-from visualnn.core.io.pycode_model import class_name, helpers_for, model_source
+from visualnn.core.io.pycode_model import class_name, helpers_for, init_lines, model_source
 from visualnn.core.io.pycode_train import (
     BUILD, HALF_SSE, HEADER, LOSSES, SETTINGS, TRAIN, fill, optimizer_call,
 )
+
+from visualnn.core.i18n import pick, tr
 
 
 class ExportError(ValueError):
@@ -34,16 +36,16 @@ def _check(project):
 
     report = check_graph(project.graph)
     if report.problems:
-        more = f" (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
-        raise ExportError(f"cannot export: {report.problems[0]}{more}")
+        more = tr(" (and {value} more)", value=len(report.problems) - 1) if len(report.problems) > 1 else ""
+        raise ExportError(tr("cannot export: {problems}{more}", problems=report.problems[0], more=more))
     try:
         cfg = TrainConfig.from_dict(project.train)
     except ConfigError as e:
-        raise ExportError(f"cannot export: {e}") from None
+        raise ExportError(tr("cannot export: {e}", e=e)) from None
     try:
         module = compile_graph(project.graph, project.state, seed=cfg.seed)
     except StateError as e:
-        raise ExportError(f"cannot export: {e}") from None
+        raise ExportError(tr("cannot export: {e}", e=e)) from None
     return report, cfg, module
 
 
@@ -72,7 +74,7 @@ def export_python(project, path) -> list[Path]:
     path = Path(path)
     report, cfg, module = _check(project)
     graph = project.graph
-    name = class_name(project.name)
+    name = class_name(pick(project.name, "en"))
     used = {graph.nodes[nid].type for nid in report.order}
     weights = path.with_name(path.stem + ".pt") if project.state else None
     trained = path.stem + "_trained.pt"
@@ -84,7 +86,7 @@ def export_python(project, path) -> list[Path]:
     else:
         data_src, arrays = data_source(project, ds, path)
 
-    title = " ".join((project.name or "Untitled").replace("\\", "/").replace('"', "'").replace("@", "").split())
+    title = " ".join((project.title).replace("\\", "/").replace('"', "'").replace("@", "").split())
     values = {
         "TITLE": title, "NEEDS": "torch, numpy and scikit-learn" if "sklearn" in data_src else "only torch and numpy",
         "MODULE": path.stem, "FILE": path.name, "TRAINED": trained,
@@ -102,7 +104,7 @@ def export_python(project, path) -> list[Path]:
              "DESCRIPTION": repr(f"Train {title} (one process, or several under torchrun)."),
              "TRAINED_NAME": repr(trained)}
     parts = [fill(HEADER, values).rstrip("\n")]
-    parts += helpers_for(used)
+    parts += helpers_for(used, with_init=bool(init_lines(graph, report.order)))
     parts.append(model_source(graph, report, name))
     parts.append(fill(BUILD, {"CLASS": name}).strip("\n"))
     parts.append(fill(SETTINGS, settings).strip("\n"))
@@ -147,50 +149,51 @@ def import_state_dict(project, pt_path) -> dict:
     try:
         obj = torch.load(path, map_location="cpu", weights_only=True)
     except FileNotFoundError:
-        raise StateError(f"{path}: no such file") from None
+        raise StateError(tr("{path}: no such file", path=path)) from None
     except IsADirectoryError:
-        raise StateError(f"{path}: is a folder, not a weights file") from None
+        raise StateError(tr("{path}: is a folder, not a weights file", path=path)) from None
     except pickle.UnpicklingError as e:
         if "global" in str(e):  # a class or function: refused by weights_only
-            raise StateError(f"{path}: holds more than tensors (only a plain state dict is read)") from None
-        raise StateError(f"{path}: not a PyTorch weights file (it cannot be read as one)") from None
+            raise StateError(tr("{path}: holds more than tensors (only a plain state dict is read)", path=path)) from None
+        raise StateError(tr("{path}: not a PyTorch weights file (it cannot be read as one)", path=path)) from None
     except Exception as e:  # a broken or foreign file: torch raises many kinds
         first = (str(e).strip().splitlines() or [type(e).__name__])[0]
-        raise StateError(f"{path}: not a PyTorch weights file ({first})") from None
+        raise StateError(tr("{path}: not a PyTorch weights file ({first})", path=path, first=first)) from None
     if not isinstance(obj, dict) or not obj:
-        raise StateError(f"{path}: not a state dict (expected a dict of tensors by name)")
+        raise StateError(tr("{path}: not a state dict (expected a dict of tensors by name)", path=path))
     if all(isinstance(k, str) and k.startswith("module.") for k in obj):
         obj = {k[len("module."):]: v for k, v in obj.items()}
     try:
         module = compile_graph(project.graph)
     except CompileError as e:
-        raise StateError(f"cannot read weights into this project: {e}") from None
+        raise StateError(tr("cannot read weights into this project: {e}", e=e)) from None
     own = module.state_dict()
     state: dict[str, dict] = {}
     for key, value in obj.items():
         if not isinstance(key, str) or "." not in key:
-            raise StateError(f"{path.name}: entry {key!r} is not named <node id>.<parameter>")
-        nid, pname = key.split(".", 1)
-        if nid not in module._modules:
-            raise StateError(f"node {nid}: {path.name} has weights ({key}) for a node this network does not have")
+            raise StateError(tr("{name}: entry {key!r} is not named <node id>.<parameter>", name=path.name, key=key))
+        nid, pname = module.split_key(key)
+        if nid not in module.names:
+            raise StateError(tr("node {nid}: {name} has weights ({key}) for a node this network does not have", nid=nid, name=path.name, key=key))
+        key = module.state_key(nid, pname)
         if key not in own:
-            names = sorted(k.split(".", 1)[1] for k in own if k.startswith(nid + "."))
-            raise StateError(f"node {nid}: no parameter '{pname}' (it has: {', '.join(names) or 'none'})")
+            names = sorted(module.split_key(k)[1] for k in own if module.split_key(k)[0] == nid)
+            raise StateError(tr("node {nid}: no parameter '{pname}' (it has: {value})", nid=nid, pname=pname, value=', '.join(names) or 'none'))
         if not torch.is_tensor(value):
-            raise StateError(f"node {nid}: {pname} in {path.name} is not a tensor")
+            raise StateError(tr("node {nid}: {pname} in {name} is not a tensor", nid=nid, pname=pname, name=path.name))
         want = tuple(own[key].shape)
         if tuple(value.shape) != want:
-            raise StateError(f"node {nid}: {pname} has shape {list(value.shape)} in {path.name}, "
-                             f"the layer needs {list(want)}")
+            raise StateError(tr("node {nid}: {pname} has shape {shape} in {name}, the layer needs {want}", nid=nid, pname=pname, shape=list(value.shape), name=path.name, want=list(want)))
         value = value.detach().to(own[key].dtype)
         if value.is_floating_point() and not bool(torch.isfinite(value).all()):
-            raise StateError(f"node {nid}: {pname} in {path.name} holds NaN or infinite values")
+            raise StateError(tr("node {nid}: {pname} in {name} holds NaN or infinite values", nid=nid, pname=pname, name=path.name))
         state.setdefault(nid, {})[pname] = value.tolist()
-    missing = [k for k in own if k not in obj]
+    given = {module.state_key(*module.split_key(k)) for k in obj}
+    missing = [k for k in own if k not in given]
     if missing:
-        nid, pname = missing[0].split(".", 1)
-        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
-        raise StateError(f"node {nid}: {pname} is missing from {path.name}{more}")
+        nid, pname = module.split_key(missing[0])
+        more = tr(" (and {value} more)", value=len(missing) - 1) if len(missing) > 1 else ""
+        raise StateError(tr("node {nid}: {pname} is missing from {name}{more}", nid=nid, pname=pname, name=path.name, more=more))
     return {nid: state[nid] for nid in module.node_ids() if nid in state}
 
 

@@ -14,6 +14,7 @@ from visualnn.core.graph.model import Graph, GraphError
 from visualnn.core.i18n import tr
 from visualnn.core.io import atomic, schema
 from visualnn.core.io.jsonfmt import dumps
+from visualnn.core.i18n import pick, tr
 
 FORMAT = "visualnn"
 VERSION = 1
@@ -30,12 +31,22 @@ class Project:
     """A whole project: the graph plus the `data`, `train` and `state` sections as plain dicts."""
 
     graph: Graph = field(default_factory=Graph)
-    name: str = "Untitled"
+    name: str | dict = "Untitled"  # a string, or {"en": ..., "zh": ...} (kept as is on save)
     data: dict = field(default_factory=dict)
     train: dict = field(default_factory=dict)
     state: dict | None = None
     extra: dict = field(default_factory=dict)  # unknown top-level keys, written back unchanged
     path: Path | None = None
+
+    @property
+    def title(self) -> str:
+        """The name in the UI language (a bilingual name's text for it, else English)."""
+        return pick(self.name) or "Untitled"
+
+    @property
+    def description(self) -> str:
+        """The optional `description`, in the UI language ("" when there is none)."""
+        return pick(self.extra.get("description"))
 
     @property
     def base_dir(self) -> Path | None:
@@ -49,14 +60,17 @@ class Project:
 def project_from_dict(doc, source: str = "project") -> Project:
     """Parse a decoded JSON document into a Project, or raise ProjectError."""
     if not isinstance(doc, dict):
-        raise ProjectError(f"{source}: not a visualnn project (the top level is not an object)")
+        raise ProjectError(tr("{source}: not a visualnn project (the top level is not an object)", source=source))
     if doc.get("format") != FORMAT:
-        raise ProjectError(f"{source}: not a visualnn project (\"format\" is {schema.show(doc.get('format'))}, expected \"visualnn\")")
+        raise ProjectError(tr('{source}: not a visualnn project ("format" is {value}, expected "visualnn")',
+                              source=source, value=schema.show(doc.get('format'))))
     version = doc.get("version")
     if version != VERSION or isinstance(version, bool):
         if isinstance(version, int) and version > VERSION:
-            raise ProjectError(f"{source}: written by a newer visualnn (file version {version}; this one reads version {VERSION})")
-        raise ProjectError(f"{source}: unknown project version {schema.show(version)} (this visualnn reads version {VERSION})")
+            raise ProjectError(tr("{source}: written by a newer visualnn (file version {version}; this one reads "
+                                  "version {VERSION})", source=source, version=version, VERSION=VERSION))
+        raise ProjectError(tr("{source}: unknown project version {version} (this visualnn reads version {VERSION})",
+                              source=source, version=schema.show(version), VERSION=VERSION))
     try:
         schema.check_document(doc)
     except schema.SchemaError as e:
@@ -69,6 +83,8 @@ def project_from_dict(doc, source: str = "project") -> Project:
 
     state = decode_state(doc.get("state"))
     name = doc.get("name", "Untitled")
+    if not (isinstance(name, dict) and name and all(isinstance(v, str) for v in name.values())):
+        name = str(name)
     return Project(
         graph=graph, name=name if isinstance(name, str) else copy.deepcopy(name),
         data=copy.deepcopy(doc.get("data", {})),
@@ -104,11 +120,12 @@ def load_project(path) -> Project:
     try:
         doc = schema.parse_text(text)
     except json.JSONDecodeError as e:
-        raise ProjectError(f"{path}: broken JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
+        raise ProjectError(tr("{path}: broken JSON at line {lineno}, column {colno}: {msg}", path=path,
+                              lineno=e.lineno, colno=e.colno, msg=e.msg)) from None
     except schema.SchemaError as e:
         raise ProjectError(f"{path}: {e}") from None
     except (ValueError, RecursionError, MemoryError) as e:
-        raise ProjectError(f"{path}: broken JSON ({type(e).__name__})") from None
+        raise ProjectError(tr("{path}: broken JSON ({error})", path=path, error=type(e).__name__)) from None
     del text
     project = project_from_dict(doc, str(path))
     project.path = path

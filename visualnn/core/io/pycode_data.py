@@ -94,6 +94,10 @@ GENERATED = {
 ''',
 }
 
+# feature inputs (core/data/features.py) as numpy expressions of the points x
+FEATURE_CODE = {"x1": "x[:, 0]", "x2": "x[:, 1]", "x1^2": "x[:, 0] * x[:, 0]", "x2^2": "x[:, 1] * x[:, 1]",
+                "x1*x2": "x[:, 0] * x[:, 1]", "sin(x1)": "np.sin(x[:, 0])", "sin(x2)": "np.sin(x[:, 1])"}
+
 SKLEARN = {"digits": "load_digits", "iris": "load_iris", "wine": "load_wine",
            "breast_cancer": "load_breast_cancer"}
 
@@ -196,7 +200,12 @@ def data_source(project, ds, out_path: Path) -> tuple[str, dict | None]:
         body = [f'    """The {name!r} set as visualnn draws it: {p["samples"]} points, noise {p["noise"]!r}."""',
                 f"    n, noise = {p['samples']}, {p['noise']!r}",
                 "    rng = rng_for(SEED, 1)"]
-        body += GENERATED[name].strip("\n").splitlines() + _finish(ds)
+        body += GENERATED[name].strip("\n").splitlines()
+        features = (data.get("params") or {}).get("features") or ["x1", "x2"]
+        if list(features) != ["x1", "x2"]:
+            cols = ", ".join(FEATURE_CODE[f] for f in features)
+            body.append(f"    x = np.stack([{cols}], axis=1)  # the feature inputs {', '.join(features)}")
+        body += _finish(ds)
     elif kind == "builtin" and name == "sine":
         p = _builtin_params("sine", data.get("params"))
         body = [f'    """Windows of a sine wave ({p["seq_len"]} steps); the target is the next value."""',

@@ -1,16 +1,19 @@
 """Python source of a Graph as a standalone `nn.Module` subclass (torch only).
 
-The class registers one submodule per node, under the node id, in topological order,
-with the same constructor arguments the compiler uses. So its `state_dict()` keys equal
-the compiled GraphModule's (`<node id>.<torch parameter name>`), and built under the same
-`torch.manual_seed` it starts from the same weights.
+The class registers one submodule per node, under the node id (or the compiler's
+`node_<id>` where the id clashes with an nn.Module attribute), in topological order, with
+the same constructor arguments the compiler uses. So its `state_dict()` keys equal the
+compiled GraphModule's (`<submodule name>.<torch parameter name>`), and built under the
+same `torch.manual_seed` it starts from the same weights.
 """
 
 from __future__ import annotations
 
 import keyword
 import re
+import unicodedata
 
+from visualnn.core.compile.names import submodule_names
 from visualnn.core.graph.layers._util import fmt
 from visualnn.core.graph.model import Graph
 from visualnn.core.graph.validate import Report
@@ -62,6 +65,19 @@ class SelfAttention(nn.MultiheadAttention):
         return out
 ''',
 }
+
+INIT_HELPER = '''
+def init_layer(layer, scheme, **kwargs):
+    """The project's initialisation of a layer: its weights (2+ dims) by nn.init.<scheme>_,
+    its biases by the same for zeros/constant/normal/uniform and to 0 otherwise."""
+    fn = getattr(nn.init, scheme + "_")
+    with torch.no_grad():
+        for p in layer.parameters():
+            if p.dim() >= 2 or scheme in ("zeros", "constant", "normal", "uniform"):
+                fn(p, **kwargs)
+            else:
+                nn.init.zeros_(p)
+'''
 
 RECURRENT_HELPER = '''
 class {kind}Layer(nn.{kind}):
@@ -147,12 +163,28 @@ def layer_expr(node_type: str, p: dict, in_shapes: list, out_shape: tuple) -> st
     raise KeyError(node_type)
 
 
-def helpers_for(types) -> list[str]:
-    """Source of the helper classes the given layer types need, in a fixed order."""
+def helpers_for(types, with_init: bool = False) -> list[str]:
+    """Source of the helper classes the given layer types need, in a fixed order (and the
+    init_layer function when some node has an `init`)."""
     used = set(types)
     out = [HELPERS[name].strip("\n") for name in ("Reshape", "Add", "Concat", "SelfAttention") if name in used]
     out += [RECURRENT_HELPER.format(kind=k).strip("\n") for k in ("RNN", "LSTM", "GRU") if k in used]
+    if with_init:
+        out.append(INIT_HELPER.strip("\n"))
     return out
+
+
+def init_lines(graph: Graph, order: list[str]) -> list[str]:
+    """`init_layer(self.<id>, ...)` lines of the nodes with an `init`, in build order."""
+    from visualnn.core.graph.init import resolve_init, torch_arguments
+
+    lines = []
+    for nid in order:
+        r = resolve_init(graph.nodes[nid].extra.get("init"))
+        if r is not None:
+            args = "".join(f", {k}={v!r}" for k, v in torch_arguments(r).items())
+            lines.append(f"        init_layer(self.{nid}, {r['scheme']!r}{args})")
+    return lines
 
 
 def class_name(project_name: str) -> str:
@@ -168,12 +200,18 @@ def class_name(project_name: str) -> str:
 
 
 def _variables(ids: list[str]) -> dict[str, str]:
-    """Local variable names in `forward`: the node id, unless it would shadow `self`."""
+    """Local variable names in `forward`: the node id, unless it would shadow `self` (then
+    `self_`), is a dunder name or reads differently once Python normalises it (NFKC: then
+    `v_<id>`)."""
     taken = set(ids)
     out = {}
     for nid in ids:
-        var = nid
-        while var == "self" or (var != nid and var in taken):
+        plain = unicodedata.normalize("NFKC", nid)
+        if nid != "self" and plain == nid and not (nid.startswith("__") and nid.endswith("__")):
+            out[nid] = nid
+            continue
+        var = "self_" if nid == "self" else "v_" + plain
+        while var in taken:
             var += "_"
         taken.add(var)
         out[nid] = var
@@ -186,6 +224,7 @@ def model_source(graph: Graph, report: Report, name: str) -> str:
     input_id = graph.input_ids()[0]
     output_id = graph.output_id() or order[-1]
     var = _variables(order)
+    attr = submodule_names(order)
     init, body = [], []
     for nid in order:
         if nid == input_id:
@@ -194,13 +233,17 @@ def model_source(graph: Graph, report: Report, name: str) -> str:
         srcs = graph.inputs_of(nid)
         expr = layer_expr(node.type, report.params[nid], [report.shapes[s] for s in srcs], report.shapes[nid])
         shapes_in = ", ".join(fmt(report.shapes[s]) for s in srcs)
-        init.append(f"        self.{nid} = {expr}  # {shapes_in} -> {fmt(report.shapes[nid])}")
-        body.append(f"        {var[nid]} = self.{nid}({', '.join(var[s] for s in srcs)})")
+        note = f"node {nid}: " if attr[nid] != nid else ""
+        init.append(f"        self.{attr[nid]} = {expr}  # {note}{shapes_in} -> {fmt(report.shapes[nid])}")
+        body.append(f"        {var[nid]} = self.{attr[nid]}({', '.join(var[s] for s in srcs)})")
     in_shape = fmt(report.shapes[input_id])
     doc = (f'    """{graph.nodes[input_id].id} {in_shape} -> {output_id} {fmt(report.shapes[output_id])}; '
            f'attributes are the node ids of the visualnn project."""')
     lines = [f"class {name}(nn.Module):", doc, "", "    def __init__(self):", "        super().__init__()"]
     lines += init or ["        pass"]
+    inits = init_lines(graph, [nid for nid in order if nid != input_id])
+    if inits:
+        lines += ["        # the project's initialisation (weights loaded later replace it)"] + inits
     lines += ["", f"    def forward(self, {var[input_id]}):"]
     lines += body
     lines.append(f"        return {var[output_id]}")

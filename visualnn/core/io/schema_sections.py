@@ -74,7 +74,9 @@ def _check_init(init, where: str) -> None:
     if "scheme" in init:
         need_choice(init["scheme"], f"{where}.scheme", INIT_SCHEMES)
     for key, value in init.items():
-        if key != "scheme":
+        if key in ("mode", "nonlinearity"):  # Kaiming's choices: names, checked by validation at the node
+            need_text(value, f"{where}.{key}", 100)
+        elif key != "scheme":
             need_number(value, f"{where}.{key}")
 
 

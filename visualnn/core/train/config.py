@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
 
+from visualnn.core.i18n import tr
+
 LOSSES = ("mse", "half_sse", "cross_entropy", "bce", "bce_logits", "l1")
 CLASSIFICATION_LOSSES = ("cross_entropy",)
 OPTIMIZERS = ("sgd", "adam", "adamw", "rmsprop", "adagrad")
@@ -62,21 +64,21 @@ class TrainConfig:
             if not ok:
                 raise ConfigError(msg)
 
-        need(self.loss in LOSSES, f"train.loss {self.loss!r} is not one of {', '.join(LOSSES)}")
-        need(self.optimizer in OPTIMIZERS, f"train.optimizer {self.optimizer!r} is not one of {', '.join(OPTIMIZERS)}")
-        need(self.device in DEVICES, f"train.device {self.device!r} is not one of {', '.join(DEVICES)}")
+        need(self.loss in LOSSES, tr("train.loss {loss!r} is not one of {LOSSES}", loss=self.loss, LOSSES=', '.join(LOSSES)))
+        need(self.optimizer in OPTIMIZERS, tr("train.optimizer {optimizer!r} is not one of {OPTIMIZERS}", optimizer=self.optimizer, OPTIMIZERS=', '.join(OPTIMIZERS)))
+        need(self.device in DEVICES, tr("train.device {device!r} is not one of {DEVICES}", device=self.device, DEVICES=', '.join(DEVICES)))
         for name in ("lr", "momentum", "weight_decay", "l1", "eps", "test_fraction"):
             v = getattr(self, name)
-            need(isinstance(v, (int, float)) and not isinstance(v, bool), f"train.{name} must be a number, not {v!r}")
-        need(self.lr > 0, f"train.lr must be > 0, not {self.lr}")
-        need(self.momentum >= 0 and self.weight_decay >= 0 and self.l1 >= 0, "train.momentum, weight_decay and l1 must be >= 0")
-        need(0 <= self.test_fraction <= 0.9, f"train.test_fraction must be between 0 and 0.9, not {self.test_fraction}")
+            need(isinstance(v, (int, float)) and not isinstance(v, bool), tr("train.{name} must be a number, not {v!r}", name=name, v=v))
+        need(self.lr > 0, tr("train.lr must be > 0, not {lr}", lr=self.lr))
+        need(self.momentum >= 0 and self.weight_decay >= 0 and self.l1 >= 0, tr("train.momentum, weight_decay and l1 must be >= 0"))
+        need(0 <= self.test_fraction <= 0.9, tr("train.test_fraction must be between 0 and 0.9, not {test_fraction}", test_fraction=self.test_fraction))
         for name in ("batch_size", "epochs", "seed"):
             v = getattr(self, name)
-            need(isinstance(v, int) and not isinstance(v, bool), f"train.{name} must be a whole number, not {v!r}")
-        need(self.batch_size >= 1, "train.batch_size must be >= 1")
-        need(self.epochs >= 0, "train.epochs must be >= 0")
-        need(not self.nesterov or self.momentum > 0, "train.nesterov needs momentum > 0")
+            need(isinstance(v, int) and not isinstance(v, bool), tr("train.{name} must be a whole number, not {v!r}", name=name, v=v))
+        need(self.batch_size >= 1, tr("train.batch_size must be >= 1"))
+        need(self.epochs >= 0, tr("train.epochs must be >= 0"))
+        need(not self.nesterov or self.momentum > 0, tr("train.nesterov needs momentum > 0"))
 
 
 class DeviceError(RuntimeError):
@@ -91,9 +93,9 @@ def available_devices() -> dict[str, str | None]:
     if torch.cuda.is_available():
         out["cuda"] = None
     else:
-        out["cuda"] = "no CUDA GPU found" + ("" if torch.backends.cuda.is_built() else " (this PyTorch is a CPU build)")
+        out["cuda"] = tr("no CUDA GPU found") if torch.backends.cuda.is_built() else tr("no CUDA GPU found (this PyTorch is a CPU build)")
     mps = getattr(torch.backends, "mps", None)
-    out["mps"] = None if mps is not None and mps.is_available() else "Apple MPS is not available on this machine"
+    out["mps"] = None if mps is not None and mps.is_available() else tr("Apple MPS is not available on this machine")
     return out
 
 
@@ -106,7 +108,7 @@ def resolve_device(name: str, available: dict[str, str | None] | None = None) ->
                 return dev
         return "cpu"
     if name not in available:
-        raise DeviceError(f"unknown device {name!r}; choose one of {', '.join(DEVICES)}")
+        raise DeviceError(tr("unknown device {name!r}; choose one of {DEVICES}", name=name, DEVICES=', '.join(DEVICES)))
     if available[name] is not None:
-        raise DeviceError(f"device {name!r} asked for, but {available[name]}; use --device cpu or auto")
+        raise DeviceError(tr("device {name!r} asked for, but {available}; use --device cpu or auto", name=name, available=available[name]))
     return name

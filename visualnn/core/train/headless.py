@@ -9,6 +9,7 @@ from visualnn.core.train.targets import TrainingError
 from visualnn.core.train.trainer import Trainer
 
 PROGRESS_EVERY_S = 0.1
+CLASSIFICATION_KEYS = ("train_precision", "train_recall", "train_f1", "test_precision", "test_recall", "test_f1")
 
 
 @dataclass
@@ -30,12 +31,13 @@ class TrainResult:
 
     def to_json(self) -> dict:
         """The `visualnn train --json` object: {device, epochs, steps, seconds, history};
-        the accuracy keys appear only for classification, and `error` only on failure."""
+        the accuracy keys and the macro precision, recall and F1 (train_* and test_*) appear
+        only for classification, and `error` only on failure."""
         keys = ["epoch", "train_loss", "test_loss"]
         if self.classification:
-            keys += ["train_accuracy", "test_accuracy"]
+            keys += ["train_accuracy", "test_accuracy", *CLASSIFICATION_KEYS]
         out = {"device": self.device, "epochs": self.epochs, "steps": self.steps,
-               "seconds": round(self.seconds, 4), "history": [{k: row[k] for k in keys} for row in self.history]}
+               "seconds": round(self.seconds, 4), "history": [{k: row.get(k) for k in keys} for row in self.history]}
         if self.error:
             out["error"] = self.error
         return out

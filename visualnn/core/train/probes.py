@@ -19,6 +19,7 @@ import numpy as np
 import torch
 
 from visualnn.core.compile.modules import SelfAttention
+from visualnn.core.i18n import tr
 
 DEFAULT_ROWS = 16
 MAX_PARAM_VALUES = 4_000_000  # a parameter larger than this is left out of snapshots
@@ -74,7 +75,7 @@ def _parts(model) -> _ModelParts:
     """What a capture needs to know about a GraphModule, found once per model."""
     found = _PARTS.get(model)
     if found is None:
-        mods = [(nid, srcs, model._modules[nid]) for nid, srcs in model.plan]
+        mods = [(nid, srcs, model.layer(nid)) for nid, srcs in model.plan]
         found = _ModelParts(
             params=tuple((nid, name, p) for nid, _, m in mods for name, p in m.named_parameters()
                          if p.numel() <= MAX_PARAM_VALUES),
@@ -319,9 +320,9 @@ def find_non_finite(model, x: torch.Tensor, loss_of) -> tuple[str | None, str]:
     outputs, then the gradients (from the output back). Gradients of parameters are
     left at None afterwards."""
     for nid, _ in model.plan:
-        for name, p in model._modules[nid].named_parameters():
+        for name, p in model.layer(nid).named_parameters():
             if _nonfinite(p):
-                return nid, f"the parameter {name} of node {nid} is no longer finite"
+                return nid, tr("the parameter {name} of node {nid} is no longer finite", name=name, nid=nid)
     cap = Capture(model, rows=x.shape[0])
     try:
         with torch.enable_grad():
@@ -332,10 +333,10 @@ def find_non_finite(model, x: torch.Tensor, loss_of) -> tuple[str | None, str]:
         model.zero_grad(set_to_none=True)
     for nid, _ in model.plan:
         if _nonfinite(cap.values.get(nid)):
-            return nid, f"first non-finite value in the output of node {nid}"
+            return nid, tr("first non-finite value in the output of node {nid}", nid=nid)
     if _nonfinite(loss):
-        return model.output_id, f"the loss of the output of node {model.output_id} is not finite"
+        return model.output_id, tr("the loss of the output of node {output_id} is not finite", output_id=model.output_id)
     for nid, _ in reversed(model.plan):
         if _nonfinite(cap.grads.get(nid)):
-            return nid, f"first non-finite gradient at the output of node {nid}"
-    return None, "the values were finite when the batch was run again"
+            return nid, tr("first non-finite gradient at the output of node {nid}", nid=nid)
+    return None, tr("the values were finite when the batch was run again")

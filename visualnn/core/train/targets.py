@@ -11,6 +11,7 @@ import numpy as np
 import torch
 
 from visualnn.core.train.config import CLASSIFICATION_LOSSES
+from visualnn.core.i18n import tr
 
 
 class TrainingError(RuntimeError):
@@ -44,11 +45,10 @@ def check_fit(model, dataset, loss: str) -> None:
     want = tuple(model.shapes[in_id])
     if tuple(dataset.input_shape) != want:
         raise TrainingError(
-            f"node {in_id}: the Input shape is {list(want)} but the data set's samples have shape "
-            f"{list(dataset.input_shape)}; set the Input shape to {list(dataset.input_shape)}", node=in_id)
+            tr("node {in_id}: the Input shape is {want} but the data set's samples have shape {input_shape}; set the Input shape to {input_shape}", in_id=in_id, want=list(want), input_shape=list(dataset.input_shape)), node=in_id)
     if dataset.input_dtype != model.input_dtype:
         raise TrainingError(
-            f"node {in_id}: the Input dtype is {model.input_dtype!r} but the data set gives {dataset.input_dtype!r} values",
+            tr("node {in_id}: the Input dtype is {input_dtype!r} but the data set gives {input_dtype2!r} values", in_id=in_id, input_dtype=model.input_dtype, input_dtype2=dataset.input_dtype),
             node=in_id)
     if dataset.input_dtype == "long":
         top = max((int(a.max()) for a in (dataset.x_train, dataset.x_test) if a.size), default=-1)
@@ -56,30 +56,25 @@ def check_fit(model, dataset, loss: str) -> None:
             layer = model.layer(nid)
             if in_id in srcs and isinstance(layer, torch.nn.Embedding) and layer.num_embeddings <= top:
                 raise TrainingError(
-                    f"node {nid}: num_embeddings is {layer.num_embeddings} but the data holds token ids up to {top}; "
-                    f"set it to at least {top + 1}", node=nid)
+                    tr("node {nid}: num_embeddings is {num_embeddings} but the data holds token ids up to {top}; set it to at least {value}", nid=nid, num_embeddings=layer.num_embeddings, top=top, value=top + 1), node=nid)
     out_shape = tuple(model.shapes[out_id])
     width = output_width(out_shape)
     if loss in CLASSIFICATION_LOSSES:
         if dataset.task != "classification":
-            raise TrainingError(f"train.loss {loss} needs class labels, but the data set is a regression set; "
-                                "choose mse, half_sse or l1")
+            raise TrainingError(tr("train.loss {loss} needs class labels, but the data set is a regression set; choose mse, half_sse or l1", loss=loss))
         if len(out_shape) != 1 or out_shape[0] != dataset.num_classes:
             raise TrainingError(
-                f"node {out_id}: gives output shape {list(out_shape)} but {loss} needs one output per class "
-                f"({dataset.num_classes}); set its size to {dataset.num_classes}", node=out_id)
+                tr("node {out_id}: gives output shape {out_shape} but {loss} needs one output per class ({num_classes}); set its size to {num_classes}", out_id=out_id, out_shape=list(out_shape), loss=loss, num_classes=dataset.num_classes), node=out_id)
         return
     if dataset.task == "classification":
         if width not in (1, dataset.num_classes) or (width == 1 and dataset.num_classes > 2):
             need = "1 or " + str(dataset.num_classes) if dataset.num_classes <= 2 else str(dataset.num_classes)
             raise TrainingError(
-                f"node {out_id}: gives {width} output(s) but {dataset.num_classes} classes with loss {loss} "
-                f"need {need}", node=out_id)
+                tr("node {out_id}: gives {width} output(s) but {num_classes} classes with loss {loss} need {need}", out_id=out_id, width=width, num_classes=dataset.num_classes, loss=loss, need=need), node=out_id)
         return
     if width != dataset.output_dim:
         raise TrainingError(
-            f"node {out_id}: gives {width} output(s) but the data set's targets have {dataset.output_dim}; "
-            f"set its size to {dataset.output_dim}", node=out_id)
+            tr("node {out_id}: gives {width} output(s) but the data set's targets have {output_dim}; set its size to {output_dim}", out_id=out_id, width=width, output_dim=dataset.output_dim), node=out_id)
 
 
 def make_targets(y: np.ndarray, dataset, loss: str, out_shape: tuple, device) -> torch.Tensor:

@@ -22,11 +22,13 @@ from dataclasses import dataclass
 import torch
 
 from visualnn.core.compile import compile_graph
+from visualnn.core.train.metrics import report_from_confusion
 from visualnn.core.train.config import TrainConfig, resolve_device
 from visualnn.core.train.losses import l1_penalty, loss_fn, make_optimizer
 from visualnn.core.train.probes import DEFAULT_ROWS, Capture, Snapshot, find_non_finite, forward_snapshot, predict_grid
 from visualnn.core.train.runtime import cpu_threads_for, has_randomness, to_device
 from visualnn.core.train.targets import TrainingError, check_fit, data_task, make_targets, predicted_classes
+from visualnn.core.i18n import tr
 
 EVAL_CHUNK = 4096
 _LIVE_KEYS = ("lr", "batch_size", "optimizer", "loss", "l1", "weight_decay", "momentum", "nesterov", "betas",
@@ -38,7 +40,9 @@ class StepResult:
     """One update. step: updates made so far, this one included (1-based). epoch: the
     epoch this step belongs to (1-based). batch_loss: the mini-batch's loss (without the
     L1 penalty). epoch_done: this step ended an epoch; epoch_stats then holds
-    {epoch, train_loss, test_loss, train_accuracy, test_accuracy}. snapshot: a Snapshot
+    {epoch, train_loss, test_loss, train_accuracy, test_accuracy} and, for classification,
+    the macro averages train_precision, train_recall, train_f1, test_precision, test_recall,
+    test_f1 (metrics.classification_report; None where not measured). snapshot: a Snapshot
     when this step was captured, else None."""
 
     step: int
@@ -115,7 +119,7 @@ class Trainer:
         model = compile_graph(self.graph, self.state, seed=cfg.seed)
         check_fit(model, ds, cfg.loss)
         if ds.num_train == 0:
-            raise TrainingError("the data set has no training samples")
+            raise TrainingError(tr("the data set has no training samples"))
         dev = torch.device(self.device)
         if self.threads is not None and dev.type == "cpu":
             n = cpu_threads_for(model, cfg.batch_size) if self.threads == "auto" else int(self.threads)
@@ -132,8 +136,7 @@ class Trainer:
         self._perm = None
         self._set_loss(cfg.loss)
         if not any(True for _ in self.model.parameters()):
-            raise TrainingError("the network has no learnable parameters: add a layer with weights "
-                                "(e.g. Linear or Conv2d) before training")
+            raise TrainingError(tr("the network has no learnable parameters: add a layer with weights (e.g. Linear or Conv2d) before training"))
         self.optimizer = make_optimizer(cfg, self.model.parameters())
         self._l1 = float(cfg.l1)
         self._bs = int(cfg.batch_size)
@@ -184,8 +187,7 @@ class Trainer:
             data = self.data or {}
             if (not self._fixed_dataset and data.get("kind") in ("table", "csv")
                     and data_task(cfg.loss, data) != data_task(self.config.loss, data)):
-                raise TrainingError(f"train.loss {cfg.loss}: this data's targets are read differently for that loss; "
-                                    "set it in the project and reset")
+                raise TrainingError(tr("train.loss {loss}: this data's targets are read differently for that loss; set it in the project and reset", loss=cfg.loss))
             check_fit(self.model, self.dataset, cfg.loss)
         self._wanted = cfg
         self._pending = cfg
@@ -331,20 +333,33 @@ class Trainer:
         if self._ycs is not None:
             pred = predicted_classes(torch.cat(self._outs), self._loss_name)
             stats["train_accuracy"] = (pred == self._ycs).sum().item() / self._n
+            stats.update(_macro("train", self._confusion(self._ycs, pred)))
+            stats.update(_macro("test", None))
             self._outs = []
         if self._x["test"].shape[0]:
-            stats["test_loss"], stats["test_accuracy"] = self.evaluate("test")
+            stats["test_loss"], stats["test_accuracy"], cm = self._evaluate("test")
+            if cm is not None:
+                stats.update(_macro("test", cm))
         self.history.append(stats)
         return stats
+
+    def _confusion(self, y_true: torch.Tensor, y_pred: torch.Tensor) -> torch.Tensor:
+        k = self.dataset.num_classes
+        return torch.bincount(y_true * k + y_pred, minlength=k * k).reshape(k, k)
 
     def evaluate(self, split: str = "test") -> tuple[float | None, float | None]:
         """(mean loss, accuracy or None) over the 'train' or 'test' split, in eval mode and
         without gradients; (None, None) when the split is empty."""
+        loss, acc, _ = self._evaluate(split)
+        return loss, acc
+
+    def _evaluate(self, split: str):
+        """(mean loss, accuracy, confusion tensor) over a split; None for what is not measured."""
         x, y = self._x[split], self._y[split]
         n = x.shape[0]
         if n == 0:
-            return None, None
-        total, right = 0.0, 0
+            return None, None, None
+        total, cm = 0.0, None
         self.model.eval()
         try:
             with torch.no_grad():
@@ -353,10 +368,13 @@ class Trainer:
                     total += self._loss_fn(out, y[i:i + EVAL_CHUNK]).item() * out.shape[0]
                     if self.classification:
                         pred = predicted_classes(out, self._loss_name)
-                        right += (pred == self._yc[split][i:i + EVAL_CHUNK]).sum().item()
+                        part = self._confusion(self._yc[split][i:i + EVAL_CHUNK], pred)
+                        cm = part if cm is None else cm + part
         finally:
             self.model.train()
-        return total / n, (right / n if self.classification else None)
+        if cm is None:
+            return total / n, None, None
+        return total / n, torch.diagonal(cm).sum().item() / n, cm
 
     def predictions(self, split: str = "test") -> tuple:
         """(predicted, target) numpy arrays over a split, in eval mode: predicted class
@@ -367,6 +385,16 @@ class Trainer:
             pred = predicted_classes(torch.tensor(out), self._loss_name).numpy()
             return pred, getattr(self.dataset, "y_" + split)
         return out, self._y[split].cpu().numpy()
+
+    def split_tensors(self, split: str = "train") -> tuple:
+        """(inputs, targets) of a split as training uses them, on the training device; the
+        targets are what loss_function takes. Not to be modified."""
+        return self._x[split], self._y[split]
+
+    @property
+    def loss_function(self):
+        """The loss in use: (output, target) -> mean loss (without the L1 penalty)."""
+        return self._loss_fn
 
     def forward_sample(self, x):
         """probes.forward_snapshot on this trainer's model (eval mode, no gradients)."""
@@ -382,11 +410,19 @@ class Trainer:
             return e
         text = (str(e).strip().splitlines() or [type(e).__name__])[0]
         if "out of memory" in text.lower():
-            return TrainingError(f"the device ran out of memory at step {step_no}; try a smaller batch size", step_no)
-        return TrainingError(f"step {step_no}: {text}", step_no)
+            return TrainingError(tr("the device ran out of memory at step {step_no}; try a smaller batch size", step_no=step_no), step_no)
+        return TrainingError(tr("step {step_no}: {text}", step_no=step_no, text=text), step_no)
 
     def _fail(self, step_no: int, value: float, xb, yb) -> None:
         self.optimizer.zero_grad()
         node, where = find_non_finite(self.model, xb, lambda out: self._loss_fn(out, yb))
-        raise TrainingError(f"loss became {value} at step {step_no}: {where}; try a smaller learning rate",
+        raise TrainingError(tr("loss became {value} at step {step_no}: {where}; try a smaller learning rate", value=value, step_no=step_no, where=where),
                             step=step_no, node=node)
+
+
+def _macro(split: str, confusion: torch.Tensor | None) -> dict:
+    """{split_precision, split_recall, split_f1}: macro averages of a confusion matrix (None without one)."""
+    if confusion is None:
+        return {f"{split}_{k}": None for k in ("precision", "recall", "f1")}
+    macro = report_from_confusion(confusion.cpu().numpy())["macro"]
+    return {f"{split}_{k}": macro[k] for k in ("precision", "recall", "f1")}

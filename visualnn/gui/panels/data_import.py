@@ -192,6 +192,9 @@ class _Shown:
         self.task, self.class_names, self.vocab, self.input_dtype = "classification", classes, None, "float"
         self.input_shape = tuple(x.shape[1:])
 
+    def points(self, split="train"):
+        return None  # images, never points of the plane
+
 
 def _run(dialog: _PreviewDialog):
     return dialog.data() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -76,6 +76,11 @@ class DataPreview(QWidget):
         """Pick the picture that fits the data set (a core Dataset)."""
         x = ds.x_train if ds.num_train else ds.x_test
         y = ds.y_train if ds.num_train else ds.y_test
+        points = ds.points("train" if ds.num_train else "test")
+        if points is not None:  # points of the plane, whatever features feed the network
+            x = points
+        elif x.ndim == 2 and x.shape[1] == 1 and ds.task == "regression" and ds.input_dtype == "float":
+            x = np.concatenate([x, y.reshape(len(y), -1)[:, :1]], axis=1)  # one input: y against x
         self._data = {"x": x, "y": y, "task": ds.task, "classes": ds.class_names or [], "vocab": ds.vocab}
         if x.ndim == 4:
             self.mode = "images"

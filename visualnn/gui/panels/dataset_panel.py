@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from visualnn.gui.commands import ChangeData, ChangeTrain
 from visualnn.gui.panels import data_import
+from visualnn.gui.panels.data_features import FeatureChoice, StandardizeChoice, set_features, set_standardize
 from visualnn.gui.panels.data_match import data_task, match_network, mismatches
 from visualnn.gui.panels.data_preview import DataPreview
 from visualnn.gui.panels.param_widgets import editor_for
@@ -131,6 +132,12 @@ class DatasetPanel(QScrollArea):
         lay.addWidget(self.preview)
         lay.addWidget(self.info)
         lay.addLayout(self.form)
+        self.features = FeatureChoice()
+        self.standardize = StandardizeChoice()
+        lay.addWidget(self.features)
+        lay.addWidget(self.standardize)
+        self.features.edited.connect(lambda names: set_features(self.doc, names))
+        self.standardize.edited.connect(lambda on: set_standardize(self.doc, on))
         split_form = QFormLayout()
         split_form.addRow(_label("Test split"), self.split)
         lay.addLayout(split_form)
@@ -210,6 +217,13 @@ class DatasetPanel(QScrollArea):
         params = data.get("params") or {}
         for pname, (ed, info) in self._editors.items():
             ed.set_value(params.get(pname, info.default))
+        from visualnn.core.data.registry import takes_features
+
+        self.features.setVisible(takes_features(name))
+        self.features.set_features(params.get("features"))
+        kind = data.get("kind")
+        self.standardize.setVisible(kind in ("csv", "table"))
+        self.standardize.set_value(data.get("standardize", kind == "csv"))
 
     # -- loading ----------------------------------------------------------------------------------
     def reload(self) -> None:

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from visualnn.core.graph import get_spec, param_count
-from visualnn.gui.commands import RenameNode, rename_problem, set_param
+from visualnn.core.graph.init import takes_init
+from visualnn.gui.commands import RenameNode, SetInit, rename_problem, set_param
 from visualnn.gui.icons import layer_icon
+from visualnn.gui.panels.init_editor import InitEditor
 from visualnn.gui.panels.param_widgets import editor_for_spec
 from visualnn.gui.panels.project_page import (
     ProjectPage, RenameProject, info_label, section_label, current_report, fmt_shape,
@@ -79,6 +81,13 @@ class NodePage(QWidget):
         self.params_title = section_label("Parameters")
         lay.addWidget(self.params_title)
         lay.addLayout(self.form)
+        self.init_title = section_label(self.tr("Initialisation"))
+        self.init_editor = InitEditor()
+        self.init_note = info_label("", "muted")
+        lay.addWidget(self.init_title)
+        lay.addWidget(self.init_editor)
+        lay.addWidget(self.init_note)
+        self.init_editor.edited.connect(self._on_init_edited)
         lay.addWidget(section_label("Output"))
         lay.addWidget(self.shape)
         lay.addWidget(self.count)
@@ -119,6 +128,9 @@ class NodePage(QWidget):
             self.form.addRow(label, ed)
             self.editors[p.name] = ed
         self.params_title.setVisible(bool(self.editors))
+        with_init = takes_init(node.type)
+        self.init_title.setVisible(with_init)
+        self.init_editor.setVisible(with_init)
 
     def refresh(self) -> None:
         nid = self.node_id
@@ -133,6 +145,11 @@ class NodePage(QWidget):
             self.id_error.hide()
         for p in spec.params if spec else ():
             self.editors[p.name].set_value(node.params.get(p.name, p.default))
+        self.init_editor.set_init(node.extra.get("init"))
+        trained = takes_init(node.type) and nid in (self.doc.project.state or {})
+        self.init_note.setText(self.tr("This layer's weights are saved in the project: they are used instead "
+                                       "of the initialisation.") if trained else "")
+        self.init_note.setVisible(trained)
         report = current_report(self.doc)
         shape = report.shapes.get(nid)
         self.shape.setText(f"Output shape <b>{html.escape(fmt_shape(shape))}</b>" if shape is not None
@@ -154,6 +171,10 @@ class NodePage(QWidget):
             if _plain(node.params.get(name, p.default if p else None)) == _plain(value):
                 return
             self.doc.undo_stack.push(set_param(self.doc, self.node_id, name, value))
+
+    def _on_init_edited(self, init, merge_key) -> None:
+        if self.node_id in self.doc.graph.nodes and self.doc.graph.node(self.node_id).extra.get("init") != init:
+            self.doc.undo_stack.push(SetInit(self.doc, self.node_id, init, merge_key))
 
     def _on_id_typed(self, text: str) -> None:
         problem = rename_problem(self.doc, self.node_id, text.strip()) if self.node_id else None

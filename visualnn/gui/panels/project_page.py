@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from visualnn.core.graph import check_graph, param_count
+from visualnn.core.i18n import with_text
 
 
 def fmt_shape(shape) -> str:
@@ -21,7 +22,7 @@ class RenameProject(QUndoCommand):
 
     def __init__(self, doc, name: str):
         super().__init__(f"Rename project to {name}")
-        self.doc, self.old, self.new = doc, doc.project.name, name
+        self.doc, self.old, self.new = doc, doc.project.name, with_text(doc.project.name, name)
 
     def redo(self):
         self.doc.project.name = self.new
@@ -90,7 +91,7 @@ class ProjectPage(QWidget):
     def refresh(self) -> None:
         doc = self.doc
         if not self.name_edit.hasFocus():
-            self.name_edit.setText(doc.project.name)
+            self.name_edit.setText(doc.project.title)
         report = current_report(doc)
         counts = param_count(doc.graph, report)
         inputs = doc.graph.input_ids()
@@ -116,7 +117,7 @@ class ProjectPage(QWidget):
 
     def _on_name(self) -> None:
         name = self.name_edit.text().strip()
-        if name and name != self.doc.project.name:
+        if name and name != self.doc.project.title:
             self.doc.undo_stack.push(RenameProject(self.doc, name))
         elif not name:
-            self.name_edit.setText(self.doc.project.name)
+            self.name_edit.setText(self.doc.project.title)

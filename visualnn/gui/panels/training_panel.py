@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from visualnn.gui import theme
 from visualnn.gui.commands import ChangeTrain
+from visualnn.gui.panels.optimizer_settings import OptimizerSettings
 from visualnn.gui.elided_label import ElidedLabel
 
 RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -232,6 +233,9 @@ class TrainingPanel(QWidget):
                          ("Epochs", self.epochs), ("Seed", self.seed), ("Device", self.device),
                          ("Shown sample", self.sample)):
             form.addRow(label, w)
+            if w is self.optimizer:
+                self.optimizer_settings = OptimizerSettings(self)
+                self.optimizer_settings.add_to(form)
         lay.addLayout(form)
         if "keep" in actions:
             keep = QToolButton()
@@ -255,6 +259,7 @@ class TrainingPanel(QWidget):
         self.device.activated.connect(lambda _: self._set("device", self.device.currentData()))
         self.sample.editingFinished.connect(lambda: self.sampleChosen.emit(self.sample.value()))
         self.speed.valueChanged.connect(self._on_speed)
+        self.optimizer_settings.changed.connect(self._set_optimizer_setting)
 
         self._counted_at, self._last_epoch = 0.0, -1
         doc.settingsChanged.connect(self.sync_from_document)
@@ -279,6 +284,8 @@ class TrainingPanel(QWidget):
             return
         new = copy.deepcopy(self.train())
         new[key] = value
+        if key == "momentum" and not value:
+            new.pop("nesterov", None)  # Nesterov needs momentum: turning it off ends both
         if key == "optimizer" and value not in ("sgd", "rmsprop"):
             new.pop("momentum", None) if not new.get("momentum") else None
             new.pop("nesterov", None) if not new.get("nesterov") else None
@@ -310,7 +317,12 @@ class TrainingPanel(QWidget):
                 combo.blockSignals(True)
                 combo.setCurrentIndex(i)
                 combo.blockSignals(False)
+        self.optimizer_settings.sync(self.train())
         self._on_counters(self.ctl.step, self.ctl.epoch)
+
+    @Slot(str, object)
+    def _set_optimizer_setting(self, key: str, value) -> None:
+        self._set(key, value)
 
     def set_devices(self, available: dict) -> None:
         device_model(self.device, available)

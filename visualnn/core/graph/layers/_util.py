@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from visualnn.core.graph.spec import ShapeError
+from visualnn.core.i18n import tr
 
 
 def fmt(shape) -> str:
@@ -12,7 +13,7 @@ def fmt(shape) -> str:
 
 def one(in_shapes: list) -> tuple:
     if len(in_shapes) != 1:
-        raise ShapeError(f"takes exactly one input, has {len(in_shapes)}")
+        raise ShapeError(tr("takes exactly one input, has {n}", n=len(in_shapes)))
     return tuple(in_shapes[0])
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from visualnn.core.graph.layers._util import fmt, one
 from visualnn.core.graph.spec import LayerSpec, ParamSpec, ShapeError
+from visualnn.core.i18n import tr
 
 GROUP = "Activation"
 
@@ -15,7 +16,7 @@ def _same(p, ins):
 def _softmax_infer(p, ins):
     s = one(ins)
     if not -len(s) <= p["dim"] < len(s):
-        raise ShapeError(f"dim {p['dim']} is outside the shape {fmt(s)} (batch excluded)")
+        raise ShapeError(tr("dim {dim} is outside the shape {shape} (batch excluded)", dim=p['dim'], shape=fmt(s)))
     return s
 
 

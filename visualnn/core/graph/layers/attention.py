@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from visualnn.core.graph.layers._util import fmt, one
 from visualnn.core.graph.spec import LayerSpec, ParamSpec, ShapeError
+from visualnn.core.i18n import tr
 
 GROUP = "Attention"
 
@@ -11,9 +12,9 @@ GROUP = "Attention"
 def _infer(p, ins):
     s = one(ins)
     if len(s) != 2:
-        raise ShapeError(f"SelfAttention expects a sequence [T, E], got {fmt(s)}")
+        raise ShapeError(tr("SelfAttention expects a sequence [T, E], got {shape}", shape=fmt(s)))
     if s[1] % p["num_heads"]:
-        raise ShapeError(f"embedding size {s[1]} is not divisible by num_heads {p['num_heads']}")
+        raise ShapeError(tr("embedding size {s} is not divisible by num_heads {num_heads}", s=s[1], num_heads=p['num_heads']))
     return s
 
 

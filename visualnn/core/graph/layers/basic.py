@@ -6,15 +6,16 @@ import math
 
 from visualnn.core.graph.layers._util import fmt, one
 from visualnn.core.graph.spec import LayerSpec, ParamSpec, ShapeError
+from visualnn.core.i18n import tr
 
 GROUP = "Core"
 
 
 def _input_infer(p, ins):
     if ins:
-        raise ShapeError("an Input takes no incoming connections")
+        raise ShapeError(tr("an Input takes no incoming connections"))
     if any(d < 1 for d in p["shape"]):
-        raise ShapeError(f"shape {fmt(p['shape'])} must hold positive sizes")
+        raise ShapeError(tr("shape {shape} must hold positive sizes", shape=fmt(p['shape'])))
     return tuple(p["shape"])
 
 
@@ -22,7 +23,7 @@ def _linear_infer(p, ins):
     s = one(ins)
     if len(s) > 2:
         raise ShapeError(
-            f"Linear expects features [F] or a sequence [T, F], got {fmt(s)}: add a Flatten before it"
+            tr("Linear expects features [F] or a sequence [T, F], got {shape}: add a Flatten before it", shape=fmt(s))
         )
     return s[:-1] + (p["out_features"],)
 
@@ -40,7 +41,7 @@ def _flat_dims(p, s):
     start = p["start_dim"] % n
     end = p["end_dim"] % n
     if start == 0 or start > end:
-        raise ShapeError(f"cannot flatten dims {p['start_dim']}..{p['end_dim']} of {fmt(s)}")
+        raise ShapeError(tr("cannot flatten dims {start_dim}..{end_dim} of {shape}", start_dim=p['start_dim'], end_dim=p['end_dim'], shape=fmt(s)))
     return start, end
 
 
@@ -62,16 +63,16 @@ def _reshape_infer(p, ins):
     total = math.prod(s)
     target = list(p["shape"])
     if target.count(-1) > 1:
-        raise ShapeError("only one -1 is allowed in a Reshape")
+        raise ShapeError(tr("only one -1 is allowed in a Reshape"))
     known = math.prod(d for d in target if d != -1)
     if known <= 0 or any(d < -1 or d == 0 for d in target):
-        raise ShapeError(f"shape {fmt(target)} must hold positive sizes (one may be -1)")
+        raise ShapeError(tr("shape {shape} must hold positive sizes (one may be -1)", shape=fmt(target)))
     if -1 in target:
         if total % known:
-            raise ShapeError(f"cannot reshape {fmt(s)} ({total} values) to {fmt(target)}")
+            raise ShapeError(tr("cannot reshape {shape} ({total} values) to {shape2}", shape=fmt(s), total=total, shape2=fmt(target)))
         target[target.index(-1)] = total // known
     if math.prod(target) != total:
-        raise ShapeError(f"cannot reshape {fmt(s)} ({total} values) to {fmt(target)} ({math.prod(target)} values)")
+        raise ShapeError(tr("cannot reshape {shape} ({total} values) to {shape2} ({prod} values)", shape=fmt(s), total=total, shape2=fmt(target), prod=math.prod(target)))
     return tuple(target)
 
 
@@ -100,7 +101,7 @@ def _identity_build(p, ins):
 def _embedding_infer(p, ins):
     s = one(ins)
     if len(s) != 1:
-        raise ShapeError(f"Embedding expects token ids [T], got {fmt(s)}")
+        raise ShapeError(tr("Embedding expects token ids [T], got {shape}", shape=fmt(s)))
     return (s[0], p["embedding_dim"])
 
 

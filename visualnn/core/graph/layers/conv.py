@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from visualnn.core.graph.layers._util import conv_out, fmt, one, pair
 from visualnn.core.graph.spec import LayerSpec, ParamSpec, ShapeError
+from visualnn.core.i18n import tr
 
 GROUP = "Convolution"
 
@@ -11,8 +12,10 @@ GROUP = "Convolution"
 def _image(ins, kind):
     s = one(ins)
     if len(s) != 3:
-        hint = " (a Flatten before it removed the image layout)" if len(s) == 1 else ""
-        raise ShapeError(f"{kind} expects an image [C, H, W], got {fmt(s)}{hint}")
+        if len(s) == 1:
+            raise ShapeError(tr("{kind} expects an image [C, H, W], got {shape} (a Flatten before it removed the image layout)",
+                                kind=kind, shape=fmt(s)))
+        raise ShapeError(tr("{kind} expects an image [C, H, W], got {shape}", kind=kind, shape=fmt(s)))
     return s
 
 
@@ -20,7 +23,7 @@ def _spatial(s, k, st, pad, dil=(1, 1)):
     h = conv_out(s[1], k[0], st[0], pad[0], dil[0])
     w = conv_out(s[2], k[1], st[1], pad[1], dil[1])
     if h < 1 or w < 1:
-        raise ShapeError(f"kernel {k[0]}x{k[1]} does not fit in {s[1]}x{s[2]} (output would be {h}x{w}); add padding or shrink the kernel")
+        raise ShapeError(tr("kernel {k}x{k2} does not fit in {s}x{s2} (output would be {h}x{w}); add padding or shrink the kernel", k=k[0], k2=k[1], s=s[1], s2=s[2], h=h, w=w))
     return h, w
 
 
@@ -46,7 +49,7 @@ def _pool_infer(kind):
         st = pair(p["stride"] if p["stride"] is not None else p["kernel_size"])
         pad = pair(p["padding"])
         if pad[0] * 2 > k[0] or pad[1] * 2 > k[1]:
-            raise ShapeError(f"padding {fmt(pad)} must be at most half the kernel {fmt(k)}")
+            raise ShapeError(tr("padding {shape} must be at most half the kernel {shape2}", shape=fmt(pad), shape2=fmt(k)))
         h, w = _spatial(s, k, st, pad)
         return (s[0], h, w)
 

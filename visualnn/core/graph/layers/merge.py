@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from visualnn.core.graph.layers._util import fmt
 from visualnn.core.graph.spec import LayerSpec, ParamSpec, ShapeError
+from visualnn.core.i18n import tr
 
 GROUP = "Merge"
 
 
 def _add_infer(p, ins):
     if len(ins) < 2:
-        raise ShapeError(f"Add needs at least two inputs, has {len(ins)}")
+        raise ShapeError(tr("Add needs at least two inputs, has {n}", n=len(ins)))
     first = tuple(ins[0])
     for s in ins[1:]:
         if tuple(s) != first:
-            raise ShapeError(f"Add needs inputs of one shape, got {' and '.join(fmt(s) for s in ins)}")
+            raise ShapeError(tr("Add needs inputs of one shape, got {items}", items=' and '.join(fmt(s) for s in ins)))
     return first
 
 
@@ -26,17 +27,17 @@ def _add_build(p, ins):
 
 def _cat_infer(p, ins):
     if len(ins) < 2:
-        raise ShapeError(f"Concat needs at least two inputs, has {len(ins)}")
+        raise ShapeError(tr("Concat needs at least two inputs, has {n}", n=len(ins)))
     rank = len(ins[0])
     if any(len(s) != rank for s in ins):
-        raise ShapeError(f"Concat needs inputs of one rank, got {' and '.join(fmt(s) for s in ins)}")
+        raise ShapeError(tr("Concat needs inputs of one rank, got {items}", items=' and '.join(fmt(s) for s in ins)))
     d = p["dim"]
     if not -rank <= d < rank:
-        raise ShapeError(f"dim {d} is outside the shape {fmt(ins[0])} (batch excluded)")
+        raise ShapeError(tr("dim {d} is outside the shape {shape} (batch excluded)", d=d, shape=fmt(ins[0])))
     d %= rank
     for s in ins[1:]:
         if any(a != b for i, (a, b) in enumerate(zip(ins[0], s)) if i != d):
-            raise ShapeError(f"Concat along dim {d} needs the other sizes equal, got {' and '.join(fmt(s) for s in ins)}")
+            raise ShapeError(tr("Concat along dim {d} needs the other sizes equal, got {items}", d=d, items=' and '.join(fmt(s) for s in ins)))
     out = list(ins[0])
     out[d] = sum(s[d] for s in ins)
     return tuple(out)

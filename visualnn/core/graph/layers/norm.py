@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from visualnn.core.graph.layers._util import fmt, one
 from visualnn.core.graph.spec import LayerSpec, ParamSpec, ShapeError
+from visualnn.core.i18n import tr
 
 GROUP = "Normalisation"
 
@@ -11,14 +12,15 @@ GROUP = "Normalisation"
 def _bn1_infer(p, ins):
     s = one(ins)
     if len(s) not in (1, 2):
-        raise ShapeError(f"BatchNorm1d expects [C] or [C, L], got {fmt(s)}" + (": use BatchNorm2d for images" if len(s) == 3 else ""))
+        raise ShapeError(tr("BatchNorm1d expects [C] or [C, L], got {shape}: use BatchNorm2d for images", shape=fmt(s)) if len(s) == 3
+                         else tr("BatchNorm1d expects [C] or [C, L], got {shape}", shape=fmt(s)))
     return s
 
 
 def _bn2_infer(p, ins):
     s = one(ins)
     if len(s) != 3:
-        raise ShapeError(f"BatchNorm2d expects an image [C, H, W], got {fmt(s)}")
+        raise ShapeError(tr("BatchNorm2d expects an image [C, H, W], got {shape}", shape=fmt(s)))
     return s
 
 

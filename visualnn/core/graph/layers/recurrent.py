@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from visualnn.core.graph.layers._util import fmt, one
 from visualnn.core.graph.spec import LayerSpec, ParamSpec, ShapeError
+from visualnn.core.i18n import tr
 
 GROUP = "Recurrent"
 
@@ -23,7 +24,7 @@ def _infer(kind):
     def infer(p, ins):
         s = one(ins)
         if len(s) != 2:
-            raise ShapeError(f"{kind} expects a sequence [T, F], got {fmt(s)}" + (": add a Reshape to [T, F]" if len(s) != 2 else ""))
+            raise ShapeError(tr("{kind} expects a sequence [T, F], got {shape}: add a Reshape to [T, F]", kind=kind, shape=fmt(s)))
         h = p["hidden_size"] * (2 if p["bidirectional"] else 1)
         return (h,) if p["output"] == "last" else (s[0], h)
 
