@@ -73,3 +73,15 @@ def test_train_tensorboard_logs_scalars_and_histograms(tmp_path, capsys):
     assert [e.step for e in acc.Scalars("loss/train_loss")] == [1, 2]
     assert "metrics/test_accuracy" in acc.Tags()["scalars"]
     assert "weights/fc1.weight" in acc.Tags()["histograms"]
+
+
+def test_compare_landscape_puts_every_path_on_one_map(tmp_path, capsys):
+    path = write(tmp_path, mlp(epochs=5))
+    assert main(["compare", str(path), "--vary", "optimizer=sgd,adam", "--epochs", "2", "--json"]) == 0
+    plain = json.loads(capsys.readouterr().out)
+    assert main(["compare", str(path), "--vary", "optimizer=sgd,adam", "--epochs", "2", "--json", "--landscape"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert [r["history"] for r in doc["runs"]] == [r["history"] for r in plain["runs"]]
+    land = doc["landscape"]
+    assert set(land) == {"axes", "x", "y", "loss"} and land["axes"]["kind"] == "pca"
+    assert all(len(r["path"]) == 2 * 8 + 1 and len(r["path"][0]) == 3 for r in doc["runs"])

@@ -30,7 +30,9 @@ def test_a_race_of_optimizers_fills_curves_boundaries_and_table(qtbot):
     for i, run in enumerate(expected):
         assert dlg.table.item(i, 2).text() == f"{run['history'][-1]['test_loss']:.4f}"
         assert [{k: v for k, v in r.items() if k != "step"} for r in dlg.rows[i]] == run["history"]
-    assert all(b.grid is not None for b in dlg.boundaries) and dlg.boards.isVisibleTo(dlg)
+    assert all(b.grid is not None for b in dlg.boundaries) and dlg.side.isTabVisible(0)
+    land = dlg.landscape.result  # one map, a path per variant on it, each in its run's colour
+    assert land is not None and [len(p) for p in land["paths"]] == [2 * 8 + 1] * 2 and len(dlg.landscape.paths) == 6
     assert len(dlg.curves.runs) == 2
     assert runs.log.labels() == ["sgd", "adam"] and doc.project.extra["runs"][1]["label"] == "adam"
 

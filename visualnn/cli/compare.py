@@ -18,6 +18,8 @@ def register(sub) -> None:
     s.add_argument("--epochs", type=int)
     s.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"))
     s.add_argument("--csv", metavar="FILE", help=tr("also write every run's history to this CSV file (a run column first)"))
+    s.add_argument("--landscape", action="store_true",
+                   help=tr("also map one loss landscape for all the variants, with each one's path on it"))
     s.add_argument("--json", action="store_true", help=tr('print {"runs": [{"label", "settings", "history"}]}'))
     s.set_defaults(func=run)
 
@@ -45,8 +47,14 @@ def run(args) -> int:
             sys.stderr.write(f"{variants[i].label} ({i + 1}/{len(variants)})\n")
         bar(epoch, epochs, step, loss)
 
+    land = None
     try:
-        runs = race(variants, epochs=args.epochs, device=args.device, progress=progress)
+        if args.landscape:
+            from visualnn.core.train.race_landscape import race_with_landscape
+
+            runs, land = race_with_landscape(variants, args.epochs, args.device)
+        else:
+            runs = race(variants, epochs=args.epochs, device=args.device, progress=progress)
     finally:
         bar.close()
     if args.csv:
@@ -59,9 +67,11 @@ def run(args) -> int:
         except OSError as e:
             raise CliError(tr("{path}: cannot write ({reason})", path=args.csv, reason=e.strerror), 2) from None
     if args.json:
-        print(json.dumps({"runs": runs}))
+        print(json.dumps({"runs": runs, **({"landscape": land} if args.landscape else {})}))
     else:
         _table(runs)
+        if args.landscape and land is None:
+            print(tr("no landscape: the paths together do not span a plane"))
     failed = [r for r in runs if r.get("error")]
     for r in failed:
         print(f"error: {r['label']}: {r['error']}", file=sys.stderr)

@@ -81,3 +81,30 @@ def test_side_by_side_gives_the_same_histories_as_separate_runs():
         rows[i].append({k: v for k, v in row.items() if k != "step"})
     assert order == [0, 1, 0, 1]
     assert rows[0] == race(variants[:1])[0]["history"] and rows[1] == race(variants[1:])[0]["history"]
+
+
+def test_one_landscape_holds_every_variants_path():
+    import torch
+
+    from visualnn.core.train.compare import race_side_by_side
+    from visualnn.core.train.landscape import flat_params
+    from visualnn.core.train.race_landscape import race_landscape
+    from visualnn.core.train.trainer import Trainer
+
+    variants = make_variants(mlp(epochs=2), [("optimizer", ["sgd", "adam"])])
+    paths, trainers = [], {}
+    for i, trainer, _row, _error in race_side_by_side(variants, paths=paths):
+        trainers[i] = trainer
+    result = race_landscape([trainers[0], trainers[1]], paths, resolution=5)
+    steps = trainers[0].step_count
+    assert [len(p) for p in result["paths"]] == [steps + 1, steps + 1]
+    assert len(result["loss"]) == 5 and len(result["loss"][0]) == 5 and result["axes"]["kind"] == "pca"
+    # each path point's loss is the training loss of that variant's weights (its last: the end of training)
+    for i in (0, 1):
+        end_loss = result["paths"][i][-1][2]
+        probe = Trainer(variants[0].project)
+        with torch.no_grad():
+            torch.nn.utils.vector_to_parameters(flat_params(trainers[i].model).float(), probe.model.parameters())
+        assert abs(end_loss - probe.evaluate("train")[0]) < 1e-5
+    xs = [p[0] for path in result["paths"] for p in path]
+    assert min(result["x"]) <= min(xs) and max(result["x"]) >= max(xs)

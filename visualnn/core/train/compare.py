@@ -173,17 +173,24 @@ def race(variants: list[Variant], epochs: int | None = None, device: str | None 
 
 
 def race_side_by_side(variants: list[Variant], epochs: int | None = None, device: str | None = None,
-                      should_stop=None):
+                      should_stop=None, paths: list | None = None):
     """Train the variants together, one epoch of each in turn, so their curves grow side
     by side. Yields (index, trainer, row, error): after each finished epoch of a variant
     its history row (with the `step` it ended on), or, when it fails, error (its message)
     and row None; a failed variant is left out of the following rounds. Each variant
     trains as a separate `train` run would (its own seeded Trainer). should_stop() is
-    asked between steps; a True ends the race."""
+    asked between steps; a True ends the race. paths: a list that receives one
+    PathRecorder per variant (its starting weights, then every step) for race_landscape()."""
     from visualnn.core.train.targets import TrainingError
     from visualnn.core.train.trainer import Trainer
 
     trainers = [Trainer(v.project, device=device) for v in variants]
+    recorders = None
+    if paths is not None:
+        from visualnn.core.train.race_landscape import recorders_for
+
+        recorders = recorders_for(trainers)
+        paths.extend(recorders)
     totals = [t.config.epochs if epochs is None else int(epochs) for t in trainers]
     live = [i for i, n in enumerate(totals) if n > 0]
     while live:
@@ -194,6 +201,8 @@ def race_side_by_side(variants: list[Variant], epochs: int | None = None, device
                     if should_stop is not None and should_stop():
                         return
                     r = t.step()
+                    if recorders is not None:
+                        recorders[i].record()
                     if r.epoch_done:
                         break
             except TrainingError as e:

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (QComboBox, QDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QProgressBar, QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from visualnn.gui.live.runs_model import RunsModel
 
@@ -65,10 +65,17 @@ class RaceDialog(QDialog):
         self.boards_layout = QGridLayout(self.boards)
         self.boards_layout.setContentsMargins(0, 0, 0, 0)
         self.boundaries = []
+        from visualnn.gui.share.race_landscape_view import RaceLandscapeView
+
+        self.landscape = RaceLandscapeView()
+        self.side = QTabWidget()
+        self.side.setDocumentMode(True)
+        self.side.addTab(self.boards, self.tr("Boundaries"))
+        self.side.addTab(self.landscape, self.tr("Loss landscape"))
         split = QSplitter(Qt.Orientation.Vertical)
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.curves)
-        top.addWidget(self.boards)
+        top.addWidget(self.side)
         split.addWidget(top)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr("Run"), self.tr("Train loss"), self.tr("Test loss"),
@@ -151,6 +158,8 @@ class RaceDialog(QDialog):
         if got:
             self.progress.setValue(sum(len(r) for r in self.rows.values()))
             self.curves.add_losses(None)
+        if self.worker.mapping:
+            self.message.setText(self.tr("Mapping the loss landscape of the paths…"))
 
     @Slot()
     def _on_finished(self) -> None:
@@ -163,6 +172,11 @@ class RaceDialog(QDialog):
             self.message.setText(self.tr("Cancelled; the epochs trained so far are kept."))
         else:
             self.message.setText(self.tr("Done: the variants are kept in the project's runs."))
+        if worker.landscape is not None or worker.landscape_note:
+            from visualnn.gui.live.runs_model import run_color
+
+            self.landscape.show_result(worker.landscape, [run_color(r) for r in self.runs],
+                                       [v.label for v in self.variants])
         if self.project_runs is not None:
             for v, rows in zip(self.variants, self.rows.values()):
                 if rows:
@@ -188,11 +202,13 @@ class RaceDialog(QDialog):
             view.caption = self.variants[i].label
             self.boards_layout.addWidget(view, i // cols, i % cols)
             self.boundaries.append(view)
-        self.boards.setVisible(False)
         QTimer.singleShot(0, self._show_boards_if_2d)
 
     def _show_boards_if_2d(self) -> None:
-        self.boards.setVisible(any(v.session is not None and v.session.is_2d for v in self.boundaries))
+        on = any(v.session is not None and v.session.is_2d for v in self.boundaries)
+        self.side.setTabVisible(0, on)
+        if not on:
+            self.side.setCurrentIndex(1)
 
     def _set_row(self, i: int, label: str, row: dict, error: str | None = None) -> None:
         self.table.setItem(i, 0, QTableWidgetItem(label))

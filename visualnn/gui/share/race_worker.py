@@ -34,6 +34,9 @@ class RaceWorker(QThread):
         self._box: list[RaceEpoch] = []
         self._stop = False
         self.failure: str | None = None   # why the race could not start
+        self.landscape = None             # race_landscape() of the paths, when the race ended
+        self.landscape_note: str | None = None
+        self.mapping = False              # the race is over and the landscape is being computed
 
     def cancel(self) -> None:
         self._stop = True
@@ -51,10 +54,11 @@ class RaceWorker(QThread):
         from visualnn.core.train.compare import race_side_by_side
         from visualnn.gui.workers import frames
 
-        sessions = {}
+        sessions, trainers, paths = {}, {}, []
         try:
             for i, trainer, row, error in race_side_by_side(self.variants, self.epochs,
-                                                            should_stop=lambda: self._stop):
+                                                            should_stop=lambda: self._stop, paths=paths):
+                trainers[i] = trainer
                 grid = session = None
                 if row is not None:
                     if i not in sessions:
@@ -67,3 +71,18 @@ class RaceWorker(QThread):
                     self._box.append(RaceEpoch(i, row, grid, session, error))
         except Exception as e:  # a variant that cannot be built: reported, the race ends
             self.failure = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+            return
+        if trainers and not self._stop:
+            self._map(trainers, paths)
+
+    def _map(self, trainers: dict, paths: list) -> None:
+        from visualnn.core.train.landscape import LandscapeError
+        from visualnn.core.train.race_landscape import race_landscape
+
+        self.mapping = True
+        try:
+            self.landscape = race_landscape([trainers[i] for i in sorted(trainers)], paths)
+        except LandscapeError as e:
+            self.landscape_note = str(e)
+        except Exception as e:  # a network the batched evaluation cannot run: said, not fatal
+            self.landscape_note = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
