@@ -17,8 +17,8 @@ from visualnn import __version__
 from visualnn.cli.common import CliError
 from visualnn.core.i18n import LANGUAGES, set_language, tr
 
-COMMANDS = ("open", "validate", "train", "compare", "step", "export", "examples", "data", "install-desktop", "bench",
-            "landscape")
+COMMANDS = ("open", "validate", "train", "compare", "step", "export", "landscape", "examples", "data",
+            "install-desktop", "bench")
 
 
 def build_parser() -> argparse.ArgumentParser:

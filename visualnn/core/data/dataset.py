@@ -104,5 +104,5 @@ def flag(data: dict, key: str, default: bool) -> bool:
     is something else."""
     value = data.get(key, default)
     if not isinstance(value, bool):
-        raise DataError(f"data {key} must be true or false, got {value!r}")
+        raise DataError(tr("data {key} must be true or false, got {value!r}", key=key, value=value))
     return value

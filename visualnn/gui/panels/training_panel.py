@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from visualnn.gui import theme
 from visualnn.gui.commands import ChangeTrain
-from visualnn.gui.panels.optimizer_settings import OptimizerSettings
 from visualnn.gui.elided_label import ElidedLabel
+from visualnn.gui.panels.optimizer_settings import OptimizerSettings
 
 RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 REG_RATES = (0.0, 0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
