@@ -3,18 +3,23 @@ the curves as CSV) and `--format gif|mp4` (one frame per captured step)."""
 
 from __future__ import annotations
 
+import functools
 import json
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import numpy as np
 import pytest
 from PIL import Image
 
 from visualnn.cli import main
+from visualnn.core.io import load_project
 from visualnn.core.io.project import dumps_project
 from visualnn.core.train.history_csv import history_from_csv
 from visualnn.gui.share.headless import view_names
 from tests.core.train.helpers import mlp, project
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "assets" / "examples"
 
 
 def write(tmp_path, proj, name="net.vnn"):
@@ -29,8 +34,42 @@ def digits():
                    batch_size=64, epochs=1)
 
 
-def project_for(view: str):
-    return digits() if view == "samples" else mlp(epochs=1)
+def MLP():
+    return mlp(epochs=1)
+
+
+def line():
+    data = {"kind": "builtin", "name": "line", "params": {"samples": 60}}
+    return project([("out", "Linear", {"out_features": 1})], data, input_shape=(1,), loss="mse", epochs=1)
+
+
+@functools.lru_cache(maxsize=None)
+def _session(source: str):
+    from visualnn.gui.share.headless import Feeder
+
+    return Feeder(load_project(source)).session
+
+
+def source_for(view: str, tmp_path):
+    """(project file, epochs): a tiny project where the view applies, else the first bundled
+    example where it does (drawn untrained, to stay quick)."""
+    from visualnn.gui.panels.live_views import applies
+
+    for name, make in (("mlp", MLP), ("digits", digits), ("line", line)):
+        path = write(tmp_path, make(), f"{name}.vnn")
+        if applies(view, _session_of_project(make)):
+            return path, 1
+    for path in sorted(EXAMPLES.glob("*.vnn")):
+        if applies(view, _session(str(path))):
+            return path, 0
+    pytest.fail(f"no project shows the {view} view")
+
+
+@functools.lru_cache(maxsize=None)
+def _session_of_project(make):
+    from visualnn.gui.share.headless import Feeder
+
+    return Feeder(make()).session
 
 
 def non_blank(path) -> bool:
@@ -40,12 +79,12 @@ def non_blank(path) -> bool:
 
 @pytest.mark.parametrize("view", view_names())
 def test_every_view_exports_to_a_non_blank_png_and_a_valid_svg(tmp_path, capsys, view):
-    path = write(tmp_path, project_for(view))
+    path, epochs = source_for(view, tmp_path)
     png, svg = tmp_path / f"{view}.png", tmp_path / f"{view}.svg"
-    assert main(["export", str(path), "--view", view, "--format", "png", "-o", str(png), "--epochs", "1",
+    assert main(["export", str(path), "--view", view, "--format", "png", "-o", str(png), "--epochs", str(epochs),
                  "--width", "1200"]) == 0
     assert Image.open(png).size[0] == 1200 and non_blank(png)
-    assert main(["export", str(path), "--view", view, "--format", "svg", "-o", str(svg), "--epochs", "1"]) == 0
+    assert main(["export", str(path), "--view", view, "--format", "svg", "-o", str(svg), "--epochs", str(epochs)]) == 0
     root = ET.parse(svg).getroot()
     assert root.tag.endswith("svg") and len(list(root.iter())) > 10
     assert capsys.readouterr().out.split() == [str(png), str(svg)]

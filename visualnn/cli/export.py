@@ -69,6 +69,7 @@ def _view(project, out: Path, args):
     if not out.resolve().parent.is_dir():
         raise CliError(tr("{path}: the folder does not exist", path=out), 2)
     size = DEFAULT_SIZE
+    view = None
     try:
         view = trained_view(project, args.view, args.epochs, size)
         width = args.width or (None if args.height else 2 * size[0])
@@ -77,6 +78,10 @@ def _view(project, out: Path, args):
         raise CliError(str(e), 2) from None
     except FigureError as e:
         raise CliError(str(e), 2) from None
+    finally:
+        if view is not None:
+            view.close()
+            view.deleteLater()
 
 
 def _animation(project, out: Path, args):

@@ -17,16 +17,22 @@ from visualnn.gui.panels.timeline import TimelineBar
 PANES = (("boundary", "samples"), ("curves",), ("grads", "weights", "confusion"))
 
 
-def _make_views() -> dict:
-    from visualnn.gui.panels.boundary import BoundaryView
-    from visualnn.gui.panels.confusion import ConfusionView
-    from visualnn.gui.panels.curves import CurvesView
-    from visualnn.gui.panels.grad_norms import GradNormsView
-    from visualnn.gui.panels.samples_strip import SamplesStrip
-    from visualnn.gui.panels.weights_hist import WeightsHistView
+# view name -> (module in visualnn.gui.panels, class): the names lessons and exports use
+VIEWS = {
+    "boundary": ("boundary", "BoundaryView"),
+    "samples": ("samples_strip", "SamplesStrip"),
+    "curves": ("curves", "CurvesView"),
+    "grads": ("grad_norms", "GradNormsView"),
+    "weights": ("weights_hist", "WeightsHistView"),
+    "confusion": ("confusion", "ConfusionView"),
+}
 
-    return {"boundary": BoundaryView(), "samples": SamplesStrip(), "curves": CurvesView(),
-            "grads": GradNormsView(), "weights": WeightsHistView(), "confusion": ConfusionView()}
+
+def _make_views() -> dict:
+    import importlib
+
+    return {key: getattr(importlib.import_module(f"visualnn.gui.panels.{mod}"), cls)()
+            for key, (mod, cls) in VIEWS.items()}
 
 
 def applies(key: str, session) -> bool:

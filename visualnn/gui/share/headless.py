@@ -16,21 +16,21 @@ class ViewError(ValueError):
 
 
 def view_names() -> tuple[str, ...]:
-    from visualnn.gui.panels.live_views import PANES
+    from visualnn.gui.panels.live_views import VIEWS
 
-    return tuple(k for pane in PANES for k in pane)
+    return tuple(VIEWS)
 
 
 def make_view(name: str):
-    from visualnn.gui.panels import live_views
+    """A new view `name` of the app's table of views (live_views.VIEWS)."""
+    import importlib
 
-    views = live_views._make_views()
-    if name not in views:
+    from visualnn.gui.panels.live_views import VIEWS
+
+    if name not in VIEWS:
         raise ViewError(tr("unknown view {name!r}: choose one of {names}", name=name, names=", ".join(view_names())))
-    for key, v in views.items():
-        if key != name:
-            v.deleteLater()
-    return views[name]
+    module, cls = VIEWS[name]
+    return getattr(importlib.import_module(f"visualnn.gui.panels.{module}"), cls)()
 
 
 class Feeder:
