@@ -137,10 +137,10 @@ class CurvesView(QWidget):
         plots.addWidget(self.acc_plot, 2)
         self._owns_model = runs is None
         self.model = runs if runs is not None else RunsModel(parent=self)
-        self.runs_list = RunsList(self.model)
+        self.runs_list = RunsList(self.model)  # a strip over the plots: they keep the pane's width
         self.runs_list.hide()
         self.runs_button.toggled.connect(self.runs_list.setVisible)
-        plots.addWidget(self.runs_list, 0)
+        lay.addWidget(self.runs_list)
         lay.addLayout(plots, 1)
         self.marker = pg.InfiniteLine(angle=90, pen=ps.pen(ps.colors()["muted"], 1.2, dash=True))
         self.marker.hide()
