@@ -146,3 +146,14 @@ def test_mp4_without_its_encoder_is_one_message(tmp_path, capsys, monkeypatch):
     assert main(["export", str(write(tmp_path, mlp())), "--format", "mp4", "-o", str(tmp_path / "a.mp4")]) == 2
     err = capsys.readouterr().err
     assert "imageio-ffmpeg" in err and err.count("\n") == 1 and not (tmp_path / "a.mp4").exists()
+
+
+def test_a_walk_has_one_frame_per_step_through_stage(tmp_path, capsys):
+    from visualnn.gui.stepthrough.worker import compute
+
+    net = mlp(hidden=2)
+    path, out = write(tmp_path, net), tmp_path / "walk.gif"
+    assert main(["export", str(path), "--format", "gif", "--walk", "--width", "640", "-o", str(out)]) == 0
+    gif = Image.open(out)
+    stages = len(compute(net, 0, 1).stages)
+    assert stages > 3 and gif.n_frames == stages and gif.size[0] == 640 and gif.info["duration"] == 1000

@@ -73,3 +73,11 @@ def test_export_animation_records_and_cancels(qtbot, tmp_path):
     assert not dlg.record_to(tmp_path / "long.gif")
     assert "Cancelled" in dlg.message.text() and not (tmp_path / "long.gif").exists()
     dlg.close()
+
+
+def test_a_step_through_walk_has_a_frame_per_stage(qtbot, tmp_path):
+    w = open_window(qtbot, tmp_path)
+    out = w.sharing.save_walk(tmp_path / "walk.gif")
+    stages = len(w.step_through.session.stages)
+    assert out is not None and stages > 3 and Image.open(out).n_frames == stages
+    assert w.mode == "edit" and w.step_through.session.index == 0

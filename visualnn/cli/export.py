@@ -23,10 +23,12 @@ def register(sub) -> None:
                                                  "for an animation: the project's epochs)"))
     s.add_argument("--width", type=int, help=tr("picture width in pixels (png, gif, mp4)"))
     s.add_argument("--height", type=int, help=tr("picture height in pixels (png, gif, mp4)"))
-    s.add_argument("--fps", type=float, default=10.0, help=tr("animation frames per second (default 10)"))
+    s.add_argument("--fps", type=float, help=tr("animation frames per second (default 10; 1 for a walk)"))
     s.add_argument("--frames", type=int, help=tr("animation frames to capture (default: one per epoch, at most 60)"))
     s.add_argument("--views", help=tr("animation: the live views beside the canvas, comma-separated (default: "
                                       "boundary,curves for 2-D data, else curves)"))
+    s.add_argument("--walk", action="store_true",
+                   help=tr("animation: the step-through of one update, a frame per stage, instead of training"))
     s.set_defaults(func=run)
 
 
@@ -39,6 +41,8 @@ def run(args) -> int:
             raise CliError(tr("--{name} must be at least {least}", name=name, least=0 if name == "epochs" else 1), 2)
     if args.view is not None or args.format == "csv":
         written = _view(project, out, args)
+    elif args.format in ("gif", "mp4") and args.walk:
+        written = _walk(project, out, args)
     elif args.format in ("gif", "mp4"):
         written = _animation(project, out, args)
     elif args.format == "py":
@@ -90,12 +94,39 @@ def _animation(project, out: Path, args):
     if not out.resolve().parent.is_dir():
         raise CliError(tr("{path}: the folder does not exist", path=out), 2)
     views = [v.strip() for v in args.views.split(",") if v.strip()] if args.views else None
-    if args.fps <= 0:
+    fps = 10.0 if args.fps is None else args.fps
+    if fps <= 0:
         raise CliError(tr("--fps must be above 0"), 2)
     try:
-        return record_training(project, out, args.format, epochs=args.epochs, frames=args.frames, fps=args.fps,
+        return record_training(project, out, args.format, epochs=args.epochs, frames=args.frames, fps=fps,
                                views=views, width=args.width, height=args.height)
     except EncoderMissing as e:
         raise CliError(str(e), 2) from None
     except AnimationError as e:
         raise CliError(str(e), 2) from None
+
+
+def _walk(project, out: Path, args):
+    from visualnn.gui.render import ensure_app
+    from visualnn.gui.share.animation import AnimationError
+
+    if not out.resolve().parent.is_dir():
+        raise CliError(tr("{path}: the folder does not exist", path=out), 2)
+    fps = 1.0 if args.fps is None else args.fps
+    if fps <= 0:
+        raise CliError(tr("--fps must be above 0"), 2)
+    ensure_app()
+    from visualnn.gui.document import Document
+    from visualnn.gui.main_window import MainWindow
+    from visualnn.gui.share.walk import record_walk
+
+    window = MainWindow(Document(project))
+    window.resize(1280, 800)
+    window.show()
+    try:
+        return record_walk(window, out, args.format, fps=fps, width=args.width)
+    except AnimationError as e:
+        raise CliError(str(e), 1) from None
+    finally:
+        window.document.mark_saved()
+        window.close()

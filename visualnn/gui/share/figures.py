@@ -54,7 +54,7 @@ def png_image(view: QWidget, width: int | None = None, height: int | None = None
     elif width is None:
         width = round(w * height / h)
     image = QImage(QSize(int(width), int(height)), QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(view.palette().window().color())
+    image.fill(QWidget.palette(view).window().color())
     p = QPainter(image)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -90,7 +90,7 @@ def write_svg(view: QWidget, path, title: str = "") -> Path:
     p = QPainter()
     if not p.begin(gen):
         raise FigureError(tr("{path}: cannot write the picture", path=path))
-    p.fillRect(QRectF(0, 0, w, h), QColor(view.palette().window().color()))
+    p.fillRect(QRectF(0, 0, w, h), QColor(QWidget.palette(view).window().color()))
     with _Controls(view):
         view.render(p, QPoint(), QRegion(0, 0, w, h), QWidget.RenderFlag.DrawWindowBackground | QWidget.RenderFlag.DrawChildren)
     p.end()

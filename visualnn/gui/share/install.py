@@ -33,10 +33,13 @@ class Sharing(QObject):
         self.export_animation = QAction(self.tr("Export &Animation…"), window)
         self.export_animation.setStatusTip(self.tr("Record training as an animated GIF or an MP4 video"))
         self.export_animation.triggered.connect(self.show_export_animation)
+        self.export_walk = QAction(self.tr("Export Step-through &Walk…"), window)
+        self.export_walk.setStatusTip(self.tr("Record the step-through of one update, stage by stage, as a GIF"))
+        self.export_walk.triggered.connect(lambda: self.save_walk())
         file_menu = menus["file"]
         before = window.acts.import_weights
-        file_menu.insertAction(before, self.export_view)
-        file_menu.insertAction(before, self.export_animation)
+        for act in (self.export_view, self.export_animation, self.export_walk):
+            file_menu.insertAction(before, act)
         self._menu_views: dict = {}
         views = self.views()
         views.viewsMade.connect(self._on_views_made)
@@ -73,6 +76,41 @@ class Sharing(QObject):
         dlg = ExportAnimationDialog(self.window.document.project.copy(), self._start_path(), self.window)
         dlg.open()
         return dlg
+
+    def save_walk(self, path=None) -> Path | None:
+        """Record the step-through walk (asks for the file when `path` is None), with a
+        progress dialog and Cancel; problems are said in a message box."""
+        from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+        from visualnn.gui.share.animation import AnimationError, Cancelled
+        from visualnn.gui.share.export_dialogs import ask_path
+        from visualnn.gui.share.walk import record_walk
+
+        if path is None:
+            path = ask_path(self.window, self.tr("Export the step-through walk"), "gif",
+                            self._start_path().with_name(self._start_path().name + "_walk"))
+            if path is None:
+                return None
+        dlg = QProgressDialog(self.tr("Recording the step-through…"), self.tr("Cancel"), 0, 1, self.window)
+        dlg.setMinimumDuration(0)
+
+        def progress(done, total):
+            dlg.setMaximum(total)
+            dlg.setValue(done)
+
+        def stop():
+            QApplication.processEvents()
+            return dlg.wasCanceled()
+
+        try:
+            return record_walk(self.window, path, progress=progress, should_stop=stop)
+        except Cancelled:
+            return None
+        except (AnimationError, OSError) as e:
+            QMessageBox.warning(self.window, self.tr("Cannot record the walk"), str(e))
+            return None
+        finally:
+            dlg.close()
 
     # -- right-click on a view ------------------------------------------------------------------
     def _on_views_made(self, views: dict) -> None:
