@@ -49,6 +49,10 @@ def test_step_worksheet_in_chinese(capsys):
     assert "| 神经元 | z | a | dE/da | delta = dE/dz | dE/db |" in out
     assert main(["step", str(example_path("lesson_222_sigmoid.vnn")), "--lang", "zh", "--worksheet", "csv"]) == 0
     assert capsys.readouterr().out.startswith("部分,节点,表,神经元,")
+    assert main(["step", str(example_path("lesson_222_sigmoid.vnn")), "--lang", "zh", "--worksheet", "tex"]) == 0
+    assert "% 含中文：请用 XeLaTeX 编译，并加载 \\usepackage{ctex}" in capsys.readouterr().out.splitlines()
+    assert main(["step", str(example_path("lesson_222_sigmoid.vnn")), "--worksheet", "tex"]) == 0
+    assert "ctex" not in capsys.readouterr().out
 
 
 def test_validate_with_a_chinese_locale_prints_problems_in_chinese(tmp_path):
@@ -89,3 +93,37 @@ def test_examples_list_in_both_languages(capsys):
 def test_help_in_chinese():
     res = run_cli(["step", "--help", "--lang", "zh"])
     assert res.returncode == 0 and "把跟踪结果打印成给学生的表格" in res.stdout
+
+
+def test_nested_subcommands_take_lang_too(capsys):
+    assert main(["data", "list", "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert "MNIST 手写数字" in out and ("未下载" in out or "已下载" in out)
+
+
+def test_every_help_text_of_every_subcommand_is_in_chinese():
+    """argparse's own -h/--version texts aside, each subcommand's and option's help is translated."""
+    import argparse
+    import re
+
+    from visualnn.cli import build_parser
+    from visualnn.core.i18n import set_language
+
+    set_language("zh")
+    untranslated = []
+
+    def walk(parser, path):
+        for action in parser._actions:
+            if isinstance(action, (argparse._HelpAction, argparse._VersionAction)):
+                continue
+            if action.help and action.help is not argparse.SUPPRESS and not re.search("[\u4e00-\u9fff]", action.help):
+                untranslated.append((path, action.dest, action.help))
+            if isinstance(action, argparse._SubParsersAction):
+                for choice in action._choices_actions:
+                    if choice.help and not re.search("[\u4e00-\u9fff]", choice.help):
+                        untranslated.append((path, choice.dest, choice.help))
+                for name, sub in action.choices.items():
+                    walk(sub, f"{path} {name}")
+
+    walk(build_parser(), "visualnn")
+    assert untranslated == []

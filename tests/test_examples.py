@@ -26,6 +26,7 @@ EXPECTED = {
     "residual_mlp.vnn": ("accuracy", 0.9),
     "branches_concat.vnn": ("accuracy", 0.95),
     "sentiment_gru.vnn": ("accuracy", 0.85),  # 0.86..0.92 over seeds 0..5 (the split changes too)
+    "sentiment_zh.vnn": ("accuracy", 0.78),  # 486 Chinese reviews by character: 0.80..0.86 over seeds 0..2
     "plane_regression.vnn": ("loss", 0.005),  # targets' variance 0.23
     "multi_gauss_regression.vnn": ("loss", 0.03),  # targets' variance 0.08
     "sine_lstm.vnn": ("loss", 0.005),  # targets' variance 0.48

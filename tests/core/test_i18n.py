@@ -118,3 +118,27 @@ def test_layer_texts_translate_where_shown():
     assert REGISTRY["Input"].formula_text == "x = 数据集中的一个样本"
     assert REGISTRY["Linear"].formula_text == "y = W x + b"  # symbols only: unchanged
     assert linear.type == "Linear"  # type names stay PyTorch's
+
+
+def test_extraction_reads_literals_of_tr_trn_and_n_only(tmp_path):
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    (pkg / "a.py").write_text(
+        "from visualnn.core.i18n import N_, tr as core_tr, trn\n"
+        "X = N_('kept in data')\n"
+        "def f(n, name):\n"
+        "    core_tr('hello {name}', name=name)\n"
+        "    core_tr(name)  # not a literal: not a source text\n"
+        "    return trn('{n} file', '{n} files', n)\n", encoding="utf-8")
+    (pkg / "b.py").write_text("def tr(x):\n    return x\ntr('not the catalog')\n", encoding="utf-8")
+    found = i18n_tools.code_strings(pkg)
+    assert set(found) == {"kept in data", "hello {name}", "{n} file", "{n} files"}
+    assert found["hello {name}"] == ["pkg/a.py:4"]
+
+
+def test_a_translation_with_broken_placeholders_falls_back_to_english(monkeypatch):
+    from visualnn.core import i18n
+
+    monkeypatch.setitem(i18n.catalog("zh"), "node {node}: {message}", "节点 {nod}：{message}")
+    set_language("zh")
+    assert tr("node {node}: {message}", node="fc", message="x") == "node fc: x"

@@ -15,6 +15,7 @@ import json
 import sys
 
 from visualnn.bench.core_bench import bench_cases, plain_and_trainer
+from visualnn.core.i18n import tr
 
 GUI_KEYS = ("gui_ratio", "ui_latency_p99_ms", "fps")
 
@@ -79,14 +80,15 @@ def run_bench(as_json: bool = False, quick: bool = False, cases=None, device: st
     chosen = list(cases) if cases else names
     unknown = [c for c in chosen if c not in names]
     if unknown:
-        print(f"error: unknown bench case {unknown[0]!r} (cases: {', '.join(names)})", file=sys.stderr)
+        print(tr("error: {message}", message=tr("unknown bench case {case!r} (cases: {cases})", case=unknown[0],
+                                                 cases=", ".join(names))), file=sys.stderr)
         return 2
     from visualnn.core.train.config import DeviceError, resolve_device
 
     try:
         device = resolve_device(device)
     except DeviceError as e:
-        print(f"error: {e}", file=sys.stderr)
+        print(tr("error: {message}", message=e), file=sys.stderr)
         return 1
     rows = [measure_case(c, quick, device) for c in chosen]
     if as_json:

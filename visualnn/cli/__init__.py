@@ -28,10 +28,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANGUAGES, help=tr("language of messages (default: VISUALNN_LANG, else the locale)"))
     for name in COMMANDS:
         importlib.import_module(f"visualnn.cli.{name.replace('-', '_')}").register(sub)
-    for s in sub.choices.values():  # every subcommand takes --lang too
+    _add_lang(sub)  # every subcommand takes --lang too, nested ones (`data list`) included
+    return p
+
+
+def _add_lang(sub) -> None:
+    for s in sub.choices.values():
         s.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
                        help=tr("language of messages (default: VISUALNN_LANG, else the locale)"))
-    return p
+        for action in s._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _add_lang(action)
 
 
 def main(argv=None) -> int:

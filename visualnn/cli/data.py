@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from visualnn.cli.common import CliError
-from visualnn.core.i18n import tr
+from visualnn.core.i18n import display_width, tr
 
 
 def register(sub) -> None:
@@ -30,7 +30,8 @@ def run_list(args) -> int:
 
     for name, r in REMOTES.items():
         state = tr("downloaded") if is_ready(name) else tr("not downloaded")
-        print(f"{name:<14} {state:<16} {data_dir(name)}  ({r.title}; {r.source})")
+        state += " " * max(0, 16 - display_width(state))  # CJK characters take two columns
+        print(f"{name:<14} {state} {data_dir(name)}  ({tr(r.title)}; {r.source})")
     return 0
 
 

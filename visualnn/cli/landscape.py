@@ -15,18 +15,16 @@ DEFAULT_RESOLUTION, DEFAULT_SPAN = 25, 1.0
 
 
 def register(sub) -> None:
-    s = sub.add_parser("landscape", help="the training loss over a plane of weights, with the optimizer's path")
+    s = sub.add_parser("landscape", help=tr("the training loss over a plane of weights, with the optimizer's path"))
     s.add_argument("project")
     s.add_argument("--axes", choices=KINDS, default="params",
-                   help="two chosen parameters (params), two random filter-normalised directions (random), "
-                        "or the two principal directions of the path (pca)")
-    s.add_argument("--params", help="the two parameters of --axes params, e.g. fc.weight[0,0],fc.bias[0] "
-                                    "(default: the first two)")
-    s.add_argument("--epochs", type=int, help="epochs to train first (default: the project's)")
-    s.add_argument("--resolution", type=int, default=DEFAULT_RESOLUTION, help="grid points per axis")
+                   help=tr("two chosen parameters (params), two random filter-normalised directions (random), or the two principal directions of the path (pca)"))
+    s.add_argument("--params", help=tr("the two parameters of --axes params, e.g. fc.weight[0,0],fc.bias[0] (default: the first two)"))
+    s.add_argument("--epochs", type=int, help=tr("epochs to train first (default: the project's)"))
+    s.add_argument("--resolution", type=int, default=DEFAULT_RESOLUTION, help=tr("grid points per axis"))
     s.add_argument("--span", type=float, default=DEFAULT_SPAN,
-                   help="half-width of the grid around the final weights (widened to hold the path)")
-    s.add_argument("--json", action="store_true", help="print the grid and the path as JSON")
+                   help=tr("half-width of the grid around the final weights (widened to hold the path)"))
+    s.add_argument("--json", action="store_true", help=tr("print the grid and the path as JSON"))
     s.set_defaults(func=run)
 
 
@@ -68,7 +66,7 @@ def run(args) -> int:
     else:
         print(render_text(result))
     if error:
-        print(f"error: {error}", file=sys.stderr)
+        print(tr("error: {message}", message=error), file=sys.stderr)
         return 1
     return 0
 

@@ -10,12 +10,12 @@ from visualnn.core.i18n import display_width as width, tr, trn
 
 
 def register(sub) -> None:
-    s = sub.add_parser("validate", help="check a project's graph",
+    s = sub.add_parser("validate", help=tr("check a project's graph"),
                        description=tr("Check a project: every problem as `node <id>: <message>` (exit 1), or its layers with output shapes and parameter counts (exit 0)."),
                        epilog=tr("examples:") + "\n  visualnn validate net.vnn\n  visualnn validate xor_relu --json")
     s.add_argument("project", help=tr("a .vnn file, or the name of a bundled example or lesson"))
     s.add_argument("--json", action="store_true",
-                   help='print {"ok", "problems": [{"node", "field", "message"}], "layers": [...]}')
+                   help=tr('print {"ok", "problems": [{"node", "field", "message"}], "layers": [...]}'))  # no fields: not formatted
     s.set_defaults(func=run)
 
 

@@ -88,7 +88,12 @@ def catalog(lang: str) -> dict[str, str]:
 def tr(source: str, /, **fields) -> str:
     """`source` in the current language, with `{name}` placeholders filled from `fields`."""
     text = catalog(language()).get(source, source)
-    return text.format(**fields) if fields else text
+    if not fields:
+        return text
+    try:
+        return text.format(**fields)
+    except (KeyError, IndexError, ValueError):  # a translation with broken placeholders: the English
+        return source.format(**fields)
 
 
 def trn(singular: str, plural: str, n: int, /, **fields) -> str:

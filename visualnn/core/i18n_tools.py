@@ -32,11 +32,12 @@ def i18n_dir() -> Path:
     return (find_assets() or REPO_ASSETS) / "i18n"
 
 
-def _imports_marker(tree: ast.Module) -> set[str]:
-    names = set()
+def _imports_marker(tree: ast.Module) -> dict[str, str]:
+    """{local name: marker} for the markers a module imports (`tr as core_tr` counts)."""
+    names = {}
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module == "visualnn.core.i18n":
-            names |= {a.asname or a.name for a in node.names if a.name in MARKERS}
+            names.update({a.asname or a.name: a.name for a in node.names if a.name in MARKERS})
     return names
 
 
@@ -51,7 +52,7 @@ def code_strings(root: Path = PACKAGE) -> dict[str, list[str]]:
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names):
                 continue
-            for arg in node.args[:MARKERS[node.func.id]]:
+            for arg in node.args[:MARKERS[names[node.func.id]]]:
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                     where = f"{path.relative_to(root.parent)}:{node.lineno}"
                     out.setdefault(arg.value, []).append(where)

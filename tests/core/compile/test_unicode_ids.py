@@ -82,3 +82,14 @@ def test_export_onnx_with_chinese_ids(tmp_path):
     (got,) = session.run(None, {"输入": x.numpy()})
     with torch.no_grad():
         torch.testing.assert_close(torch.from_numpy(got), model(x), atol=2e-5, rtol=1e-4)
+
+
+def test_step_through_keeps_the_users_ids():
+    from visualnn.core.backprop.trace import trace_project
+
+    project = project_of(chinese_graph())
+    project.data = {"kind": "table", "inputs": [[0.5, -1.0]], "targets": [[1]]}
+    project.train = {"loss": "cross_entropy", "optimizer": "sgd", "lr": 0.1, "seed": 0, "test_fraction": 0.0}
+    trace = trace_project(project)
+    assert [e["node"] for e in trace["forward"]] == [n for n in project.graph.topo_order() if n != "输入"]
+    assert set(trace["update"]["params"]) == {"隐藏层1", "forward", "__class__", "ｆｃ"}

@@ -130,5 +130,6 @@ def test_bilingual_name_and_description_are_kept_and_picked(tmp_path):
     save_project(p, tmp_path / "p.vnn")
     back = json.loads((tmp_path / "p.vnn").read_text(encoding="utf-8"))
     assert back["name"] == {"en": "Spiral", "zh": "螺旋"} and back["description"]["zh"] == "两条臂"
+    set_language("en")
     with pytest.raises(ProjectError, match="name is 3; it must be a text, or an object of texts by language"):
         project_from_dict(dict(DESIGN_EXAMPLE, name=3))

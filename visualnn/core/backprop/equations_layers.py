@@ -82,7 +82,7 @@ def conv_forward(trace, e, d):
     shown = px["terms"][:8]
     expr = " + ".join(f"{term(t['w'], d)}*{term(t['x'], d)}" for t in shown)
     if len(px["terms"]) > 8:
-        expr += f" + ... ({len(px['terms']) - 8} more)"
+        expr += " + ... " + tr("({n} more)", n=len(px["terms"]) - 8)
     if px["bias"] is not None:
         expr += f" + {term(px['bias'], d)}"
     return [det["formula"]], [
@@ -98,7 +98,7 @@ def conv_backward(trace, e, d):
     shown = g["terms"][:6]
     expr = " + ".join(f"{term(t['delta'], d)}*{term(t['x'], d)}" for t in shown)
     if len(g["terms"]) > 6:
-        expr += f" + ... ({len(g['terms']) - 6} more)"
+        expr += " + ... " + tr("({n} more)", n=len(g["terms"]) - 6)
     return [det["rule"]], [f"dE/dW[0,0,0,0] = {expr} = {num(g['value'], d)}",
                            tr("dE/dW has shape {shape}; dE/dx = {grad_input}", shape=list(w.shape), grad_input=vec(e['grad_input'], d))]
 

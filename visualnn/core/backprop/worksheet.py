@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -196,4 +197,6 @@ def _latex(trace, ts, d) -> str:
                 "\\hline", " & ".join(_tex(c) for c in t.columns) + r" \\", "\\hline"]
         out += [" & ".join(_tex(_cell(v, d)) for v in row) + r" \\" for row in t.rows]
         out += ["\\hline", "\\end{tabular}"]
+    if any(unicodedata.east_asian_width(c) in "WF" for line in out for c in line):
+        out.insert(1, "% " + tr("Chinese text: compile with XeLaTeX and \\usepackage{ctex}"))
     return "\n".join(out) + "\n"

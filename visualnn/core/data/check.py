@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from visualnn.core.i18n import tr
+from visualnn.core.i18n import N_, tr
 
 from .dataset import DataError
 from .limits import check_file
 
-FILE_KINDS = {"csv": "a CSV file", "idx": "an IDX file", "text": "a text file", "npz": "an npz file"}
+FILE_KINDS = {"csv": N_("a CSV file"), "idx": N_("an IDX file"), "text": N_("a text file"), "npz": N_("an npz file")}
 FOLDER_KINDS = ("images",)
 
 
@@ -51,6 +51,6 @@ def _path_problems(data: dict, base_dir, kind: str) -> list[str]:
     if not path.exists():
         return [tr("{path}: no such file", path=path)]
     if path.is_dir() and kind != "idx":
-        return [tr("{path}: is a folder, not {what}", path=path, what=FILE_KINDS[kind])]
+        return [tr("{path}: is a folder, not {what}", path=path, what=tr(FILE_KINDS[kind]))]
     check_file(path, FILE_KINDS[kind])
     return []

@@ -9,7 +9,7 @@ import numpy as np
 
 from .dataset import DataError, flag
 
-from visualnn.core.i18n import tr
+from visualnn.core.i18n import N_, tr
 
 MAX_CLASSES = 20  # an integer target with more distinct values is taken as regression
 
@@ -34,7 +34,7 @@ def read_rows(path: Path, delimiter=None, limit: int | None = None):
     """Yield ``(line_number, cells)`` for every non-blank row, header first."""
     from .limits import check_file
 
-    check_file(path, "a CSV file")
+    check_file(path, N_("a CSV file"))
     try:
         with open(path, newline="", encoding="utf-8-sig") as f:
             first = f.readline()

@@ -13,7 +13,7 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from visualnn.core.i18n import tr
+from visualnn.core.i18n import N_, tr
 
 from .dataset import DataError
 
@@ -37,7 +37,7 @@ _MNIST_FILES = ("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
 _CIFAR_BINS = tuple(f"data_batch_{i}.bin" for i in range(1, 6)) + ("test_batch.bin",)
 
 REMOTES = {r.name: r for r in [
-    Remote("mnist", "MNIST handwritten digits",
+    Remote("mnist", N_("MNIST handwritten digits"),
            ("https://ossci-datasets.s3.amazonaws.com/mnist/",
             "https://storage.googleapis.com/cvdf-datasets/mnist/"),
            tuple(zip((f"{n}.gz" for n in _MNIST_FILES),
@@ -45,14 +45,14 @@ REMOTES = {r.name: r for r in [
                       "9fb629c4189551a2d022fa330f9573f3", "ec29112dd5afa0611ce80d1b7f02629c"))),
            tuple(f"{n}.gz" for n in _MNIST_FILES),
            "Y. LeCun, C. Cortes, C. Burges, CC BY-SA 3.0"),
-    Remote("fashion_mnist", "Fashion-MNIST clothing pictures",
+    Remote("fashion_mnist", N_("Fashion-MNIST clothing pictures"),
            ("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",),
            tuple(zip((f"{n}.gz" for n in _MNIST_FILES),
                      ("8d4fb7e6c68d591d4c3dfef9ec88bf0d", "25c81989df183df01b3e8a0aad5dffbe",
                       "bef4ecab320f06d8554ea6380940ec79", "bb300cfdad3c16e7a12a480ee83cd310"))),
            tuple(f"{n}.gz" for n in _MNIST_FILES),
            "Zalando Research, MIT licence"),
-    Remote("cifar10", "CIFAR-10 colour pictures (binary version)",
+    Remote("cifar10", N_("CIFAR-10 colour pictures (binary version)"),
            ("https://www.cs.toronto.edu/~kriz/",),
            (("cifar-10-binary.tar.gz", "c32a1d4ab5d03f1284b67883e8d87530"),),
            _CIFAR_BINS + ("batches.meta.txt",),
@@ -201,7 +201,7 @@ def download(name: str, dest=None, base_url: str | None = None, progress=None) -
             except (OSError, ValueError) as exc:
                 errors.append(f"{url}: {getattr(exc, 'reason', None) or exc}")
         else:
-            raise DataError(tr("cannot download {title}: {errors}; {manual}", title=r.title,
+            raise DataError(tr("cannot download {title}: {errors}; {manual}", title=tr(r.title),
                                errors="; ".join(errors), manual=manual_instructions(name, folder)))
     if name == "cifar10":
         _unpack_cifar(folder / r.files[0][0], folder)

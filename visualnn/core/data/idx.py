@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from visualnn.core.i18n import tr
+from visualnn.core.i18n import N_, tr
 
 from .dataset import DataError
 
@@ -32,7 +32,7 @@ def read_idx(path) -> np.ndarray:
     """
     from .limits import MAX_DECOMPRESSED, check_file, check_values, read_bounded
 
-    path = check_file(Path(path), "an IDX file")
+    path = check_file(Path(path), N_("an IDX file"))
     try:
         with _open(path) as f:
             head = f.read(4)

@@ -13,7 +13,7 @@ import numpy as np
 
 from .dataset import DataError
 
-from visualnn.core.i18n import tr
+from visualnn.core.i18n import N_, tr
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff",
                   ".pgm", ".ppm", ".pbm", ".pnm")
@@ -32,7 +32,7 @@ def read_image(path, *, reduce_to: tuple[int, int] | None = None) -> np.ndarray:
 
     from .limits import check_file, check_pixels
 
-    path = check_file(Path(path), "an image")
+    path = check_file(Path(path), N_("an image"))
     Image.MAX_IMAGE_PIXELS = None  # the size is checked here, from the header, against our own limit
     try:
         with Image.open(path) as im:

@@ -13,7 +13,7 @@ import os
 import stat
 from pathlib import Path
 
-from visualnn.core.i18n import tr
+from visualnn.core.i18n import N_, tr
 
 from .dataset import DataError
 
@@ -24,7 +24,7 @@ MAX_IMAGE_PIXELS = 40_000_000      # one image (a 6,000 x 6,000 picture)
 MAX_DECOMPRESSED = 2 * 1024**3     # what a gzip file or a PNG's pixel data may expand to
 
 
-def check_file(path, what: str = "a data file") -> Path:
+def check_file(path, what: str = N_("a data file")) -> Path:
     """`path` if it is a regular file within MAX_FILE_BYTES; else DataError (missing files
     are left to the caller's own message)."""
     path = Path(path)
@@ -38,7 +38,7 @@ def check_file(path, what: str = "a data file") -> Path:
         return path
     if not stat.S_ISREG(st.st_mode):
         raise DataError(tr("{path}: is not a regular file (a pipe, socket or device cannot be read as {what})",
-                           path=path, what=what))
+                           path=path, what=tr(what)))
     if st.st_size > MAX_FILE_BYTES:
         raise DataError(tr("{name}: {size} MB is larger than the limit of {limit} MB for a data file",
                            name=path.name, size=st.st_size // 2**20, limit=MAX_FILE_BYTES // 2**20))

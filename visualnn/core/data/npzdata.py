@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-from visualnn.core.i18n import tr
+from visualnn.core.i18n import N_, tr
 
 from .dataset import DataError
 from .limits import check_file
@@ -24,7 +24,7 @@ def _resolve(data: dict, base_dir) -> Path:
         raise DataError(tr("{path}: file not found", path=str(path)))
     if path.is_dir():
         raise DataError(tr("{path}: is a folder, not an npz file", path=str(path)))
-    return check_file(path, "an npz file")
+    return check_file(path, N_("an npz file"))
 
 
 def _array(source, name: str, where: str) -> np.ndarray:

@@ -12,6 +12,7 @@ from .images import load_images_kind
 from .npzdata import load_npz_kind
 from .split import as_regression
 from .table import load_table_kind
+from .textdata import load_text_kind
 
 from visualnn.core.i18n import N_, tr
 
@@ -60,7 +61,9 @@ SENTIMENT = (ParamInfo("seq_len", "int", 12, 2, 64, help=N_("words per sentence 
              ParamInfo("min_count", "int", 1, 1, 10,
                        help=N_("keep words seen at least this often in training")),
              ParamInfo("pad", "choice", "start", choices=("start", "end"),
-                       help=N_("where short sentences get their <pad> ids")))
+                       help=N_("where short sentences get their <pad> ids")),
+             ParamInfo("language", "choice", "en", choices=("en", "zh"),
+                       help=N_("the reviews' language: English (split into words) or Chinese (split into characters)")))
 MNIST = (ParamInfo("samples", "int", 10000, 100, 60000, help=N_("training images to use")),
          FLATTEN)
 C, R = "classification", "regression"
@@ -92,7 +95,7 @@ BUILTINS = {b.name: b for b in [
             "569 samples (scikit-learn)"), (STANDARDIZE,), _real("breast_cancer")),
     Builtin("sine", R, N_("sequences: a sine wave of seq_len steps, predict the next value"),
             SINE, sequences.sine),
-    Builtin("sentiment", C, N_("short English reviews as word ids, positive or negative"),
+    Builtin("sentiment", C, N_("short reviews as token ids, positive or negative: English (words) or Chinese (characters)"),
             SENTIMENT, sequences.sentiment),
     Builtin("mnist", C, N_("28x28 handwritten digits 0-9 (MNIST: downloaded once into the cache folder)"),
             MNIST, idx.load_mnist, hidden=("path",)),
@@ -179,7 +182,7 @@ def _coerce(set_name: str, info: ParamInfo, value):
     return value
 
 
-KINDS = ("builtin", "table", "csv", "images", "idx", "npz", *DOWNLOADABLE)
+KINDS = ("builtin", "table", "csv", "images", "idx", "npz", "text", *DOWNLOADABLE)
 
 
 def load_dataset(data: dict, *, seed: int = 0, test_fraction: float = 0.2,
@@ -210,7 +213,8 @@ def load_dataset(data: dict, *, seed: int = 0, test_fraction: float = 0.2,
                        test_fraction=test_fraction, base_dir=base_dir)
         return as_regression(ds) if task == "regression" else ds
     loaders = {"table": load_table_kind, "csv": load_csv_kind,
-               "images": load_images_kind, "idx": idx.load_idx_kind, "npz": load_npz_kind}
+               "images": load_images_kind, "idx": idx.load_idx_kind, "npz": load_npz_kind,
+               "text": load_text_kind}
     if kind not in loaders:
         raise DataError(tr("unknown data kind {kind!r} (use one of {KINDS})", kind=kind, KINDS=', '.join(KINDS)))
     ds = loaders[kind](data, seed=int(seed), test_fraction=test_fraction,

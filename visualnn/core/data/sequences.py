@@ -1,19 +1,14 @@
 """Sequence sets: a sine wave to continue, and short sentences to classify."""
 from __future__ import annotations
 
-import re
-from collections import Counter
-
 import numpy as np
 
 from .assets import asset_path
 from .dataset import DataError
-from .split import STREAM_DATA, STREAM_SPLIT, assemble, check_fraction, num_test, rng_for
+from .split import STREAM_DATA, assemble, rng_for
+from .textdata import auto, token_dataset, words
 
 from visualnn.core.i18n import tr
-
-PAD, UNK = "<pad>", "<unk>"
-_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
 def sine(params: dict, *, seed: int, test_fraction: float, **_):
@@ -38,7 +33,7 @@ def sine(params: dict, *, seed: int, test_fraction: float, **_):
 
 def tokenize(text: str) -> list[str]:
     """Lower-case words (letters and digits, inner apostrophes kept: ``didn't``)."""
-    return _WORD.findall(text.lower())
+    return words(text)
 
 
 def read_corpus(path) -> tuple[list[str], list[str]]:
@@ -55,43 +50,19 @@ def read_corpus(path) -> tuple[list[str], list[str]]:
     return labels, texts
 
 
-def build_vocab(token_lists, min_count: int = 1) -> list[str]:
-    """Index 0 is ``<pad>``, 1 is ``<unk>``; then words by falling count, ties
-    alphabetically, keeping words seen at least ``min_count`` times."""
-    counts = Counter(w for tokens in token_lists for w in tokens)
-    words = sorted((w for w, c in counts.items() if c >= min_count),
-                   key=lambda w: (-counts[w], w))
-    return [PAD, UNK, *words]
-
-
-def encode(tokens: list[str], index: dict, seq_len: int, pad_start: bool) -> list[int]:
-    ids = [index.get(w, 1) for w in tokens][:seq_len]
-    padding = [0] * (seq_len - len(ids))
-    return padding + ids if pad_start else ids + padding
-
-
 def sentiment(params: dict, *, seed: int, test_fraction: float, **_):
     """The bundled review sentences: 0 = negative, 1 = positive.
 
-    The vocabulary comes from the training split only, so test words never seen in
-    training become ``<unk>``. Sentences longer than ``seq_len`` are cut; shorter
-    ones are padded with 0 at the start (``pad="start"``, so the last time step of
-    a recurrent layer is a real word) or at the end.
+    ``language`` "en": about 1,200 English reviews split into words; "zh": 326 Chinese
+    reviews written for visualnn, split into characters. The vocabulary comes from the
+    training split only, so test tokens never seen in training become ``<unk>``.
+    Sentences longer than ``seq_len`` are cut; shorter ones are padded with 0 at the
+    start (``pad="start"``, so the last time step of a recurrent layer is a real token)
+    or at the end.
     """
-    seq_len = int(params["seq_len"])
-    labels, texts = read_corpus(asset_path("corpora", "sentiment.tsv"))
-    class_names = sorted(set(labels))
-    y = np.array([class_names.index(lab) for lab in labels], dtype=np.int64)
-    tokens = [tokenize(t) for t in texts]
-    # Split first (on indices) so the vocabulary sees the training sentences only.
-    f = check_fraction(test_fraction)
-    n = len(tokens)
-    order = rng_for(seed, STREAM_SPLIT).permutation(n)
-    train_ids = order[: n - num_test(n, f)]
-    vocab = build_vocab([tokens[i] for i in train_ids], int(params["min_count"]))
-    index = {w: i for i, w in enumerate(vocab)}
-    pad_start = params["pad"] == "start"
-    x = np.array([encode(t, index, seq_len, pad_start) for t in tokens], dtype=np.int64)
-    return assemble("sentiment", x.reshape(n, seq_len), y, task="classification",
-                    seed=seed, test_fraction=f, class_names=class_names,
-                    num_classes=len(class_names), input_dtype="long", vocab=vocab)
+    zh = params.get("language", "en") == "zh"
+    labels, texts = read_corpus(asset_path("corpora", "sentiment_zh.tsv" if zh else "sentiment.tsv"))
+    tokens = [auto(t) if zh else words(t) for t in texts]
+    return token_dataset("sentiment", tokens, labels, seed=seed, test_fraction=test_fraction,
+                         seq_len=int(params["seq_len"]), min_count=int(params["min_count"]),
+                         pad_start=params["pad"] == "start")

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from visualnn.core.i18n import tr
-
 from visualnn.core.graph.init import init_problem
 from visualnn.core.graph.layers._util import fmt
 from visualnn.core.graph.model import Graph, GraphError, id_problem
 from visualnn.core.graph.registry import REGISTRY, get_spec
 from visualnn.core.graph.spec import ParamError, ShapeError
+from visualnn.core.i18n import tr
 
 MAX_LISTED = 6  # names written out in one message before "and N more"
 # Learnable values a network may hold: 4 bytes each for the weights, their gradients and

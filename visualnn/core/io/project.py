@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from visualnn.core.graph.model import Graph, GraphError
-from visualnn.core.i18n import tr
+from visualnn.core.i18n import pick, tr
 from visualnn.core.io import atomic, schema
 from visualnn.core.io.jsonfmt import dumps
-from visualnn.core.i18n import pick, tr
 
 FORMAT = "visualnn"
 VERSION = 1

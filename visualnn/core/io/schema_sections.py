@@ -187,7 +187,7 @@ def tensor_size(value, path: str) -> int:
 
 
 def _compact_size(value: dict, path: str) -> int:
-    allowed = tr('{{"dtype": "float32" or "float64", "shape": [...], "data": "<base64>"}}')
+    allowed = tr('{"dtype": "float32" or "float64", "shape": [...], "data": "<base64>"}')  # no fields: not formatted
     if set(value) != {"dtype", "shape", "data"} or value["dtype"] not in TENSOR_DTYPES \
             or not isinstance(value["shape"], list) or not isinstance(value["data"], str) \
             or not all(isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= MAX_STATE_VALUES
