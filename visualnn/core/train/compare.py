@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, fields
 
-from visualnn.core.i18n import tr
+from visualnn.core.i18n import N_, tr
 from visualnn.core.train.config import DEVICES, LOSSES, OPTIMIZERS, ConfigError, TrainConfig
 
 NODE_KEYS = ("dropout",)  # settings that live on the layers rather than in `train`
@@ -60,9 +60,9 @@ def parse_value(key: str, text) -> object:
         if kind is float:
             return float(raw)
     except ValueError:
-        messages = {bool: "{key}={value!r}: the value must be true or false",
-                    int: "{key}={value!r}: the value must be a whole number",
-                    float: "{key}={value!r}: the value must be a number"}
+        messages = {bool: N_("{key}={value!r}: the value must be true or false"),
+                    int: N_("{key}={value!r}: the value must be a whole number"),
+                    float: N_("{key}={value!r}: the value must be a number")}
         raise ConfigError(tr(messages[kind], key=key, value=raw)) from None
     choices = _CHOICES.get(key)
     if choices and raw not in choices:
