@@ -178,10 +178,10 @@ class RaceDialog(QDialog):
             self.landscape.show_result(worker.landscape, [run_color(r) for r in self.runs],
                                        [v.label for v in self.variants])
         if self.project_runs is not None:
+            from visualnn.core.train.runs import run_settings
+
             for v, rows in zip(self.variants, self.rows.values()):
                 if rows:
-                    from visualnn.core.train.runs import run_settings
-
                     self.project_runs.add_finished(run_settings(v.project), rows)
         self.start_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
