@@ -46,10 +46,10 @@ class RunsModel(QObject):
     def begin_run(self) -> None:
         """A new run starts (after Reset or a rebuild): the last one stays, unless it is empty."""
         cur = self.current
-        if cur is not None and not cur.history and not self.batch.get(cur.uid, BinnedSeries(1)).count:
-            self._drop(cur)
         self.current = None
-        self.changed.emit()
+        if cur is not None and not cur.history and not self.batch[cur.uid].count:
+            self._drop(cur)
+            self.changed.emit()  # events only on real change
 
     def add_losses(self, drained) -> None:
         if self.current is None or self.current not in self.log.runs:

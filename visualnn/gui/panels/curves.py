@@ -213,8 +213,9 @@ class CurvesView(QWidget):
                 self.runs[uid] = _Run(self.loss_plot, self.acc_plot, run_color(run))
         self._ranges = None
         self._update_legend()
-        self._dirty = True
-        self.throttle.request()
+        if self.model.runs or self._dirty:
+            self._dirty = True
+            self.throttle.request()
 
     def _update_legend(self) -> None:
         labels = self.model.log.labels()
