@@ -20,7 +20,10 @@ def write(tmp_path, project, name="net.vnn"):
     return path
 
 
-def test_json_schema_and_progress_bar(tmp_path, capsys):
+def test_json_schema_and_progress_bar(tmp_path, capsys, monkeypatch):
+    import sys as _sys
+
+    monkeypatch.setattr(_sys.stderr, "isatty", lambda: True, raising=False)  # the bar is drawn on a terminal
     path = write(tmp_path, mlp(epochs=5))
     assert main(["train", str(path), "--epochs", "3", "--json"]) == 0
     captured = capsys.readouterr()
@@ -115,4 +118,4 @@ def test_real_subprocess(tmp_path):
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
     assert doc["epochs"] == 2 and len(doc["history"]) == 2
-    assert "epoch 2/2" in proc.stderr
+    assert "epoch 2/2" not in proc.stderr and "\r" not in proc.stderr  # stderr is a pipe here: no progress frames

@@ -33,7 +33,13 @@ EXPECTED = {
     "sine_gru.vnn": ("loss", 0.005),
     "sine_rnn.vnn": ("loss", 0.005),
     "attention_sequence.vnn": ("loss", 0.01),
+    "linear_regression.vnn": ("loss", 0.06),  # the noise's variance 0.04
+    "logistic_regression.vnn": ("accuracy", 0.93),
+    "softmax_regression.vnn": ("accuracy", 0.95),
+    "xor_features.vnn": ("accuracy", 0.93),
 }
+# examples whose point is that training fails: they stop with a non-finite loss in their first epoch
+EXPLODES = {"exploding_init.vnn"}
 ALL = [ex.path.name for ex in list_examples()]
 
 
@@ -76,6 +82,55 @@ def test_example_trains_to_its_documented_result(name):
 
 
 def test_other_examples_train_an_epoch():
-    for name in set(ALL) - set(EXPECTED):
+    for name in set(ALL) - set(EXPECTED) - EXPLODES:
         result = train_project(load_project(example_path(name)), epochs=1)
         assert result.error is None and result.epochs == 1, name
+
+
+def _documented(name, pattern=r"about ([0-9.]+e[-+]?[0-9]+)"):
+    """The figure a description gives in scientific notation ('about 7e-06')."""
+    text = pick(load_project(example_path(name)).extra["description"], "en")
+    return float(re.search(pattern, text).group(1))
+
+
+def _start_gradient_norms(project):
+    """The norm of each weight's gradient over the whole training split, at the seeded start."""
+    from visualnn.core.train.trainer import Trainer
+
+    t = Trainer(project, device="cpu")
+    x, y = t.split_tensors("train")
+    t.loss_function(t.model(x), y).backward()
+    return [p.grad.norm().item() for n, p in t.model.named_parameters() if n.endswith("weight")]
+
+
+def test_linear_regression_learns_the_slope_and_intercept():
+    project = load_project(example_path("linear_regression.vnn"))
+    params = project.data["params"]
+    model = train_project(project).model
+    assert model.fc.weight.item() == pytest.approx(params["slope"], abs=0.1)
+    assert model.fc.bias.item() == pytest.approx(params["intercept"], abs=0.1)
+
+
+def test_deep_sigmoid_gradients_vanish():
+    project = load_project(example_path("vanishing_sigmoid.vnn"))
+    norms = _start_gradient_norms(project)
+    ratio = norms[0] / norms[-1]  # first layer's weight gradient over the last layer's
+    documented = _documented("vanishing_sigmoid.vnn")
+    assert documented / 10 <= ratio <= documented * 10, (documented, norms)
+    assert all(a < b for a, b in zip(norms[:-1][3:], norms[1:][3:]))  # shrinking on the way back
+    result = train_project(project)
+    assert result.error is None and result.history[-1]["test_accuracy"] < 0.65  # it does not learn
+
+
+def test_large_initial_weights_explode():
+    project = load_project(example_path("exploding_init.vnn"))
+    assert all(n.extra.get("init", {}).get("std") == 2.0 for n in project.graph.nodes.values() if n.type == "Linear")
+    norms = _start_gradient_norms(project)
+    documented = _documented("exploding_init.vnn")
+    assert all(documented / 10 <= g <= documented * 10 for g in norms), (documented, norms)
+    result = train_project(project, epochs=1)
+    assert result.error is not None and "loss became" in result.error and result.epochs == 0
+    assert "smaller initial weights (fc1: normal(mean=0, std=2)" in result.error  # the message names the cause
+    for node in project.graph.nodes.values():  # with PyTorch's default init the same network trains
+        node.extra.pop("init", None)
+    assert train_project(project, epochs=1).error is None

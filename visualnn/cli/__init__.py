@@ -14,22 +14,59 @@ import importlib
 import sys
 
 from visualnn import __version__
-from visualnn.cli.common import CliError
+from visualnn.cli.common import CliError, translate_argparse
 from visualnn.core.i18n import LANGUAGES, set_language, tr
 
+INTERRUPTED = 130  # the shell's status for a command stopped by Ctrl-C (128 + SIGINT)
 COMMANDS = ("open", "validate", "train", "compare", "step", "export", "landscape", "examples", "data",
             "install-desktop", "bench")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    translate_argparse()
     p = argparse.ArgumentParser(prog="visualnn", description=tr("See neural networks learn."))
-    p.add_argument("--version", action="version", version=f"visualnn {__version__}")
+    p.add_argument("--version", action="version", version=f"visualnn {__version__}",
+                   help=tr("show program's version number and exit"))
     sub = p.add_subparsers(dest="command")
     p.add_argument("--lang", choices=LANGUAGES, help=tr("language of messages (default: VISUALNN_LANG, else the locale)"))
     for name in COMMANDS:
         importlib.import_module(f"visualnn.cli.{name.replace('-', '_')}").register(sub)
     _add_lang(sub)  # every subcommand takes --lang too, nested ones (`data list`) included
+    _add_examples(sub)
     return p
+
+
+# Examples shown under each subcommand's --help (commands are not translated).
+EXAMPLES = {
+    "open": ["visualnn open net.vnn", "visualnn open spiral_tanh"],
+    "validate": ["visualnn validate net.vnn", "visualnn validate xor_relu --json"],
+    "train": ["visualnn train xor_relu --epochs 20", "visualnn train net.vnn --json --out trained.vnn",
+              "visualnn train net.vnn --csv history.csv"],
+    "step": ["visualnn step lesson_222_sigmoid", "visualnn step net.vnn --sample 3 --json",
+             "visualnn step net.vnn --worksheet md --lang zh"],
+    "export": ["visualnn export net.vnn --format py -o model.py", "visualnn export net.vnn --format onnx -o model.onnx",
+               "visualnn export net.vnn --format png -o net.png",
+               "visualnn export spiral_tanh --view boundary --format png -o boundary.png --epochs 50",
+               "visualnn export spiral_tanh --format gif --epochs 30 -o training.gif"],
+    "landscape": ["visualnn landscape linear_regression --json",
+                  "visualnn landscape net.vnn --axes pca --epochs 20 --resolution 31"],
+    "compare": ["visualnn compare spiral_tanh --vary optimizer=sgd,adam,rmsprop --epochs 30",
+                "visualnn compare net.vnn --vary lr=0.001,0.01,0.1 --vary batch_size=10,50 --json"],
+    "examples": ["visualnn examples", "visualnn examples --paths"],
+    "lessons": ["visualnn lessons", "visualnn lessons --json"],
+    "lesson": ["visualnn lesson check linear_regression", "visualnn lesson check my_lesson.vnn --json"],
+    "data": ["visualnn data list", "visualnn data download mnist"],
+    "install-desktop": ["visualnn install-desktop", "visualnn install-desktop --uninstall"],
+    "bench": ["visualnn bench", "visualnn bench --quick --json"],
+}
+
+
+def _add_examples(sub) -> None:
+    for name, parser in sub.choices.items():
+        lines = EXAMPLES.get(name)
+        if lines and not parser.epilog:
+            parser.formatter_class = argparse.RawDescriptionHelpFormatter
+            parser.epilog = tr("examples:") + "\n" + "\n".join("  " + line for line in lines)
 
 
 def _add_lang(sub) -> None:
@@ -64,7 +101,7 @@ def main(argv=None) -> int:
         return e.code
     except KeyboardInterrupt:
         print(tr("interrupted"), file=sys.stderr)
-        return 1
+        return INTERRUPTED
     except Exception as e:  # every failure is one clear line, never a traceback
         print(tr("error: {message}", message=_describe(e)), file=sys.stderr)
         return 1

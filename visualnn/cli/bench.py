@@ -7,7 +7,7 @@ from visualnn.core.i18n import tr
 
 def register(sub) -> None:
     s = sub.add_parser("bench", help=tr("speed, measured in one run"))
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--json", action="store_true", help=tr("print the measurements as JSON"))
     s.add_argument("--quick", action="store_true", help=tr("short runs (for checking the bench itself)"))
     s.add_argument("--case", action="append", help=tr("run only this case (repeatable)"))
     s.add_argument("--device", default="cpu", choices=("cpu", "cuda", "mps", "auto"),

@@ -5,18 +5,19 @@ from __future__ import annotations
 import json
 import sys
 
-from visualnn.cli.common import CliError, load
+from visualnn.cli.common import PROJECT_HELP, CliError, load
 from visualnn.core.i18n import tr
 
 
 def register(sub) -> None:
     s = sub.add_parser("compare", help=tr("train variants that differ in some settings and compare them"))
-    s.add_argument("project")
+    s.add_argument("project", help=tr(PROJECT_HELP))
     s.add_argument("--vary", action="append", required=True, metavar="KEY=V1,V2,...",
                    help=tr("a train setting and its values (optimizer, lr, batch_size, weight_decay, momentum, seed, "
                            "dropout, ...); several --vary make a grid"))
-    s.add_argument("--epochs", type=int)
-    s.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"))
+    s.add_argument("--epochs", type=int, help=tr("epochs to train (default: the project's train.epochs)"))
+    s.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"),
+                   help=tr("where to train (default: the project's train.device)"))
     s.add_argument("--csv", metavar="FILE", help=tr("also write every run's history to this CSV file (a run column first)"))
     s.add_argument("--landscape", action="store_true",
                    help=tr("also map one loss landscape for all the variants, with each one's path on it"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from visualnn.cli.common import CliError, load
+from visualnn.cli.common import PROJECT_HELP, CliError, load
 from visualnn.core.i18n import tr
 
 FORMATS = ("py", "onnx", "png", "svg", "csv", "gif", "mp4")
@@ -15,9 +15,11 @@ FORMATS = ("py", "onnx", "png", "svg", "csv", "gif", "mp4")
 def register(sub) -> None:
     s = sub.add_parser("export", help=tr("PyTorch code, ONNX model, a picture of the canvas or of a live view, "
                                          "or an animation of training"))
-    s.add_argument("project")
-    s.add_argument("--format", required=True, choices=FORMATS)
-    s.add_argument("-o", "--output", required=True)
+    s.add_argument("project", help=tr(PROJECT_HELP))
+    s.add_argument("--format", required=True, choices=FORMATS,
+                   help=tr("py: readable PyTorch code; onnx: an ONNX model; png, svg: a picture of the canvas "
+                           "(or of --view); csv: a view's numbers; gif, mp4: an animation of training"))
+    s.add_argument("-o", "--output", required=True, help=tr("the file to write"))
     s.add_argument("--view", help=tr("a live view to draw (boundary, curves, grads, weights, confusion, ...)"))
     s.add_argument("--epochs", type=int, help=tr("train this many epochs first (default: the project's state as saved; "
                                                  "for an animation: the project's epochs)"))

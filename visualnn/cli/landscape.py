@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 
-from visualnn.cli.common import CliError, load
+from visualnn.cli.common import PROJECT_HELP, CliError, load
 from visualnn.core.i18n import tr
 
 SHADES = " .:-=+*#%@"
@@ -16,7 +16,7 @@ DEFAULT_RESOLUTION, DEFAULT_SPAN = 25, 1.0
 
 def register(sub) -> None:
     s = sub.add_parser("landscape", help=tr("the training loss over a plane of weights, with the optimizer's path"))
-    s.add_argument("project")
+    s.add_argument("project", help=tr(PROJECT_HELP))
     s.add_argument("--axes", choices=KINDS, default="params",
                    help=tr("two chosen parameters (params), two random filter-normalised directions (random), or the two principal directions of the path (pca)"))
     s.add_argument("--params", help=tr("the two parameters of --axes params, e.g. fc.weight[0,0],fc.bias[0] (default: the first two)"))

@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from visualnn.cli.common import CliError, load
+from visualnn.cli.common import PROJECT_HELP, CliError, load
 from visualnn.core.i18n import N_, tr
 
 HISTORY_LABELS = {"train_loss": N_("train_loss {value:.4f}"), "test_loss": N_("test_loss {value:.4f}"),
@@ -16,9 +16,10 @@ HISTORY_LABELS = {"train_loss": N_("train_loss {value:.4f}"), "test_loss": N_("t
 
 def register(sub) -> None:
     s = sub.add_parser("train", help=tr("train headless"))
-    s.add_argument("project")
-    s.add_argument("--epochs", type=int)
-    s.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"))
+    s.add_argument("project", help=tr(PROJECT_HELP))
+    s.add_argument("--epochs", type=int, help=tr("epochs to train (default: the project's train.epochs)"))
+    s.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"),
+                   help=tr("where to train (default: the project's train.device)"))
     s.add_argument("--out", help=tr("save the trained project here"))
     s.add_argument("--json", action="store_true", help=tr("print the history as JSON"))
     s.add_argument("--csv", metavar="FILE", help=tr("also write the history rows to this CSV file"))
@@ -63,7 +64,7 @@ def run(args) -> int:
     if args.csv and not Path(args.csv).resolve().parent.is_dir():
         raise CliError(tr("{path}: the folder does not exist", path=args.csv), 2)
     board = _tensorboard(args.tensorboard)
-    progress = Progress(True)
+    progress = Progress(sys.stderr.isatty())  # a log file gets no \r frames
     try:
         result = train_project(project, epochs=args.epochs, device=args.device, progress=progress,
                                on_epoch=board.epoch if board else None)

@@ -70,7 +70,12 @@ def load_start_project(path=None):
     error = None
     if path is not None:
         try:
-            return load_project(path), None
+            project = load_project(path)
+            from visualnn.gui.files import is_example
+
+            if is_example(path):
+                project.path = None  # an untitled copy: saving never overwrites the bundled example
+            return project, None
         except ProjectError as e:
             error = str(e)
     try:
@@ -100,25 +105,10 @@ def create_window(path=None):
 
 
 def missing_display_library() -> str | None:
-    """On Linux under X11, Qt's window system plugin needs libxcb-cursor (Qt 6.5 and
-    newer) and aborts the process without it. Returns what to install when it cannot be
-    loaded, else None (and None off X11, where Qt does not need it)."""
-    if not sys.platform.startswith("linux") or not os.environ.get("DISPLAY"):
-        return None
-    platform = os.environ.get("QT_QPA_PLATFORM", "")
-    if platform and not platform.startswith("xcb"):
-        return None
-    if not platform and os.environ.get("WAYLAND_DISPLAY"):
-        return None  # Qt picks Wayland first when both are there
-    import ctypes
+    """Why no window can open (no display, missing X11 libraries), one line, or None."""
+    from visualnn.gui.display_check import display_problem
 
-    try:
-        ctypes.CDLL("libxcb-cursor.so.0")
-    except OSError:
-        return ("visualnn: cannot open a window: Qt needs the system library libxcb-cursor0 on X11. "
-                "Install it (Debian, Ubuntu: sudo apt install libxcb-cursor0; Fedora: sudo dnf install "
-                "xcb-util-cursor; Arch: sudo pacman -S xcb-util-cursor), then start visualnn again.")
-    return None
+    return display_problem()
 
 
 def run_app(path=None) -> int:
@@ -137,7 +127,22 @@ def run_app(path=None) -> int:
     window.show()
     if os.environ.get("VISUALNN_STARTUP_PROBE"):
         _probe_first_paint(app, window, started)
-    return app.exec()
+    code = app.exec()
+    _exit_now(code)
+    return code  # not reached
+
+
+def _exit_now(code: int) -> None:
+    """End the process at once once the window has closed: the clean-ups and the exit
+    handlers have run (training stopped, settings written), and tearing down every Qt
+    and PyTorch object one by one would only keep a closed app alive for seconds."""
+    import atexit
+
+    _run_cleanups()
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _probe_first_paint(app, window, started: float) -> None:

@@ -184,8 +184,14 @@ class FileController(QObject):
 
     # -- export --------------------------------------------------------------------------------------------
     def export(self, fmt: str, path=None):
-        """Write PyTorch code, an ONNX model or a picture of the canvas; returns the path or None."""
+        """Write PyTorch code, an ONNX model or a picture of the canvas; returns the path or None.
+        After training, code and ONNX carry the trained weights or the project's, as the user says."""
+        from visualnn.gui.export_weights import project_to_export
+
         text, filt, suffix = EXPORTS[fmt]
+        project = project_to_export(self.window, fmt)
+        if project is None:
+            return None
         if path is None:
             base = self.doc.project.path.with_suffix(suffix) if self.doc.project.path else \
                 Path.home() / (_file_stem(self.doc.project.title) + suffix)
@@ -197,12 +203,11 @@ class FileController(QObject):
             path = path.with_name(path.name + suffix)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return self._export(fmt, path)
+            return self._export(fmt, path, project)
         finally:
             QGuiApplication.restoreOverrideCursor()
 
-    def _export(self, fmt: str, path: Path):
-        project = self.doc.project
+    def _export(self, fmt: str, path: Path, project):
         try:
             if fmt == "py":
                 from visualnn.core.io.export_py import export_python as run

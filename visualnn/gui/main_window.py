@@ -252,7 +252,10 @@ class MainWindow(QMainWindow):
 
     def update_title(self) -> None:
         project = self.document.project
-        self.setWindowTitle(f"{project.title}[*] — visualnn")
+        title = project.title
+        if project.path and title == "Untitled":  # saved under a file name: that names it now
+            title = project.path.stem
+        self.setWindowTitle(f"{title}[*] — visualnn")
         self.setWindowFilePath(str(project.path) if project.path else "")
         self.setWindowModified(self.document.dirty)
 

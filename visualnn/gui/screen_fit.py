@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 SMALLEST = QSize(640, 480)  # the window's own minimum: the smallest screen it must fit is 1024 x 768
 NO_SCREEN = ("offscreen", "minimal")
+FRAME = QSize(4, 28)  # room for a window manager's borders and title bar before the real ones are known
 
 
 def available(window: QWidget) -> QRect | None:
@@ -34,7 +35,7 @@ def default_size(area: QRect | None) -> QSize:
         return QSize(1440, 900)  # no real screen (pictures, tests): a laptop's size
     w = max(min(1280, area.width()), min(round(area.width() * 0.92), 2200))
     h = max(min(800, area.height()), min(round(area.height() * 0.92), 1400))
-    return QSize(min(w, area.width()), min(h, area.height()))
+    return QSize(min(w, area.width() - FRAME.width()), min(h, area.height() - FRAME.height()))
 
 
 def scrollable(widget: QWidget) -> QScrollArea:

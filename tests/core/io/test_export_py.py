@@ -144,6 +144,9 @@ DATA_CASES = {
     **{name: ({"kind": "builtin", "name": name, "params": {"samples": 60, "noise": 0.2}}, "mse")
        for name in ("circle", "xor", "gauss", "spiral", "plane", "multi_gauss")},
     "spiral_ce": ({"kind": "builtin", "name": "spiral", "params": {"samples": 50}}, "cross_entropy"),
+    "blobs": ({"kind": "builtin", "name": "blobs", "params": {"samples": 50, "classes": 4, "noise": 0.2,
+                                                             "features": ["x1", "x2", "x1^2"]}}, "cross_entropy"),
+    "line": ({"kind": "builtin", "name": "line", "params": {"samples": 30, "noise": 0.1, "slope": -1.5}}, "mse"),
     "xor_features": ({"kind": "builtin", "name": "xor", "params": {
         "samples": 40, "features": ["x1*x2", "x1^2", "sin(x2)", "x1"]}}, "cross_entropy"),
     "table_standardized": ({"kind": "table", "inputs": [[0.1, 2.0], [0.3, 4.0], [0.5, 7.0], [0.9, 8.0]],

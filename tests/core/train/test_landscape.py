@@ -133,6 +133,7 @@ def test_recorder_keeps_an_even_sample_with_the_latest_last():
             t.model.fc.bias.fill_(float(k))
         rec.record()
     biases = rec.vectors()[:, -1].tolist()
+    assert len(rec) == len(biases)
     assert biases[0] == 0.0 and biases[-1] == 10.0 and len(biases) <= 5
     assert biases == sorted(biases)
     rec.reset()

@@ -203,5 +203,5 @@ def test_a_network_without_weights_says_so():
     p = project([("act", "Tanh", {})], spiral(), loss="mse")
     p.data = {"kind": "table", "inputs": [[0.1, 0.2], [0.3, 0.4]], "targets": [[0.0, 1.0], [1.0, 0.0]]}
     p.train["test_fraction"] = 0.0
-    with pytest.raises(TrainingError, match="no learnable parameters: add a layer with weights"):
+    with pytest.raises(TrainingError, match="no learnable parameters; try adding a layer with weights"):
         Trainer(p)

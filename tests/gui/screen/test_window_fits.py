@@ -73,6 +73,7 @@ def test_play_every_example_and_step_through_fit_1024x768(qtbot, monkeypatch):
     window = open_on_screen(qtbot, monkeypatch, 1024, 768)
     ctl = window.training.controller
     window.document.project.train["epochs"] = 0
+    ctl.where = "thread"  # no training process to wait for: this is about the window
     ctl.ensure_started()
     qtbot.waitUntil(lambda: ctl.session is not None, timeout=WAIT_MS)
     window.training.actions["play"].trigger()
@@ -81,6 +82,7 @@ def test_play_every_example_and_step_through_fit_1024x768(qtbot, monkeypatch):
     window.training.actions["play"].trigger()
     qtbot.wait(300)
     assert fits(window, 1024, 768), "after Play: " + describe(window)
+    assert window.docks["palette"].width() >= 120  # the Layers panel keeps its room after training on 2-D data
     qtbot.keyClick(window.canvas, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert window.mode == "step"
     qtbot.waitUntil(lambda: window.step_through.session.trace is not None, timeout=WAIT_MS)
@@ -93,3 +95,11 @@ def test_play_every_example_and_step_through_fit_1024x768(qtbot, monkeypatch):
         qtbot.wait(50)
         assert fits(window, 1024, 768), f"{example.path.name}: " + describe(window)
     window.training.shutdown()
+
+
+def test_dock_separators_are_wide_enough_to_grab(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QStyle
+
+    window = open_on_screen(qtbot, monkeypatch, 1280, 800)
+    extent = window.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent, None, window)
+    assert extent >= 5

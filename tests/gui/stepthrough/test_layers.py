@@ -33,14 +33,19 @@ def test_cnn_stages_and_picking_a_pixel(qtbot, tmp_path):
     conv = next(e["node"] for e in s.trace["forward"] if e["type"] == "Conv2d")
     s.go(next(i for i, st in enumerate(s.stages) if st.kind == "forward" and st.node == conv))
     assert controls.pick_row.isVisible() and len(controls.pick_spins) == 3
-    controls.pick_spins[1].setValue(1)       # row 1 (0-based 0): the receptive field reaches the padding
-    controls.pick_spins[2].setValue(3)
+    assert [sp.minimum() for sp in controls.pick_spins] == [0, 0, 0]  # counted from 0, as the formula counts
+    controls.pick_spins[1].setValue(0)       # row 0: the receptive field reaches the padding
+    controls.pick_spins[2].setValue(2)
     assert s.focus[conv][1:] == (0, 2)
     text = equation_text(mode)
     assert "Written out: output pixel [0, 0, 2]" in text and "receptive field: rows -1..1" in text
     assert "values of padding" in text
     pixel = next(p for p in mode.panel.equations._images.values())
     assert pixel.width() > 0
+    html = mode.panel.equations.toHtml()  # every picture drawn once, each one there to draw
+    sources = [src for src in __import__("re").findall(r'<img src="pic:([^"]+)"', html)]
+    assert sources and len(sources) == len(set(sources))
+    assert all(src in mode.panel.equations._images for src in sources)
     # pooling: the winners; dropout: the mask
     for kind in ("MaxPool2d", "Dropout"):
         node = next(e["node"] for e in s.trace["forward"] if e["type"] == kind)

@@ -72,3 +72,16 @@ def first_sgd_step(project, lr: float):
     loss.backward()
     opt.step()
     return state_of(model), loss.item()
+
+
+@pytest.fixture
+def thread_window(qtbot, tmp_path):
+    """As train_window, with the training loop in a thread of the test's process (no
+    training process to start: for tests of what the window shows, not of the process)."""
+    w = open_window(qtbot, tmp_path)
+    w.document.project.train["epochs"] = 0
+    ctl = w.training.controller
+    ctl.where = "thread"
+    ctl.ensure_started()
+    qtbot.waitUntil(lambda: ctl.session is not None and ctl.current is not None, timeout=WAIT_MS)
+    return w

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from visualnn.core.i18n import tr
+
 from .dataset import DataError
 
 FEATURES = {
@@ -30,15 +32,16 @@ def check_features(features) -> list[str]:
     if features is None:
         return list(DEFAULT_FEATURES)
     if isinstance(features, str) or not isinstance(features, (list, tuple)):
-        raise DataError(f"features must be a list of names such as [\"x1\", \"x2\", \"x1*x2\"], got {features!r}")
+        raise DataError(tr("features must be a list of names such as {example}, got {value!r}",
+                            example='["x1", "x2", "x1*x2"]', value=features))
     if not features:
-        raise DataError("features must name at least one feature (e.g. \"x1\")")
+        raise DataError(tr("features must name at least one feature (e.g. \"x1\")"))
     seen = set()
     for f in features:
         if f not in FEATURES:
-            raise DataError(f"unknown feature {f!r} (use {', '.join(FEATURE_NAMES)})")
+            raise DataError(tr("unknown feature {name!r} (use {names})", name=f, names=", ".join(FEATURE_NAMES)))
         if f in seen:
-            raise DataError(f"feature {f!r} is listed twice")
+            raise DataError(tr("feature {name!r} is listed twice", name=f))
         seen.add(f)
     return list(features)
 

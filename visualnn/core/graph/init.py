@@ -122,3 +122,18 @@ def describe_init(init) -> str:
         return "default"
     args = ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in r.items() if k != "scheme")
     return f"{r['scheme']}({args})" if args else r["scheme"]
+
+
+def large_inits(graph, state=None) -> str:
+    """'fc1: normal(mean=0, std=2), ...': the layers that start from a chosen normal,
+    uniform or constant init (the ones that can make a network explode), except those
+    `state` sets; at most three named. Empty when there are none."""
+    out = []
+    for nid, node in graph.nodes.items():
+        try:
+            r = resolve_init(node.extra.get("init"))
+        except InitError:
+            continue
+        if r is not None and r["scheme"] in ("constant", "normal", "uniform") and nid not in (state or {}):
+            out.append(f"{nid}: {describe_init(r)}")
+    return ", ".join(out[:3]) + (", …" if len(out) > 3 else "")

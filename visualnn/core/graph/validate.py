@@ -72,7 +72,7 @@ def check_graph(graph: Graph) -> Report:
         if "init" in node.extra:
             bad_init = init_problem(node.extra["init"], node.type)
             if bad_init:
-                add(nid, bad_init)
+                rep.problems.append(Problem(nid, bad_init, "init"))
 
     inputs = graph.input_ids()
     if not inputs:

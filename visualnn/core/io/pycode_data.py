@@ -1,10 +1,10 @@
 """Python source of `load_data()` for an exported script: the project's data, standalone.
 
-The generated 2-D sets and the sine sequences are regenerated with the same numpy code
-and seed; scikit-learn's bundled sets are loaded from scikit-learn; inline tables are
-written out; a CSV file is read with numpy. Anything else (image folders, IDX files, the
-sentiment corpus) is saved beside the script as `<stem>_data.npz` and loaded with numpy
-(allow_pickle=False). Every path gives the same arrays as visualnn's `load_dataset`.
+The generated 2-D sets (with their feature inputs), the line set and the sine sequences are
+regenerated with the same numpy code and seed; scikit-learn's bundled sets are loaded from
+scikit-learn; inline tables are written out; a CSV file is read with numpy. Anything else
+(image folders, IDX files, the sentiment corpus) is saved beside the script as
+`<stem>_data.npz` and loaded with numpy (allow_pickle=False). Every path gives the same arrays as visualnn's `load_dataset`.
 """
 
 from __future__ import annotations
@@ -91,6 +91,14 @@ GENERATED = {
     values = bumps[:, 2] * np.clip(1.0 - d / 2.0, 0.0, 1.0)
     pick = np.argmax(np.abs(values), axis=1)
     y = values[np.arange(n), pick][:, None]
+''',
+    "blobs": '''
+    std = np.sqrt(0.5 + (4.0 - 0.5) * noise / 0.5) * 0.6
+    label = np.arange(n) % classes
+    angle = np.pi / 2 + 2 * np.pi * label / classes
+    centres = 3.5 * np.stack([np.cos(angle), np.sin(angle)], axis=1)
+    x = centres + rng.normal(0.0, std, (n, 2))
+    y = label.astype(np.int64)
 ''',
 }
 
@@ -200,12 +208,21 @@ def data_source(project, ds, out_path: Path) -> tuple[str, dict | None]:
         body = [f'    """The {name!r} set as visualnn draws it: {p["samples"]} points, noise {p["noise"]!r}."""',
                 f"    n, noise = {p['samples']}, {p['noise']!r}",
                 "    rng = rng_for(SEED, 1)"]
+        if name == "blobs":
+            body.insert(2, f"    classes = {p['classes']}")
         body += GENERATED[name].strip("\n").splitlines()
         features = (data.get("params") or {}).get("features") or ["x1", "x2"]
         if list(features) != ["x1", "x2"]:
             cols = ", ".join(FEATURE_CODE[f] for f in features)
             body.append(f"    x = np.stack([{cols}], axis=1)  # the feature inputs {', '.join(features)}")
         body += _finish(ds)
+    elif kind == "builtin" and name == "line":
+        p = _builtin_params("line", data.get("params"))
+        body = [f'    """Points of y = {p["slope"]!r} x + {p["intercept"]!r} plus Gaussian noise, x in [-1, 1]."""',
+                f"    n, noise, slope, intercept = {p['samples']}, {p['noise']!r}, {p['slope']!r}, {p['intercept']!r}",
+                "    rng = rng_for(SEED, 1)",
+                "    x = rng.uniform(-1.0, 1.0, (n, 1))",
+                "    y = slope * x + intercept + rng.normal(0.0, noise * max(2 * abs(slope), 1.0), (n, 1))"] + _finish(ds)
     elif kind == "builtin" and name == "sine":
         p = _builtin_params("sine", data.get("params"))
         body = [f'    """Windows of a sine wave ({p["seq_len"]} steps); the target is the next value."""',

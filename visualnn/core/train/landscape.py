@@ -272,7 +272,9 @@ class PathRecorder:
         self.stride, self._calls, self._points, self._latest = 1, 0, [], None
 
     def __len__(self) -> int:
-        return len(self.vectors()) if self._points else 0
+        """How many points vectors() gives."""
+        extra = self._latest is not None and (not self._points or self._points[-1] is not self._latest)
+        return len(self._points) + int(extra)
 
     def vectors(self) -> torch.Tensor:
         """(T, D) float64: the kept points, the latest weights always last."""

@@ -80,3 +80,12 @@ def macro_scores(y_true, y_pred, num_classes: int) -> tuple[float, float, float]
     """(macro precision, macro recall, macro F1) as in classification_report."""
     m = classification_report(y_true, y_pred, num_classes)["macro"]
     return m["precision"], m["recall"], m["f1"]
+
+
+def split_macro(split: str, confusion) -> dict:
+    """{split_precision, split_recall, split_f1}: the macro averages of a (k, k) confusion
+    matrix, all None without one."""
+    if confusion is None:
+        return {f"{split}_{k}": None for k in ("precision", "recall", "f1")}
+    macro = report_from_confusion(confusion)["macro"]
+    return {f"{split}_{k}": macro[k] for k in ("precision", "recall", "f1")}

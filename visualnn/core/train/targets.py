@@ -11,7 +11,7 @@ import numpy as np
 import torch
 
 from visualnn.core.train.config import CLASSIFICATION_LOSSES
-from visualnn.core.i18n import tr
+from visualnn.core.i18n import N_, tr
 
 
 class TrainingError(RuntimeError):
@@ -39,6 +39,39 @@ def output_width(shape: tuple) -> int:
     return int(np.prod(shape)) if shape else 1
 
 
+# the parameter that sets a layer's output size, by layer type
+SIZE_PARAMS = {"Linear": "out_features", "RNN": "hidden_size", "LSTM": "hidden_size", "GRU": "hidden_size"}
+
+
+def sizing_layer(model, node_id: str) -> tuple[str, str] | None:
+    """(node id, parameter) of the layer whose size sets `node_id`'s output: the node
+    itself, or the nearest layer before it through layers that keep the shape (an
+    activation, Dropout, a norm). None when no such layer exists (a Flatten or a pooling
+    layer decides the size)."""
+    sources = dict(model.plan)
+    nid = node_id
+    while nid is not None:
+        kind = model.types.get(nid)
+        if kind in SIZE_PARAMS:
+            return nid, SIZE_PARAMS[kind]
+        before = sources.get(nid, ())
+        if len(before) != 1 or tuple(model.shapes[before[0]]) != tuple(model.shapes[nid]):
+            return None
+        nid = before[0]
+    return None
+
+
+def _size_error(model, out_id: str, size: int, with_layer: str, without_layer: str, **fields) -> TrainingError:
+    """The error for an output that must have `size` values: `with_layer` names the layer
+    whose size parameter sets it ({fixer}, {param}); `without_layer` asks for a Linear
+    after the output where no such layer exists. Both are whole catalog sentences."""
+    found = sizing_layer(model, out_id)
+    if found is None:
+        return TrainingError(tr(without_layer, out_id=out_id, size=size, **fields), node=out_id)
+    fixer, param = found
+    return TrainingError(tr(with_layer, out_id=out_id, size=size, fixer=fixer, param=param, **fields), node=fixer)
+
+
 def check_fit(model, dataset, loss: str) -> None:
     """Raise TrainingError when the network cannot take this data with this loss."""
     in_id, out_id = model.input_id, model.output_id
@@ -63,18 +96,32 @@ def check_fit(model, dataset, loss: str) -> None:
         if dataset.task != "classification":
             raise TrainingError(tr("train.loss {loss} needs class labels, but the data set is a regression set; choose mse, half_sse or l1", loss=loss))
         if len(out_shape) != 1 or out_shape[0] != dataset.num_classes:
-            raise TrainingError(
-                tr("node {out_id}: gives output shape {out_shape} but {loss} needs one output per class ({num_classes}); set its size to {num_classes}", out_id=out_id, out_shape=list(out_shape), loss=loss, num_classes=dataset.num_classes), node=out_id)
+            raise _size_error(
+                model, out_id, dataset.num_classes,
+                N_("node {out_id}: gives output shape {out_shape} but {loss} needs one output per class ({size}); "
+                   "set {param} of {fixer} to {size}"),
+                N_("node {out_id}: gives output shape {out_shape} but {loss} needs one output per class ({size}); "
+                   "try adding a Linear layer with out_features {size} after {out_id}"),
+                out_shape=list(out_shape), loss=loss)
         return
     if dataset.task == "classification":
         if width not in (1, dataset.num_classes) or (width == 1 and dataset.num_classes > 2):
             need = "1 or " + str(dataset.num_classes) if dataset.num_classes <= 2 else str(dataset.num_classes)
-            raise TrainingError(
-                tr("node {out_id}: gives {width} output(s) but {num_classes} classes with loss {loss} need {need}", out_id=out_id, width=width, num_classes=dataset.num_classes, loss=loss, need=need), node=out_id)
+            raise _size_error(
+                model, out_id, dataset.num_classes,
+                N_("node {out_id}: gives {width} output(s) but {size} classes with loss {loss} need {need}; "
+                   "set {param} of {fixer} to {size}"),
+                N_("node {out_id}: gives {width} output(s) but {size} classes with loss {loss} need {need}; "
+                   "try adding a Linear layer with out_features {size} after {out_id}"),
+                width=width, loss=loss, need=need)
         return
     if width != dataset.output_dim:
-        raise TrainingError(
-            tr("node {out_id}: gives {width} output(s) but the data set's targets have {output_dim}; set its size to {output_dim}", out_id=out_id, width=width, output_dim=dataset.output_dim), node=out_id)
+        raise _size_error(
+            model, out_id, dataset.output_dim,
+            N_("node {out_id}: gives {width} output(s) but the data set's targets have {size}; set {param} of {fixer} to {size}"),
+            N_("node {out_id}: gives {width} output(s) but the data set's targets have {size}; "
+               "try adding a Linear layer with out_features {size} after {out_id}"),
+            width=width)
 
 
 def make_targets(y: np.ndarray, dataset, loss: str, out_shape: tuple, device) -> torch.Tensor:

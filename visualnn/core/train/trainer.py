@@ -22,7 +22,8 @@ from dataclasses import dataclass
 import torch
 
 from visualnn.core.compile import compile_graph
-from visualnn.core.train.metrics import report_from_confusion
+from visualnn.core.graph.init import large_inits
+from visualnn.core.train.metrics import split_macro
 from visualnn.core.train.config import TrainConfig, resolve_device
 from visualnn.core.train.losses import l1_penalty, loss_fn, make_optimizer
 from visualnn.core.train.probes import DEFAULT_ROWS, Capture, Snapshot, find_non_finite, forward_snapshot, predict_grid
@@ -136,7 +137,9 @@ class Trainer:
         self._perm = None
         self._set_loss(cfg.loss)
         if not any(True for _ in self.model.parameters()):
-            raise TrainingError(tr("the network has no learnable parameters: add a layer with weights (e.g. Linear or Conv2d) before training"))
+            out = model.output_id
+            raise TrainingError(tr("the network has no learnable parameters; try adding a layer with weights "
+                                   "(Linear, Conv2d) after {node}", node=out), node=out)
         self.optimizer = make_optimizer(cfg, self.model.parameters())
         self._l1 = float(cfg.l1)
         self._bs = int(cfg.batch_size)
@@ -333,13 +336,13 @@ class Trainer:
         if self._ycs is not None:
             pred = predicted_classes(torch.cat(self._outs), self._loss_name)
             stats["train_accuracy"] = (pred == self._ycs).sum().item() / self._n
-            stats.update(_macro("train", self._confusion(self._ycs, pred)))
-            stats.update(_macro("test", None))
+            stats.update(split_macro("train", self._confusion(self._ycs, pred).cpu().numpy()))
+            stats.update(split_macro("test", None))
             self._outs = []
         if self._x["test"].shape[0]:
             stats["test_loss"], stats["test_accuracy"], cm = self._evaluate("test")
             if cm is not None:
-                stats.update(_macro("test", cm))
+                stats.update(split_macro("test", cm.cpu().numpy()))
         self.history.append(stats)
         return stats
 
@@ -416,13 +419,11 @@ class Trainer:
     def _fail(self, step_no: int, value: float, xb, yb) -> None:
         self.optimizer.zero_grad()
         node, where = find_non_finite(self.model, xb, lambda out: self._loss_fn(out, yb))
+        chosen = large_inits(self.graph, self.state)
+        if chosen:
+            raise TrainingError(tr("loss became {value} at step {step_no}: {where}; try a smaller learning rate, "
+                                   "or smaller initial weights ({inits})", value=value, step_no=step_no, where=where,
+                                   inits=chosen), step=step_no, node=node)
         raise TrainingError(tr("loss became {value} at step {step_no}: {where}; try a smaller learning rate", value=value, step_no=step_no, where=where),
                             step=step_no, node=node)
 
-
-def _macro(split: str, confusion: torch.Tensor | None) -> dict:
-    """{split_precision, split_recall, split_f1}: macro averages of a confusion matrix (None without one)."""
-    if confusion is None:
-        return {f"{split}_{k}": None for k in ("precision", "recall", "f1")}
-    macro = report_from_confusion(confusion.cpu().numpy())["macro"]
-    return {f"{split}_{k}": macro[k] for k in ("precision", "recall", "f1")}

@@ -30,6 +30,16 @@ from visualnn.gui.commands import Connect, MoveNodes, remove_selection
 MIN_ZOOM, MAX_ZOOM = 0.15, 4.0
 
 
+def readable_zoom() -> float:
+    """The zoom at which a card's parameter line is as large as the UI's normal text."""
+    from PySide6.QtWidgets import QApplication
+
+    from visualnn.gui.canvas.node_item import PARAM_FONT
+
+    ui = QApplication.font().pointSizeF()
+    return min(1.25, max(MIN_ZOOM, (ui if ui > 0 else 10.0) / PARAM_FONT[0]))
+
+
 class CanvasView(QGraphicsView):
     selectionChangedIds = Signal(list)  # the selected node ids, in graph order
     nodeActivated = Signal(str)  # a card was double-clicked
@@ -66,6 +76,7 @@ class CanvasView(QGraphicsView):
         # the graph stays fitted to the view as the window and its panels settle or resize,
         # until the user zooms or pans (F fits again and keeps it so)
         self.keep_fitted = True
+        self._fit_readable = True  # the opening fit: never below a readable zoom (F shows all)
         self._refit = QTimer(self)
         self._refit.setSingleShot(True)
         self._refit.setInterval(0)
@@ -96,10 +107,13 @@ class CanvasView(QGraphicsView):
     def zoom_by(self, factor: float) -> None:
         self.set_zoom(self.zoom() * factor)
 
-    def fit(self) -> None:
+    def fit(self, readable: bool = False) -> None:
         """Show the whole graph, at most at 125 %, and keep it fitted when the view resizes
-        (until the user zooms or pans)."""
+        (until the user zooms or pans). `readable` (a project opening): never below the zoom
+        at which the cards' text is as large as the UI's; a graph too big for that opens on
+        its Input, and the rest is a pan away."""
         self.keep_fitted = True
+        self._fit_readable = readable
         rect = self.canvas_scene.graph_rect()
         if rect.isEmpty():
             self.resetTransform()
@@ -107,9 +121,26 @@ class CanvasView(QGraphicsView):
         else:
             self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
             z = min(1.25, max(MIN_ZOOM, self.zoom()))
-            self.scale(z / self.zoom(), z / self.zoom())
-            self.centerOn(rect.center())
+            floor = readable_zoom() if readable else MIN_ZOOM
+            self.scale(max(z, floor) / self.zoom(), max(z, floor) / self.zoom())
+            if z >= floor:
+                self.centerOn(rect.center())
+            else:
+                self._show_input(rect)
         self.zoomChanged.emit(self.zoom())
+
+    def _show_input(self, rect: QRectF) -> None:
+        """The Input card at the view's left (or the graph's left end without one), the graph
+        vertically centred where it fits, else from the Input's height."""
+        inputs = self.doc.graph.input_ids()
+        item = self.node_item(inputs[0]) if inputs else None
+        card = item.sceneBoundingRect() if item is not None else QRectF(rect.topLeft(), rect.topLeft())
+        z = self.zoom()
+        half_w = self.viewport().width() / (2 * z)
+        half_h = self.viewport().height() / (2 * z)
+        x = card.left() - 40 + half_w
+        y = rect.center().y() if rect.height() + 80 <= 2 * half_h else max(card.center().y(), rect.top() - 40 + half_h)
+        self.centerOn(x, y)
 
     def auto_arrange(self) -> None:
         """Lay the graph out left to right (one undo step), folded into rows when it is too
@@ -198,7 +229,7 @@ class CanvasView(QGraphicsView):
 
     def _on_project_replaced(self) -> None:
         self._close_rename()
-        self.fit()
+        self.fit(readable=True)
 
     def refit(self) -> None:
         """Fit again soon if the graph is kept fitted (its drawn size changed: live overlays
@@ -208,7 +239,7 @@ class CanvasView(QGraphicsView):
 
     def _refit_now(self) -> None:
         if self.keep_fitted:
-            self.fit()
+            self.fit(readable=self._fit_readable)
 
     def resizeEvent(self, event):
         super().resizeEvent(event)

@@ -49,6 +49,7 @@ class TrainingController(QObject):
     timelineChanged = Signal(int)       # frames held
     trainedState = Signal(object)       # the weights now, as the project's state lists, to keep (request_state)
     weightsRead = Signal(object)        # the weights now, as the project's state lists, to look at (read_weights)
+    projectSwitched = Signal()          # another project is open: nothing of the last one may stay on screen
 
     def __init__(self, document, parent=None, *, device: str | None = None, autostart: bool = False,
                  where: str | None = None):
@@ -150,7 +151,7 @@ class TrainingController(QObject):
 
     @Slot()
     def play(self) -> None:
-        if (self.problem is not None and self.problem.node is None and self.worker and not self.worker.built
+        if (self.problem is not None and self.worker and not self.worker.built
                 and not self._stale):  # (an edited project is built anew below: no reset of the old one)
             self._send("reset")
         self._set_problem(None)
@@ -211,6 +212,15 @@ class TrainingController(QObject):
         started = self.worker is not None
         self.shutdown()
         self.session = None
+        self.timeline.clear()
+        self.current = self.latest = None
+        self.following = True
+        self.step = self.epoch = 0
+        self._stale = False
+        self._set_problem(None)
+        self.countersChanged.emit(0, 0)
+        self.timelineChanged.emit(0)
+        self.projectSwitched.emit()
         if started:
             self.start()
 

@@ -1,5 +1,6 @@
-"""The banner over the canvas when training stopped on an error: what happened, the layer
-concerned (highlighted on the canvas), and what to try."""
+"""The banner above the canvas when Play or Step cannot start or training stopped on an
+error: what happened, the layer concerned (highlighted on the canvas), and what to try.
+While it shows, the canvas's view starts below it, so it hides no card."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolBut
 from visualnn.gui import style
 
 WIDTH = 640
+MARGIN = 6
 
 
 class ErrorBanner(QFrame):
@@ -68,6 +70,7 @@ class ErrorBanner(QFrame):
 
     def hideEvent(self, event):
         self.host.removeEventFilter(self)
+        self.host.setViewportMargins(0, 0, 0, 0)
         super().hideEvent(event)
 
     def text(self) -> str:
@@ -77,7 +80,8 @@ class ErrorBanner(QFrame):
         w = min(WIDTH, self.host.width() - 24)
         self.setFixedWidth(max(200, w))
         self.adjustSize()
-        self.move((self.host.width() - self.width()) // 2, 12)
+        self.move((self.host.width() - self.width()) // 2, MARGIN)
+        self.host.setViewportMargins(0, self.height() + 2 * MARGIN, 0, 0)  # the cards move down, out from under it
 
     def eventFilter(self, obj: QObject, event) -> bool:
         if obj is self.host and event.type() == QEvent.Type.Resize and self.isVisible():

@@ -10,6 +10,7 @@ from visualnn.gui import theme
 from visualnn.gui.live.canvas_live import LiveCanvas
 from visualnn.gui.live.controller import TrainingController
 from visualnn.gui.live.error_banner import ErrorBanner
+from visualnn.gui.live.starting_sign import StartingSign
 from visualnn.gui.panels.live_views import LiveViews
 from visualnn.gui.panels.training_panel import SPEEDS, TrainingPanel
 
@@ -57,6 +58,10 @@ class TrainingUI(QObject):
         window.resizeDocks([self.views_dock], [VIEWS_HEIGHT], Qt.Orientation.Vertical)
         window.add_toolbar_section([self.actions["play"], self.actions["step"], self.actions["reset"]])
 
+        self.asked = False  # the user asked to train since the last edit: a problem then gets the banner
+        self.starting = StartingSign(self.panel, ctl, window.statusBar(), self)
+        for key in ("play", "step", "epoch", "reset"):
+            self.actions[key].triggered.connect(self._on_asked)
         self.actions["play"].triggered.connect(ctl.toggle)
         self.actions["step"].triggered.connect(ctl.step_once)
         self.actions["epoch"].triggered.connect(ctl.step_epoch)
@@ -64,7 +69,11 @@ class TrainingUI(QObject):
         self.actions["keep"].triggered.connect(ctl.request_state)
         ctl.trainedState.connect(self._keep_state)
         if hasattr(window.canvas, "spaceTapped"):
+            window.canvas.spaceTapped.connect(self._on_asked)
             window.canvas.spaceTapped.connect(ctl.toggle)
+        window.document.graphChanged.connect(self._on_edited)
+        window.document.settingsChanged.connect(self._on_edited)
+        ctl.projectSwitched.connect(self._on_edited)
         ctl.stateChanged.connect(self._on_state)
         ctl.problemRaised.connect(self._on_problem)
         self.banner.resetRequested.connect(ctl.reset)
@@ -128,9 +137,26 @@ class TrainingUI(QObject):
             name = "pause" if key == "play" and self.controller.state == "running" else key
             act.setIcon(tool_icon(name, ink))
 
+    @Slot()
+    def _on_asked(self) -> None:
+        self.asked = True
+        self.starting.asked()
+
+    @Slot()
+    def _on_edited(self, *_) -> None:
+        """While the user edits, problems are the cards' badges and the status bar's: the
+        banner waits until Play or Step cannot start (an edit that stops a running training
+        is said there, as it stops what the user asked for)."""
+        if self.controller.state != "running":
+            self.asked = False
+            self.banner.hide()
+
     @Slot(object)
     def _on_problem(self, problem) -> None:
-        self.banner.show_problem(problem)
+        if problem is None or self.asked:
+            self.banner.show_problem(problem)
+        else:
+            self.banner.hide()
         scene = self.window.canvas.canvas_scene
         old = scene.node_item(self._highlighted) if self._highlighted else None
         if old is not None and old.highlight_state() == "error":
@@ -145,7 +171,9 @@ class TrainingUI(QObject):
                     item.highlight("current")
                 self._highlighted = problem.node
         if problem is not None:
-            self.window.statusBar().showMessage(f"Training paused: {problem.message}", 10000)
+            text = (self.tr("Training paused: {message}") if self.asked else
+                    self.tr("Not ready to train: {message}")).format(message=problem.message)
+            self.window.statusBar().showMessage(text, 10000)
 
     @Slot(str)
     def show_layer(self, node_id: str) -> None:

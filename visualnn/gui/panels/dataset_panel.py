@@ -61,6 +61,7 @@ class DatasetPanel(QScrollArea):
         self.dataset = None
         self.error = ""
         self._generation = 0
+        self._shown = 0  # the generation whose data set is shown
         self._loader = _Loader(self)
         self._loader.done.connect(self._on_done)
         self.setWidgetResizable(True)
@@ -238,6 +239,7 @@ class DatasetPanel(QScrollArea):
                   "test_fraction": frac if isinstance(frac, (int, float)) else 0.2,
                   "base_dir": self.doc.project.base_dir, "task": data_task(str(train.get("loss", "")), data)}
         self.preview.show_message("Loading…")
+        self._update_match()  # the set on its way is not the one shown: nothing to match yet
         self._loader.start(self._generation, data, kwargs)
 
     @Slot(int, object, str)
@@ -247,6 +249,7 @@ class DatasetPanel(QScrollArea):
 
     def _show(self, ds, error: str) -> None:
         self.dataset, self.error = ds, error
+        self._shown = self._generation
         self.download_button.setVisible(ds is None and self._downloadable() is not None)
         self.error_label.setText(error)
         self.error_label.setVisible(bool(error))
@@ -323,7 +326,7 @@ class DatasetPanel(QScrollArea):
 
     # -- matching the network -----------------------------------------------------------------------
     def _update_match(self, *_):
-        ds = self.dataset
+        ds = self.dataset if self._shown == self._generation else None  # a set still loading is no reference
         found = mismatches(self.doc.graph, self.doc.report, ds, str((self.doc.project.train or {}).get("loss", ""))) if ds else []
         self.match_label.setText("; ".join(msg for _, msg in found))
         self.match_box.setVisible(bool(found))

@@ -73,6 +73,7 @@ class LiveViews(QWidget):
         controller.runReset.connect(self._on_reset)
         controller.lossesAdded.connect(self._on_losses)
         controller.frameShown.connect(self._on_frame)
+        controller.projectSwitched.connect(self._on_project_switched)
 
     def ensure_views(self) -> dict:
         if self.views:
@@ -105,6 +106,22 @@ class LiveViews(QWidget):
             self._on_frame(self.ctl.current)
         self.viewsMade.emit(self.views)
         return self.views
+
+    @Slot()
+    def _on_project_switched(self) -> None:
+        """Another project: every view is made anew (runs, axis ranges, summaries, warnings,
+        pictures of the last project cannot stay), in panes as wide as they were."""
+        if not self.views:
+            return
+        sizes = self.split.sizes() if not self.grid else None
+        old, self.body = self.body, QWidget()
+        self._layout.replaceWidget(old, self.body)
+        old.hide()
+        old.deleteLater()
+        self.views, self.tabs = {}, []
+        self.ensure_views()
+        if sizes is not None and sum(sizes):
+            QTimer.singleShot(0, lambda: self.split.setSizes(sizes))
 
     def _share_width(self) -> None:
         w = max(self.width(), 600)

@@ -34,6 +34,7 @@ class OptimizerSettings(QObject):
         self.beta2.setObjectName("train_beta2")
         for ed in (self.beta1, self.beta2):
             ed.box.setSingleStep(0.001)
+            ed.box.setMinimumWidth(56)  # two boxes share the field: the row must not wrap in a narrow panel
         self.betas = QWidget()
         row = QHBoxLayout(self.betas)
         row.setContentsMargins(0, 0, 0, 0)
@@ -53,7 +54,7 @@ class OptimizerSettings(QObject):
     def retranslate(self) -> None:
         self.labels["momentum"].setText(self.tr("Momentum"))
         self.labels["nesterov"].setText(self.tr("Nesterov"))
-        self.labels["betas"].setText(self.tr("Adam betas"))
+        self.labels["betas"].setText(self.tr("β1, β2"))
         self.momentum.setToolTip(self.tr("Momentum: each update keeps this share of the previous one, so steps "
                                          "build up speed along a steady slope (0: plain gradient descent)"))
         self.nesterov.setToolTip(self.tr("Nesterov momentum: take the gradient where the momentum is about to "

@@ -34,6 +34,7 @@ class TimelineBar(QWidget):
         self.live.clicked.connect(self.go_live)
         controller.timelineChanged.connect(self._on_timeline)
         controller.runReset.connect(lambda _: self._on_timeline(0))
+        controller.projectSwitched.connect(self._on_project_switched)
         controller.frameShown.connect(self._on_frame)
         self._pending = False
         self._labelled_at = 0.0
@@ -41,6 +42,12 @@ class TimelineBar(QWidget):
         self._sync.setInterval(250)
         self._sync.setSingleShot(True)
         self._sync.timeout.connect(self._apply_range)
+
+    @Slot()
+    def _on_project_switched(self) -> None:
+        self.label.setText("no frames yet")
+        self.live.setEnabled(False)
+        self._apply_range()
 
     @Slot(int)
     def _on_timeline(self, n: int) -> None:

@@ -153,15 +153,16 @@ class TrainingPanel(QWidget):
         lay.addLayout(buttons)
 
         counters = QHBoxLayout()
-        self.epoch_label = QLabel()
-        self.step_label = QLabel()
+        self.epoch_label = ElidedLabel()  # a narrow dock cuts the counters, never widens the window
+        self.step_label = ElidedLabel()
         for w in (self.epoch_label, self.step_label):
             w.setFont(theme.font(13, bold=True))
         self.epoch_label.setObjectName("epochLabel")
         self.step_label.setObjectName("stepLabel")
-        counters.addWidget(self.epoch_label)
+        self.step_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        counters.addWidget(self.epoch_label, 3)
         counters.addStretch(1)
-        counters.addWidget(self.step_label)
+        counters.addWidget(self.step_label, 2)
         lay.addLayout(counters)
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)

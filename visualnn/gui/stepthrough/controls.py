@@ -81,6 +81,7 @@ class StepControls(QWidget):
         pick_lay.addStretch(1)
         self.pick_row.hide()
         self._pick_key = None
+        self._pick_base = 1
         self.busy_bar = QProgressBar(objectName="stepBusy")
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setTextVisible(False)
@@ -197,7 +198,10 @@ class StepControls(QWidget):
         if entry["type"] == "Linear":
             shape = shape[-1:]
         names = ["neuron"] if entry["type"] == "Linear" else ["channel", "row", "column"]
-        key = (stage.node, tuple(shape))
+        # neurons count from 1 as their subscripts (z1, z2); a map's channels, rows and columns
+        # count from 0 as the convolution's formula and the receptive field's rows do
+        base = 1 if entry["type"] == "Linear" else 0
+        key = (stage.node, tuple(shape), base)
         focus = s.focus.get(stage.node)
         if key != self._pick_key:
             self._pick_key = key
@@ -206,9 +210,9 @@ class StepControls(QWidget):
             self.pick_spins = []
             for i, (n, name) in enumerate(zip(shape, names)):
                 sp = QSpinBox(objectName=f"stepPick{i}")
-                sp.setRange(1, max(1, n))
+                sp.setRange(base, max(base, n - 1 + base))
                 sp.setPrefix(f"{name} ")
-                sp.setToolTip(f"Which {name} to write out (1 to {n})")
+                sp.setToolTip(f"Which {name} to write out ({base} to {n - 1 + base})")
                 sp.setKeyboardTracking(False)
                 sp.valueChanged.connect(self._on_pick)
                 self.pick_box.addWidget(sp)
@@ -217,16 +221,17 @@ class StepControls(QWidget):
         self.pick_label.setText(f"Write out {what} of <b>{stage.node}</b>:")
         default = [0] * len(shape) if entry["type"] == "Linear" else [0, shape[1] // 2, shape[2] // 2]
         values = list(focus) if focus and len(focus) == len(shape) else default
+        self._pick_base = base
         for sp, v in zip(self.pick_spins, values):
             sp.blockSignals(True)
-            sp.setValue(v + 1)
+            sp.setValue(v + base)
             sp.blockSignals(False)
 
     @Slot()
     def _on_pick(self) -> None:
         stage = self.session.stage
         if stage is not None and self.pick_spins:
-            self.session.set_focus(stage.node, tuple(sp.value() - 1 for sp in self.pick_spins))
+            self.session.set_focus(stage.node, tuple(sp.value() - self._pick_base for sp in self.pick_spins))
 
     def _apply_icons(self) -> None:
         """The buttons' icons in the theme's text colour (Play shows Pause while playing)."""

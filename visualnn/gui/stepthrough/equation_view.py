@@ -12,7 +12,7 @@ import html
 import re
 from functools import lru_cache
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtWidgets import QTextBrowser
 
 from visualnn.gui import theme
@@ -91,6 +91,11 @@ class EquationView(QTextBrowser):
         self._images: dict[str, object] = {}
         self._generation = 0   # image urls change with every page (the document caches by url)
         self.setMinimumHeight(160)
+        self._refreshing = False
+        self._resized = QTimer(self)  # a width change re-lays the page out once, after the event
+        self._resized.setSingleShot(True)
+        self._resized.setInterval(0)
+        self._resized.timeout.connect(self.refresh)
         session.stageChanged.connect(self.refresh)
         session.traceChanged.connect(self.refresh)
         session.failed.connect(lambda m: self.refresh())
@@ -106,6 +111,16 @@ class EquationView(QTextBrowser):
         return self.document().toPlainText()
 
     def refresh(self, *_):
+        if self._refreshing:  # setHtml can show a scroll bar, which resizes the view: once is enough
+            self._resized.start()
+            return
+        self._refreshing = True
+        try:
+            self._refresh()
+        finally:
+            self._refreshing = False
+
+    def _refresh(self) -> None:
         s = self.session
         self._images = {}
         self._generation += 1
@@ -133,7 +148,7 @@ class EquationView(QTextBrowser):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
-            self.refresh()
+            self._resized.start()  # never inside another page's setHtml: its pictures would be drawn twice
 
     def _page(self, body: str) -> str:
         t = theme.current()

@@ -134,11 +134,12 @@ def _conv(trace, e, before, idx, focus) -> list[Picture]:
         if tm["c"] == 0 and not tm["padding"]:
             marks.append((tm["position"][1], tm["position"][2]))
     kernel = np.asarray(px["kernel"], dtype=float)
-    pics = [Picture(f"input channel {ch + 1} (framed: the receptive field)", x[ch], marks if ch == 0 else
+    # channels count from 0, as in the formula's x[c, ...] and W[o, c, ...]
+    pics = [Picture(f"input channel {ch} (framed: the receptive field)", x[ch], marks if ch == 0 else
                     [(tm["position"][1], tm["position"][2]) for tm in px["terms"] if tm["c"] == ch and not tm["padding"]])
             for ch in range(min(x.shape[0], MAX_CHANNELS))]
-    pics += [Picture(f"kernel W[{o + 1}], input channel {ch + 1}", kernel[ch]) for ch in range(min(kernel.shape[0], 2))]
-    pics.append(Picture(f"output map {o + 1} (framed: this pixel)", out[o], [(r, c)]))
+    pics += [Picture(f"kernel W[{o}], input channel {ch}", kernel[ch]) for ch in range(min(kernel.shape[0], 2))]
+    pics.append(Picture(f"output map {o} (framed: this pixel)", out[o], [(r, c)]))
     return pics
 
 

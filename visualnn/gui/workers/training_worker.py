@@ -22,14 +22,14 @@ from __future__ import annotations
 import os
 import queue
 import sys
-import time
+import threading
 
 from PySide6.QtCore import QThread
 
 from visualnn.gui.workers.live_buffer import LiveBuffer, Mailbox
 from visualnn.gui.workers.loop import TrainingProblem, problem_from  # noqa: F401  (re-exported)
 
-STOP_GRACE_S = 10.0   # a child that has not ended this long after "stop" is killed
+STOP_GRACE_S = 10.0   # a child that has not ended this long after its pipes closed is killed
 POLL_S = 0.01         # how long the relay waits for the child before forwarding commands
 
 
@@ -133,13 +133,14 @@ class TrainingWorker(QThread):
     # -- this thread ---------------------------------------------------------------------
     def run(self) -> None:
         if self.where == "process":
-            try:
-                proc, cmd_w, out_r = self._start_child()
-            except Exception as e:  # no child process here: train in this thread instead
-                sys.stderr.write(f"visualnn: training in a thread (a training process could not start: {e})\n")
+            started = self._start_child_or_stop()
+            if started is None:
+                return  # stopped while the process was starting
+            if isinstance(started, Exception):  # no child process here: train in this thread instead
+                sys.stderr.write(f"visualnn: training in a thread (a training process could not start: {started})\n")
                 self.where = "thread"
             else:
-                self._relay(proc, cmd_w, out_r)
+                self._relay(*started)
                 return
         from visualnn.gui.workers.loop import TrainingLoop
 
@@ -148,6 +149,39 @@ class TrainingWorker(QThread):
         loop.buffer, loop.mailbox = self.buffer, self.mailbox
         self._loop = loop
         loop.run()
+
+    def _start_child_or_stop(self):
+        """(process, pipes), an Exception, or None when stopped first. The first start waits
+        for the fork server to load PyTorch (seconds); that wait runs in a daemon thread, so
+        closing the window never waits for it: the process it gets is then killed."""
+        box: dict = {}
+        lock = threading.Lock()
+
+        def start() -> None:
+            try:
+                result = self._start_child()
+            except Exception as e:
+                result = e
+            with lock:
+                box["started"] = result
+                abandoned = box.get("abandoned", False)
+            if abandoned and isinstance(result, tuple):
+                proc, cmd_w, out_r = result
+                proc.kill()
+                cmd_w.close()
+                out_r.close()
+
+        starter = threading.Thread(target=start, name="visualnn-training-start", daemon=True)
+        starter.start()
+        while True:
+            starter.join(POLL_S * 5)
+            with lock:
+                if "started" in box:
+                    return box["started"]  # a stop asked meanwhile is the relay's to carry out
+                if self._stop or self.isInterruptionRequested():
+                    box["abandoned"] = True
+                    self.buffer.set_counters(0, 0, "stopped", self.sent)
+                    return None
 
     def _start_child(self):
         from visualnn.gui.workers import child
@@ -174,7 +208,6 @@ class TrainingWorker(QThread):
         from visualnn.gui.workers.child import SharedParts, encode_project
 
         shared = SharedParts()
-        stop_at = None
         try:
             while True:
                 while True:
@@ -188,12 +221,9 @@ class TrainingWorker(QThread):
                         cmd_w.send((kind, value))
                     except OSError:
                         break  # the child is gone; its end shows below
-                if stop_at is None and (self._stop or self.isInterruptionRequested()):
-                    stop_at = time.monotonic() + STOP_GRACE_S
-                    if not self._stop:
-                        self.stop()
-                        continue
-                if stop_at is not None and time.monotonic() > stop_at:
+                if self._stop or self.isInterruptionRequested():
+                    # the child holds nothing to save (the weights the user keeps are asked for
+                    # while it runs): ending it at once makes closing the window immediate
                     proc.kill()
                     break
                 if not wait([out_r], timeout=POLL_S):
