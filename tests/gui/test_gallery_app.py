@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from visualnn.core.lesson import list_lessons
 from visualnn.examples import example_path, list_examples
 from visualnn.gui.app import load_start_project
 from visualnn.gui.gallery import ExampleGallery
@@ -23,12 +24,15 @@ def test_gallery_lists_every_example_with_a_picture(qtbot):
     qtbot.addWidget(gallery)
     gallery.show()
     examples = list_examples()
-    assert gallery.list.count() == len(examples) > 0
+    lessons = list_lessons()
+    assert gallery.list.count() == len(examples) + len(lessons) and examples and lessons
     qtbot.waitUntil(lambda: not gallery.drawing, timeout=60000)
     for i, ex in enumerate(examples):
         item = gallery.list.item(i)
         assert item.text() == ex.name and ex.description in item.toolTip()
         assert not item.icon().isNull()
+    for j, lesson in enumerate(lessons):  # the lessons follow the examples
+        assert gallery.list.item(len(examples) + j).text() == f"Lesson: {lesson.title['en']}"
     assert gallery.select("digits_cnn.vnn")
     assert "digits_cnn.vnn" in gallery.details.text()
     assert gallery.selected_path() == example_path("digits_cnn.vnn")

@@ -18,8 +18,8 @@ from visualnn.cli.common import CliError, translate_argparse
 from visualnn.core.i18n import LANGUAGES, set_language, tr
 
 INTERRUPTED = 130  # the shell's status for a command stopped by Ctrl-C (128 + SIGINT)
-COMMANDS = ("open", "validate", "train", "compare", "step", "export", "landscape", "examples", "data",
-            "install-desktop", "bench")
+COMMANDS = ("open", "validate", "train", "compare", "step", "export", "landscape", "examples", "lessons", "lesson",
+            "data", "install-desktop", "bench")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -119,8 +119,8 @@ def _lang_in(argv) -> str | None:
 
 def _describe(e: Exception) -> str:
     msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-    known = ("CompileError", "ConfigError", "DataError", "DeviceError", "StateError", "ProjectError", "ExportError", "LandscapeError", "TraceError",
-             "TrainingError")
+    known = ("CompileError", "ConfigError", "DataError", "DeviceError", "StateError", "ProjectError", "ExportError",
+             "LandscapeError", "TraceError", "LessonError", "TrainingError")
     return msg if type(e).__name__ in known else f"{type(e).__name__}: {msg}"
 
 

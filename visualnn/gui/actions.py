@@ -76,7 +76,9 @@ def create_actions(win) -> SimpleNamespace:
     a.theme = {}
     for name, text, tip in (("system", win.tr("&System"), win.tr("Follow the system's light or dark setting")),
                             ("light", win.tr("&Light"), win.tr("Use the light theme")),
-                            ("dark", win.tr("&Dark"), win.tr("Use the dark theme"))):
+                            ("dark", win.tr("&Dark"), win.tr("Use the dark theme")),
+                            ("projector", win.tr("&Projector"),
+                             win.tr("High contrast, thick lines and colours that colour-blind viewers tell apart"))):
         act = _action(win, text, lambda n=name: win.set_theme(n), tip=tip, checkable=True)
         a.themes.addAction(act)
         a.theme[name] = act

@@ -70,11 +70,11 @@ def load_start_project(path=None):
     error = None
     if path is not None:
         try:
-            project = load_project(path)
             from visualnn.gui.files import is_example
 
+            project = load_project(path)
             if is_example(path):
-                project.path = None  # an untitled copy: saving never overwrites the bundled example
+                project.path = None  # an untitled copy of a bundled example or lesson
             return project, None
         except ProjectError as e:
             error = str(e)

@@ -37,10 +37,12 @@ def blank_project() -> Project:
 
 
 def is_example(path) -> bool:
+    """A bundled example or lesson (opened as an untitled copy: saving never overwrites it)."""
+    from visualnn.core.lesson.check import lessons_dir
     from visualnn.examples import examples_dir
 
     try:
-        return Path(path).resolve().parent == examples_dir().resolve()
+        return Path(path).resolve().parent in (examples_dir().resolve(), lessons_dir().resolve())
     except OSError:
         return False
 

@@ -134,6 +134,18 @@ def _icon(pix: QPixmap) -> QIcon:
     return icon
 
 
+def lesson_entries() -> list:
+    """The bundled lessons as gallery entries: "Lesson: <title>" with their topics."""
+    from PySide6.QtCore import QCoreApplication
+
+    from visualnn.core.i18n import pick
+    from visualnn.core.lesson.check import list_lessons
+    from visualnn.examples import Example
+
+    label = QCoreApplication.translate("ExampleGallery", "Lesson: {0}")
+    return [Example(x.path, label.format(pick(x.title)), ", ".join(x.topics)) for x in list_lessons()]
+
+
 class ExampleGallery(QDialog):
     PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -159,13 +171,13 @@ class ExampleGallery(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
-        head = QLabel("Start from a bundled example. It opens as a new, untitled project.")
+        head = QLabel("Start from a bundled example or lesson. It opens as a new, untitled project.")
         head.setObjectName("muted")
         lay.addWidget(head)
         lay.addWidget(self.list, 1)
         lay.addWidget(self.details)
         lay.addWidget(self.buttons)
-        self.examples = list_examples()
+        self.examples = list_examples() + lesson_entries()
         self._pending = []
         for ex in self.examples:
             pix = cached_preview(ex.path)

@@ -127,6 +127,9 @@ class MainWindow(QMainWindow):
         from visualnn.gui.share.install import install_sharing
 
         self.sharing = install_sharing(self)
+        from visualnn.gui.lesson.install import install_lessons
+
+        self.lessons = install_lessons(self)
         self.screen_fit = fit_to_screen(self)
         self._restore_state()
         self.after_first_paint(self.dataset_panel.reload)

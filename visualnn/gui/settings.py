@@ -53,7 +53,7 @@ def clear_recent_files(settings: QSettings | None = None) -> None:
     settings.sync()
 
 
-THEME_CHOICES = ("system", "light", "dark")
+THEME_CHOICES = ("system", "light", "dark", "projector")
 
 
 def theme_name(settings: QSettings | None = None) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-THEMES = ("light", "dark")
+THEMES = ("light", "dark", "projector")
 
 # widget colours per theme; the canvas theme (visualnn.gui.theme) has its own dict
 COLORS = {
@@ -25,9 +25,16 @@ COLORS = {
         "highlight_text": "#ffffff", "error": "#f97066", "ok": "#32d583", "warn": "#fdb022",
         "tooltip": "#2b3039", "header": "#22262e",
     },
+    "projector": {  # high contrast; the Okabe-Ito blue, green, vermillion and orange
+        "window": "#ffffff", "base": "#ffffff", "alt": "#ececec", "text": "#000000",
+        "muted": "#333333", "button": "#ffffff", "border": "#000000", "highlight": "#0072B2",
+        "highlight_text": "#ffffff", "error": "#D55E00", "ok": "#009E73", "warn": "#E69F00",
+        "tooltip": "#ffffff", "header": "#e6e6e6",
+    },
 }
 
 _current = "light"
+_font_points: float | None = None  # the UI scale's text size; None: the platform's
 
 
 def current_theme() -> str:
@@ -62,7 +69,7 @@ def _palette(c: dict) -> QPalette:
 
 
 def _stylesheet(c: dict) -> str:
-    return f"""
+    return _scaled_font() + f"""
     QMainWindow::separator {{ background: {c['border']}; width: 6px; height: 6px; }}
     QMainWindow::separator:hover {{ background: {c['highlight']}; }}
     QDockWidget {{ titlebar-close-icon: none; font-weight: 600; }}
@@ -91,6 +98,19 @@ def _stylesheet(c: dict) -> str:
     QPushButton#matchButton {{ background: {c['highlight']}; color: {c['highlight_text']};
                                border-radius: 4px; padding: 4px 10px; }}
     """
+
+
+def _scaled_font() -> str:
+    return f"QWidget {{ font-size: {_font_points:.1f}pt; }}\n" if _font_points else ""
+
+
+def set_font_points(points: float | None) -> None:
+    """Every widget's text at `points` (the UI scale for presenting); None: as the platform has it."""
+    global _font_points
+    _font_points = points
+    app = QApplication.instance()
+    if app is not None:
+        app.setStyleSheet(_stylesheet(COLORS[_current]))
 
 
 def setup_fonts(app: QApplication) -> None:

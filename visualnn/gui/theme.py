@@ -95,7 +95,48 @@ DARK = {
     "Other": "#98a2b3",
 }
 
-THEMES = {"light": LIGHT, "dark": DARK}
+# For a projector: black on white, thick lines, and the Okabe-Ito palette, whose colours stay
+# apart for viewers with any common colour-vision deficiency.
+OKABE_ITO = {"orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442", "blue": "#0072B2",
+             "vermillion": "#D55E00", "purple": "#CC79A7", "black": "#000000"}
+PROJECTOR = {
+    **LIGHT,
+    "name": "projector",
+    "line_scale": 2.0,
+    "canvas": "#ffffff",
+    "grid_dot": "#c0c0c0",
+    "card_border": "#000000",
+    "text": "#000000",
+    "text_muted": "#333333",
+    "text_params": "#000000",
+    "divider": "#666666",
+    "shape_text": "#000000",
+    "accent": OKABE_ITO["blue"],
+    "error": OKABE_ITO["vermillion"],
+    "edge": "#333333",
+    "edge_hover": OKABE_ITO["blue"],
+    "edge_label_border": "#000000",
+    "edge_label_text": "#000000",
+    "port_border": "#000000",
+    "port_valid": OKABE_ITO["green"],
+    "port_invalid": OKABE_ITO["vermillion"],
+    "rubber": OKABE_ITO["blue"],
+    "forward": OKABE_ITO["blue"],
+    "backward": OKABE_ITO["orange"],
+    "gradient": OKABE_ITO["purple"],
+    "current": OKABE_ITO["vermillion"],
+    "done": OKABE_ITO["green"],
+    "Core": OKABE_ITO["blue"],
+    "Convolution": OKABE_ITO["purple"],
+    "Recurrent": OKABE_ITO["orange"],
+    "Attention": OKABE_ITO["vermillion"],
+    "Activation": OKABE_ITO["green"],
+    "Merge": OKABE_ITO["sky"],
+    "Normalisation": "#8a6b2e",
+    "Other": "#333333",
+}
+
+THEMES = {"light": LIGHT, "dark": DARK, "projector": PROJECTOR}
 
 # Sans-serif families in order of preference; Qt takes the first one installed.
 FONT_FAMILIES = ["Inter", "Segoe UI", "SF Pro Text", ".AppleSystemUIFont", "Helvetica Neue", "Cantarell",
@@ -165,3 +206,21 @@ def font(point_size: float, bold: bool = False, mono: bool = False):
         f.setWeight(QFont.Weight.DemiBold)
     f.setStyleHint(QFont.StyleHint.Monospace if mono else QFont.StyleHint.SansSerif)
     return f
+
+
+_ui_scale = 1.0
+
+
+def ui_scale() -> float:
+    """The UI scale (1.0 = 100 %), set for presenting (View > UI Scale)."""
+    return _ui_scale
+
+
+def set_ui_scale(scale: float) -> None:
+    global _ui_scale
+    _ui_scale = float(scale)
+
+
+def line_width(width: float) -> float:
+    """A line's width in the current theme and UI scale (the projector theme draws thicker)."""
+    return width * current().get("line_scale", 1.0) * _ui_scale

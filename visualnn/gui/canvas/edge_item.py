@@ -129,7 +129,7 @@ class EdgeItem(QGraphicsItem):
             color, width = QColor(t[self._highlight]), 3.0
         if self._hover or self.isSelected():
             color, width = QColor(t["edge_hover"]), 3.0
-        pen = QPen(color, width)
+        pen = QPen(color, theme.line_width(width) / theme.ui_scale())  # the canvas zooms for the UI scale
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)

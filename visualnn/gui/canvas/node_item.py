@@ -224,7 +224,7 @@ class NodeItem(QGraphicsItem):
         if state:
             border, width = QColor(t[state]), 2.8
         painter.setBrush(QColor(t["card"]))
-        painter.setPen(QPen(border, width))
+        painter.setPen(QPen(border, theme.line_width(width) / theme.ui_scale()))
         painter.drawRoundedRect(card, RADIUS, RADIUS)
 
         # the group colour as a thin bar along the top edge

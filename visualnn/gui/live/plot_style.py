@@ -19,6 +19,10 @@ FADED = "#98a2b3"
 def colors() -> dict:
     t = theme.current()
     dark = t["name"] == "dark"
+    if t["name"] == "projector":
+        o = theme.OKABE_ITO
+        return {"bg": t["card"], "fg": t["text"], "muted": t["text_muted"], "grid": t["divider"],
+                "train": o["blue"], "test": o["orange"], "batch": o["sky"], "warn": t["error"], "faded": "#888888"}
     return {"bg": t["card"], "fg": t["text_params"], "muted": t["text_muted"], "grid": t["divider"],
             "train": "#5b8def" if dark else TRAIN, "test": "#fdb022" if dark else TEST,
             "batch": "#3d5a99" if dark else BATCH, "warn": t["error"], "faded": t["text_muted"]}
@@ -27,7 +31,7 @@ def colors() -> dict:
 def style_plot(plot: pg.PlotItem, left: str = "", bottom: str = "") -> None:
     """Axis colours, fonts and labels of the current theme on a PlotItem."""
     c = colors()
-    tick_font = theme.font(10)
+    tick_font = theme.font(10 * theme.ui_scale())
     for name in ("left", "bottom"):
         ax = plot.getAxis(name)
         ax.setPen(pg.mkPen(c["grid"]))
@@ -58,7 +62,7 @@ def plot_widget(left: str = "", bottom: str = "") -> pg.PlotWidget:
 def pen(color: str, width: float = 2.0, alpha: float = 1.0, dash: bool = False):
     c = QColor(color)
     c.setAlphaF(alpha)
-    p = pg.mkPen(c, width=width)
+    p = pg.mkPen(c, width=theme.line_width(width))
     if dash:
         from PySide6.QtCore import Qt
         p.setStyle(Qt.PenStyle.DashLine)

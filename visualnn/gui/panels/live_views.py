@@ -57,6 +57,8 @@ class LiveViews(QWidget):
         self.ctl = controller
         self.grid = grid
         self.views: dict = {}
+        self.hidden: set = set()  # views a lesson hides (apply_hidden() after a change)
+        self.solo: str | None = None  # presenting: only the pane of this view shows
         self._preview = None  # what preview_data() learnt of the data set before a session
         self.tabs: list[QTabWidget] = []
         self._layout = QVBoxLayout(self)
@@ -159,28 +161,33 @@ class LiveViews(QWidget):
         if self.ctl.session is None:
             self._on_session(None)
 
+    def apply_hidden(self) -> None:
+        """Show again the views that apply, less those in `hidden`."""
+        self._on_session(self.ctl.session, feed=False)
+
     @Slot(object)
-    def _on_session(self, session) -> None:
+    def _on_session(self, session, feed: bool = True) -> None:
         if not self.views:
             return
         like = session if session is not None else self._preview
         for key, view in self.views.items():
-            if session is not None:
+            if session is not None and feed:
                 view.set_session(session)
-            on = applies(key, like)
+            on = applies(key, like) and key not in self.hidden
             if self.grid:
                 view.setVisible(on)
         for tabs in self.tabs:
             first = None
             for i in range(tabs.count()):
                 key = next(k for k, v in self.views.items() if v is tabs.widget(i))
-                on = applies(key, like)
+                on = applies(key, like) and key not in self.hidden
                 tabs.setTabVisible(i, on)
                 if on and first is None:
                     first = i
             if first is not None and not tabs.isTabVisible(tabs.currentIndex()):
                 tabs.setCurrentIndex(first)
-            tabs.setVisible(first is not None)  # a pane with nothing for this data gives its room away
+            solo = self.solo is None or tabs.indexOf(self.views.get(self.solo)) >= 0
+            tabs.setVisible(first is not None and solo)  # a pane with nothing for this data gives its room away
 
     @Slot(int)
     def _on_reset(self, run: int) -> None:

@@ -126,6 +126,7 @@ class StepThroughMode(QObject):
         sides = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
         self._set_aside = [d for name, d in getattr(self.window, "docks", {}).items()
                            if d is not self.dock and d.isVisible() and not d.isFloating()
+                           and not d.property("staysInModes")
                            and self.window.dockWidgetArea(d) in sides]
         for d in self._set_aside:
             d.hide()

@@ -1,0 +1,1 @@
+"""Lessons in the app: the lesson panel, student and teacher modes, presenting."""
