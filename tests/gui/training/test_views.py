@@ -292,7 +292,9 @@ def test_weight_histograms_take_every_weight_of_a_recurrent_layer(qtbot, tmp_pat
     ui, ctl = w.training, w.training.controller
     view = _view_after_one_step(w, qtbot, "weights")
     boundary_pane, curves_pane, _ = ui.views.tabs
-    assert boundary_pane.isHidden() and curves_pane.isVisible()  # no 2-D points, no images: no room kept
+    # no 2-D points, no images: the first pane shows the sequence's forecast alone
+    assert boundary_pane.currentWidget() is ui.views.views["sequence"] and curves_pane.isVisible()
+    assert not boundary_pane.isTabVisible(boundary_pane.indexOf(ui.views.views["boundary"]))
     view.layer.setCurrentText("lstm")
     params = ctl.current.params["lstm"]
     both = np.concatenate([params["weight_ih_l0"].ravel(), params["weight_hh_l0"].ravel()])

@@ -201,14 +201,23 @@ def embedding_forward(trace, e, d):
     det = e["detail"]
     ids = np.asarray(det["ids"]).reshape(-1)
     rows = np.asarray(e["output"], dtype=float).reshape(len(ids), -1)
-    lines = [f"id {int(i)} -> E[{int(i)}] = {vec(r, d, 6)}" for i, r in zip(ids[:SHOW], rows[:SHOW])]
+    words = trace.get("tokens")
+    if words is not None and len(words) >= len(ids):  # "'great' -> row 281"
+        lines = [tr("'{word}' -> row {id} = {vector}", word=w, id=int(i), vector=vec(r, d, 6))
+                 for w, i, r in zip(words[:SHOW], ids[:SHOW], rows[:SHOW])]
+    else:
+        lines = [f"id {int(i)} -> E[{int(i)}] = {vec(r, d, 6)}" for i, r in zip(ids[:SHOW], rows[:SHOW])]
     return [det["formula"]], lines + _more(len(ids), min(len(ids), SHOW))
 
 
 def embedding_backward(trace, e, d):
     det = e["detail"]
     lines = [tr("rows that get gradient: {rows_with_gradient}", rows_with_gradient=det['rows_with_gradient'])]
-    lines += [f"dE/dE[{r}] = {vec(g, d, 6)}" for r, g in det["row_grads"][:SHOW]]
+    fwd = next((f for f in trace.get("forward", ()) if f.get("node") == e.get("node")), {})
+    ids = np.asarray((fwd.get("detail") or {}).get("ids", [])).reshape(-1).tolist()
+    words = dict(zip(ids, trace.get("tokens") or []))
+    lines += [tr("dE/dE[{row}] ('{word}') = {vector}", row=r, word=words[r], vector=vec(g, d, 6)) if r in words
+              else f"dE/dE[{r}] = {vec(g, d, 6)}" for r, g in det["row_grads"][:SHOW]]
     return [det["rule"]], lines
 
 

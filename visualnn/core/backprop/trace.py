@@ -154,4 +154,10 @@ def trace_project(project, sample: int = 0, batch=None) -> dict:
     batch: None for one sample; an int B for the mini-batch of samples sample .. sample+B-1;
     or a list of sample indices. Raises TraceError (one line) when the project cannot be traced."""
     x, y, idx, cfg = select_samples(project, sample, batch)
-    return trace_update(project.graph, project.state, x, y, cfg, single=batch is None, samples=idx)
+    trace = trace_update(project.graph, project.state, x, y, cfg, single=batch is None, samples=idx)
+    from visualnn.core.views.words import sample_words
+
+    words = sample_words(project, x)
+    if words is not None:  # text: the first sample's token ids as words, position by position
+        trace["tokens"] = words
+    return trace

@@ -19,6 +19,7 @@ from visualnn.gui.live import colormaps as cm
 from visualnn.gui.live.edge_layer import LINE_BUDGET, EdgeLayer, Link, _LinesItem, _PathItem
 from visualnn.gui.live.maps_overlay import MAX_MAPS, MapsOverlay
 from visualnn.gui.live.neuron_column import NeuronColumn
+from visualnn.gui.live.words_overlay import LabelledHeat, TokenColumn
 
 RECURRENT = ("RNN", "LSTM", "GRU")
 ELEMENTWISE = ("ReLU", "LeakyReLU", "Sigmoid", "Tanh", "GELU", "Identity", "Dropout", "BatchNorm1d", "LayerNorm",
@@ -141,7 +142,7 @@ class LiveCanvas(QObject):
         # replays them from pixmaps instead of calling their Python paint() every frame
         for item in self.scene.items():
             if item.cacheMode() == QGraphicsItem.CacheMode.NoCache and not isinstance(
-                    item, (NeuronColumn, MapsOverlay, _PathItem, _LinesItem)):
+                    item, (NeuronColumn, MapsOverlay, TokenColumn, LabelledHeat, _PathItem, _LinesItem)):
                 item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         if self.edges is None:
             self.edges = EdgeLayer(self.scene)
@@ -181,6 +182,14 @@ class LiveCanvas(QObject):
         shape = s.shapes.get(nid, ())
         typ = s.types.get(nid)
         room = self.room_below(nid)
+        if s.vocab:  # text: words on the input, the embedding's rows and the attention's axes
+            length = s.shapes.get(s.input_id, (0,))[0] if s.shapes.get(s.input_id) else 0
+            if typ == "Input" and len(shape) == 1:
+                return TokenColumn(nid, shape[0])
+            if typ == "Embedding" and len(shape) == 2:
+                return LabelledHeat(nid, shape[0], shape[1], False, f"a row per word: {shape[0]} × {shape[1]}")
+            if typ == "SelfAttention" and len(shape) == 2 and shape[0] == length:
+                return LabelledHeat(nid, shape[0], shape[0], True, "attention: row → column")
         if typ in RECURRENT:
             return MapsOverlay(nid, "heat", caption="hidden state over time", aspect=0.6, max_height=room)
         if typ == "SelfAttention":
@@ -239,6 +248,8 @@ class LiveCanvas(QObject):
                 continue
             if isinstance(ov, NeuronColumn):
                 self._show_column(ov, nid, probe, snap, grid)
+            elif isinstance(ov, (TokenColumn, LabelledHeat)):
+                self._show_words(ov, nid, probe)
             else:
                 self._show_maps(ov, nid, probe, snap)
         if self.edges is not None:
@@ -277,6 +288,25 @@ class LiveCanvas(QObject):
         if mscale is not None:
             scale = max(scale, mscale) if self.session.types.get(nid) != "Input" else mscale
         col.set_values(values, scale, float(rest.mean()) if rest.size else 0.0, grads)
+
+    def _show_words(self, ov, nid: str, probe) -> None:
+        from visualnn.core.views.words import words_of
+
+        ids = probe.activations.get(self.session.input_id)
+        if ids is None:
+            return
+        ids = np.asarray(ids[0]).reshape(-1)
+        words = words_of(ids, self.session.vocab)
+        if isinstance(ov, TokenColumn):
+            ov.set_tokens(words, ids)
+        elif self.session.types.get(nid) == "SelfAttention":
+            att = probe.attention.get(nid)
+            if att is not None:
+                ov.set_matrix(att[0], words)
+        else:
+            a = probe.activations.get(nid)
+            if a is not None:
+                ov.set_matrix(a[0], words)
 
     def _show_maps(self, ov: MapsOverlay, nid: str, probe, snap) -> None:
         typ = self.session.types.get(nid)

@@ -68,6 +68,7 @@ class TrainingController(QObject):
         self.timeline = TimelineStore()
         self.sample = 0
         self.speed = None
+        self.view_requests: dict = {}  # "landscape" / "input" -> what the views ask the worker to compute
         self.frames_shown = 0
         self.closed = False          # after the window closed: never start again
         self._train = copy.deepcopy(document.project.train)
@@ -108,6 +109,8 @@ class TrainingController(QObject):
                                      where=self.where)
         if self.speed is not None:
             self.worker.send("speed", self.speed)
+        for kind, value in self.view_requests.items():
+            self.worker.send(kind, value)
         self.worker.start()
         self._timer.start()
 
@@ -200,6 +203,14 @@ class TrainingController(QObject):
     def read_weights(self) -> None:
         """Ask for the weights as they are now, only to look at them (weightsRead follows)."""
         self._send("state", "read")
+
+    def request_view(self, kind: str, value) -> None:
+        """What a view asks the training process to compute for its frames, kept for every
+        later worker: "landscape" (a LandscapeSettings dict, None: no map) or "input" (the
+        user's own input as an array, None: the training sample again)."""
+        self.view_requests[kind] = value
+        if self.worker is not None:
+            self.worker.send(kind, value)
 
     def set_sample(self, index: int) -> None:
         """Which training sample the canvas shows."""

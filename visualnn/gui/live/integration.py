@@ -82,6 +82,8 @@ class TrainingUI(QObject):
         self.panel.sampleChosen.connect(self.show_sample)
         self.canvas_live.probed.connect(lambda text: window.statusBar().showMessage(text, 8000))
         self.panel.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        if hasattr(window, "inspector"):  # the activation picture's histogram follows the frames
+            window.inspector.node_page.activation_plot.attach(ctl)
         if hasattr(window, "dataset_panel"):
             window.dataset_panel.loaded.connect(self.views.preview_data)
         if hasattr(window, "modeChanged"):

@@ -1,25 +1,37 @@
-"""The live confusion matrix: rows are the true classes, columns the predicted ones,
-each cell's colour its share of the row, its number the count (test split)."""
+"""The live confusion matrix and the metrics beside it: rows are the true classes,
+columns the predicted ones, each cell's colour its share of the row, its number the
+count (test split); then per class and macro-averaged precision, recall and F1
+(core.train.metrics, computed with the predictions in the training process).
+
+Class names are shown whole where they fit, elided with "…" where not, and in full in
+the tooltip of any label."""
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt, Slot
+from PySide6.QtCore import QEvent, QRectF, Qt, Slot
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from visualnn.gui import theme
 
+ROW_H = 20.0
+METRICS = ("precision", "recall", "f1")
+
 
 class ConfusionView(QWidget):
-    title = "Confusion"
+    @property
+    def title(self) -> str:
+        return self.tr("Metrics")
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 160)
+        self.setMouseTracking(True)
         self.session = None
         self.evaluation = None
+        self.tips: list[tuple[QRectF, str]] = []  # (label's rectangle, full text) of the last paint
 
     def set_session(self, session) -> None:
         self.session = session
@@ -36,54 +48,105 @@ class ConfusionView(QWidget):
     def matrix(self) -> np.ndarray | None:
         return None if self.evaluation is None else self.evaluation.confusion
 
+    def names(self) -> list[str]:
+        c = self.evaluation.confusion.shape[0]
+        names = list(self.session.class_names) if self.session is not None else []
+        return [str(n) for n in names] if len(names) == c else [str(i) for i in range(c)]
+
+    def metric_rows(self) -> list[tuple[str, float, float, float, int | None]]:
+        """(name, precision, recall, F1, support) per class, then the macro average's row."""
+        r = self.evaluation.report
+        if r is None:
+            return []
+        rows = [(n, r["precision"][i], r["recall"][i], r["f1"][i], int(r["support"][i]))
+                for i, n in enumerate(self.names())]
+        m = r["macro"]
+        return rows + [(self.tr("macro average"), m["precision"], m["recall"], m["f1"], None)]
+
+    def event(self, e):
+        if e.type() == QEvent.Type.ToolTip:
+            pos = e.position() if hasattr(e, "position") else e.pos()
+            for rect, text in self.tips:
+                if rect.contains(pos):
+                    QToolTip.showText(e.globalPos(), text, self)
+                    return True
+            QToolTip.hideText()
+            e.ignore()
+            return True
+        return super().event(e)
+
+    def _label(self, p: QPainter, rect: QRectF, text: str, align) -> None:
+        """`text` elided to fit `rect`; its full form in the tooltip."""
+        fm = p.fontMetrics()
+        shown = fm.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()))
+        p.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), shown)
+        self.tips.append((rect, text))
+
     def paintEvent(self, event):
         t = theme.current()
         p = QPainter(self)
         p.fillRect(self.rect(), QColor(t["card"]))
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.tips = []
         ev, s = self.evaluation, self.session
         p.setFont(theme.font(11, bold=True))
         p.setPen(QColor(t["text"]))
-        head = "Confusion matrix"
+        head = self.tr("Confusion matrix")
         if ev is not None:
-            head += f" — {ev.split} accuracy {100 * ev.accuracy:.1f} %"
+            head = self.tr("Confusion matrix and metrics — {split} accuracy {acc} %").format(
+                split=ev.split, acc=f"{100 * ev.accuracy:.1f}")
             if p.fontMetrics().horizontalAdvance(head) > self.width() - 16:  # a narrow pane: the number first
-                head = f"Confusion · {ev.split} {100 * ev.accuracy:.1f} %"
+                head = self.tr("{split} accuracy {acc} %").format(split=ev.split, acc=f"{100 * ev.accuracy:.1f}")
         p.drawText(QRectF(8, 2, self.width() - 16, 22), int(Qt.AlignmentFlag.AlignVCenter), head)
         if ev is None or s is None:
             p.setFont(theme.font(10))
             p.setPen(QColor(t["text_muted"]))
-            msg = "For classification" if s is not None and s.task != "classification" else "Appears when training runs"
+            msg = self.tr("For classification") if s is not None and s.task != "classification" else \
+                self.tr("Appears when training runs")
             p.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), msg)
             p.end()
             return
-        m = ev.confusion
+        rows = self.metric_rows()
+        table_h = ROW_H * (len(rows) + 1) + 8
+        wide = self.width() >= 1.25 * self.height() and self.width() > 420
+        if wide:  # the table beside the matrix
+            table_w = min(460.0, self.width() * 0.5)
+            matrix_box = QRectF(0, 26, self.width() - table_w - 8, self.height() - 26)
+            table_box = QRectF(self.width() - table_w - 8, 30, table_w, table_h)
+        else:  # the table under it
+            table_h = min(table_h, self.height() * 0.5)
+            matrix_box = QRectF(0, 26, self.width(), self.height() - 26 - table_h)
+            table_box = QRectF(8, self.height() - table_h, self.width() - 16, table_h)
+        self._draw_matrix(p, ev.confusion, self.names(), matrix_box)
+        if rows:
+            self._draw_table(p, rows, table_box)
+        p.end()
+
+    def _draw_matrix(self, p: QPainter, m: np.ndarray, names: list[str], box: QRectF) -> None:
+        t = theme.current()
         c = m.shape[0]
-        names = list(s.class_names) or [str(i) for i in range(c)]
-        label_w = min(90.0, 12.0 + 7.0 * max(len(str(n)) for n in names))
-        top, left = 60.0, label_w + 22.0
-        side = max(8.0, min((self.width() - left - 10) / c, (self.height() - top - 10) / c))
+        p.setFont(theme.font(10))
+        fm = p.fontMetrics()
+        label_w = min(max(fm.horizontalAdvance(n) for n in names) + 8.0, box.width() * 0.35)
+        top, left = box.top() + 38.0, box.left() + label_w + 24.0
+        side = max(8.0, min((box.right() - left - 8) / c, (box.bottom() - top - 6) / c))
         rows = m.sum(axis=1, keepdims=True).astype(float)
         share = np.divide(m, np.maximum(rows, 1.0))
-        accent = QColor(t["accent"])
-        wrong = QColor(t["error"])
-        font_px = max(7.0, min(12.0, side * 0.32))
-        cell_font = theme.font(font_px)
-        p.setFont(theme.font(9))
+        accent, wrong = QColor(t["accent"]), QColor(t["error"])
+        cell_font = theme.font(max(7.0, min(12.0, side * 0.32)))
         p.setPen(QColor(t["text_muted"]))
-        p.drawText(QRectF(left, 24, c * side, 16), int(Qt.AlignmentFlag.AlignCenter), "predicted class →")
+        p.drawText(QRectF(left, box.top(), c * side, 18), int(Qt.AlignmentFlag.AlignCenter), self.tr("predicted class →"))
         p.save()
-        p.translate(10, top + c * side / 2)
+        p.translate(box.left() + 10, top + c * side / 2)
         p.rotate(-90)
-        p.drawText(QRectF(-60, -8, 120, 16), int(Qt.AlignmentFlag.AlignCenter), "true class →")
+        p.drawText(QRectF(-80, -9, 160, 18), int(Qt.AlignmentFlag.AlignCenter), self.tr("true class →"))
         p.restore()
         for i in range(c):
+            p.setFont(theme.font(10))
             p.setPen(QColor(t["text_params"]))
-            p.setFont(theme.font(9))
-            p.drawText(QRectF(18, top + i * side, label_w, side), int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                       str(names[i])[:12] + " ")
+            self._label(p, QRectF(box.left() + 20, top + i * side, label_w, side), names[i], Qt.AlignmentFlag.AlignRight)
             if side >= 14:
-                p.drawText(QRectF(left + i * side, top - 16, side, 16), int(Qt.AlignmentFlag.AlignCenter), str(names[i])[:4])
+                self._label(p, QRectF(left + i * side + 1, top - 20, side - 2, 18), names[i], Qt.AlignmentFlag.AlignHCenter)
             for j in range(c):
                 col = QColor(accent if i == j else wrong)
                 col.setAlphaF(0.08 + 0.85 * float(share[i, j]) if m[i, j] else 0.04)
@@ -95,4 +158,35 @@ class ConfusionView(QWidget):
                     p.setFont(cell_font)
                     p.setPen(QColor("#ffffff") if share[i, j] > 0.5 else QColor(t["text"]))
                     p.drawText(r, int(Qt.AlignmentFlag.AlignCenter), str(int(m[i, j])))
-        p.end()
+
+    def _draw_table(self, p: QPainter, rows: list, box: QRectF) -> None:
+        t = theme.current()
+        p.setFont(theme.font(10))
+        heads = (self.tr("class"), self.tr("precision"), self.tr("recall"), self.tr("F1"), self.tr("count"))
+        fm = p.fontMetrics()
+        num_w = min(max(fm.horizontalAdvance(h) for h in heads[1:]) + 12.0, box.width() / 4.4)
+        cols = 4 if box.width() - 4 * num_w >= 120 else 3  # a narrow pane: no count column
+        heads = heads[:cols + 1]
+        name_w = box.width() - cols * num_w
+        fits = int(max(1, (box.height() - ROW_H) // ROW_H))
+        shown = rows if len(rows) <= fits else rows[: fits - 1] + rows[-1:]  # the macro row always
+        y = box.top()
+        p.setPen(QColor(t["text_muted"]))
+        for k, h in enumerate(heads):
+            x = box.left() + (0 if k == 0 else name_w + (k - 1) * num_w)
+            w = name_w if k == 0 else num_w
+            self._label(p, QRectF(x, y, w - 4, ROW_H), h,
+                        Qt.AlignmentFlag.AlignLeft if k == 0 else Qt.AlignmentFlag.AlignRight)
+        for n, (name, prec, rec, f1, count) in enumerate(shown):
+            y += ROW_H
+            macro = count is None
+            if macro:
+                p.setPen(QColor(t["divider"]))
+                p.drawLine(int(box.left()), int(y), int(box.right()), int(y))
+            p.setFont(theme.font(10, bold=macro))
+            p.setPen(QColor(t["text"] if macro else t["text_params"]))
+            self._label(p, QRectF(box.left(), y, name_w - 4, ROW_H), name, Qt.AlignmentFlag.AlignLeft)
+            cells = [f"{prec:.2f}", f"{rec:.2f}", f"{f1:.2f}", "" if macro else str(count)][:cols]
+            for k, text in enumerate(cells):
+                r = QRectF(box.left() + name_w + k * num_w, y, num_w - 4, ROW_H)
+                p.drawText(r, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)

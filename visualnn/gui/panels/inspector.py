@@ -19,6 +19,7 @@ from visualnn.core.graph import get_spec, param_count
 from visualnn.core.graph.init import takes_init
 from visualnn.gui.commands import RenameNode, SetInit, rename_problem, set_param
 from visualnn.gui.icons import layer_icon
+from visualnn.gui.panels.activation_plot import ActivationPlot
 from visualnn.gui.panels.init_editor import InitEditor
 from visualnn.gui.panels.param_widgets import editor_for_spec
 from visualnn.gui.panels.project_page import (
@@ -78,6 +79,8 @@ class NodePage(QWidget):
         lay.addWidget(self.id_error)
         lay.addWidget(self.help)
         lay.addWidget(self.formula)
+        self.activation_plot = ActivationPlot()  # f and f' of activation layers
+        lay.addWidget(self.activation_plot)
         self.params_title = section_label("Parameters")
         lay.addWidget(self.params_title)
         lay.addLayout(self.form)
@@ -118,6 +121,9 @@ class NodePage(QWidget):
         self.help.setText(spec.help if spec else "")
         self.formula.setText(spec.formula if spec else "")
         self.formula.setVisible(bool(spec and spec.formula))
+        from visualnn.core.views.activation import plots
+
+        self.activation_plot.setVisible(plots(node.type))
         self.formula.setToolTip("What the layer computes")
         for p in spec.params if spec else ():
             ed = editor_for_spec(p)
@@ -146,6 +152,9 @@ class NodePage(QWidget):
         for p in spec.params if spec else ():
             self.editors[p.name].set_value(node.params.get(p.name, p.default))
         self.init_editor.set_init(node.extra.get("init"))
+        if self.activation_plot.isVisibleTo(self):
+            srcs = self.doc.graph.inputs_of(nid)
+            self.activation_plot.set_layer(node.type, node.params, srcs[0] if srcs else None)
         trained = takes_init(node.type) and nid in (self.doc.project.state or {})
         self.init_note.setText(self.tr("This layer's weights are saved in the project: they are used instead "
                                        "of the initialisation.") if trained else "")

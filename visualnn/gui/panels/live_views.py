@@ -14,17 +14,21 @@ from PySide6.QtWidgets import QGridLayout, QSplitter, QTabWidget, QVBoxLayout, Q
 
 from visualnn.gui.panels.timeline import TimelineBar
 
-PANES = (("boundary", "samples"), ("curves",), ("grads", "weights", "confusion"))
-
+PANES = (("boundary", "regression", "sequence", "samples", "embedding"), ("curves", "landscape"), ("grads", "weights", "confusion", "input"))
 
 # view name -> (module in visualnn.gui.panels, class): the names lessons and exports use
 VIEWS = {
     "boundary": ("boundary", "BoundaryView"),
+    "regression": ("regression", "RegressionView"),
+    "sequence": ("sequence", "SequenceView"),
     "samples": ("samples_strip", "SamplesStrip"),
+    "embedding": ("embedding_map", "EmbeddingMapView"),
     "curves": ("curves", "CurvesView"),
+    "landscape": ("landscape", "LandscapeView"),
     "grads": ("grad_norms", "GradNormsView"),
     "weights": ("weights_hist", "WeightsHistView"),
     "confusion": ("confusion", "ConfusionView"),
+    "input": ("own_input", "OwnInputView"),
 }
 
 
@@ -40,6 +44,20 @@ def applies(key: str, session) -> bool:
         return key in ("curves", "grads", "weights")
     if key == "boundary":
         return session.is_2d
+    if key == "regression":
+        return getattr(session, "is_1d", False)
+    if key == "landscape":
+        return True
+    if key == "sequence":
+        return getattr(session, "is_sequence", False)
+    if key == "embedding":
+        from visualnn.gui.panels.embedding_map import embedding_node
+
+        return getattr(session, "vocab", ()) != () and embedding_node(session) is not None
+    if key == "input":
+        from visualnn.gui.panels.own_input import input_kind
+
+        return input_kind(session) is not None
     if key == "samples":
         return session.strip_images is not None
     if key == "confusion":
@@ -82,11 +100,17 @@ class LiveViews(QWidget):
             return self.views
         self.views = _make_views()
         self.views["curves"].use_runs(self.runs)
+        for view in self.views.values():  # views that ask the training process for more data
+            if hasattr(view, "attach"):
+                view.attach(self.ctl)
+            kind = getattr(view, "request_kind", None)
+            if kind:
+                view.requested.connect(lambda value, k=kind: self.ctl.request_view(k, value))
         if self.grid:
             lay = QGridLayout(self.body)
             lay.setContentsMargins(2, 2, 2, 2)
-            for i, key in enumerate(("boundary", "curves", "grads", "samples", "weights", "confusion")):
-                lay.addWidget(self.views[key], i // 3, i % 3)
+            for i, key in enumerate(VIEWS):
+                lay.addWidget(self.views[key], i // 4, i % 4)
         else:
             lay = QVBoxLayout(self.body)
             lay.setContentsMargins(0, 0, 0, 0)
@@ -108,6 +132,17 @@ class LiveViews(QWidget):
             self._on_frame(self.ctl.current)
         self.viewsMade.emit(self.views)
         return self.views
+
+    def changeEvent(self, event) -> None:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange:  # the tabs take the views' new titles
+            for tabs in self.tabs:
+                for i in range(tabs.count()):
+                    title = getattr(tabs.widget(i), "title", None)
+                    if isinstance(title, str):
+                        tabs.setTabText(i, title)
+        super().changeEvent(event)
 
     @Slot()
     def _on_project_switched(self) -> None:
@@ -154,10 +189,11 @@ class LiveViews(QWidget):
         the first run begins. A run's session decides once it is there."""
         from types import SimpleNamespace
 
-        from visualnn.gui.workers.frames import shows_images
+        from visualnn.gui.workers.frames import on_line, on_plane, shows_images
 
         self._preview = None if dataset is None else SimpleNamespace(
-            is_2d=dataset.is_2d, task=dataset.task, strip_images=() if shows_images(dataset) else None)
+            is_2d=on_plane(dataset), is_1d=on_line(dataset), task=dataset.task,
+            strip_images=() if shows_images(dataset) else None)
         if self.ctl.session is None:
             self._on_session(None)
 

@@ -114,6 +114,7 @@ class Sharing(QObject):
 
     # -- right-click on a view ------------------------------------------------------------------
     def _on_views_made(self, views: dict) -> None:
+        self._menu_views = {}  # the views of another project replace the last one's
         for name, view in views.items():
             for w in [view, *view.findChildren(QWidget)]:
                 self._menu_views[w] = name

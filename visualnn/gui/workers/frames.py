@@ -15,9 +15,13 @@ from types import MappingProxyType
 
 import numpy as np
 
+from visualnn.gui.workers.view_data import (  # noqa: F401 (frames.on_plane & co. are what callers use)
+    MAX_POINTS, image_shape, on_line, on_plane, on_sequence, points_of as _points, regression_curve,
+    sequence_forecast,
+)
+
 GRID_RES = 48          # points per side of the 2-D grid (boundary heatmap and neuron thumbnails)
 MAP_UNITS = 12         # neurons per layer that get a thumbnail over the input plane
-MAX_POINTS = 1000      # data points drawn under the heatmap
 STRIP_SAMPLES = 24     # test samples in the images strip
 QUANTILES = (0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0)
 
@@ -63,6 +67,20 @@ class SessionInfo:
     params_per_node: dict = field(default_factory=dict)
     devices: dict = field(default_factory=dict)  # device name -> None when present, else why not
     inputs: dict = field(default_factory=dict)   # node id -> the ids of its inputs
+    is_1d: bool = False             # the input is one number (the regression view applies)
+    test_points: np.ndarray | None = None  # test inputs of 1-D / 2-D data (at most MAX_POINTS)
+    test_labels: np.ndarray | None = None
+    x_range: tuple | None = None    # (lo, hi) of the 1-D input, with a margin
+    target_names: tuple = ()        # names of the regression outputs (a CSV's target columns)
+    feature_names: tuple = ()       # names of the input columns (a table's or CSV's features)
+    param_labels: tuple = ()        # scalar parameters the landscape's axes may name ("fc.weight[0,0]", ...)
+    vocab: tuple = ()               # token id -> word (text data)
+    pad_start: bool = True          # sentences are padded at the start (text data)
+    tokenizer: str = "words"        # how texts were split into tokens: words, chars or auto (text data)
+    image_shape: tuple | None = None  # (H, W) of image data (also when flattened), for drawing an input
+    value_range: tuple = (0.0, 1.0)   # the inputs' (min, max) over the training split
+    is_sequence: bool = False       # windows whose target is the next step (the sequence view applies)
+    plane_features: tuple = ()      # what each point (x1, x2) of a generated set becomes (data.params.features)
 
 
 @dataclass(frozen=True)
@@ -86,12 +104,15 @@ class Evaluation:
     """Classification on the test split (the training split when there is none).
 
     confusion: (C, C) counts, row = true class, column = predicted. accuracy: share right.
-    strip_pred: the predicted class of each strip sample."""
+    strip_pred: the predicted class of each strip sample. report: core.train.metrics'
+    classification_report of the same predictions (per-class and macro precision,
+    recall, F1, support)."""
 
     confusion: np.ndarray
     accuracy: float
     strip_pred: np.ndarray | None
     split: str
+    report: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -116,7 +137,11 @@ class Frame:
     Response: .activations node -> (1, ...), .output). snapshot: the step's Snapshot
     (its gradients and batch; batch rows only for layers of one value per unit, see
     _slim), None for a frame taken without a step (after a reset).
-    grid / evaluation: the latest computed (may be shared with earlier frames)."""
+    grid / evaluation: the latest computed (may be shared with earlier frames).
+    curve: the network over the 1-D input's range (core.views.regression.Curve).
+    landscape: the latest loss map (landscape_job.LandscapeMap), when the view asks.
+    forecast: test windows and the network's next values (core.views.sequence).
+    own_input: the probe shows the user's own input (not training sample `sample`)."""
 
     run: int
     step: int
@@ -130,6 +155,10 @@ class Frame:
     time: float = 0.0
     nbytes: int = 0
     sample: int = 0  # the training sample the probe shows
+    curve: object | None = None
+    landscape: object | None = None
+    own_input: bool = False
+    forecast: object | None = None
 
 
 def nbytes_of(*items) -> int:
@@ -160,15 +189,24 @@ def make_session(trainer, run: int, sample: int) -> SessionInfo:
     """Describe the trainer's run for the views."""
     model, ds = trainer.model, trainer.dataset
     order = (model.input_id,) + tuple(model.node_ids())
-    is_2d = bool(ds.is_2d) and tuple(ds.input_shape) == (2,)
-    extent = points = labels = None
+    is_2d = on_plane(ds)
+    is_1d = on_line(ds)
+    extent = points = labels = test_points = test_labels = x_range = None
+    if is_2d or is_1d:  # the plane's points: the raw (x1, x2) of a set with feature inputs
+        xtr = ds.points("train") if is_2d else ds.x_train
+        xte = ds.points("test") if is_2d else ds.x_test
+        allx = np.concatenate([xtr, xte]) if ds.num_test else xtr
+        points, labels = _points(xtr, ds.y_train)
+        if ds.num_test:
+            test_points, test_labels = _points(xte, ds.y_test)
     if is_2d:
-        allx = np.concatenate([ds.x_train, ds.x_test]) if ds.num_test else ds.x_train
         lo, hi = allx.min(axis=0), allx.max(axis=0)
         pad = 0.08 * np.maximum(hi - lo, 1e-6)
         extent = (float(lo[0] - pad[0]), float(hi[0] + pad[0]), float(lo[1] - pad[1]), float(hi[1] + pad[1]))
-        points = np.array(ds.x_train[:MAX_POINTS], copy=True)
-        labels = np.array(ds.y_train[:MAX_POINTS], copy=True).reshape(len(points), -1)[:, 0]
+    if is_1d:
+        from visualnn.core.views.regression import input_range
+
+        x_range = input_range(allx)
     strip_images = strip_labels = None
     xs = ds.x_test if ds.num_test else ds.x_train
     ys = ds.y_test if ds.num_test else ds.y_train
@@ -177,6 +215,11 @@ def make_session(trainer, run: int, sample: int) -> SessionInfo:
         strip_labels = np.array(ys[:STRIP_SAMPLES], copy=True).reshape(-1)
     from visualnn.core.train.config import available_devices
 
+    from visualnn.core.views.words import text_settings
+
+    tokenizer, pad_start = text_settings(getattr(trainer, "data", None))
+    finite = ds.x_train[:2000]
+    value_range = (float(finite.min()), float(finite.max())) if finite.size and ds.input_dtype == "float" else (0.0, 1.0)
     per_node = {nid: sum(p.numel() for p in model.layer(nid).parameters()) for nid in model.node_ids()}
     cfg = trainer.config
     return SessionInfo(
@@ -186,7 +229,11 @@ def make_session(trainer, run: int, sample: int) -> SessionInfo:
         strip_images=strip_images, strip_labels=strip_labels, loss=cfg.loss, device=str(trainer.device),
         steps_per_epoch=trainer.steps_per_epoch, epochs=int(cfg.epochs), sample=int(sample),
         num_train=ds.num_train, params_per_node=per_node, devices=available_devices(),
-        inputs={nid: tuple(srcs) for nid, srcs in model.plan})
+        inputs={nid: tuple(srcs) for nid, srcs in model.plan}, is_1d=is_1d, test_points=test_points,
+        test_labels=test_labels, x_range=x_range, feature_names=tuple(ds.feature_names or ()),
+        target_names=tuple(getattr(ds, "target_names", None) or ()), vocab=tuple(ds.vocab or ()),
+        pad_start=pad_start, tokenizer=tokenizer, image_shape=image_shape(ds), value_range=value_range,
+        is_sequence=on_sequence(ds), plane_features=tuple(ds.plane_features or ()))
 
 
 def current_params(model) -> dict:
@@ -311,7 +358,9 @@ def grid_field(trainer, session: SessionInfo, res: int = GRID_RES, units: int = 
 
     pts = grid_points(session.extent, res)
     nodes = [n for n in session.order if len(session.shapes.get(n, ())) == 1]
-    resp = predict_grid(trainer.model, pts, nodes)
+    ds = trainer.dataset
+    # feature inputs: the plane's points become the features (the Input's thumbnails show each one)
+    resp = predict_grid(trainer.model, ds.plane_inputs(pts) if ds.plane_features is not None else pts, nodes)
     out = resp.output.reshape(len(pts), -1)
     conf = None
     if session.task == "classification":
@@ -353,7 +402,10 @@ def evaluation(trainer, session: SessionInfo) -> Evaluation | None:
     if session.strip_images is not None:
         strip = pred[: len(session.strip_images)].copy()
     acc = float((pred == y).mean()) if len(y) else 0.0
-    return Evaluation(confusion, acc, strip, split)
+    from visualnn.core.train.metrics import report_from_confusion
+
+    names = session.class_names if len(session.class_names) == c else None
+    return Evaluation(confusion, acc, strip, split, report_from_confusion(confusion, names))
 
 
 def _slim(snapshot):
@@ -370,18 +422,24 @@ def _slim(snapshot):
 
 
 def make_frame(trainer, session: SessionInfo, run: int, snapshot, grid=None, evaluation_=None,
-               dead=None) -> Frame:
+               dead=None, curve=None, landscape=None, own_input=None, forecast=None) -> Frame:
     """A Frame of the trainer's model now (after its last step). The snapshot's own copy
     of the parameters (before the step) is dropped: `params` holds them after it. `dead`:
     the latest dead_units() pair, if one was counted."""
     params = current_params(trainer.model)
-    probe = probe_sample(trainer, session.sample)
+    if own_input is not None:
+        from visualnn.core.train.probes import forward_snapshot
+
+        probe = forward_snapshot(trainer.model, own_input)
+    else:
+        probe = probe_sample(trainer, session.sample)
     stats = layer_stats(session, params, snapshot, dead)
     if snapshot is not None:
         snapshot = _slim(snapshot)
     epoch = trainer.epoch
     frame = Frame(run=run, step=trainer.step_count, epoch=epoch, params=params, probe=probe, snapshot=snapshot,
-                  stats=stats, grid=grid, evaluation=evaluation_, time=time.perf_counter(), sample=session.sample)
+                  stats=stats, grid=grid, evaluation=evaluation_, time=time.perf_counter(), sample=session.sample,
+                  curve=curve, landscape=landscape, own_input=own_input is not None, forecast=forecast)
     own = _bytes(params, probe.activations, stats.weight_q) + (_bytes(
         snapshot.activations, snapshot.grads, snapshot.params, snapshot.param_grads) if snapshot is not None else 0)
     object.__setattr__(frame, "nbytes", own)

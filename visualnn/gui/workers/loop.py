@@ -26,6 +26,9 @@ GRID_INTERVAL_S = 0.25     # the 2-D field at most this often ...
 GRID_SHARE = 0.02          # ... and within this share of the time
 EVAL_INTERVAL_S = 0.5
 EVAL_SHARE = 0.02
+LANDSCAPE_INTERVAL_S = 1.0
+LANDSCAPE_SHARE = 0.05
+LANDSCAPE_FORCED_S = 0.25
 SLOW_STEPS_PER_S = 30.0    # at or below this speed every step is captured and shown
 
 
@@ -133,11 +136,19 @@ class TrainingLoop:
         self._want_grid = True
         self._want_eval = True
         self._grid = None
+        self._curve = None
+        self._forecast = None
         self._eval = None
         self._dead = None   # the latest frames.dead_units() pair
+        self._landscape_job = None       # the run's path and loss maps (landscape_job)
+        self._landscape_settings = None  # what the landscape view asks for (None: no view wants it)
+        self._landscape = None
+        self._landscape_at = 0.0
+        self._own_input = None           # an input of the user's, shown instead of the training sample
         self._frame_budget = _Budget(FRAME_INTERVAL_S, FRAME_SHARE)
         self._grid_budget = _Budget(GRID_INTERVAL_S, GRID_SHARE)
         self._eval_budget = _Budget(EVAL_INTERVAL_S, EVAL_SHARE)
+        self._landscape_budget = _Budget(LANDSCAPE_INTERVAL_S, LANDSCAPE_SHARE)
         self.frames_made = 0
         self._handled = 0     # commands handled (here)
 
@@ -262,6 +273,18 @@ class TrainingLoop:
             if self.trainer is not None:
                 from visualnn.core.compile import state_to_lists
                 self.buffer.add_event("state", (value or "keep", state_to_lists(self.trainer.model)))
+        elif kind == "landscape":  # the view's axes (a LandscapeSettings dict), None: none wanted
+            from visualnn.gui.workers.landscape_job import LandscapeSettings
+
+            self._landscape_settings = None if value is None else LandscapeSettings(**dict(value))
+            if self._landscape_job is not None and self.trainer is not None:
+                self._landscape_job.want(self._landscape_settings)
+                self._landscape = None
+                self._landscape_budget.clear()
+                self._emit_frame(self.trainer.latest_snapshot, force=True)
+        elif kind == "input":  # the user's own input (an array) on the canvas, None: the training sample
+            self._own_input = value
+            self._emit_frame(self.trainer.latest_snapshot if self.trainer else None, force=True)
         elif kind == "refresh":
             self._emit_frame(self.trainer.latest_snapshot if self.trainer else None, force=True)
         self._publish_counters()
@@ -290,8 +313,16 @@ class TrainingLoop:
         n = self.trainer.dataset.num_train
         self._sample = min(self._sample, max(n - 1, 0))
         self.session = frames.make_session(self.trainer, self._run, self._sample)
-        self._grid = self._eval = self._dead = None
-        for b in (self._frame_budget, self._grid_budget, self._eval_budget):
+        self._grid = self._eval = self._dead = self._curve = self._landscape = self._forecast = None
+        from dataclasses import replace
+
+        from visualnn.gui.workers.landscape_job import LandscapeJob
+
+        self._landscape_job = LandscapeJob(self.trainer)
+        self._landscape_job.want(self._landscape_settings)
+        labels = self._landscape_job.labels() if self._landscape_job.fits else ()
+        self.session = replace(self.session, param_labels=labels)
+        for b in (self._frame_budget, self._grid_budget, self._eval_budget, self._landscape_budget):
             b.clear()
         self.buffer.add_event("reset", self._run)
         self.buffer.add_event("session", self.session)
@@ -316,6 +347,7 @@ class TrainingLoop:
             self._emit_frame(t.latest_snapshot, force=True)
             return
         self.buffer.add_step(r.step, r.batch_loss)
+        self._landscape_job.record()
         end_epoch = False
         if r.epoch_done:
             self.buffer.add_epoch({**r.epoch_stats, "step": r.step})
@@ -336,9 +368,14 @@ class TrainingLoop:
             return
         start = time.perf_counter()
         try:
-            if s.is_2d and self._want_grid and (force or self._grid_budget.due(start)):
+            if (s.is_2d or s.is_1d or s.is_sequence) and self._want_grid and (force or self._grid_budget.due(start)):
                 g0 = time.thread_time()
-                self._grid = frames.grid_field(t, s)
+                if s.is_2d:
+                    self._grid = frames.grid_field(t, s)
+                elif s.is_1d:
+                    self._curve = frames.regression_curve(t, s)
+                else:
+                    self._forecast = frames.sequence_forecast(t, s)
                 self._grid_budget.spent(start, time.thread_time() - g0)
             if self._want_eval and (force or self._eval_budget.due(start)):
                 e0 = time.thread_time()
@@ -346,8 +383,24 @@ class TrainingLoop:
                     self._eval = frames.evaluation(t, s)
                 self._dead = frames.dead_units(t, s)
                 self._eval_budget.spent(start, time.thread_time() - e0)
+            job = self._landscape_job
+            # a map is a pass over the training set per grid point: forced frames (every step in
+            # slow motion) get a new one at most 4 times a second, and always when training halts
+            if job is not None and job.settings is not None and (
+                    self._landscape is None or self._landscape_budget.due(start)
+                    or (force and (start - self._landscape_at > LANDSCAPE_FORCED_S or not self._busy()))):
+                l0 = time.thread_time()
+                self._landscape = job.compute()
+                self._landscape_at = start
+                self._landscape_budget.spent(start, time.thread_time() - l0)
+            elif job is not None and job.settings is not None:
+                self._landscape = job.extended()  # the path goes on between maps
+            own = self._own_input
+            if own is not None and tuple(own.shape) != tuple(t.model.shapes[t.model.input_id]):
+                own = None  # drawn for another data set
             f0 = time.thread_time()
-            frame = frames.make_frame(t, s, self._run, snapshot, self._grid, self._eval, self._dead)
+            frame = frames.make_frame(t, s, self._run, snapshot, self._grid, self._eval, self._dead, self._curve,
+                                      landscape=self._landscape, own_input=own, forecast=self._forecast)
             cost = time.thread_time() - f0
         except Exception as e:  # non-finite weights make a grid of NaN, not an error; anything else is reported
             self.buffer.add_event("problem", problem_from(e))
