@@ -87,6 +87,7 @@ class LiveViews(QWidget):
         from visualnn.gui.live.runs_model import RunsModel
 
         self.runs = RunsModel(controller.doc, self)  # every run of the project, fed even before the views exist
+        controller.projectSwitched.connect(self.runs.load)  # after the last run's final losses are drained
         self.timeline = TimelineBar(controller)
         self._layout.addWidget(self.timeline)
         controller.sessionStarted.connect(self._on_session)
