@@ -130,8 +130,8 @@ def test_every_help_text_of_every_subcommand_is_in_chinese():
 
 
 def test_usage_errors_follow_the_language_with_exit_code_2():
-    res = run_cli(["export", str(example_path("xor_relu.vnn")), "--format", "gif", "-o", "x.gif", "--lang", "zh"])
+    res = run_cli(["export", str(example_path("xor_relu.vnn")), "--format", "bmp", "-o", "x.bmp", "--lang", "zh"])
     assert res.returncode == 2
-    assert "错误：参数 --format：无效的选择：'gif'" in res.stderr and res.stderr.startswith("用法：")
-    res = run_cli(["export", str(example_path("xor_relu.vnn")), "--format", "gif", "-o", "x.gif"])
-    assert res.returncode == 2 and "error: argument --format: invalid choice: 'gif'" in res.stderr
+    assert "错误：参数 --format：无效的选择：'bmp'" in res.stderr and res.stderr.startswith("用法：")
+    res = run_cli(["export", str(example_path("xor_relu.vnn")), "--format", "bmp", "-o", "x.bmp"])
+    assert res.returncode == 2 and "error: argument --format: invalid choice: 'bmp'" in res.stderr

@@ -18,8 +18,8 @@ from visualnn.cli.common import CliError, translate_argparse
 from visualnn.core.i18n import LANGUAGES, set_language, tr
 
 INTERRUPTED = 130  # the shell's status for a command stopped by Ctrl-C (128 + SIGINT)
-COMMANDS = ("open", "validate", "train", "step", "export", "landscape", "examples", "lessons", "lesson", "data",
-            "install-desktop", "bench")
+COMMANDS = ("open", "validate", "train", "compare", "step", "export", "landscape", "examples", "lessons", "lesson",
+            "data", "install-desktop", "bench")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
-from visualnn.cli.common import PROJECT_HELP, load
+from visualnn.cli.common import PROJECT_HELP, CliError, load
 from visualnn.core.i18n import N_, tr
 
 HISTORY_LABELS = {"train_loss": N_("train_loss {value:.4f}"), "test_loss": N_("test_loss {value:.4f}"),
@@ -21,6 +22,8 @@ def register(sub) -> None:
                    help=tr("where to train (default: the project's train.device)"))
     s.add_argument("--out", help=tr("save the trained project here"))
     s.add_argument("--json", action="store_true", help=tr("print the history as JSON"))
+    s.add_argument("--csv", metavar="FILE", help=tr("also write the history rows to this CSV file"))
+    s.add_argument("--tensorboard", metavar="DIR", help=tr("also log scalars and weight histograms for TensorBoard here"))
     s.set_defaults(func=run)
 
 
@@ -58,11 +61,24 @@ def run(args) -> int:
     from visualnn.core.train.headless import train_project
 
     project = load(args.project)
+    if args.csv and not Path(args.csv).resolve().parent.is_dir():
+        raise CliError(tr("{path}: the folder does not exist", path=args.csv), 2)
+    board = _tensorboard(args.tensorboard)
     progress = Progress(sys.stderr.isatty())  # a log file gets no \r frames
     try:
-        result = train_project(project, epochs=args.epochs, device=args.device, progress=progress)
+        result = train_project(project, epochs=args.epochs, device=args.device, progress=progress,
+                               on_epoch=board.epoch if board else None)
     finally:
         progress.close()
+        if board:
+            board.close()
+    if args.csv:
+        from visualnn.core.train.history_csv import write_history_csv
+
+        try:
+            write_history_csv(result.to_json()["history"], args.csv)
+        except OSError as e:
+            raise CliError(tr("{path}: cannot write ({reason})", path=args.csv, reason=e.strerror), 2) from None
     if args.out:
         trained = project.copy()
         trained.state = state_to_lists(result.model.cpu())
@@ -81,3 +97,16 @@ def run(args) -> int:
         print(tr("error: {message}", message=result.error), file=sys.stderr)
         return 1
     return 0
+
+
+def _tensorboard(logdir):
+    """The TensorBoard log for `logdir`, or None; a missing package is a usage error
+    reported before any training."""
+    if not logdir:
+        return None
+    from visualnn.core.train.tensorboard_log import TensorBoardLog, TensorBoardMissing
+
+    try:
+        return TensorBoardLog(logdir)
+    except TensorBoardMissing as e:
+        raise CliError(str(e), 2) from None

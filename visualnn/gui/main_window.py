@@ -137,6 +137,10 @@ class MainWindow(QMainWindow):
 
         self.autosaver = Autosaver(self)
         self.files.saved.connect(self.autosaver._on_project)
+
+        from visualnn.gui.share.install import install_sharing
+
+        self.sharing = install_sharing(self)
         from visualnn.gui.lesson.install import install_lessons
 
         self.lessons = install_lessons(self)

@@ -120,8 +120,12 @@ def test_presentation_mode_and_ui_scale(qtbot, tmp_path):
     shown = [t for t in w.training.views.tabs if not t.isHidden()]
     assert len(shown) == 1 and shown[0].currentWidget() is w.training.views.views["curves"]
     curves = w.training.views.views["curves"]
+    import numpy as np
     import pyqtgraph as pg
 
+    from visualnn.gui.workers.live_buffer import Drained
+
+    w.training.views.runs.add_losses(Drained(np.array([1.0]), np.array([0.5]), []))  # a run: its lines exist
     line = next(d for p in curves.findChildren(pg.PlotWidget) for d in p.getPlotItem().listDataItems())
     width = line.opts["pen"].widthF()
     ui.set_scale(200)

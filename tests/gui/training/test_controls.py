@@ -65,7 +65,8 @@ def test_reset_restores_the_seeded_weights(train_window, qtbot):
     qtbot.waitUntil(lambda: ctl.current is not None and ctl.current.run == run + 1, timeout=WAIT_MS)
     assert torch.equal(torch.from_numpy(ctl.current.params["fc1"]["weight"].copy()), seeded["fc1.weight"])
     curves = ui.views.ensure_views()["curves"]
-    assert len(curves.runs) == 2  # the first run is kept (faded) for comparison
+    kept = ui.views.runs.runs  # the first run is kept, in its own colour; the next one begins with its first step
+    assert kept and ui.views.runs.batch[kept[0].uid].count >= 10 and len(curves.runs) == len(kept)
 
 
 def test_space_plays_and_pauses(train_window, qtbot):

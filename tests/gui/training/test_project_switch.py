@@ -8,7 +8,8 @@ from .conftest import WAIT_MS
 
 
 def runs_with_data(curves) -> int:
-    return sum(1 for run in curves.runs if run.batch.count or run.epochs)
+    m = curves.model
+    return sum(1 for run in m.runs if run.history or (run.uid in m.batch and m.batch[run.uid].count))
 
 
 def train_a_little(w, qtbot, steps: int = 30) -> None:

@@ -44,12 +44,13 @@ class TrainResult:
 
 
 def train_project(project, epochs: int | None = None, device: str | None = None, progress=None,
-                  trainer: Trainer | None = None) -> TrainResult:
+                  trainer: Trainer | None = None, on_epoch=None) -> TrainResult:
     """Train `project` for `epochs` (default: its train.epochs) on `device` (default: its
     train.device). progress(epoch, epochs, step, loss), when given, is called at the start,
     at most about ten times a second, and at the end. A non-finite loss stops training:
     the result then carries `error` and the history so far. Setup problems (invalid graph,
-    missing device, data that does not fit) raise."""
+    missing device, data that does not fit) raise. on_epoch(row, model), when given, is
+    called after each finished epoch with its history row."""
     trainer = trainer or Trainer(project, device=device)
     total = trainer.config.epochs if epochs is None else int(epochs)
     result = TrainResult(device=trainer.device, model=trainer.model, classification=trainer.classification)
@@ -60,6 +61,8 @@ def train_project(project, epochs: int | None = None, device: str | None = None,
     try:
         for r in trainer.steps(epochs=total):
             loss = r.batch_loss
+            if on_epoch is not None and r.epoch_done:
+                on_epoch(r.epoch_stats, trainer.model)
             if progress:
                 now = time.perf_counter()
                 if now - last >= PROGRESS_EVERY_S:

@@ -1,24 +1,24 @@
 """Loss and accuracy curves: every step's loss (binned, flat memory), train and test
-per epoch, a log-scale switch, and earlier runs kept faded after Reset for comparison."""
+per epoch, a log-scale switch, and every kept run of the project in its own colour."""
 
 from __future__ import annotations
 
+import html
 import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Slot
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from visualnn.gui import theme
 from visualnn.gui.elided_label import ElidedLabel
 from visualnn.gui.live import plot_style as ps
-from visualnn.gui.live.series import BinnedSeries
+from visualnn.gui.live.runs_model import RunsModel, run_color
+from visualnn.gui.panels.runs_list import RunsList
 from visualnn.gui.live.throttle import Throttle
-from visualnn.gui.i18n import translate
 
 
-KEEP_RUNS = 2  # earlier runs shown faded
 REDRAW_S = 0.5  # plots redraw at most twice a second (pyqtgraph paints in Python, under the GIL)
 
 
@@ -38,67 +38,91 @@ def nice_floor(v: float) -> float:
 
 
 class _Run:
-    """One run's data and its plot items."""
+    """One run's plot items, in the run's colour: train loss solid, test loss dashed, the
+    every-step loss thin and light; the run in progress drawn bold with markers."""
 
-    def __init__(self, loss_plot, acc_plot, c: dict):
-        self.batch = BinnedSeries(600)
-        self.epochs: list[dict] = []
+    def __init__(self, loss_plot, acc_plot, color: str):
+        self.color = color
         self.items = {
-            "batch": loss_plot.plot(pen=ps.pen(c["batch"], 1.0), name=translate("live_views", "batch loss"), antialias=False),  # 1 px: the fast path
-            "train": loss_plot.plot(pen=ps.pen(c["train"], 2.6), symbol="o", symbolSize=5,
-                                    symbolBrush=c["train"], symbolPen=None, name=translate("live_views", "train loss (epoch)")),
-            "test": loss_plot.plot(pen=ps.pen(c["test"], 2.6), symbol="s", symbolSize=5,
-                                   symbolBrush=c["test"], symbolPen=None, name=translate("live_views", "test loss (epoch)")),
-            "train_acc": acc_plot.plot(pen=ps.pen(c["train"], 2.6), symbol="o", symbolSize=5,
-                                       symbolBrush=c["train"], symbolPen=None, name=translate("live_views", "train")),
-            "test_acc": acc_plot.plot(pen=ps.pen(c["test"], 2.6), symbol="s", symbolSize=5,
-                                      symbolBrush=c["test"], symbolPen=None, name=translate("live_views", "test")),
+            "batch": loss_plot.plot(pen=ps.pen(color, 1.0, 0.35), name="batch loss", antialias=False),  # 1 px: the fast path
+            "train": loss_plot.plot(name="train loss (epoch)"),
+            "test": loss_plot.plot(name="test loss (epoch)"),
+            "train_acc": acc_plot.plot(name="train"),
+            "test_acc": acc_plot.plot(name="test"),
         }
+        self.style(True)
 
-    def epoch_arrays(self, key: str, upto=None):
-        rows = [e for e in self.epochs if e.get(key) is not None and (upto is None or e["step"] <= upto)]
-        return (np.array([e["step"] for e in rows], float), np.array([e[key] for e in rows], float))
+    def style(self, bold: bool) -> None:
+        c = self.color
+        for key, item in self.items.items():
+            if key == "batch":
+                item.setZValue(-10 if not bold else 0)
+                continue
+            test = key.startswith("test")
+            item.setPen(ps.pen(c, 2.6 if bold else 1.6, 1.0 if bold else 0.8, dash=test))
+            if bold:
+                item.setSymbol("s" if test else "o")
+                item.setSymbolSize(5)
+                item.setSymbolBrush(c)
+                item.setSymbolPen(None)
+            else:
+                item.setSymbol(None)
+            item.setZValue(0 if bold else -5)
 
-    def draw(self, upto=None, log: bool = False) -> None:
-        x, y = self.batch.arrays(upto)
-        if log:
-            keep = y > 0
-            x, y = x[keep], y[keep]
-        self.items["batch"].setData(x, y)
+    def draw(self, batch, epochs: list, upto=None, log: bool = False) -> None:
+        if batch is not None:
+            x, y = batch.arrays(upto)
+            if log:
+                keep = y > 0
+                x, y = x[keep], y[keep]
+            self.items["batch"].setData(x, y)
+        else:
+            self.items["batch"].setData([], [])
         for key, name in (("train", "train_loss"), ("test", "test_loss"), ("train_acc", "train_accuracy"),
                           ("test_acc", "test_accuracy")):
-            ex, ey = self.epoch_arrays(name, upto)
+            ex, ey = epoch_arrays(epochs, name, upto)
             if log and key in ("train", "test"):
                 keep = ey > 0
                 ex, ey = ex[keep], ey[keep]
             self.items[key].setData(ex, ey)
-
-    def fade(self, c: dict) -> None:
-        for key, item in self.items.items():
-            item.setPen(ps.pen(c["faded"], 1.0, 0.55, dash=key.startswith("test")))
-            item.setSymbol(None)
-            item.setZValue(-10)
 
     def remove(self, loss_plot, acc_plot) -> None:
         for key, item in self.items.items():
             (acc_plot if key.endswith("_acc") else loss_plot).removeItem(item)
 
 
+def epoch_arrays(epochs: list, key: str, upto=None):
+    """x: the step each epoch ended on (its epoch number for rows saved without one)."""
+    rows = [e for e in epochs if e.get(key) is not None and (upto is None or e.get("step", e["epoch"]) <= upto)]
+    return (np.array([e.get("step", e["epoch"]) for e in rows], float), np.array([e[key] for e in rows], float))
+
+
 class CurvesView(QWidget):
+    """The curves of every kept run (a RunsModel: shared with the app's other views, or
+    its own when `runs` is None), each in its colour; the run in progress drawn bold."""
+
     title = QT_TRANSLATE_NOOP("live_views", "Curves")
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, runs: RunsModel | None = None):
         super().__init__(parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.setSpacing(2)
         head = QHBoxLayout()
-        self.summary = ElidedLabel("")
+        self.summary = ElidedLabel(self.tr("Press Play to train"))
         self.summary.setObjectName("curvesSummary")
         self.summary.setFont(theme.font(11, bold=True))
-        self.log = QCheckBox()
+        self.log = QCheckBox(self.tr("Log scale"))
+        self.log.setToolTip(self.tr("Show the loss on a logarithmic axis"))
+        self.runs_button = QToolButton()
+        self.runs_button.setText(self.tr("Runs"))
+        self.runs_button.setCheckable(True)
+        self.runs_button.setToolTip(self.tr("Show, hide, rename and delete the kept runs"))
+        for control in (self.log, self.runs_button):
+            control.setProperty("figure_hide", True)  # not in exported figures
         head.addWidget(self.summary, 1)
         head.addWidget(self.log)
+        head.addWidget(self.runs_button)
         lay.addLayout(head)
         self.loss_plot = ps.plot_widget()
         self.acc_plot = ps.plot_widget()
@@ -112,11 +136,18 @@ class CurvesView(QWidget):
         plots.setSpacing(4)
         plots.addWidget(self.loss_plot, 3)
         plots.addWidget(self.acc_plot, 2)
+        self._owns_model = runs is None
+        self.model = runs if runs is not None else RunsModel(parent=self)
+        self.runs_list = RunsList(self.model)  # a strip over the plots: they keep the pane's width
+        self.runs_list.hide()
+        self.runs_button.toggled.connect(self.runs_list.setVisible)
+        lay.addWidget(self.runs_list)
         lay.addLayout(plots, 1)
         self.marker = pg.InfiniteLine(angle=90, pen=ps.pen(ps.colors()["muted"], 1.2, dash=True))
         self.marker.hide()
         self.loss_plot.addItem(self.marker)
-        self.runs: list[_Run] = []
+        self.runs: dict[int, _Run] = {}   # run uid -> its plot items
+        self.emphasise_last = True        # the run in progress (else the newest) drawn bold
         self.upto = None
         self._dirty = False
         self._classification = True
@@ -127,42 +158,33 @@ class CurvesView(QWidget):
             plot.getPlotItem().disableAutoRange()
         self._ranges = None
         self.throttle = Throttle(self._redraw_if_visible, REDRAW_S, self)
-        self.new_run()
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        """Texts in the current language (at start and on LanguageChange)."""
-        self.log.setText(translate("live_views", "Log scale"))
-        self.log.setToolTip(translate("live_views", "Show the loss on a logarithmic axis"))
-        ps.style_plot(self.loss_plot.getPlotItem(), translate("live_views", "loss"), translate("live_views", "step"))
-        ps.style_plot(self.acc_plot.getPlotItem(), translate("live_views", "accuracy"), translate("live_views", "step"))
-        c = ps.colors()
-        self.legend.setText(translate("live_views", "<span style='color:{value}'>━</span> batch loss &nbsp; <span "
-                                                    "style='color:{value2}'>━●</span> train (epoch) &nbsp; <span "
-                                                    "style='color:{value3}'>━■</span> test (epoch) &nbsp; <span "
-                                                    "style='color:{value4}'>┅</span> earlier runs").format(value=c['batch'], value2=c['train'], value3=c['test'], value4=c['faded']))
-        self.redraw()
+        self.model.changed.connect(self._on_runs_changed)
+        self._on_runs_changed()
 
     def changeEvent(self, event):
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+        if event.type() == QEvent.Type.LanguageChange:  # re-label in the new language
+            self.log.setText(self.tr("Log scale"))
+            self.log.setToolTip(self.tr("Show the loss on a logarithmic axis"))
+            self.runs_button.setText(self.tr("Runs"))
+            self.runs_button.setToolTip(self.tr("Show, hide, rename and delete the kept runs"))
+            self._update_legend()
+            self.redraw()
         super().changeEvent(event)
 
-    @property
-    def run(self) -> _Run:
-        return self.runs[-1]
+    def use_runs(self, runs: RunsModel) -> None:
+        """Draw the runs of `runs` (the app's, shared with its other views) from now on."""
+        self.model.changed.disconnect(self._on_runs_changed)
+        self._owns_model = False
+        self.model = runs
+        self.runs_list.set_model(runs)
+        runs.changed.connect(self._on_runs_changed)
+        self._on_runs_changed()
 
     @Slot()
     def new_run(self, *_):
-        """Keep the current run, faded, and start a new one (after Reset)."""
-        c = ps.colors()
-        if self.runs and (self.run.batch.count or self.run.epochs):
-            self.run.fade(c)
-        elif self.runs:
-            self.runs.pop().remove(self.loss_plot, self.acc_plot)
-        while len(self.runs) > KEEP_RUNS:
-            self.runs.pop(0).remove(self.loss_plot, self.acc_plot)
-        self.runs.append(_Run(self.loss_plot, self.acc_plot, c))
+        """A new run begins (after Reset): the current one stays, in its own colour."""
+        if self._owns_model:
+            self.model.begin_run()
         self.upto = None
         self.marker.hide()
 
@@ -172,9 +194,10 @@ class CurvesView(QWidget):
 
     @Slot(object)
     def add_losses(self, drained) -> None:
-        run = self.run
-        run.batch.add(drained.steps, drained.losses)
-        run.epochs.extend(drained.epochs)
+        if self._owns_model:
+            self.model.add_losses(drained)
+        if any(uid not in self.runs for uid in self.model.batch):
+            self._on_runs_changed()
         self._dirty = True
         if self.upto is None:
             self.throttle.request()
@@ -190,6 +213,28 @@ class CurvesView(QWidget):
                 self.marker.setValue(upto)
             self.redraw()
 
+    @Slot()
+    def _on_runs_changed(self) -> None:
+        """Plot items for each shown run, in its colour; gone or hidden runs lose theirs."""
+        shown = {r.uid: r for r in self.model.runs if r.visible}
+        for uid in [u for u in self.runs if u not in shown or self.runs[u].color != run_color(shown[u])]:
+            self.runs.pop(uid).remove(self.loss_plot, self.acc_plot)
+        for uid, run in shown.items():
+            if uid not in self.runs:
+                self.runs[uid] = _Run(self.loss_plot, self.acc_plot, run_color(run))
+        self._ranges = None
+        self._update_legend()
+        if self.model.runs or self._dirty:
+            self._dirty = True
+            self.throttle.request()
+
+    def _update_legend(self) -> None:
+        labels = self.model.log.labels()
+        parts = [f"<span style='color:{run_color(r)}'>━</span> {html.escape(label)}"
+                 for r, label in zip(self.model.runs, labels) if r.visible]
+        key = self.tr("solid: train, dashed: test, light: every step")
+        self.legend.setText(" &nbsp; ".join(parts) + (" &nbsp; · &nbsp; " if parts else "") + key)
+
     def _redraw_if_visible(self) -> None:
         if self.isVisible():
             self.redraw()
@@ -197,38 +242,50 @@ class CurvesView(QWidget):
     def redraw(self) -> None:
         self._dirty = False
         log = self.log.isChecked()
-        for run in self.runs:
-            run.draw(self.upto if run is self.run else None, log)
-        run = self.run
-        last = run.epochs[-1] if run.epochs else None
-        x, y = run.batch.arrays(self.upto)
+        current = self.model.current
+        for run in self.model.runs:
+            items = self.runs.get(run.uid)
+            if items is None:
+                continue
+            items.style(self.emphasise_last and (run is current or (current is None and run is self.model.runs[-1])))
+            items.draw(self.model.batch.get(run.uid), run.history, self.upto if run is current else None, log)
         self._fit_ranges(log)
+        self.summary.setText(self._summary(current) or self.tr("Press Play to train"))
+
+    def _summary(self, run) -> str:
+        if run is None:
+            return ""
         parts = []
+        batch = self.model.batch.get(run.uid)
+        y = batch.arrays(self.upto)[1] if batch is not None else ()
+        last = run.history[-1] if run.history else None
         if len(y):
-            parts.append(translate("live_views", "batch loss {value}").format(value=f"{y[-1]:.4g}"))
+            parts.append(self.tr("batch loss {0:.4g}").format(y[-1]))
         if last:
-            parts.append(translate("live_views", "epoch {epoch}: train {value}").format(
-                epoch=last['epoch'], value=f"{last['train_loss']:.4g}"))
+            parts.append(self.tr("epoch {0}: train {1:.4g}").format(last["epoch"], last["train_loss"]))
             if last.get("test_loss") is not None:
-                parts.append(translate("live_views", "test {value}").format(value=f"{last['test_loss']:.4g}"))
+                parts.append(self.tr("test {0:.4g}").format(last["test_loss"]))
             if last.get("test_accuracy") is not None:
-                parts.append(translate("live_views", "test accuracy {value} %").format(
-                    value=f"{100 * last['test_accuracy']:.1f}"))
+                parts.append(self.tr("test accuracy {0:.1f} %").format(100 * last["test_accuracy"]))
             elif last.get("train_accuracy") is not None:
-                parts.append(translate("live_views", "train accuracy {value} %").format(
-                    value=f"{100 * last['train_accuracy']:.1f}"))
-        self.summary.setText(" · ".join(parts) or translate("live_views", "Press Play to train"))
+                parts.append(self.tr("train accuracy {0:.1f} %").format(100 * last["train_accuracy"]))
+        return " · ".join(parts)
 
     def _fit_ranges(self, log: bool) -> None:
         xs, ys = [], []
-        for run in self.runs:
-            bx, by = run.batch.arrays(self.upto if run is self.run else None)
-            if len(bx):
-                xs.append(bx[-1])
-                ys.append(by)
+        for run in self.model.runs:
+            if not run.visible:
+                continue
+            batch = self.model.batch.get(run.uid)
+            if batch is not None:
+                bx, by = batch.arrays(self.upto if run is self.model.current else None)
+                if len(bx):
+                    xs.append(bx[-1])
+                    ys.append(by)
             for key in ("train_loss", "test_loss"):
-                ey = run.epoch_arrays(key)[1]
+                ex, ey = epoch_arrays(run.history, key)
                 if len(ey):
+                    xs.append(ex[-1])
                     ys.append(ey)
         if not xs:
             return
@@ -249,6 +306,13 @@ class CurvesView(QWidget):
             self.loss_plot.setXRange(0, ranges[0], padding=0)
             self.loss_plot.setYRange(ranges[1], ranges[2], padding=0)
             self.acc_plot.setYRange(0, 1.02, padding=0)
+
+    def to_csv(self) -> str:
+        """Every kept run's history rows, with a `run` column (their labels)."""
+        from visualnn.core.train.history_csv import runs_to_csv
+
+        return runs_to_csv([{"label": label, "history": run.history}
+                            for run, label in zip(self.model.runs, self.model.log.labels())])
 
     def _on_log(self, on: bool) -> None:
         self._ranges = None

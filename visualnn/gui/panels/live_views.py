@@ -9,7 +9,7 @@ its data and draws when it shows again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from visualnn.gui.panels.timeline import TimelineBar
@@ -69,6 +69,8 @@ def applies(key: str, session) -> bool:
 class LiveViews(QWidget):
     """`grid=True` lays every view out at once (the benchmark's 'every view open')."""
 
+    viewsMade = Signal(dict)  # name -> view, once, when the views are first made
+
     def __init__(self, controller, parent=None, grid: bool = False):
         super().__init__(parent)
         self.ctl = controller
@@ -83,6 +85,10 @@ class LiveViews(QWidget):
         self._layout.setSpacing(0)
         self.body = QWidget()
         self._layout.addWidget(self.body, 1)
+        from visualnn.gui.live.runs_model import RunsModel
+
+        self.runs = RunsModel(controller.doc, self)  # every run of the project, fed even before the views exist
+        controller.projectSwitched.connect(self.runs.load)  # after the last run's final losses are drained
         self.timeline = TimelineBar(controller)
         self._layout.addWidget(self.timeline)
         controller.sessionStarted.connect(self._on_session)
@@ -95,6 +101,7 @@ class LiveViews(QWidget):
         if self.views:
             return self.views
         self.views = _make_views()
+        self.views["curves"].use_runs(self.runs)
         for view in self.views.values():  # views that ask the training process for more data
             if hasattr(view, "attach"):
                 view.attach(self.ctl)
@@ -125,6 +132,7 @@ class LiveViews(QWidget):
         self._on_session(self.ctl.session)  # before a session: only the views every network has
         if self.ctl.current is not None:
             self._on_frame(self.ctl.current)
+        self.viewsMade.emit(self.views)
         return self.views
 
     @Slot()
@@ -217,11 +225,13 @@ class LiveViews(QWidget):
 
     @Slot(int)
     def _on_reset(self, run: int) -> None:
+        self.runs.begin_run()
         if self.views:
             self.views["curves"].new_run()
 
     @Slot(object)
     def _on_losses(self, drained) -> None:
+        self.runs.add_losses(drained)
         if self.views:
             self.views["curves"].add_losses(drained)
 
