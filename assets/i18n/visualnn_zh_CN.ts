@@ -170,6 +170,85 @@
     </message>
 </context>
 <context>
+    <name>CurvesView</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/curves.py" line="+112"/>
+        <location line="+147"/>
+        <source>Press Play to train</source>
+        <translation>按“播放”开始训练</translation>
+    </message>
+    <message>
+        <location line="-144"/>
+        <location line="+52"/>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <location line="+52"/>
+        <source>Show the loss on a logarithmic axis</source>
+        <translation>在对数坐标轴上显示损失</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <location line="+51"/>
+        <source>Runs</source>
+        <translation>运行记录</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <location line="+50"/>
+        <source>Show, hide, rename and delete the kept runs</source>
+        <translation>显示、隐藏、重命名和删除保留的运行记录</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>solid: train, dashed: test, light: every step</source>
+        <translation>实线：训练，虚线：测试，浅色：每一步</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>batch loss {0:.4g}</source>
+        <translation>批量损失 {0:.4g}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>epoch {0}: train {1:.4g}</source>
+        <translation>第 {0} 轮：训练 {1:.4g}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>test {0:.4g}</source>
+        <translation>测试 {0:.4g}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>test accuracy {0:.1f} %</source>
+        <translation>测试准确率 {0:.1f} %</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>train accuracy {0:.1f} %</source>
+        <translation>训练准确率 {0:.1f} %</translation>
+    </message>
+</context>
+<context>
     <name>DatasetPanel</name>
     <message>
         <location filename="../../visualnn/gui/panels/dataset_panel.py" line="+172"/>
@@ -340,6 +419,142 @@
         <location filename="../../visualnn/gui/gallery.py" line="+148"/>
         <source>Lesson: {0}</source>
         <translation>课程：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportAnimationDialog</name>
+    <message>
+        <location filename="../../visualnn/gui/share/export_dialogs.py" line="+121"/>
+        <source>Export Animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Animated GIF</source>
+        <translation>GIF 动画</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MP4 video</source>
+        <translation>MP4 视频</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Needs the imageio-ffmpeg package: pip install &apos;visualnn[mp4]&apos;</source>
+        <translation>需要 imageio-ffmpeg 包：pip install &apos;visualnn[mp4]&apos;</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frames</source>
+        <translation>帧数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frames per second</source>
+        <translation>每秒帧数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Views beside the canvas</source>
+        <translation>画布旁的视图</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Record…</source>
+        <translation>录制…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Export the animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Recording…</source>
+        <translation>正在录制…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation>已取消：未写入任何文件。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportViewDialog</name>
+    <message>
+        <location line="-202"/>
+        <source>Export View</source>
+        <translation>导出视图</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>PNG picture</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG drawing</source>
+        <translation>SVG 矢量图</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV numbers</source>
+        <translation>CSV 数据</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{0} px</source>
+        <translation>{0} 像素</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>as on screen</source>
+        <translation>与屏幕上相同</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export the view</source>
+        <translation>导出视图</translation>
     </message>
 </context>
 <context>
@@ -1009,7 +1224,7 @@
         <translation>未连接：{why}</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>Show or hide the {title} panel</source>
         <translation>显示或隐藏“{title}”面板</translation>
     </message>
@@ -1154,6 +1369,122 @@
     </message>
 </context>
 <context>
+    <name>RaceDialog</name>
+    <message>
+        <location filename="../../visualnn/gui/share/race_dialog.py" line="+27"/>
+        <source>Race variants</source>
+        <translation>变体竞赛</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The setting that differs between the variants</source>
+        <translation>各变体之间不同的设置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its values, separated by commas</source>
+        <translation>它的取值，用逗号分隔</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> epochs</source>
+        <translation> 轮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Race</source>
+        <translation>竞赛</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vary</source>
+        <translation>变化项</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Boundaries</source>
+        <translation>决策边界</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss landscape</source>
+        <translation>损失曲面</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Train loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train accuracy</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Mapping the loss landscape of the paths…</source>
+        <translation>正在绘制各路径的损失曲面…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The race stopped: {0}</source>
+        <translation>竞赛已停止：{0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled; the epochs trained so far are kept.</source>
+        <translation>已取消；已训练的轮次会保留。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done: the variants are kept in the project&apos;s runs.</source>
+        <translation>完成：各变体已保存在项目的运行记录中。</translation>
+    </message>
+</context>
+<context>
+    <name>RaceLandscapeView</name>
+    <message>
+        <location filename="../../visualnn/gui/share/race_landscape_view.py" line="+37"/>
+        <source>The variants&apos; paths appear here when the race ends.</source>
+        <translation>竞赛结束后，各变体的路径会显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No landscape: the paths together do not span a plane.</source>
+        <translation>没有损失曲面：这些路径合起来张不成一个平面。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Training loss over the plane the paths move in most (darker: lower); each variant from the shared start (ring) to its end (dot).</source>
+        <translation>路径变化最大的平面上的训练损失（颜色越深越低）；每个变体从共同的起点（圆环）走到它的终点（圆点）。</translation>
+    </message>
+</context>
+<context>
     <name>RateCombo</name>
     <message>
         <location filename="../../visualnn/gui/panels/training_panel.py" line="+99"/>
@@ -1187,6 +1518,24 @@
         <location line="+3"/>
         <source>For regression on one input</source>
         <translation>适用于单输入的回归</translation>
+    </message>
+</context>
+<context>
+    <name>RunsList</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/runs_list.py" line="+89"/>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete run</source>
+        <translation>删除运行记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete all runs</source>
+        <translation>删除所有运行记录</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1584,99 @@
         <location line="+1"/>
         <source>predicted next value (dot) and {r} steps ahead (dashes)</source>
         <translation>预测的下一个值（点）和往后 {r} 步（虚线）</translation>
+    </message>
+</context>
+<context>
+    <name>Sharing</name>
+    <message>
+        <location filename="../../visualnn/gui/share/install.py" line="+19"/>
+        <source>&amp;Race Variants…</source>
+        <translation>变体竞赛(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Train variants of this network side by side: optimizers, learning rates, ...</source>
+        <translation>并排训练这个网络的多个变体：优化器、学习率……</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show &amp;Runs</source>
+        <translation>显示运行记录(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The kept runs of this project: show, hide, rename, delete</source>
+        <translation>本项目保留的运行记录：显示、隐藏、重命名、删除</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export &amp;View…</source>
+        <translation>导出视图(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a live view as a PNG picture, an SVG drawing or CSV numbers</source>
+        <translation>把实时视图保存为 PNG 图片、SVG 矢量图或 CSV 数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;Animation…</source>
+        <translation>导出动画(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record training as an animated GIF or an MP4 video</source>
+        <translation>把训练过程录制为 GIF 动画或 MP4 视频</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export Step-through &amp;Walk…</source>
+        <translation>导出逐步演示(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record the step-through of one update, stage by stage, as a GIF</source>
+        <translation>把一次更新的逐步演示逐阶段录制为 GIF</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Export the step-through walk</source>
+        <translation>导出逐步演示</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recording the step-through…</source>
+        <translation>正在录制逐步演示…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot record the walk</source>
+        <translation>无法录制逐步演示</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Save as PNG…</source>
+        <translation>另存为 PNG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as SVG…</source>
+        <translation>另存为 SVG…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save numbers as CSV…</source>
+        <translation>把数据另存为 CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export View…</source>
+        <translation>导出视图…</translation>
     </message>
 </context>
 <context>
@@ -3402,7 +3844,6 @@
     <name>live_views</name>
     <message>
         <location filename="../../visualnn/gui/panels/boundary.py" line="-92"/>
-        <location filename="../../visualnn/gui/panels/curves.py" line="+215"/>
         <source>test accuracy {value} %</source>
         <translation>测试准确率 {value} %</translation>
     </message>
@@ -3413,95 +3854,22 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../visualnn/gui/panels/curves.py" line="-7"/>
         <source>batch loss {value}</source>
         <translation>批量损失 {value}</translation>
     </message>
     <message>
-        <location filename="../../visualnn/gui/panels/curves.py" line="-153"/>
-        <source>test</source>
-        <translation>测试</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>train</source>
-        <translation>训练</translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>batch loss</source>
-        <translation>批量损失</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>train loss (epoch)</source>
-        <translation>训练损失（每轮）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>test loss (epoch)</source>
-        <translation>测试损失（每轮）</translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location filename="../../visualnn/gui/panels/curves.py" line="-173"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location line="+132"/>
-        <source>Press Play to train</source>
-        <translation>按“播放”开始训练</translation>
-    </message>
-    <message>
-        <location line="-85"/>
-        <source>Log scale</source>
-        <translation>对数坐标</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show the loss on a logarithmic axis</source>
-        <translation>在对数坐标轴上显示损失</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>loss</source>
-        <translation>损失</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+1"/>
         <location filename="../../visualnn/gui/panels/grad_norms.py" line="+144"/>
         <location filename="../../visualnn/gui/panels/weights_hist.py" line="+67"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>accuracy</source>
-        <translation>准确率</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&lt;span style=&apos;color:{value}&apos;&gt;━&lt;/span&gt; batch loss &amp;nbsp; &lt;span style=&apos;color:{value2}&apos;&gt;━●&lt;/span&gt; train (epoch) &amp;nbsp; &lt;span style=&apos;color:{value3}&apos;&gt;━■&lt;/span&gt; test (epoch) &amp;nbsp; &lt;span style=&apos;color:{value4}&apos;&gt;┅&lt;/span&gt; earlier runs</source>
-        <translation>&lt;span style=&apos;color:{value}&apos;&gt;━&lt;/span&gt; 批量损失 &amp;nbsp; &lt;span style=&apos;color:{value2}&apos;&gt;━●&lt;/span&gt; 训练（每轮） &amp;nbsp; &lt;span style=&apos;color:{value3}&apos;&gt;━■&lt;/span&gt; 测试（每轮） &amp;nbsp; &lt;span style=&apos;color:{value4}&apos;&gt;┅&lt;/span&gt; 之前的运行</translation>
-    </message>
-    <message>
-        <location line="+70"/>
-        <source>epoch {epoch}: train {value}</source>
-        <translation>第 {epoch} 轮：训练 {value}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>test {value}</source>
-        <translation>测试 {value}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>train accuracy {value} %</source>
-        <translation>训练准确率 {value} %</translation>
-    </message>
-    <message>
-        <location filename="../../visualnn/gui/panels/grad_norms.py" line="-112"/>
+        <location line="-112"/>
         <source>⚠ {node}: gradient norm {norm} &gt; {high} (exploding): try a smaller learning rate</source>
         <translation>⚠ {node}：梯度范数 {norm} &gt; {high}（梯度爆炸）：试试更小的学习率</translation>
     </message>
@@ -4147,6 +4515,11 @@
         <location line="+7"/>
         <source>Restored “{name}” as autosaved at {when}</source>
         <translation>已恢复“{name}”在 {when} 自动保存的版本</translation>
+    </message>
+    <message>
+        <location filename="../../visualnn/gui/share/install.py" line="+20"/>
+        <source>&amp;Compare</source>
+        <translation>比较(&amp;C)</translation>
     </message>
 </context>
 </TS>

@@ -127,6 +127,7 @@ class CurvesView(QWidget):
         self.loss_plot = ps.plot_widget()
         self.acc_plot = ps.plot_widget()
         self.acc_plot.setYRange(0, 1.02, padding=0)
+        self._label_axes()
         self.acc_plot.setXLink(self.loss_plot)
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
@@ -167,9 +168,14 @@ class CurvesView(QWidget):
             self.log.setToolTip(self.tr("Show the loss on a logarithmic axis"))
             self.runs_button.setText(self.tr("Runs"))
             self.runs_button.setToolTip(self.tr("Show, hide, rename and delete the kept runs"))
+            self._label_axes()
             self._update_legend()
             self.redraw()
         super().changeEvent(event)
+
+    def _label_axes(self) -> None:
+        ps.style_plot(self.loss_plot.getPlotItem(), self.tr("loss"), self.tr("step"))
+        ps.style_plot(self.acc_plot.getPlotItem(), self.tr("accuracy"), self.tr("step"))
 
     def use_runs(self, runs: RunsModel) -> None:
         """Draw the runs of `runs` (the app's, shared with its other views) from now on."""

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from visualnn.core.i18n import tr
+from visualnn.core.i18n import tr as core_tr
 
 MAX_FRAMES = 60
 DEFAULT_SIZE = (960, 540)
@@ -37,7 +37,7 @@ def mp4_available() -> bool:
 
 
 def encoder_message() -> str:
-    return tr("MP4 needs the imageio-ffmpeg package: pip install 'visualnn[mp4]' (or write a .gif)")
+    return core_tr("MP4 needs the imageio-ffmpeg package: pip install 'visualnn[mp4]' (or write a .gif)")
 
 
 class _Feed(QObject):
@@ -124,7 +124,7 @@ def record_training(project, out, fmt: str | None = None, *, epochs: int | None 
     out = Path(out)
     fmt = (fmt or out.suffix.lstrip(".")).lower()
     if fmt not in ("gif", "mp4"):
-        raise AnimationError(tr("{path}: an animation is written as gif or mp4, not {fmt!r}", path=out, fmt=fmt))
+        raise AnimationError(core_tr("{path}: an animation is written as gif or mp4, not {fmt!r}", path=out, fmt=fmt))
     if fmt == "mp4" and not mp4_available():
         raise EncoderMissing(encoder_message())
     app = ensure_app()
@@ -132,9 +132,9 @@ def record_training(project, out, fmt: str | None = None, *, epochs: int | None 
     views = default_views(feeder.session) if views is None else list(views)
     for name in views:
         if name not in view_names():
-            raise AnimationError(tr("unknown view {name!r}: choose one of {names}", name=name, names=", ".join(view_names())))
+            raise AnimationError(core_tr("unknown view {name!r}: choose one of {names}", name=name, names=", ".join(view_names())))
         if not applies(name, feeder.session):
-            raise ViewError(tr("the {name} view does not apply to this project's data", name=name))
+            raise ViewError(core_tr("the {name} view does not apply to this project's data", name=name))
     epochs = int(feeder.trainer.config.epochs if epochs is None else epochs)
     total = epochs * feeder.trainer.steps_per_epoch
     marks = capture_steps(total, frames if frames is not None else min(max(epochs, 1), MAX_FRAMES))
@@ -177,7 +177,7 @@ def write_animation(images: list, out: Path, fmt: str, fps: float) -> Path:
     """Write PIL images as an animated GIF (every frame kept, looping) or an MP4."""
     out = Path(out)
     if not images:
-        raise AnimationError(tr("nothing to animate"))
+        raise AnimationError(core_tr("nothing to animate"))
     if fmt == "gif":
         duration = max(20, round(1000 / fps))
         frames = [im.convert("P", palette=1, colors=255) for im in images]  # 1: the adaptive palette

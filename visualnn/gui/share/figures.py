@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter, QRegion
 from PySide6.QtWidgets import QWidget
 
-from visualnn.core.i18n import tr
+from visualnn.core.i18n import tr as core_tr
 
 FORMATS = ("png", "svg", "csv")
 
@@ -71,7 +71,7 @@ def png_image(view: QWidget, width: int | None = None, height: int | None = None
 def write_png(view: QWidget, path, width: int | None = None, height: int | None = None) -> Path:
     path = Path(path)
     if not png_image(view, width, height).save(str(path), "PNG"):
-        raise FigureError(tr("{path}: cannot write the picture", path=path))
+        raise FigureError(core_tr("{path}: cannot write the picture", path=path))
     return path
 
 
@@ -89,24 +89,24 @@ def write_svg(view: QWidget, path, title: str = "") -> Path:
     gen.setDescription("visualnn live view")
     p = QPainter()
     if not p.begin(gen):
-        raise FigureError(tr("{path}: cannot write the picture", path=path))
+        raise FigureError(core_tr("{path}: cannot write the picture", path=path))
     p.fillRect(QRectF(0, 0, w, h), QColor(QWidget.palette(view).window().color()))
     with _Controls(view):
         view.render(p, QPoint(), QRegion(0, 0, w, h), QWidget.RenderFlag.DrawWindowBackground | QWidget.RenderFlag.DrawChildren)
     p.end()
     if not path.exists():
-        raise FigureError(tr("{path}: cannot write the picture", path=path))
+        raise FigureError(core_tr("{path}: cannot write the picture", path=path))
     return path
 
 
 def write_csv(view: QWidget, path) -> Path:
     path = Path(path)
     if not can_csv(view):
-        raise FigureError(tr("this view has no numbers to save as CSV (the curves have)"))
+        raise FigureError(core_tr("this view has no numbers to save as CSV (the curves have)"))
     try:
         path.write_text(view.to_csv(), encoding="utf-8")
     except OSError as e:
-        raise FigureError(tr("{path}: cannot write ({reason})", path=path, reason=e.strerror)) from None
+        raise FigureError(core_tr("{path}: cannot write ({reason})", path=path, reason=e.strerror)) from None
     return path
 
 
@@ -116,9 +116,9 @@ def write_figure(view: QWidget, path, fmt: str | None = None, width: int | None 
     path = Path(path)
     fmt = (fmt or path.suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
-        raise FigureError(tr("{path}: unknown figure format {fmt!r} (png, svg or csv)", path=path, fmt=fmt))
+        raise FigureError(core_tr("{path}: unknown figure format {fmt!r} (png, svg or csv)", path=path, fmt=fmt))
     if not path.parent.exists():
-        raise FigureError(tr("{path}: the folder does not exist", path=path))
+        raise FigureError(core_tr("{path}: the folder does not exist", path=path))
     if fmt == "png":
         return write_png(view, path, width, height)
     if fmt == "svg":

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from visualnn.core.i18n import tr
+from visualnn.core.i18n import tr as core_tr
 
 DEFAULT_SIZE = (800, 500)
 
@@ -28,7 +28,7 @@ def make_view(name: str):
     from visualnn.gui.panels.live_views import VIEWS
 
     if name not in VIEWS:
-        raise ViewError(tr("unknown view {name!r}: choose one of {names}", name=name, names=", ".join(view_names())))
+        raise ViewError(core_tr("unknown view {name!r}: choose one of {names}", name=name, names=", ".join(view_names())))
     module, cls = VIEWS[name]
     return getattr(importlib.import_module(f"visualnn.gui.panels.{module}"), cls)()
 
@@ -105,10 +105,10 @@ def trained_view(project, name: str, epochs: int | None = None, size=DEFAULT_SIZ
 
     app = ensure_app()
     if name not in view_names():
-        raise ViewError(tr("unknown view {name!r}: choose one of {names}", name=name, names=", ".join(view_names())))
+        raise ViewError(core_tr("unknown view {name!r}: choose one of {names}", name=name, names=", ".join(view_names())))
     feeder = Feeder(project)
     if not applies(name, feeder.session):
-        raise ViewError(tr("the {name} view does not apply to this project's data", name=name))
+        raise ViewError(core_tr("the {name} view does not apply to this project's data", name=name))
     view = make_view(name)
     if name == "curves":  # the runs saved with the project, as the app shows them
         view.model.log = _saved_runs(project)

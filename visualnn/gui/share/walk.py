@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from visualnn.core.i18n import tr
+from visualnn.core.i18n import tr as core_tr
 from visualnn.gui.share.animation import AnimationError, Cancelled, EncoderMissing, encoder_message, mp4_available
 
 WAIT_S = 60.0
@@ -25,7 +25,7 @@ def record_walk(window, out, fmt: str | None = None, *, fps: float = 1.0, width:
     out = Path(out)
     fmt = (fmt or out.suffix.lstrip(".")).lower()
     if fmt not in ("gif", "mp4"):
-        raise AnimationError(tr("{path}: an animation is written as gif or mp4, not {fmt!r}", path=out, fmt=fmt))
+        raise AnimationError(core_tr("{path}: an animation is written as gif or mp4, not {fmt!r}", path=out, fmt=fmt))
     if fmt == "mp4" and not mp4_available():
         raise EncoderMissing(encoder_message())
     app = QApplication.instance()
@@ -39,7 +39,7 @@ def record_walk(window, out, fmt: str | None = None, *, fps: float = 1.0, width:
             app.processEvents()
             time.sleep(0.01)
         if not session.stages:
-            raise AnimationError(session.error or tr("the step-through has no stages to show"))
+            raise AnimationError(session.error or core_tr("the step-through has no stages to show"))
         images = []
         total = len(session.stages)
         for i in range(total):
