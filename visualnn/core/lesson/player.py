@@ -76,10 +76,10 @@ def scores(trainer, split: str) -> dict:
     pred, true = np.asarray(pred).reshape(-1), np.asarray(true).reshape(-1)
     if true.size == 0:
         return {}
-    from sklearn.metrics import precision_recall_fscore_support
+    from visualnn.core.train.metrics import macro_scores
 
-    labels = sorted(set(true.tolist()) | set(pred.tolist()))
-    p, r, f, _ = precision_recall_fscore_support(true, pred, labels=labels, average="macro", zero_division=0)
+    num_classes = int(max(true.max(), pred.max())) + 1
+    p, r, f = macro_scores(true, pred, max(num_classes, int(trainer.dataset.num_classes or 0)))
     return {f"{split}_precision": float(p), f"{split}_recall": float(r), f"{split}_f1": float(f)}
 
 
