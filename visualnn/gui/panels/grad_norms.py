@@ -137,6 +137,10 @@ class GradNormsView(QWidget):
         self.order: list[str] = []
         self.frame = None
         self._live = True
+        self.history.getAxis("bottom").enableAutoSIPrefix(False)
+        self.range = ps.StableRange(self.history)
+        self.range.set(0, 1, -7.0, 1.0)  # the healthy band in sight before any data (log10 units)
+        self.throttle = Throttle(self._draw_if_visible, REDRAW_S, self, phase=1 / 3)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -151,10 +155,6 @@ class GradNormsView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-        self.history.getAxis("bottom").enableAutoSIPrefix(False)
-        self.range = ps.StableRange(self.history)
-        self.range.set(0, 1, -7.0, 1.0)  # the healthy band in sight before any data (log10 units)
-        self.throttle = Throttle(self._draw_if_visible, REDRAW_S, self, phase=1 / 3)
 
     def set_session(self, session) -> None:
         for item in self.items.values():

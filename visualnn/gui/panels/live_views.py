@@ -231,6 +231,8 @@ class LiveViews(QWidget):
 
     @Slot(object)
     def _on_losses(self, drained) -> None:
+        if self.ctl.session is None:  # a late delivery from the project before a switch: not this project's
+            return
         self.runs.add_losses(drained)
         if self.views:
             self.views["curves"].add_losses(drained)
