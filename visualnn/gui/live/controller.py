@@ -223,8 +223,8 @@ class TrainingController(QObject):
     @Slot()
     def _on_project_replaced(self) -> None:
         started = self.worker is not None
+        self.session = None  # first: the last run's final losses, drained on shutdown, are not the new project's
         self.shutdown()
-        self.session = None
         self.timeline.clear()
         self.current = self.latest = None
         self.following = True
