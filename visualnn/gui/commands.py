@@ -138,18 +138,17 @@ class MoveNodes(_DocCommand):
             self.graph.move_node(n, p)
 
 
-class SetParams(_DocCommand):
-    """Replace a node's params. Consecutive edits with the same node and `merge_key`
-    (e.g. one spin box being stepped) merge into one undo step."""
+class _NodeValueCommand(_DocCommand):
+    """Set one value of a node (old -> new through `_apply`). Consecutive edits with the
+    same node and `merge_key` (e.g. one spin box being stepped) merge into one undo step."""
 
-    def __init__(self, doc, node_id: str, params: dict, merge_key=None, text: str | None = None):
-        super().__init__(doc, text or translate("commands", "Edit {node}").format(node=node_id))
+    def __init__(self, doc, text: str, node_id: str, old, new, merge_key=None):
+        super().__init__(doc, text)
         self.node_id, self.merge_key = node_id, merge_key
-        self.old = copy.deepcopy(doc.graph.node(node_id).params)
-        self.new = copy.deepcopy(params)
+        self.old, self.new = copy.deepcopy(old), copy.deepcopy(new)
 
-    def id(self):
-        return PARAMS_ID
+    def _apply(self, value) -> None:
+        raise NotImplementedError
 
     def mergeWith(self, other) -> bool:
         if self.merge_key is None or (other.node_id, other.merge_key) != (self.node_id, self.merge_key):
@@ -160,10 +159,24 @@ class SetParams(_DocCommand):
         return True
 
     def redo(self):
-        self.graph.set_params(self.node_id, copy.deepcopy(self.new))
+        self._apply(copy.deepcopy(self.new))
 
     def undo(self):
-        self.graph.set_params(self.node_id, copy.deepcopy(self.old))
+        self._apply(copy.deepcopy(self.old))
+
+
+class SetParams(_NodeValueCommand):
+    """Replace a node's params; edits of one `merge_key` merge into one undo step."""
+
+    def __init__(self, doc, node_id: str, params: dict, merge_key=None, text: str | None = None):
+        super().__init__(doc, text or translate("commands", "Edit {node}").format(node=node_id), node_id,
+                         doc.graph.node(node_id).params, params, merge_key)
+
+    def id(self):
+        return PARAMS_ID
+
+    def _apply(self, value) -> None:
+        self.graph.set_params(self.node_id, value)
 
 
 def set_param(doc, node_id: str, name: str, value) -> SetParams:
@@ -356,29 +369,15 @@ def insert_after(doc, src: str, type_name: str, pos, shift: float = 0.0, params:
 INIT_ID = 1005
 
 
-class SetInit(_DocCommand):
-    """Set a node's `init` (None removes it). Consecutive edits of one argument of the
-    same node (a spin box being stepped) merge into one undo step."""
+class SetInit(_NodeValueCommand):
+    """Set a node's `init` (None removes it); edits of one argument merge into one undo step."""
 
     def __init__(self, doc, node_id: str, init: dict | None, merge_key=None):
-        super().__init__(doc, translate("commands", "Set {node} init").format(node=node_id))
-        self.node_id, self.merge_key = node_id, merge_key
-        self.old = copy.deepcopy(doc.graph.node(node_id).extra.get("init"))
-        self.new = copy.deepcopy(init)
+        super().__init__(doc, translate("commands", "Set {node} init").format(node=node_id), node_id,
+                         doc.graph.node(node_id).extra.get("init"), init, merge_key)
 
     def id(self):
         return INIT_ID
 
-    def mergeWith(self, other) -> bool:
-        if self.merge_key is None or (other.node_id, other.merge_key) != (self.node_id, self.merge_key):
-            return False
-        self.new = copy.deepcopy(other.new)
-        if self.new == self.old:
-            self.setObsolete(True)
-        return True
-
-    def redo(self):
-        self.graph.set_init(self.node_id, copy.deepcopy(self.new))
-
-    def undo(self):
-        self.graph.set_init(self.node_id, copy.deepcopy(self.old))
+    def _apply(self, value) -> None:
+        self.graph.set_init(self.node_id, value)
