@@ -100,3 +100,35 @@ def run_bench(as_json: bool = False, quick: bool = False, cases=None, device: st
         print(_table(rows))
         print("\n".join(io_bench.lines(validation, project_io)))
     return 0
+
+
+def run_memory(minutes: float, as_json: bool = False) -> int:
+    """`visualnn bench --memory-minutes M`: the app's memory over a long run (the spiral
+    case, every view open), one line a minute as it goes, then the growth once the
+    timeline was full. Returns the exit code (2 for a duration that is not positive)."""
+    import math
+
+    if not (math.isfinite(minutes) and 0 < minutes <= 24 * 60):
+        print(tr("error: {message}", message=tr("--memory-minutes must be between 0 and 1440, not {value}",
+                                                 value=minutes)), file=sys.stderr)
+        return 2
+    from visualnn.bench.gui_bench import memory_run
+
+    def line(s):
+        if not as_json:
+            print(tr("{t:>7.0f} s  {steps:>11,} steps  app {app:>7.1f} MB  trainer {trainer:>7.1f} MB  "
+                     "timeline {tl:>5.1f} MB ({frames} frames)", t=s["t_s"], steps=s["steps"], app=s["app_mb"],
+                     trainer=s["trainer_mb"], tl=s["timeline_mb"], frames=s["timeline_frames"]), flush=True)
+
+    result = memory_run(minutes, sample_s=min(60.0, minutes * 60 / 4), progress=line)
+    if as_json:
+        print(json.dumps({"memory": result}))
+        return 0
+    if result["growth_after_full_mb"] is None:
+        print(tr("memory grew {mb:.1f} MB over the run; the timeline did not reach its cap",
+                 mb=result["growth_mb"]))
+    else:
+        print(tr("memory grew {mb:.1f} MB after the timeline reached its cap at {t:.0f} s "
+                 "({total:.1f} MB over the whole run; target: within 50 MB)",
+                 mb=result["growth_after_full_mb"], t=result["full_at_s"], total=result["growth_mb"]))
+    return 0

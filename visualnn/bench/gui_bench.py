@@ -239,6 +239,63 @@ def measure(case: str, quick: bool = False, device: str = "cpu") -> dict:
     return out
 
 
+def memory_run(minutes: float, sample_s: float = 60.0, progress=None) -> dict:
+    """Train the spiral case with every view open for `minutes`, sampling the resident
+    memory of the app and of its training process every `sample_s` seconds.
+
+    Returns {minutes, samples: [{t_s, steps, app_mb, trainer_mb, timeline_mb,
+    timeline_frames}], full_at_s, growth_after_full_mb, growth_mb}: full_at_s is the first
+    sample at which the timeline had reached its cap (it holds at most a fixed number of
+    frames and bytes), growth_after_full_mb the memory (app plus trainer) at the end minus
+    at that sample, growth_mb the end minus the first sample. `progress(sample)` is called
+    after each sample."""
+    app = _app()
+    from visualnn.bench.core_bench import bench_cases
+
+    project = bench_cases()["mlp_spiral"]
+    project.train["epochs"] = 0
+    project.train["device"] = "cpu"
+    window, views, ui = _open(project, "mlp_spiral")
+    ctl = ui.controller
+    samples: list[dict] = []
+    t0 = time.perf_counter()
+
+    def sample() -> dict:
+        store = ctl.timeline
+        s = {"t_s": round(time.perf_counter() - t0, 1), "steps": int(ctl.worker.buffer.counters[0]),
+             "app_mb": round(rss_mb(), 1),
+             "trainer_mb": round(rss_mb(ctl.worker.pid) if ctl.worker.pid else 0.0, 1),
+             "timeline_mb": round(store.bytes / 1e6, 2), "timeline_frames": len(store),
+             "timeline_full": store.thinned > 0}
+        samples.append(s)
+        if progress:
+            progress(s)
+        return s
+
+    ctl.play()
+    _run_loop(min(5.0, sample_s))
+    sample()
+    end = t0 + minutes * 60
+    while time.perf_counter() < end:
+        _run_loop(max(0.1, min(sample_s, end - time.perf_counter())))
+        sample()
+    ctl.pause()
+    _wait(lambda: _paused(ctl))
+    ui.shutdown()
+    views.close()
+    window.document.mark_saved()
+    window.close()
+    app.processEvents()
+
+    def total(s):
+        return s["app_mb"] + s["trainer_mb"]
+
+    full = next((s for s in samples if s["timeline_full"]), None)
+    return {"minutes": minutes, "samples": samples, "full_at_s": full["t_s"] if full else None,
+            "growth_after_full_mb": round(total(samples[-1]) - total(full), 1) if full else None,
+            "growth_mb": round(total(samples[-1]) - total(samples[0]), 1)}
+
+
 def _memory(ctl, steps: int) -> dict:
     """Train `steps` more steps with every view open; resident memory (the app's process
     plus its training process) after a tenth of them (warm: the timeline ring fills) and

@@ -12,10 +12,15 @@ def register(sub) -> None:
     s.add_argument("--case", action="append", help=tr("run only this case (repeatable)"))
     s.add_argument("--device", default="cpu", choices=("cpu", "cuda", "mps", "auto"),
                    help=tr("where the plain loop and the app train (default cpu)"))
+    s.add_argument("--memory-minutes", type=float, metavar="M",
+                   help=tr("instead of the speed cases: train the spiral case with every view open for M "
+                           "minutes and print the app's memory each minute"))
     s.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from visualnn.bench import run_bench
+    from visualnn.bench import run_bench, run_memory
 
+    if args.memory_minutes is not None:
+        return run_memory(args.memory_minutes, as_json=args.json)
     return run_bench(as_json=args.json, quick=args.quick, cases=args.case, device=args.device)

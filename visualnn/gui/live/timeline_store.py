@@ -20,6 +20,7 @@ class TimelineStore:
         self.frames: list = []
         self._sizes: list[int] = []
         self.bytes = 0
+        self.thinned = 0  # times the cap was reached and the older half thinned
 
     def __len__(self) -> int:
         return len(self.frames)
@@ -49,6 +50,7 @@ class TimelineStore:
             self._thin()
 
     def _thin(self) -> None:
+        self.thinned += 1
         half = len(self.frames) // 2
         keep_f, keep_s = [], []
         for i, (f, s) in enumerate(zip(self.frames, self._sizes)):
