@@ -103,3 +103,52 @@ def test_dock_separators_are_wide_enough_to_grab(qtbot, monkeypatch):
     window = open_on_screen(qtbot, monkeypatch, 1280, 800)
     extent = window.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent, None, window)
     assert extent >= 5
+
+
+def sideways(window) -> list[str]:
+    """The side panels that would scroll sideways: a scroll area in a shown dock whose
+    content needs more width than the area shows."""
+    from PySide6.QtWidgets import QScrollArea
+
+    out = []
+    for name, dock in window.docks.items():
+        if not dock.isVisible() or dock.widget().visibleRegion().isEmpty():
+            continue
+        areas = [dock.widget()] + dock.widget().findChildren(QScrollArea)
+        for area in areas:
+            if isinstance(area, QScrollArea) and area.isVisible() and area.widget() is not None:
+                need, room = area.widget().minimumSizeHint().width(), area.viewport().width()
+                if need > room:
+                    out.append(f"{name}/{area.objectName()}: needs {need} px, has {room}")
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_side_panels_never_scroll_sideways_at_1024(qtbot, monkeypatch, lang):
+    """At 1024 x 768 the Layers, Training and Data panels fit their docks' width (the
+    Play/Step/Epoch/Reset buttons take two rows when one is too wide), with every example,
+    in both languages; the Training tab is raised as a teacher would raise it."""
+    from visualnn.gui.i18n import install_language
+
+    install_language(lang)
+    try:
+        window = open_on_screen(qtbot, monkeypatch, 1024, 768)
+        qtbot.waitUntil(lambda: bool(window.training.views.views), timeout=WAIT_MS)
+        for example in list_examples():
+            assert window.files.open_example(example.path)
+            for dock in ("training", "inspector"):
+                if dock in window.docks:
+                    window.docks[dock].raise_()
+                    qtbot.wait(20)
+                    assert not sideways(window), f"{example.path.name}: {sideways(window)}"
+        panel = window.training.panel
+        buttons = [panel.buttons[k] for k in ("play", "step", "epoch", "reset")]
+        if lang == "en":  # Chinese labels are short enough for one row
+            assert len({b.y() for b in buttons}) == 2  # 1024 px: two rows of two, each button whole
+        assert all(b.width() >= b.sizeHint().width() for b in buttons)
+        window.resize(1600, 1000)  # a wider dock: one row again
+        window.docks["training"].raise_()
+        window.resizeDocks([window.docks["training"]], [440], Qt.Orientation.Horizontal)
+        qtbot.waitUntil(lambda: len({b.y() for b in buttons}) == 1, timeout=WAIT_MS)
+    finally:
+        install_language("en")

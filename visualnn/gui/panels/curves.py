@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Slot
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QCheckBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from visualnn.gui import theme
 from visualnn.gui.elided_label import ElidedLabel
@@ -19,6 +19,7 @@ from visualnn.gui.panels.runs_list import RunsList
 from visualnn.gui.live.throttle import Throttle
 
 
+NARROW = 380  # px: a pane narrower than this stacks the two plots
 REDRAW_S = 0.5  # plots redraw at most twice a second (pyqtgraph paints in Python, under the GIL)
 
 
@@ -121,9 +122,10 @@ class CurvesView(QWidget):
         for control in (self.log, self.runs_button):
             control.setProperty("figure_hide", True)  # not in exported figures
         head.addWidget(self.summary, 1)
-        head.addWidget(self.log)
-        head.addWidget(self.runs_button)
+        self.head, self.controls_row = head, QHBoxLayout()  # the controls' own row when narrow
+        self.controls_row.addStretch(1)
         lay.addLayout(head)
+        lay.addLayout(self.controls_row)
         self.loss_plot = ps.plot_widget()
         self.acc_plot = ps.plot_widget()
         self.acc_plot.setYRange(0, 1.02, padding=0)
@@ -133,7 +135,7 @@ class CurvesView(QWidget):
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)  # a narrow pane folds the legend instead of widening the window
         lay.addWidget(self.legend)
-        plots = QHBoxLayout()
+        plots = self.plots = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         plots.setSpacing(4)
         plots.addWidget(self.loss_plot, 3)
         plots.addWidget(self.acc_plot, 2)
@@ -158,9 +160,32 @@ class CurvesView(QWidget):
                 plot.getAxis(name).enableAutoSIPrefix(False)
             plot.getPlotItem().disableAutoRange()
         self._ranges = None
+        self._narrow = None
+        self._fit_width(NARROW)
         self.throttle = Throttle(self._redraw_if_visible, REDRAW_S, self)
         self.model.changed.connect(self._on_runs_changed)
         self._on_runs_changed()
+
+    def _fit_width(self, width: int) -> None:
+        """A narrow pane (a 1024-pixel screen) stacks the loss over the accuracy and gives
+        the summary its own line; a wide one puts them side by side."""
+        narrow = width < NARROW
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        self.plots.setDirection(QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight)
+        self.plots.setStretch(0, 1 if narrow else 3)
+        self.plots.setStretch(1, 1 if narrow else 2)
+        self.loss_plot.getAxis("bottom").showLabel(not narrow)  # stacked: the step axis is named once, below
+        row = self.controls_row if narrow else self.head
+        for control in (self.log, self.runs_button):
+            self.head.removeWidget(control)
+            self.controls_row.removeWidget(control)
+            row.addWidget(control)
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt's name
+        self._fit_width(event.size().width())
+        super().resizeEvent(event)
 
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:  # re-label in the new language

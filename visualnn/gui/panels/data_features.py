@@ -20,6 +20,22 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("DataFeatures", text)
 
 
+def _grid_places(names) -> dict[str, tuple[int, int]]:
+    """(row, column) of each feature: the inputs, then their squares and product, then
+    their sines, a row each (three columns at most: it fits a narrow dock)."""
+    rows = [[n for n in names if n in ("x1", "x2")],
+            [n for n in names if "^" in n or "*" in n],
+            [n for n in names if n.startswith("sin")]]
+    placed = {n for row in rows for n in row}
+    rows.append([n for n in names if n not in placed])
+    out, r = {}, 0
+    for row in rows:
+        for i, n in enumerate(row):
+            out[n] = (r + i // 3, i % 3)
+        r += (len(row) + 2) // 3
+    return out
+
+
 class FeatureChoice(QWidget):
     """Checkboxes of the features; edited(list of names, in FEATURE_NAMES order). The last
     checked one cannot be unchecked (a network needs an input)."""
@@ -33,13 +49,14 @@ class FeatureChoice(QWidget):
         self.title.setWordWrap(True)
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(12)
+        grid.setHorizontalSpacing(6)
         self.boxes: dict[str, QCheckBox] = {}
-        for i, name in enumerate(FEATURE_NAMES):
+        places = _grid_places(FEATURE_NAMES)
+        for name in FEATURE_NAMES:
             box = QCheckBox(LABELS[name])
             box.setObjectName(f"feature_{name}")
             box.toggled.connect(lambda on, n=name: self._on_toggled(n, on))
-            grid.addWidget(box, i // 4, i % 4)
+            grid.addWidget(box, *places[name])
             self.boxes[name] = box
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)

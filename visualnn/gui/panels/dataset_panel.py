@@ -71,7 +71,7 @@ class DatasetPanel(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
         lay = QVBoxLayout(body)
-        lay.setContentsMargins(12, 12, 12, 12)
+        lay.setContentsMargins(10, 10, 10, 10)
         lay.setSpacing(8)
 
         self.source = QComboBox()
@@ -81,6 +81,7 @@ class DatasetPanel(QScrollArea):
             self.source.addItem(name, name)
             self.source.setItemData(self.source.count() - 1, describe(name), Qt.ItemDataRole.ToolTipRole)
         self.imports = QHBoxLayout()
+        self.imports.setSpacing(4)
         self.buttons = {}
         for kind in ("csv", "images", "idx"):
             b = QPushButton()
@@ -165,8 +166,11 @@ class DatasetPanel(QScrollArea):
                                  translate("dataset_panel", "Import a folder with one sub-folder of images per class")),
                                 ("idx", translate("dataset_panel", "IDX…"),
                                  translate("dataset_panel", "Import MNIST-style IDX image and label files"))):
-            self.buttons[kind].setText(text)
-            self.buttons[kind].setToolTip(tip)
+            b = self.buttons[kind]
+            b.setText(text)
+            b.setToolTip(tip)
+            # as narrow as the text needs (not the style's 80 px): three share a narrow dock
+            b.setMinimumWidth(b.fontMetrics().horizontalAdvance(text) + 20)
         self.split.setToolTip(translate("dataset_panel", "Share of the samples held out to test the network "
                                                          "(never trained on)"))
         self.download_button.setText(self.tr("Download…"))

@@ -14,8 +14,8 @@ import time
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QProgressBar, QSlider, QSpinBox, QToolButton, QToolTip,
-    QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QSlider, QSpinBox,
+    QToolButton, QToolTip, QVBoxLayout, QWidget,
 )
 
 from visualnn.gui import theme
@@ -141,6 +141,9 @@ def device_enabled(combo: QComboBox, key: str) -> bool:
     return bool(item is not None and item.isEnabled())
 
 
+TRANSPORT = ("play", "step", "epoch", "reset")
+
+
 class TrainingPanel(QWidget):
     """Controls for `controller` (a TrainingController) on `doc`; `actions` holds the
     shared QActions play, step, epoch, reset (the toolbar uses the same ones)."""
@@ -157,20 +160,22 @@ class TrainingPanel(QWidget):
         lay.setContentsMargins(10, 8, 10, 8)
         lay.setSpacing(8)
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
+        self.button_grid = QGridLayout()
+        self.button_grid.setSpacing(6)
         self.buttons = {}
-        for key in ("play", "step", "epoch", "reset"):
+        for key in TRANSPORT:
             b = QToolButton()
             b.setDefaultAction(actions[key])
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)  # narrow: fits a small screen's dock
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             b.setObjectName(f"train_{key}")
-            buttons.addWidget(b, 2 if key == "play" else 1)
             self.buttons[key] = b
         f = self.buttons["play"].font()
         f.setBold(True)
         self.buttons["play"].setFont(f)
-        lay.addLayout(buttons)
+        self._button_columns = 0
+        self._arrange_buttons(4)
+        lay.addLayout(self.button_grid)
 
         counters = QHBoxLayout()
         self.epoch_label = ElidedLabel()  # a narrow dock cuts the counters, never widens the window
@@ -285,6 +290,52 @@ class TrainingPanel(QWidget):
         self.sync_from_document()
         self.retranslate()
         self._on_state(controller.state)
+
+
+    def _arrange_buttons(self, columns: int) -> None:
+        """Play, Step, Epoch and Reset in one row, or two rows of two in a dock too narrow
+        for one (a 1024-pixel screen, long labels in another language): never sideways
+        scrolling."""
+        if columns == self._button_columns:
+            return
+        self._button_columns = columns
+        grid = self.button_grid
+        transport = [self.buttons[k] for k in TRANSPORT]
+        for b in transport:
+            grid.removeWidget(b)
+        for i, b in enumerate(transport):
+            grid.addWidget(b, i // columns, i % columns)
+        for c in range(4):
+            grid.setColumnStretch(c, 0)
+        if columns == 4:
+            grid.setColumnStretch(0, 2)
+        for c in range(columns):
+            grid.setColumnStretch(c, grid.columnStretch(c) or 1)
+
+    def _one_row_width(self) -> int:
+        m = self.layout().contentsMargins()
+        return (sum(self.buttons[k].sizeHint().width() for k in TRANSPORT) + 3 * self.button_grid.spacing()
+                + m.left() + m.right())
+
+    def _fit_buttons(self) -> None:
+        # the room is the scroll area's (the parent viewport's) width: this panel itself is
+        # never narrower than its layout's minimum, which the one-row buttons would set
+        room = self.parentWidget().width() if self.parentWidget() is not None else self.width()
+        self._arrange_buttons(4 if room >= self._one_row_width() else 2)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._fit_buttons()
+        super().resizeEvent(event)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ParentChange and self.parentWidget() is not None:
+            self.parentWidget().installEventFilter(self)
+        return super().event(event)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self._fit_buttons()
+        return False
 
     def retranslate(self) -> None:
         """Every text of the panel in the current language (at start and on LanguageChange)."""
