@@ -172,32 +172,32 @@
 <context>
     <name>CurvesView</name>
     <message>
-        <location filename="../../visualnn/gui/panels/curves.py" line="+112"/>
-        <location line="+147"/>
+        <location filename="../../visualnn/gui/panels/curves.py" line="+113"/>
+        <location line="+171"/>
         <source>Press Play to train</source>
         <translation>按“播放”开始训练</translation>
     </message>
     <message>
-        <location line="-144"/>
-        <location line="+52"/>
+        <location line="-168"/>
+        <location line="+76"/>
         <source>Log scale</source>
         <translation>对数刻度</translation>
     </message>
     <message>
-        <location line="-51"/>
-        <location line="+52"/>
+        <location line="-75"/>
+        <location line="+76"/>
         <source>Show the loss on a logarithmic axis</source>
         <translation>在对数坐标轴上显示损失</translation>
     </message>
     <message>
-        <location line="-50"/>
-        <location line="+51"/>
+        <location line="-74"/>
+        <location line="+75"/>
         <source>Runs</source>
         <translation>运行记录</translation>
     </message>
     <message>
-        <location line="-49"/>
-        <location line="+50"/>
+        <location line="-73"/>
+        <location line="+74"/>
         <source>Show, hide, rename and delete the kept runs</source>
         <translation>显示、隐藏、重命名和删除保留的运行记录</translation>
     </message>
@@ -251,7 +251,7 @@
 <context>
     <name>DatasetPanel</name>
     <message>
-        <location filename="../../visualnn/gui/panels/dataset_panel.py" line="+172"/>
+        <location filename="../../visualnn/gui/panels/dataset_panel.py" line="+176"/>
         <source>Download…</source>
         <translation>下载…</translation>
     </message>
@@ -1051,12 +1051,12 @@
 <context>
     <name>LessonUI</name>
     <message>
-        <location filename="../../visualnn/gui/lesson/install.py" line="+39"/>
+        <location filename="../../visualnn/gui/lesson/install.py" line="+40"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+82"/>
         <source>&amp;Next Step</source>
         <translation>下一步(&amp;N)</translation>
     </message>
@@ -1071,7 +1071,7 @@
         <translation>上一步(&amp;P)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>The lesson&apos;s previous step (Page Up)</source>
         <translation>课程的上一步 (Page Up)</translation>
     </message>
@@ -1086,7 +1086,7 @@
         <translation>解锁课程隐藏或锁定的一切，并编辑课程 (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Presentation Mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
@@ -1096,12 +1096,12 @@
         <translation>只显示课程、网络和一个大视图 (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Full Screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>The window fills the screen, or leaves it (F11)</source>
         <translation>窗口铺满屏幕，或退出全屏 (F11)</translation>
     </message>
@@ -1116,22 +1116,22 @@
         <translation>开始为本项目编写课程（教师模式）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-12"/>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>UI &amp;Scale</source>
         <translation>界面缩放(&amp;S)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
         <source>Training S&amp;peed</source>
         <translation>训练速度(&amp;P)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>Full speed</source>
         <translation>全速</translation>
     </message>
@@ -1151,7 +1151,7 @@
         <translation>每秒一次更新</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+37"/>
         <source>Teacher mode: everything unlocked; the lesson can be edited</source>
         <translation>教师模式：全部解锁；可以编辑课程</translation>
     </message>
@@ -1589,27 +1589,32 @@
 <context>
     <name>Sharing</name>
     <message>
-        <location filename="../../visualnn/gui/share/install.py" line="+19"/>
+        <location filename="../../visualnn/gui/share/install.py" line="+48"/>
+        <source>&amp;Compare</source>
+        <translation>比较(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Race Variants…</source>
         <translation>变体竞赛(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Train variants of this network side by side: optimizers, learning rates, ...</source>
         <translation>并排训练这个网络的多个变体：优化器、学习率……</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Show &amp;Runs</source>
         <translation>显示运行记录(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>The kept runs of this project: show, hide, rename, delete</source>
         <translation>本项目保留的运行记录：显示、隐藏、重命名、删除</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Export &amp;View…</source>
         <translation>导出视图(&amp;V)…</translation>
     </message>
@@ -1619,7 +1624,7 @@
         <translation>把实时视图保存为 PNG 图片、SVG 矢量图或 CSV 数据</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Export &amp;Animation…</source>
         <translation>导出动画(&amp;A)…</translation>
     </message>
@@ -1629,7 +1634,7 @@
         <translation>把训练过程录制为 GIF 动画或 MP4 视频</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Export Step-through &amp;Walk…</source>
         <translation>导出逐步演示(&amp;W)…</translation>
     </message>
@@ -1639,7 +1644,7 @@
         <translation>把一次更新的逐步演示逐阶段录制为 GIF</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+45"/>
         <source>Export the step-through walk</source>
         <translation>导出逐步演示</translation>
     </message>
@@ -2063,12 +2068,12 @@
         <translation>当前最好的设备：{device}</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+139"/>
         <source>{setting}: {why}</source>
         <translation>{setting}：{why}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+74"/>
         <source>Epochs done of the project&apos;s number of epochs; training pauses there</source>
         <translation>已完成的轮数 / 项目设定的轮数；到达后训练暂停</translation>
     </message>
@@ -2765,12 +2770,12 @@
     </message>
     <message>
         <location line="+19"/>
-        <location line="+227"/>
+        <location line="+240"/>
         <source>Delete {node}</source>
         <translation>删除 {node}</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-239"/>
         <source>Delete {n_ids} layers</source>
         <translation>删除 {n_ids} 个层</translation>
     </message>
@@ -2781,12 +2786,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+186"/>
+        <location line="+199"/>
         <source>Disconnect {src} → {dst}</source>
         <translation>断开 {src} → {dst}</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-183"/>
         <source>Move {node}</source>
         <translation>移动 {node}</translation>
     </message>
@@ -2796,12 +2801,12 @@
         <translation>移动 {n} 个层</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+56"/>
         <source>Edit {node}</source>
         <translation>编辑 {node}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+18"/>
         <source>Set {node_id}.{name}</source>
         <translation>设置 {node_id}.{name}</translation>
     </message>
@@ -2811,12 +2816,12 @@
         <translation>重命名 {old} → {new}</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+178"/>
         <source>Set {node} init</source>
         <translation>设置 {node} 的初始化</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-151"/>
         <source>a node &apos;{id}&apos; already exists</source>
         <translation>节点 &apos;{id}&apos; 已存在</translation>
     </message>
@@ -3158,7 +3163,7 @@
 <context>
     <name>dataset_panel</name>
     <message>
-        <location filename="../../visualnn/gui/panels/dataset_panel.py" line="-12"/>
+        <location filename="../../visualnn/gui/panels/dataset_panel.py" line="-15"/>
         <source>The data the network learns from</source>
         <translation>网络学习所用的数据</translation>
     </message>
@@ -3193,7 +3198,7 @@
         <translation>导入 MNIST 格式的 IDX 图像和标签文件</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Share of the samples held out to test the network (never trained on)</source>
         <translation>留作测试网络的样本比例（从不用于训练）</translation>
     </message>
@@ -3858,18 +3863,18 @@
         <translation>批量损失 {value}</translation>
     </message>
     <message>
-        <location filename="../../visualnn/gui/panels/curves.py" line="-173"/>
+        <location filename="../../visualnn/gui/panels/curves.py" line="-197"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../visualnn/gui/panels/grad_norms.py" line="+144"/>
+        <location filename="../../visualnn/gui/panels/grad_norms.py" line="+148"/>
         <location filename="../../visualnn/gui/panels/weights_hist.py" line="+67"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-116"/>
         <source>⚠ {node}: gradient norm {norm} &gt; {high} (exploding): try a smaller learning rate</source>
         <translation>⚠ {node}：梯度范数 {norm} &gt; {high}（梯度爆炸）：试试更小的学习率</translation>
     </message>
@@ -3899,7 +3904,7 @@
         <translation>梯度</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Gradient norms appear when training runs</source>
         <translation>训练开始后显示梯度范数</translation>
     </message>
@@ -4026,7 +4031,7 @@
         <translation>拖到画布上，或双击以添加到选中层之后。</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+110"/>
         <source>Search layers…</source>
         <translation>搜索层…</translation>
     </message>
@@ -4515,11 +4520,6 @@
         <location line="+7"/>
         <source>Restored “{name}” as autosaved at {when}</source>
         <translation>已恢复“{name}”在 {when} 自动保存的版本</translation>
-    </message>
-    <message>
-        <location filename="../../visualnn/gui/share/install.py" line="+20"/>
-        <source>&amp;Compare</source>
-        <translation>比较(&amp;C)</translation>
     </message>
 </context>
 </TS>

@@ -104,6 +104,9 @@ def test_window_in_chinese_and_back(qtbot, tmp_path, chinese):
     assert window.docks["training"].windowTitle() == "训练"
     assert window.palette.search.placeholderText() == "搜索层…"
     assert window.dataset_panel.source_label.text() == "数据集"
+    assert window.menus["compare"].title() == "比较(&C)" and window.menus["lesson"].title() == "课程(&L)"
+    menu_texts = [a.text() for a in window.menus["lesson"].actions()]
+    assert "下一步(&N)" in menu_texts, menu_texts
 
     window.training.banner.show_problem(TrainingProblem("loss became nan", "net_h", "lower it"))
     assert window.training.banner.text().startswith("训练已暂停：loss became nan（层 net_h）")
@@ -126,6 +129,9 @@ def test_window_in_chinese_and_back(qtbot, tmp_path, chinese):
     qtbot.waitUntil(lambda: "THE FORMULA" in equation_text(mode))
     assert controls.stage_box.itemText(0).startswith("1. Forward:")
     assert window.settings.value("language") == "en"
+    assert window.menus["compare"].title() == "&Compare" and window.menus["lesson"].title() == "&Lesson"
+    assert "&Next Step" in [a.text() for a in window.menus["lesson"].actions()]
+    assert "Show &Runs" in [a.text() for a in window.menus["compare"].actions()]
 
     window.acts.language["zh"].trigger()  # and back
     qtbot.waitUntil(lambda: panel.form_labels["lr"].text() == "学习率")

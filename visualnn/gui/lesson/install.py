@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from visualnn.gui.i18n import relabel
 from visualnn.gui.lesson.editor import LessonEditor
 from visualnn.gui.lesson.panel import LessonPanel
 from visualnn.gui.lesson.present import SCALES, Presenter, set_ui_scale
@@ -64,10 +65,8 @@ class LessonUI(QObject):
                 QTimer.singleShot(0, self._apply_student)
         return False
 
-    def _action(self, text, slot, keys=None, tip="", checkable=False) -> QAction:
-        act = QAction(text, self.window)
-        act.setToolTip(tip or text)
-        act.setStatusTip(tip or text)
+    def _action(self, slot, keys=None, checkable=False) -> QAction:
+        act = QAction(self.window)
         if keys:
             act.setShortcuts([QKeySequence(k) for k in ([keys] if isinstance(keys, str) else keys)])
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -78,20 +77,13 @@ class LessonUI(QObject):
 
     def _make_actions(self) -> None:
         w, r = self.window, self.runner
-        self.next_action = self._action(self.tr("&Next Step"), r.next, "PgDown", self.tr("The lesson's next step (Page Down)"))
-        self.back_action = self._action(self.tr("&Previous Step"), r.back, "PgUp",
-                                        self.tr("The lesson's previous step (Page Up)"))
-        self.teacher_action = self._action(self.tr("&Teacher Mode"), self.set_teacher, "Ctrl+Shift+L",
-                                           self.tr("Unlock everything the lesson hides or locks, and edit the lesson "
-                                                   "(Ctrl+Shift+L)"), checkable=True)
-        self.present_action = self._action(self.tr("&Presentation Mode"), self.toggle_presentation, "Ctrl+Shift+P",
-                                           self.tr("Only the lesson, the network and one large view (Ctrl+Shift+P)"),
-                                           checkable=True)
-        self.full_action = self._action(self.tr("&Full Screen"), self.presenter.toggle_full_screen, "F11",
-                                        self.tr("The window fills the screen, or leaves it (F11)"))
-        self.new_action = self._action(self.tr("&New Lesson in This Project"), self.new_lesson,
-                                       tip=self.tr("Start writing a lesson for this project (teacher mode)"))
-        menu = w.menuBar().addMenu(self.tr("&Lesson"))
+        self.next_action = self._action(r.next, "PgDown")
+        self.back_action = self._action(r.back, "PgUp")
+        self.teacher_action = self._action(self.set_teacher, "Ctrl+Shift+L", checkable=True)
+        self.present_action = self._action(self.toggle_presentation, "Ctrl+Shift+P", checkable=True)
+        self.full_action = self._action(self.presenter.toggle_full_screen, "F11")
+        self.new_action = self._action(self.new_lesson)
+        menu = self.menu = w.menuBar().addMenu("")
         w.menus["lesson"] = menu
         menu.setToolTipsVisible(True)
         menu.addActions([self.back_action, self.next_action])
@@ -99,7 +91,7 @@ class LessonUI(QObject):
         menu.addActions([self.teacher_action, self.new_action])
         menu.addSeparator()
         menu.addActions([self.present_action, self.full_action])
-        scale_menu = menu.addMenu(self.tr("UI &Scale"))
+        self.scale_menu = menu.addMenu("")
         self.scale_group = QActionGroup(self)
         self.scale_actions = {}
         for s in SCALES:
@@ -107,17 +99,41 @@ class LessonUI(QObject):
             act.setCheckable(True)
             act.triggered.connect(lambda _=False, s=s: self.set_scale(s))
             self.scale_group.addAction(act)
-            scale_menu.addAction(act)
+            self.scale_menu.addAction(act)
             self.scale_actions[s] = act
         self.scale_actions[100].setChecked(True)
-        speed_menu = menu.addMenu(self.tr("Training S&peed"))
-        for preset, text in (("full", self.tr("Full speed")), ("epoch", self.tr("One epoch a second")),
-                             ("slow", self.tr("Five updates a second")), ("step", self.tr("One update a second"))):
-            act = QAction(text, w)
+        self.speed_menu = menu.addMenu("")
+        self.speed_actions = {}
+        for preset in ("full", "epoch", "slow", "step"):
+            act = QAction(w)
             act.triggered.connect(lambda _=False, p=preset: self.runner.set_speed(p))
-            speed_menu.addAction(act)
+            self.speed_menu.addAction(act)
+            self.speed_actions[preset] = act
         if "projector" in w.acts.theme:
             menu.addAction(w.acts.theme["projector"])
+        relabel(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        """The Lesson menu's texts, again after View > Language."""
+        self.menu.setTitle(self.tr("&Lesson"))
+        self.scale_menu.setTitle(self.tr("UI &Scale"))
+        self.speed_menu.setTitle(self.tr("Training S&peed"))
+        for act, text, tip in (
+                (self.next_action, self.tr("&Next Step"), self.tr("The lesson's next step (Page Down)")),
+                (self.back_action, self.tr("&Previous Step"), self.tr("The lesson's previous step (Page Up)")),
+                (self.teacher_action, self.tr("&Teacher Mode"),
+                 self.tr("Unlock everything the lesson hides or locks, and edit the lesson (Ctrl+Shift+L)")),
+                (self.present_action, self.tr("&Presentation Mode"),
+                 self.tr("Only the lesson, the network and one large view (Ctrl+Shift+P)")),
+                (self.full_action, self.tr("&Full Screen"), self.tr("The window fills the screen, or leaves it (F11)")),
+                (self.new_action, self.tr("&New Lesson in This Project"),
+                 self.tr("Start writing a lesson for this project (teacher mode)"))):
+            act.setText(text)
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+        for preset, text in (("full", self.tr("Full speed")), ("epoch", self.tr("One epoch a second")),
+                             ("slow", self.tr("Five updates a second")), ("step", self.tr("One update a second"))):
+            self.speed_actions[preset].setText(text)
 
     # -- the project -------------------------------------------------------------------------
     @Slot()

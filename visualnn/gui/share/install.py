@@ -10,32 +10,30 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from visualnn.gui.i18n import relabel
+
 
 class Sharing(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
         self.race_dialog = None
-        self.race = QAction(self.tr("&Race Variants…"), window)
+        self.race = QAction(window)
         self.race.setObjectName("action_race")
-        self.race.setStatusTip(self.tr("Train variants of this network side by side: optimizers, learning rates, ..."))
         self.race.triggered.connect(self.show_race)
         menus = window.menus
         self.menu = menus.get("compare") or _menu(window)
         self.menu.addAction(self.race)
-        runs = QAction(self.tr("Show &Runs"), window)
-        runs.setStatusTip(self.tr("The kept runs of this project: show, hide, rename, delete"))
-        runs.triggered.connect(self.show_runs)
-        self.menu.addAction(runs)
-        self.export_view = QAction(self.tr("Export &View…"), window)
-        self.export_view.setStatusTip(self.tr("Save a live view as a PNG picture, an SVG drawing or CSV numbers"))
+        self.runs = QAction(window)
+        self.runs.triggered.connect(self.show_runs)
+        self.menu.addAction(self.runs)
+        self.export_view = QAction(window)
         self.export_view.triggered.connect(lambda: self.show_export_view())
-        self.export_animation = QAction(self.tr("Export &Animation…"), window)
-        self.export_animation.setStatusTip(self.tr("Record training as an animated GIF or an MP4 video"))
+        self.export_animation = QAction(window)
         self.export_animation.triggered.connect(self.show_export_animation)
-        self.export_walk = QAction(self.tr("Export Step-through &Walk…"), window)
-        self.export_walk.setStatusTip(self.tr("Record the step-through of one update, stage by stage, as a GIF"))
+        self.export_walk = QAction(window)
         self.export_walk.triggered.connect(lambda: self.save_walk())
+        relabel(self, self._retranslate)
         file_menu = menus["file"]
         before = window.acts.import_weights
         for act in (self.export_view, self.export_animation, self.export_walk):
@@ -45,6 +43,21 @@ class Sharing(QObject):
         views.viewsMade.connect(self._on_views_made)
         if views.views:
             self._on_views_made(views.views)
+
+    def _retranslate(self) -> None:
+        self.menu.setTitle(self.tr("&Compare"))
+        for act, text, tip in (
+                (self.race, self.tr("&Race Variants…"),
+                 self.tr("Train variants of this network side by side: optimizers, learning rates, ...")),
+                (self.runs, self.tr("Show &Runs"), self.tr("The kept runs of this project: show, hide, rename, delete")),
+                (self.export_view, self.tr("Export &View…"),
+                 self.tr("Save a live view as a PNG picture, an SVG drawing or CSV numbers")),
+                (self.export_animation, self.tr("Export &Animation…"),
+                 self.tr("Record training as an animated GIF or an MP4 video")),
+                (self.export_walk, self.tr("Export Step-through &Walk…"),
+                 self.tr("Record the step-through of one update, stage by stage, as a GIF"))):
+            act.setText(text)
+            act.setStatusTip(tip)
 
     def views(self):
         return self.window.training.views
@@ -157,7 +170,7 @@ class Sharing(QObject):
 def _menu(window):
     from PySide6.QtWidgets import QMenu
 
-    menu = QMenu(window.tr("&Compare"), window)
+    menu = QMenu(window)
     menu.setToolTipsVisible(True)
     window.menuBar().insertMenu(window.menus["help"].menuAction(), menu)
     window.menus["compare"] = menu
