@@ -212,3 +212,18 @@ def test_closing_while_presenting_keeps_the_users_own_layout(qtbot, tmp_path):
     qtbot.waitExposed(again)
     assert again.docks["training"].isVisible() or again.docks["inspector"].isVisible()
     assert again.docks["palette"].isVisible() and again.statusBar().isVisible()
+
+
+def test_a_lesson_trains_exactly_the_epochs_it_asks_for(qtbot, tmp_path):
+    """"Train 5 epochs" stops at the end of the fifth, twice in a row, however fast the
+    epochs go (a tiny data set: hundreds of epochs a second)."""
+    w = open_lesson(qtbot, tmp_path)
+    runner, ctl = w.lessons.runner, w.training.controller
+    for target in (5, 12):
+        done = ctl.worker.buffer.counters[1] if ctl.worker is not None else 0
+        runner.apply({"do": "train", "epochs": target - done})
+        qtbot.waitUntil(lambda: ctl.state == "paused" and ctl.epoch >= target, timeout=WAIT_MS)
+        ctl.pause()  # the training process has handled every command: nothing trains on
+        buffer, sent = ctl.worker.buffer, ctl.worker.sent
+        qtbot.waitUntil(lambda: buffer.counters[2] == "paused" and buffer.counters[3] >= sent, timeout=WAIT_MS)
+        assert buffer.counters[1] == target

@@ -141,12 +141,11 @@ class LessonRunner(QObject):
         elif do == "train":
             self._leave_step_through()
             ctl.ensure_started()
-            if "epochs" in action:
-                self._train_until = ctl.epoch + int(action["epochs"])
-            else:
-                self._train_until = ctl.epoch + int(action.get("max_epochs", 2000))
-                self._until_goal = True
-            ctl.play()
+            # the training process pauses itself after the epochs asked for, exactly
+            epochs = int(action["epochs"]) if "epochs" in action else int(action.get("max_epochs", 2000))
+            self._train_until = ctl.epoch + epochs
+            self._until_goal = "epochs" not in action
+            ctl.play(epochs)
         elif do == "stepthrough":
             self._step_through(action.get("stage", 0), action.get("sample", 0))
         elif do == "edit":

@@ -155,12 +155,14 @@ class TrainingController(QObject):
         return True
 
     @Slot()
-    def play(self) -> None:
+    def play(self, epochs: int | None = None) -> None:
+        """Train on; with `epochs`, pause exactly when that many more epochs are done
+        (the training process stops itself: nothing runs past the mark)."""
         if (self.problem is not None and self.worker and not self.worker.built
                 and not self._stale):  # (an edited project is built anew below: no reset of the old one)
             self._send("reset")
         self._set_problem(None)
-        if self._send("play"):
+        if self._send("play", int(epochs) if epochs else None):
             self._set_state("running")
 
     @Slot()

@@ -223,9 +223,9 @@ class TrainingLoop:
         self._handled += 1
         if kind == "stop":
             self._stop = True
-        elif kind == "play":
+        elif kind == "play":  # value: pause after this many more epochs (None: the settings' number)
             self._running = self.trainer is not None
-            self._set_epoch_stop()
+            self._set_epoch_stop(value)
         elif kind == "pause":
             was = self._busy()
             self._running, self._steps_left, self._epoch_pending = False, 0, False
@@ -293,11 +293,14 @@ class TrainingLoop:
             self._emit_frame(self.trainer.latest_snapshot if self.trainer else None, force=True)
         self._publish_counters()
 
-    def _set_epoch_stop(self) -> None:
-        """Where Play pauses: at the settings' number of epochs if training has not reached
-        it yet (none: 0 epochs, or already past it)."""
+    def _set_epoch_stop(self, more: int | None = None) -> None:
+        """Where Play pauses: after `more` epochs from now when given (a lesson's "train 20
+        epochs", exact at the epoch's end), else at the settings' number of epochs if
+        training has not reached it yet (none: 0 epochs, or already past it)."""
         self._epoch_stop = None
-        if self.trainer is not None:
+        if self.trainer is not None and more:
+            self._epoch_stop = self.trainer.epoch + int(more)
+        elif self.trainer is not None:
             epochs = self.trainer.next_config.epochs
             self._epoch_stop = epochs if epochs and self.trainer.epoch < epochs else None
 
