@@ -205,3 +205,18 @@ def test_a_network_without_weights_says_so():
     p.train["test_fraction"] = 0.0
     with pytest.raises(TrainingError, match="no learnable parameters; try adding a layer with weights"):
         Trainer(p)
+
+
+def test_a_capped_history_keeps_the_newest_rows_and_the_same_numbers():
+    """A live run that trains for hours keeps only recent epoch rows (its memory stays
+    flat); the rows it keeps are the uncapped run's rows."""
+    full, capped = Trainer(mlp()), Trainer(mlp())
+    capped.max_history = 10
+    for t in (full, capped):
+        while t.epoch < 25:
+            t.step()
+    assert len(full.history) == 25 and 5 <= len(capped.history) <= 10
+    assert capped.history == full.history[-len(capped.history):]
+    assert capped.history[-1]["epoch"] == 25
+    capped.reset()
+    assert capped.max_history == 10 and capped.history == []

@@ -150,6 +150,7 @@ class Trainer:
         self.step_count = 0
         self.epoch = 0  # epochs completed
         self.history: list[dict] = []
+        self.max_history: int | None = getattr(self, "max_history", None)  # None: every epoch's row is kept
         self._pos = self._n  # the first step starts an epoch
         self._last_capture = -math.inf
         self.latest_snapshot = None
@@ -344,6 +345,9 @@ class Trainer:
             if cm is not None:
                 stats.update(split_macro("test", cm.cpu().numpy()))
         self.history.append(stats)
+        if self.max_history and len(self.history) > self.max_history:
+            # a live run that trains for hours: only the newest rows (its consumers have the rest)
+            del self.history[:len(self.history) - self.max_history // 2]
         return stats
 
     def _confusion(self, y_true: torch.Tensor, y_pred: torch.Tensor) -> torch.Tensor:

@@ -110,6 +110,9 @@ class _Budget:
         self.next = 0.0
 
 
+HISTORY_KEPT = 2000  # epoch rows the training process keeps (the window keeps the run's own)
+
+
 class TrainingLoop:
     """Drives one Trainer. Build it with a Project copy owned by this loop alone.
 
@@ -313,6 +316,9 @@ class TrainingLoop:
         except Exception as e:
             self._fail(e)
             return
+        # every row goes to the window through the buffer: this process keeps only recent ones,
+        # so its memory stays flat however long Play runs
+        self.trainer.max_history = HISTORY_KEPT
         self._new_run()
 
     def _new_run(self) -> None:
