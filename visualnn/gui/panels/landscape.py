@@ -4,20 +4,26 @@ it and the weights now marked. Axes: two chosen parameters, two random filter-no
 directions, or the two principal directions of the path so far.
 
 The map is computed in the training process (landscape_job, core.train.landscape) only
-while this view is shown; it asks for it through its `requested` signal."""
+while this view is shown; it asks for it through its `requested` signal. The earlier runs
+of the same network come with each map, projected on its plane: with the project's runs
+(use_runs) each shown run's path is drawn in its colour, the run in progress on top, and
+a legend names them."""
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from visualnn.gui import theme
 from visualnn.gui.live import colormaps as cm
+from visualnn.gui.live.runs_model import run_color
 from visualnn.gui.panels.painter_plot import PlotFrame, draw_message, draw_title
 
 BANDS = 14
+LEGEND_ROW = 18.0
+LEGEND_ROWS = 3   # at most; the runs that do not fit are left out of the legend (their paths stay)
 # low loss dark blue, high loss pale yellow (viridis' ends, readable in both themes)
 ANCHORS = np.array([(38, 16, 90), (52, 94, 141), (33, 145, 140), (94, 201, 98), (253, 231, 37)], float)
 
@@ -40,6 +46,13 @@ def band_rgb(loss: np.ndarray) -> np.ndarray:
     f = (pos - i)[:, None]
     out[ok] = np.round(ANCHORS[i] * (1 - f) + ANCHORS[i + 1] * f).astype(np.uint8)
     return out
+
+
+def halo_color(color: QColor) -> QColor:
+    """What a line of `color` is outlined with to stand out on every band of the map:
+    white round dark colours, dark round light ones."""
+    light = 0.299 * color.red() + 0.587 * color.green() + 0.114 * color.blue() > 150
+    return QColor(0, 0, 0, 170) if light else QColor(255, 255, 255, 210)
 
 
 def upsampled(loss: np.ndarray, factor: int = 8) -> np.ndarray:
@@ -73,6 +86,9 @@ class LandscapeView(QWidget):
         self.setMinimumSize(200, 200)
         self.session = None
         self.map = None
+        self.model = None         # the project's runs (RunsModel), once given
+        self.run_number = None    # the training process's number of the run shown
+        self.drawn: list[tuple] = []  # (run or None, colour, (T, 2) points) of the last paint, the current last
         self.kind = QComboBox()
         for key in ("params", "random", "pca"):
             self.kind.addItem("", key)
@@ -112,6 +128,11 @@ class LandscapeView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+    def use_runs(self, runs) -> None:
+        """Draw the paths of `runs` (a RunsModel) in their colours from now on."""
+        self.model = runs
+        runs.changed.connect(self.update)
 
     # -- what to compute ------------------------------------------------------------------
     def settings(self) -> dict:
@@ -157,6 +178,7 @@ class LandscapeView(QWidget):
 
     @Slot(object)
     def show_frame(self, frame, live: bool = True) -> None:
+        self.run_number = frame.run
         if frame.landscape is not self.map:
             want = self.settings()["kind"]
             if frame.landscape is not None and frame.landscape.kind != want:
@@ -171,9 +193,52 @@ class LandscapeView(QWidget):
         if m is None or m.error or not m.x.size:
             return None
         top = 64.0
-        side = max(20.0, min(self.width() - 100.0, self.height() - top - 62.0))
+        legend = LEGEND_ROW * len(self._legend_rows(self.paths())) + 4.0
+        side = max(20.0, min(self.width() - 100.0, self.height() - top - 62.0 - legend))
         rect = QRectF(70.0, top, side, side)
         return PlotFrame(rect, float(m.x[0]), float(m.x[-1]), float(m.y[0]), float(m.y[-1]))
+
+    def paths(self) -> list[tuple]:
+        """What to draw of the map's paths: (run or None, colour, (T, 2) points), each shown
+        earlier run of this network in its colour, then the run in progress (None for its
+        run and the default colours without the project's runs; left out when hidden)."""
+        m = self.map
+        if m is None or m.error:
+            return []
+        out = []
+        if self.model is not None:
+            for number, coords in m.others:
+                run = self.model.run_numbered(number)
+                if run is not None and run.visible and number != self.run_number:
+                    out.append((run, run_color(run), np.asarray(coords)[:, :2]))
+        run = self.model.run_numbered(self.run_number) if self.model is not None and self.run_number is not None \
+            else None
+        if run is None or run.visible:
+            out.append((run, run_color(run) if run is not None else None, m.path[:, :2]))
+        return out
+
+    def _legend_rows(self, paths: list[tuple]) -> list[list[tuple[str, str, bool]]]:
+        """The legend laid out in rows of (label, colour, is the run in progress) that fit
+        the width; empty without the project's runs."""
+        named = [(run, color) for run, color, _ in paths if run is not None]
+        if not named:
+            return []
+        labels = dict(zip((r.uid for r in self.model.runs), self.model.log.labels()))
+        current = paths[-1][0]
+        fm = QFontMetricsF(theme.font(10, bold=True))
+        rows, row, x, width = [], [], 0.0, self.width() - 16.0
+        for run, color in named:
+            text = labels.get(run.uid, "")
+            if run is current:
+                text = self.tr("{run} (now)").format(run=text)
+            w = 26.0 + fm.horizontalAdvance(text) + 14.0
+            if row and x + w > width:
+                rows.append(row)
+                row, x = [], 0.0
+            row.append((text, color, run is current))
+            x += w
+        rows.append(row)
+        return rows[:LEGEND_ROWS]
 
     def paintEvent(self, event):
         t = theme.current()
@@ -207,11 +272,26 @@ class LandscapeView(QWidget):
         p.setPen(QColor(t["text_muted"]))
         p.drawText(QRectF(8, f.rect.bottom() + 36, self.width() - 16, 18), int(Qt.AlignmentFlag.AlignLeft),
                    caption)
-        self._draw_path(p, f, m.path)
+        paths = self.paths()
+        self.drawn = paths
+        for i, (run, color, points) in enumerate(paths):
+            self._draw_path(p, f, points, color, current=i == len(paths) - 1 and run is self._current_run())
+        if not paths or paths[-1][0] is not self._current_run():  # the run in progress hidden: its weights still marked
+            now = self.current_point()
+            if now is not None:
+                self._draw_now(p, now, None)
+        self._draw_legend(p, f.rect.bottom() + 56.0, self._legend_rows(paths))
         p.end()
 
-    def _draw_path(self, p: QPainter, f: PlotFrame, path: np.ndarray) -> None:
-        pts = [f.px(float(a), float(b)) for a, b, _ in path if np.isfinite(a) and np.isfinite(b)]
+    def _current_run(self):
+        return self.model.run_numbered(self.run_number) if self.model is not None and self.run_number is not None \
+            else None
+
+    def _draw_path(self, p: QPainter, f: PlotFrame, path: np.ndarray, color: str | None, current: bool) -> None:
+        """A path from its start (a dot) to its end: the run in progress ends at the marker
+        of the weights now, an earlier run at a dot of its colour. color None: the
+        default white path (no project's runs)."""
+        pts = [f.px(float(a), float(b)) for a, b in path[:, :2] if np.isfinite(a) and np.isfinite(b)]
         if not pts:
             return
         p.save()
@@ -219,19 +299,45 @@ class LandscapeView(QWidget):
         line = QPainterPath(pts[0])
         for q in pts[1:]:
             line.lineTo(q)
+        fill = QColor(color or "#ffffff")
+        halo = halo_color(fill)
+        width = theme.line_width(2.6 if current else 2.0)
         p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setPen(QPen(QColor(0, 0, 0, 160), 4.0))
+        p.setPen(QPen(halo, width + 2.5))
         p.drawPath(line)
-        p.setPen(QPen(QColor("#ffffff"), 2.0))
+        p.setPen(QPen(fill, width))
         p.drawPath(line)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor("#ffffff"))
+        p.setPen(QPen(halo, 1.5))
+        p.setBrush(fill)
         p.drawEllipse(pts[0], 4.0, 4.0)
-        now = pts[-1]
-        p.setPen(QPen(QColor("#ffffff"), 2.0))
-        p.setBrush(QColor("#e5484d"))
-        p.drawEllipse(now, 7.5, 7.5)
+        if current:
+            self._draw_now(p, pts[-1], color)
+        else:
+            p.drawEllipse(pts[-1], 5.0, 5.0)
         p.restore()
+
+    def _draw_now(self, p: QPainter, at: QPointF, color: str | None) -> None:
+        """The marker of the weights now: a ring around the run's colour (red without runs)."""
+        p.save()
+        p.setPen(QPen(QColor("#ffffff"), 2.0))
+        p.setBrush(QColor(color or "#e5484d"))
+        p.drawEllipse(at, 7.5, 7.5)
+        p.restore()
+
+    def _draw_legend(self, p: QPainter, top: float, rows: list) -> None:
+        t = theme.current()
+        fm = QFontMetricsF(theme.font(10, bold=True))
+        for k, row in enumerate(rows):
+            x, y = 8.0, top + k * LEGEND_ROW
+            for text, color, current in row:
+                p.setPen(QPen(QColor(color), theme.line_width(3.0)))
+                p.drawLine(QPointF(x, y + LEGEND_ROW / 2), QPointF(x + 20, y + LEGEND_ROW / 2))
+                p.setFont(theme.font(10, bold=current))
+                p.setPen(QColor(t["text"]))
+                w = min(self.width() - x - 34.0, p.fontMetrics().horizontalAdvance(text) + 2.0)
+                p.drawText(QRectF(x + 26, y, w, LEGEND_ROW), int(Qt.AlignmentFlag.AlignVCenter),
+                           p.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, int(w)))
+                x += 26.0 + fm.horizontalAdvance(text) + 14.0
 
     def current_point(self) -> QPointF | None:
         """Where the weights now are marked (the path's last point), in widget pixels."""
