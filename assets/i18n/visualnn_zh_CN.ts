@@ -99,12 +99,12 @@
 <context>
     <name>ConfusionView</name>
     <message>
-        <location filename="../../visualnn/gui/panels/confusion.py" line="+25"/>
+        <location filename="../../visualnn/gui/panels/confusion.py" line="+44"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+61"/>
         <source>macro average</source>
         <translation>宏平均</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>{split} 准确率 {acc} %</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>For classification</source>
         <translation>适用于分类任务</translation>
     </message>
@@ -134,7 +134,7 @@
         <translation>训练开始后显示</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>predicted class →</source>
         <translation>预测类别 →</translation>
     </message>
@@ -167,6 +167,46 @@
         <location line="+0"/>
         <source>count</source>
         <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>macro F1</source>
+        <translation>宏平均 F1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{run} (now)</source>
+        <translation>{run}（当前）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{run}: epoch {epoch}, {split} split</source>
+        <translation>{run}：第 {epoch} 轮，{split}集</translation>
     </message>
 </context>
 <context>
@@ -751,12 +791,12 @@
 <context>
     <name>LandscapeView</name>
     <message>
-        <location filename="../../visualnn/gui/panels/landscape.py" line="+65"/>
+        <location filename="../../visualnn/gui/panels/landscape.py" line="+78"/>
         <source>Landscape</source>
         <translation>损失地形</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Axes:</source>
         <translation>坐标轴：</translation>
     </message>
@@ -791,7 +831,12 @@
         <translation>y 轴上的参数</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+108"/>
+        <source>{run} (now)</source>
+        <translation>{run}（当前）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>loss now {loss} · path of {n} points · bands of equal loss (log scale)</source>
         <translation>当前损失 {loss} · 路径共 {n} 个点 · 等损失带（对数刻度）</translation>
     </message>
@@ -1523,7 +1568,7 @@
 <context>
     <name>RunsList</name>
     <message>
-        <location filename="../../visualnn/gui/panels/runs_list.py" line="+89"/>
+        <location filename="../../visualnn/gui/panels/runs_list.py" line="+98"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
@@ -2765,12 +2810,12 @@
     </message>
     <message>
         <location line="+19"/>
-        <location line="+227"/>
+        <location line="+240"/>
         <source>Delete {node}</source>
         <translation>删除 {node}</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-239"/>
         <source>Delete {n_ids} layers</source>
         <translation>删除 {n_ids} 个层</translation>
     </message>
@@ -2781,12 +2826,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+186"/>
+        <location line="+199"/>
         <source>Disconnect {src} → {dst}</source>
         <translation>断开 {src} → {dst}</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-183"/>
         <source>Move {node}</source>
         <translation>移动 {node}</translation>
     </message>
@@ -2796,12 +2841,12 @@
         <translation>移动 {n} 个层</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+56"/>
         <source>Edit {node}</source>
         <translation>编辑 {node}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+18"/>
         <source>Set {node_id}.{name}</source>
         <translation>设置 {node_id}.{name}</translation>
     </message>
@@ -2811,12 +2856,12 @@
         <translation>重命名 {old} → {new}</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+178"/>
         <source>Set {node} init</source>
         <translation>设置 {node} 的初始化</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-151"/>
         <source>a node &apos;{id}&apos; already exists</source>
         <translation>节点 &apos;{id}&apos; 已存在</translation>
     </message>
@@ -3863,13 +3908,13 @@
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../visualnn/gui/panels/grad_norms.py" line="+144"/>
+        <location filename="../../visualnn/gui/panels/grad_norms.py" line="+148"/>
         <location filename="../../visualnn/gui/panels/weights_hist.py" line="+67"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-116"/>
         <source>⚠ {node}: gradient norm {norm} &gt; {high} (exploding): try a smaller learning rate</source>
         <translation>⚠ {node}：梯度范数 {norm} &gt; {high}（梯度爆炸）：试试更小的学习率</translation>
     </message>
@@ -3899,7 +3944,7 @@
         <translation>梯度</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Gradient norms appear when training runs</source>
         <translation>训练开始后显示梯度范数</translation>
     </message>
