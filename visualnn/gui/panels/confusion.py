@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, QRectF, Qt, Slot
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from visualnn.core.train.runs import final_figures
@@ -240,25 +240,35 @@ class ConfusionView(QWidget):
 
     def _draw_runs(self, p: QPainter, runs: list, box: QRectF) -> None:
         """The runs compared: a row each, tinted and marked in its colour, the run in
-        progress in bold; accuracy, macro F1 and loss of its last epoch."""
+        progress in bold; accuracy, macro F1 and loss of its last epoch (a narrow pane
+        keeps the first of them that fit)."""
         t = theme.current()
+        heads = [self.tr("run"), self.tr("accuracy"), self.tr("macro F1"), self.tr("loss")]
+        cells = [["–"] * 3 if fig is None else [
+            "–" if fig["accuracy"] is None else f"{100 * fig['accuracy']:.1f} %",
+            "–" if fig["f1"] is None else f"{fig['f1']:.2f}",
+            "–" if fig["loss"] is None else f"{fig['loss']:.4g}"] for _, _, _, fig, _ in runs]
+        bold = QFontMetricsF(theme.font(10, bold=True))
+        widths = [max([bold.horizontalAdvance(h)] + [bold.horizontalAdvance(c[k]) for c in cells]) + 12.0
+                  for k, h in enumerate(heads[1:])]
+        cols = 3
+        while cols > 1 and box.width() - sum(widths[:cols]) < 80:
+            cols -= 1
+        name_w = box.width() - sum(widths[:cols])
+        lefts = [box.left() + name_w + sum(widths[:k]) for k in range(cols)]
         p.setFont(theme.font(10))
-        heads = (self.tr("run"), self.tr("accuracy"), self.tr("macro F1"), self.tr("loss"))
-        fm = p.fontMetrics()
-        num_w = min(max(fm.horizontalAdvance(h) for h in heads[1:]) + 16.0, box.width() / 4.6)
-        name_w = box.width() - 3 * num_w
         p.setPen(QColor(t["divider"]))
         p.drawLine(int(box.left()), int(box.top()) - 3, int(box.right()), int(box.top()) - 3)
         p.setPen(QColor(t["text_muted"]))
-        for k, h in enumerate(heads):
-            x = box.left() + (10 if k == 0 else name_w + (k - 1) * num_w)
-            w = name_w - 10 if k == 0 else num_w
-            self._label(p, QRectF(x, box.top(), w - 4, ROW_H), h,
-                        Qt.AlignmentFlag.AlignLeft if k == 0 else Qt.AlignmentFlag.AlignRight)
+        self._label(p, QRectF(box.left() + 10, box.top(), name_w - 14, ROW_H), heads[0], Qt.AlignmentFlag.AlignLeft)
+        for k in range(cols):
+            self._label(p, QRectF(lefts[k], box.top(), widths[k] - 4, ROW_H), heads[k + 1], Qt.AlignmentFlag.AlignRight)
         fits = int(max(0, (box.height() - ROW_H) // ROW_H))
-        shown = newest(runs, fits)
         y = box.top()
-        for run, label, color, fig, current in shown:
+        texts_of = {id(row): texts for row, texts in zip(runs, cells)}
+        for row in newest(runs, fits):
+            run, label, color, fig, current = row
+            texts = texts_of[id(row)]
             y += ROW_H
             tint = QColor(color)
             tint.setAlphaF(0.16)
@@ -275,10 +285,6 @@ class ConfusionView(QWidget):
                 split = self.tr("test") if fig["split"] == "test" else self.tr("train")
                 self.tips[-1] = (self.tips[-1][0], self.tr("{run}: epoch {epoch}, {split} split").format(
                     run=label, epoch=fig["epoch"], split=split))
-            cells = ["–"] * 3 if fig is None else [
-                "–" if fig["accuracy"] is None else f"{100 * fig['accuracy']:.1f} %",
-                "–" if fig["f1"] is None else f"{fig['f1']:.2f}",
-                "–" if fig["loss"] is None else f"{fig['loss']:.4g}"]
-            for k, text in enumerate(cells):
-                r = QRectF(box.left() + name_w + k * num_w, y, num_w - 4, ROW_H)
-                p.drawText(r, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
+            for k in range(cols):
+                p.drawText(QRectF(lefts[k], y, widths[k] - 4, ROW_H),
+                           int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), texts[k])
