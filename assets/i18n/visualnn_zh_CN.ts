@@ -189,7 +189,7 @@
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+36"/>
         <source>{run} (now)</source>
         <translation>{run}（当前）</translation>
     </message>
@@ -791,7 +791,7 @@
 <context>
     <name>LandscapeView</name>
     <message>
-        <location filename="../../visualnn/gui/panels/landscape.py" line="+78"/>
+        <location filename="../../visualnn/gui/panels/landscape.py" line="+70"/>
         <source>Landscape</source>
         <translation>损失地形</translation>
     </message>
@@ -831,12 +831,12 @@
         <translation>y 轴上的参数</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+106"/>
         <source>{run} (now)</source>
         <translation>{run}（当前）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
         <source>loss now {loss} · path of {n} points · bands of equal loss (log scale)</source>
         <translation>当前损失 {loss} · 路径共 {n} 个点 · 等损失带（对数刻度）</translation>
     </message>
@@ -1451,7 +1451,7 @@
         <translation>变化项</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Boundaries</source>
         <translation>决策边界</translation>
     </message>

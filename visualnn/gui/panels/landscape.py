@@ -13,17 +13,16 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from visualnn.gui import theme
 from visualnn.gui.live import colormaps as cm
 from visualnn.gui.live.runs_model import run_color
 from visualnn.gui.panels.painter_plot import PlotFrame, draw_message, draw_title
+from visualnn.gui.panels.run_paths import LEGEND_ROW, draw_legend, draw_now, draw_path, legend_rows
 
 BANDS = 14
-LEGEND_ROW = 18.0
-LEGEND_ROWS = 3   # at most; the runs that do not fit are left out of the legend (their paths stay)
 # low loss dark blue, high loss pale yellow (viridis' ends, readable in both themes)
 ANCHORS = np.array([(38, 16, 90), (52, 94, 141), (33, 145, 140), (94, 201, 98), (253, 231, 37)], float)
 
@@ -46,13 +45,6 @@ def band_rgb(loss: np.ndarray) -> np.ndarray:
     f = (pos - i)[:, None]
     out[ok] = np.round(ANCHORS[i] * (1 - f) + ANCHORS[i + 1] * f).astype(np.uint8)
     return out
-
-
-def halo_color(color: QColor) -> QColor:
-    """What a line of `color` is outlined with to stand out on every band of the map:
-    white round dark colours, dark round light ones."""
-    light = 0.299 * color.red() + 0.587 * color.green() + 0.114 * color.blue() > 150
-    return QColor(0, 0, 0, 170) if light else QColor(255, 255, 255, 210)
 
 
 def upsampled(loss: np.ndarray, factor: int = 8) -> np.ndarray:
@@ -193,7 +185,7 @@ class LandscapeView(QWidget):
         if m is None or m.error or not m.x.size:
             return None
         top = 64.0
-        legend = LEGEND_ROW * len(self._legend_rows(self.paths())) + 4.0
+        legend = LEGEND_ROW * len(self.legend(self.paths())) + 4.0
         side = max(20.0, min(self.width() - 100.0, self.height() - top - 62.0 - legend))
         rect = QRectF(70.0, top, side, side)
         return PlotFrame(rect, float(m.x[0]), float(m.x[-1]), float(m.y[0]), float(m.y[-1]))
@@ -211,34 +203,26 @@ class LandscapeView(QWidget):
                 run = self.model.run_numbered(number)
                 if run is not None and run.visible and number != self.run_number:
                     out.append((run, run_color(run), np.asarray(coords)[:, :2]))
-        run = self.model.run_numbered(self.run_number) if self.model is not None and self.run_number is not None \
-            else None
+        run = self.current_run()
         if run is None or run.visible:
             out.append((run, run_color(run) if run is not None else None, m.path[:, :2]))
         return out
 
-    def _legend_rows(self, paths: list[tuple]) -> list[list[tuple[str, str, bool]]]:
-        """The legend laid out in rows of (label, colour, is the run in progress) that fit
-        the width; empty without the project's runs."""
-        named = [(run, color) for run, color, _ in paths if run is not None]
-        if not named:
+    def current_run(self):
+        """The project's run of the map shown (None: no runs given, or not fed yet)."""
+        if self.model is None or self.run_number is None:
+            return None
+        return self.model.run_numbered(self.run_number)
+
+    def legend(self, paths: list[tuple]) -> list[list[tuple[str, str, bool]]]:
+        """The legend's rows: each drawn run's label in its colour, the run in progress in bold."""
+        if self.model is None:
             return []
         labels = dict(zip((r.uid for r in self.model.runs), self.model.log.labels()))
-        current = paths[-1][0]
-        fm = QFontMetricsF(theme.font(10, bold=True))
-        rows, row, x, width = [], [], 0.0, self.width() - 16.0
-        for run, color in named:
-            text = labels.get(run.uid, "")
-            if run is current:
-                text = self.tr("{run} (now)").format(run=text)
-            w = 26.0 + fm.horizontalAdvance(text) + 14.0
-            if row and x + w > width:
-                rows.append(row)
-                row, x = [], 0.0
-            row.append((text, color, run is current))
-            x += w
-        rows.append(row)
-        return rows[:LEGEND_ROWS]
+        current = self.current_run()
+        items = [(self.tr("{run} (now)").format(run=labels[run.uid]) if run is current else labels[run.uid], color,
+                  run is current) for run, color, _ in paths if run is not None]
+        return legend_rows(items, self.width() - 16.0)
 
     def paintEvent(self, event):
         t = theme.current()
@@ -274,70 +258,15 @@ class LandscapeView(QWidget):
                    caption)
         paths = self.paths()
         self.drawn = paths
+        current = self.current_run()
         for i, (run, color, points) in enumerate(paths):
-            self._draw_path(p, f, points, color, current=i == len(paths) - 1 and run is self._current_run())
-        if not paths or paths[-1][0] is not self._current_run():  # the run in progress hidden: its weights still marked
+            draw_path(p, f, points, color, current=i == len(paths) - 1 and run is current)
+        if not paths or paths[-1][0] is not current:  # the run in progress hidden: its weights still marked
             now = self.current_point()
             if now is not None:
-                self._draw_now(p, now, None)
-        self._draw_legend(p, f.rect.bottom() + 56.0, self._legend_rows(paths))
+                draw_now(p, now, None)
+        draw_legend(p, 8.0, f.rect.bottom() + 56.0, self.width() - 16.0, self.legend(paths))
         p.end()
-
-    def _current_run(self):
-        return self.model.run_numbered(self.run_number) if self.model is not None and self.run_number is not None \
-            else None
-
-    def _draw_path(self, p: QPainter, f: PlotFrame, path: np.ndarray, color: str | None, current: bool) -> None:
-        """A path from its start (a dot) to its end: the run in progress ends at the marker
-        of the weights now, an earlier run at a dot of its colour. color None: the
-        default white path (no project's runs)."""
-        pts = [f.px(float(a), float(b)) for a, b in path[:, :2] if np.isfinite(a) and np.isfinite(b)]
-        if not pts:
-            return
-        p.save()
-        p.setClipRect(f.rect.adjusted(-8, -8, 8, 8))
-        line = QPainterPath(pts[0])
-        for q in pts[1:]:
-            line.lineTo(q)
-        fill = QColor(color or "#ffffff")
-        halo = halo_color(fill)
-        width = theme.line_width(2.6 if current else 2.0)
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setPen(QPen(halo, width + 2.5))
-        p.drawPath(line)
-        p.setPen(QPen(fill, width))
-        p.drawPath(line)
-        p.setPen(QPen(halo, 1.5))
-        p.setBrush(fill)
-        p.drawEllipse(pts[0], 4.0, 4.0)
-        if current:
-            self._draw_now(p, pts[-1], color)
-        else:
-            p.drawEllipse(pts[-1], 5.0, 5.0)
-        p.restore()
-
-    def _draw_now(self, p: QPainter, at: QPointF, color: str | None) -> None:
-        """The marker of the weights now: a ring around the run's colour (red without runs)."""
-        p.save()
-        p.setPen(QPen(QColor("#ffffff"), 2.0))
-        p.setBrush(QColor(color or "#e5484d"))
-        p.drawEllipse(at, 7.5, 7.5)
-        p.restore()
-
-    def _draw_legend(self, p: QPainter, top: float, rows: list) -> None:
-        t = theme.current()
-        fm = QFontMetricsF(theme.font(10, bold=True))
-        for k, row in enumerate(rows):
-            x, y = 8.0, top + k * LEGEND_ROW
-            for text, color, current in row:
-                p.setPen(QPen(QColor(color), theme.line_width(3.0)))
-                p.drawLine(QPointF(x, y + LEGEND_ROW / 2), QPointF(x + 20, y + LEGEND_ROW / 2))
-                p.setFont(theme.font(10, bold=current))
-                p.setPen(QColor(t["text"]))
-                w = min(self.width() - x - 34.0, p.fontMetrics().horizontalAdvance(text) + 2.0)
-                p.drawText(QRectF(x + 26, y, w, LEGEND_ROW), int(Qt.AlignmentFlag.AlignVCenter),
-                           p.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, int(w)))
-                x += 26.0 + fm.horizontalAdvance(text) + 14.0
 
     def current_point(self) -> QPointF | None:
         """Where the weights now are marked (the path's last point), in widget pixels."""
