@@ -99,12 +99,12 @@
 <context>
     <name>ConfusionView</name>
     <message>
-        <location filename="../../visualnn/gui/panels/confusion.py" line="+25"/>
+        <location filename="../../visualnn/gui/panels/confusion.py" line="+44"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+61"/>
         <source>macro average</source>
         <translation>宏平均</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>{split} 准确率 {acc} %</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>For classification</source>
         <translation>适用于分类任务</translation>
     </message>
@@ -134,7 +134,7 @@
         <translation>训练开始后显示</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>predicted class →</source>
         <translation>预测类别 →</translation>
     </message>
@@ -167,6 +167,46 @@
         <location line="+0"/>
         <source>count</source>
         <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>macro F1</source>
+        <translation>宏平均 F1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{run} (now)</source>
+        <translation>{run}（当前）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{run}: epoch {epoch}, {split} split</source>
+        <translation>{run}：第 {epoch} 轮，{split}集</translation>
     </message>
 </context>
 <context>
@@ -751,12 +791,12 @@
 <context>
     <name>LandscapeView</name>
     <message>
-        <location filename="../../visualnn/gui/panels/landscape.py" line="+65"/>
+        <location filename="../../visualnn/gui/panels/landscape.py" line="+70"/>
         <source>Landscape</source>
         <translation>损失地形</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Axes:</source>
         <translation>坐标轴：</translation>
     </message>
@@ -791,7 +831,12 @@
         <translation>y 轴上的参数</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+106"/>
+        <source>{run} (now)</source>
+        <translation>{run}（当前）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>loss now {loss} · path of {n} points · bands of equal loss (log scale)</source>
         <translation>当前损失 {loss} · 路径共 {n} 个点 · 等损失带（对数刻度）</translation>
     </message>
@@ -1038,7 +1083,7 @@
         <translation>课程第 {0} 步：{1}</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+58"/>
         <source>no layer named {0}</source>
         <translation>没有名为 {0} 的层</translation>
     </message>
@@ -1406,7 +1451,7 @@
         <translation>变化项</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Boundaries</source>
         <translation>决策边界</translation>
     </message>
@@ -1523,7 +1568,7 @@
 <context>
     <name>RunsList</name>
     <message>
-        <location filename="../../visualnn/gui/panels/runs_list.py" line="+89"/>
+        <location filename="../../visualnn/gui/panels/runs_list.py" line="+98"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
@@ -1980,7 +2025,7 @@
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../../visualnn/gui/live/controller.py" line="+257"/>
+        <location filename="../../visualnn/gui/live/controller.py" line="+259"/>
         <source>the network has a problem: {problem}</source>
         <translation>网络有问题：{problem}</translation>
     </message>

@@ -40,3 +40,23 @@ def open_window(qtbot, tmp_path, name: str = "spiral.vnn"):
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def answer_next_dialog(qtbot, button=None, seen=None):
+    """When the next modal dialog shows, note its text in `seen` and press `button` (or close it)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def check():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, check)
+            return
+        if seen is not None:
+            seen.append(box.text())
+        if button is None:
+            box.close()
+        else:
+            box.button(button).click()
+
+    QTimer.singleShot(0, check)

@@ -5,32 +5,14 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QLabel, QMessageBox
 
 from visualnn.core.io import dumps_project, load_project
 from visualnn.gui.settings import app_settings, recent_files
 
-from tests.gui.main_helpers import open_window, write_spiral
-
-
-def _answer_next_dialog(qtbot, button=None, seen=None):
-    """When the next modal dialog shows, note its text in `seen` and press `button` (or close it)."""
-
-    def check():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, check)
-            return
-        if seen is not None:
-            seen.append(box.text())
-        if button is None:
-            box.close()
-        else:
-            box.button(button).click()
-
-    QTimer.singleShot(0, check)
+from tests.gui.main_helpers import answer_next_dialog, open_window, write_spiral
 
 
 def test_title_shows_the_project_and_a_star_when_dirty(main_window, qtbot):
@@ -86,7 +68,7 @@ def test_opening_a_broken_file_shows_the_error_and_keeps_the_project(main_window
     bad.write_text('{"format": "visualnn",\n "version": 1,\n "nodes": [}', encoding="utf-8")
     before = dumps_project(w.document.project)
     seen: list[str] = []
-    _answer_next_dialog(qtbot, seen=seen)
+    answer_next_dialog(qtbot, seen=seen)
     assert not w.files.open(bad)
     assert len(seen) == 1 and "broken JSON at line 3" in seen[0] and "broken.vnn" in seen[0]
     assert dumps_project(w.document.project) == before
@@ -101,7 +83,7 @@ def test_opening_a_newer_version_names_the_version(main_window, qtbot, tmp_path)
     newer.write_text(json.dumps(doc), encoding="utf-8")
     before = dumps_project(w.document.project)
     seen: list[str] = []
-    _answer_next_dialog(qtbot, seen=seen)
+    answer_next_dialog(qtbot, seen=seen)
     assert not w.files.open(newer)
     assert "newer visualnn (file version 7" in seen[0]
     assert dumps_project(w.document.project) == before
@@ -113,10 +95,10 @@ def test_close_with_unsaved_changes_prompts(main_window, qtbot):
     w.canvas.setFocus()
     qtbot.keyClick(w.canvas, Qt.Key.Key_Delete)
     seen: list[str] = []
-    _answer_next_dialog(qtbot, QMessageBox.StandardButton.Cancel, seen)
+    answer_next_dialog(qtbot, QMessageBox.StandardButton.Cancel, seen)
     assert not w.close()
     assert w.isVisible() and "Save the changes" in seen[0]
-    _answer_next_dialog(qtbot, QMessageBox.StandardButton.Save, seen)
+    answer_next_dialog(qtbot, QMessageBox.StandardButton.Save, seen)
     assert w.close()  # saved to its file, then closed
     assert "t1" not in load_project(w.document.project.path).graph.nodes
 

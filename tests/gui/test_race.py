@@ -35,6 +35,16 @@ def test_a_race_of_optimizers_fills_curves_boundaries_and_table(qtbot):
     assert land is not None and [len(p) for p in land["paths"]] == [2 * 8 + 1] * 2 and len(dlg.landscape.paths) == 6
     assert len(dlg.curves.runs) == 2
     assert runs.log.labels() == ["sgd", "adam"] and doc.project.extra["runs"][1]["label"] == "adam"
+    assert doc.dirty  # the variants joined the project's runs: closing asks first
+    from visualnn.gui import style, theme
+
+    try:  # the projector theme recolours the variants' paths too
+        style.apply_theme("projector")
+        okabe = theme.RUN_COLORS_BY_THEME["projector"]
+        assert [item.opts["pen"].color().name() for item in dlg.landscape.paths[::3]] == [okabe[0].lower(),
+                                                                                         okabe[1].lower()]
+    finally:
+        style.apply_theme("light")
 
 
 def test_bad_values_are_named_and_cancel_stops_the_race(qtbot):

@@ -138,6 +138,13 @@ PROJECTOR = {
 
 THEMES = {"light": LIGHT, "dark": DARK, "projector": PROJECTOR}
 
+# Colours of a project's runs, by slot (core.train.runs.COLORS slots; more wrap around). The
+# projector's are Okabe-Ito's, without the yellow that a white card would hide.
+RUN_COLORS = ("#2f6fed", "#f79009", "#12b76a", "#e5484d", "#7a5af8", "#0ba5ec", "#ee46bc", "#667085", "#a15c07",
+              "#099250")
+RUN_COLORS_BY_THEME = {"projector": tuple(OKABE_ITO[k] for k in ("blue", "orange", "green", "vermillion", "purple",
+                                                                 "sky", "black"))}
+
 # Sans-serif families in order of preference; Qt takes the first one installed.
 # Families with Chinese glyphs (Simplified forms first: left to itself, fontconfig may pick
 # a Japanese or Traditional variant). Qt falls back along a font's family list glyph by
@@ -205,6 +212,11 @@ def on_change(callback: Callable[[], None]) -> None:
     """Call `callback()` after each theme switch; a bound method is held weakly."""
     ref = weakref.WeakMethod(callback) if hasattr(callback, "__self__") else (lambda cb=callback: cb)
     _listeners.append(ref)
+
+
+def run_colors() -> tuple[str, ...]:
+    """The current theme's colours for runs, by slot ('#rrggbb')."""
+    return RUN_COLORS_BY_THEME.get(_current, RUN_COLORS)
 
 
 def color(key: str, theme: dict | None = None):

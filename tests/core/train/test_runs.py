@@ -45,3 +45,18 @@ def test_runs_round_trip_through_the_project_file():
     assert back.labels() == ["sgd", "adam"] and [r.visible for r in back.runs] == [True, False]
     assert back.runs[1].history == run.history
     assert RunLog.from_json([3, {"history": "x"}, {"label": "mine", "history": []}]).labels() == ["mine"]
+
+
+def test_final_figures_are_the_last_epochs_test_split_else_train():
+    from visualnn.core.train.runs import final_figures
+
+    assert final_figures([]) is None
+    rows = [{"epoch": 1, "train_loss": 0.9, "test_loss": 1.0, "train_accuracy": 0.5, "test_accuracy": 0.4,
+             "train_f1": 0.45, "test_f1": 0.35},
+            {"epoch": 2, "train_loss": 0.5, "test_loss": 0.6, "train_accuracy": 0.8, "test_accuracy": 0.7,
+             "train_f1": 0.75, "test_f1": 0.65}]
+    assert final_figures(rows) == {"epoch": 2, "split": "test", "accuracy": 0.7, "f1": 0.65, "loss": 0.6}
+    no_test = [{"epoch": 3, "train_loss": 0.2, "test_loss": None, "train_accuracy": 0.9, "train_f1": 0.85}]
+    assert final_figures(no_test) == {"epoch": 3, "split": "train", "accuracy": 0.9, "f1": 0.85, "loss": 0.2}
+    regression = [{"epoch": 1, "train_loss": 0.3, "test_loss": 0.4}]
+    assert final_figures(regression) == {"epoch": 1, "split": "test", "accuracy": None, "f1": None, "loss": 0.4}

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QMessageBox
+
+from tests.gui.main_helpers import answer_next_dialog
 from visualnn.examples import example_path
 
 from .conftest import WAIT_MS
@@ -29,7 +32,12 @@ def test_open_another_project_leaves_nothing_of_the_last(thread_window, qtbot):
     qtbot.waitUntil(lambda: views["boundary"].grid is not None, timeout=WAIT_MS)
     old_boundary = views["boundary"]
 
+    assert w.document.dirty  # the run trained is the project's: closing it asks first
+    seen: list[str] = []
+    answer_next_dialog(qtbot, QMessageBox.StandardButton.Discard, seen)
     assert w.files.open_example(example_path("sine_lstm.vnn"))  # a sequence regression: no 2-D plane
+    assert "Save the changes" in seen[0]
+    assert not w.document.dirty  # the last run's final losses, drained on the switch, are not the new project's
     views = w.training.views.views
     assert runs_with_data(views["curves"]) == 0 and views["curves"].summary.text() == "Press Play to train"
     assert views["boundary"] is not old_boundary and views["boundary"].grid is None
@@ -49,7 +57,9 @@ def test_open_another_project_leaves_nothing_of_the_last(thread_window, qtbot):
 def test_new_project_after_training_shows_empty_views(thread_window, qtbot):
     w = thread_window
     train_a_little(w, qtbot)
+    answer_next_dialog(qtbot, QMessageBox.StandardButton.Discard)
     assert w.files.new_blank()
+    assert not w.document.dirty
     views = w.training.views.views
     assert runs_with_data(views["curves"]) == 0 and views["curves"].summary.text() == "Press Play to train"
     assert w.training.controller.step == 0 and len(w.training.controller.timeline) == 0

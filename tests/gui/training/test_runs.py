@@ -76,3 +76,23 @@ def test_an_empty_run_is_not_kept_and_the_log_is_bounded(qtbot):
         model.begin_run()
         model.add_losses(drained(1, 1))
     assert len(model.runs) == 12 and len(model.batch) == 12 and model.log.labels()[-1] == "seed 19"
+
+
+def test_runs_trained_or_raced_mark_the_project_unsaved_and_loading_them_does_not(qtbot, tmp_path):
+    doc = Document(mlp())
+    model = RunsModel(doc)
+    model.begin_run(1)
+    model.add_losses(Drained(np.arange(1, 5, dtype=float), np.ones(4), []))  # steps only: nothing saved changed
+    assert model.run_numbered(1) is model.current and not doc.dirty
+    model.add_losses(drained(5, 1))  # an epoch: saved with the project
+    assert doc.dirty
+    doc.mark_saved()
+    model.add_finished({"optimizer": "adam"}, [{"epoch": 1, "step": 8, "train_loss": 0.5}])  # a race's variant
+    assert doc.dirty
+
+    path = save_project(doc.project, tmp_path / "runs.vnn")
+    opened = Document(load_project(path))
+    back = RunsModel(opened)
+    assert len(back.runs) == 2 and not opened.dirty
+    opened.set_project(load_project(path))  # opened again in the same window
+    assert len(back.runs) == 2 and not opened.dirty and back.trained == {}

@@ -90,3 +90,46 @@ def test_pca_axes_need_a_path_and_say_so(qtbot):
     trainer2, job2 = _trained(10, LandscapeSettings("pca"))
     m2 = job2.compute()
     assert not m2.error and m2.kind == "pca" and np.allclose(m2.path[-1, :2], 0.0, atol=1e-9)
+
+
+def test_earlier_runs_paths_are_projected_on_each_plane_bounded_and_dropped_for_another_network(monkeypatch):
+    from visualnn.core.train.landscape import flat_params
+    from visualnn.gui.workers import landscape_job
+    from visualnn.gui.workers.landscape_job import PastPaths
+
+    past = PastPaths()
+    trainer = Trainer(line_project(hidden=True))
+    ends = {}
+    for run, lr in ((1, 0.1), (2, 0.3)):  # two runs of the same network: the first kept for the second
+        trainer.update_config({"lr": lr})
+        trainer.reset()
+        job = LandscapeJob(trainer, past)
+        job.want(LandscapeSettings("random"))
+        for _ in range(12):
+            trainer.step()
+            job.record()
+        ends[run] = flat_params(trainer.model)
+        if run == 1:
+            past.keep(1, job)
+    m = job.compute()  # random axes through the weights now: the first run projected on this plane
+    assert [n for n, _ in m.others] == [1] and m.others[0][1].shape == (13, 2)
+    want = job._axes.project(ends[1][None]).numpy()[0]
+    np.testing.assert_allclose(m.others[0][1][-1], want, rtol=1e-5, atol=1e-6)
+    xs, ys = m.others[0][1][:, 0], m.others[0][1][:, 1]
+    assert m.x[0] <= xs.min() and xs.max() <= m.x[-1] and m.y[0] <= ys.min() and ys.max() <= m.y[-1]  # on the map
+    assert job.extended().others is m.others  # between maps the plane stays
+
+    d = past.paths[1].shape[1]  # the network's number of parameters
+    monkeypatch.setattr(landscape_job, "PAST_VALUES", 40 * d)  # room for 40 points in all
+    monkeypatch.setattr(landscape_job, "PAST_RUNS", 4)
+    past.keep(2, job)
+    assert [len(v) for v in past.paths.values()] == [13, 13]
+    for run in range(3, 6):
+        past.keep(run, job)
+    assert list(past.paths) == [2, 3, 4, 5] and [len(v) for v in past.paths.values()] == [10] * 4  # the oldest gone
+    assert all(v.dtype == torch.float32 for v in past.paths.values())
+    assert torch.equal(past.paths[5][-1], job.recorder.vectors()[-1].float())  # thinned: the end kept
+
+    other = Trainer(line_project())  # another network: its parameters are not those of the paths kept
+    LandscapeJob(other, past)
+    assert past.paths == {}

@@ -7,9 +7,11 @@ from dataclasses import replace
 
 import numpy as np
 import torch
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QToolTip
 
 from tests.gui.views.helpers import run, table_2d_project
+from visualnn.gui import theme
 from visualnn.gui.panels.confusion import ConfusionView
 
 NAMES = ("negative review", "positive review", "neutral")
@@ -54,3 +56,42 @@ def test_metrics_are_scikit_learns_and_names_are_whole(qtbot):
     QToolTip.hideText()
     view.event(QHelpEvent(QEvent.Type.ToolTip, rect.center().toPoint(), view.mapToGlobal(rect.center().toPoint())))
     assert QToolTip.text() == "negative review"
+
+
+def test_the_runs_strip_shows_the_newest_runs_and_always_the_one_in_progress(qtbot):
+    from visualnn.gui.document import Document
+    from visualnn.gui.live.runs_model import RunsModel, run_color
+    from visualnn.gui.panels.confusion import RUN_ROWS
+    from visualnn.gui.workers.live_buffer import Drained
+
+    trainer, session, frame = run(table_2d_project(), steps=6)
+    doc = Document(table_2d_project())
+    model = RunsModel(doc)
+    row = {"epoch": 1, "step": 8, "train_loss": 0.5, "test_loss": 0.6, "train_accuracy": 0.8, "test_accuracy": 0.75,
+           "train_f1": 0.7, "test_f1": 0.66}
+    for lr in (0.1, 0.2, 0.3):
+        doc.project.train["lr"] = lr
+        model.begin_run()
+        model.add_losses(Drained(np.arange(1, 9, dtype=float), np.linspace(1, 0.5, 8), [row]))
+    now = model.current
+    for seed in range(5):  # a race's variants join after the run in progress
+        model.add_finished({**doc.project.train, "seed": seed + 1}, [row])
+    model.set_visible(model.runs[-1], False)
+    view = ConfusionView()
+    qtbot.addWidget(view)
+    view.use_runs(model)
+    view.resize(560, 520)
+    view.set_session(session)
+    view.show_frame(frame)
+    rows = view.run_rows()
+    assert len(rows) == RUN_ROWS and [r[0] for r in rows] == [now] + model.runs[3:7]
+    assert [r[4] for r in rows] == [True] + [False] * 4 and all(r[2] == run_color(r[0]) for r in rows)
+    assert rows[0][3] == {"epoch": 1, "split": "test", "accuracy": 0.75, "f1": 0.66, "loss": 0.6}
+    assert view.accent() == QColor(run_color(now))
+    picture = view.grab().toImage()
+    tips = [text for _, text in view.tips]
+    assert tips.count(f"{model.label(now)}: epoch 1, test split") == 1
+    y = max(r.center().y() for r, text in view.tips if text.endswith("test split"))  # the last row's tint
+    tint = picture.pixelColor(view.width() // 2, int(y))
+    want = QColor(run_color(rows[-1][0]))
+    assert tint != QColor(theme.current()["card"]) and abs(tint.hue() - want.hue()) <= 12

@@ -285,13 +285,15 @@ class PathRecorder:
 
 
 def landscape(evaluator: LossEvaluator, axes: Axes, path: torch.Tensor | None = None,
-              resolution: int = DEFAULT_RESOLUTION, span: float = DEFAULT_SPAN, fit_path: bool = True) -> dict:
+              resolution: int = DEFAULT_RESOLUTION, span: float = DEFAULT_SPAN, fit_path: bool = True,
+              also: torch.Tensor | None = None) -> dict:
     """The loss over the plane `axes` around its center, as the CLI's JSON object:
     {"axes": {"x", "y", "kind"}, "x": [...], "y": [...], "loss": [[...]] (a row per y),
     "path": [[x, y, loss], ...]}. The grid spans center +- span on both axes, widened to
     hold the whole path (with a 10 % margin) when fit_path. The path's points are its
     weights projected on the plane, each with the loss of those exact weights. Non-finite
-    losses are None."""
+    losses are None. also: (n, 2) more points of the plane (a, b) that the grid widens to
+    hold when fit_path (other runs' paths, projected on it to be drawn there too)."""
     resolution = int(resolution)
     if not 2 <= resolution <= MAX_RESOLUTION:
         raise LandscapeError(tr("the resolution must be between 2 and {most}, not {n}", most=MAX_RESOLUTION,
@@ -304,14 +306,15 @@ def landscape(evaluator: LossEvaluator, axes: Axes, path: torch.Tensor | None = 
     if path is not None and path.shape[0]:
         coords = axes.project(path)
         path_losses = evaluator(path)
-        if fit_path:
-            finite = torch.isfinite(coords).all(dim=1)
-            if finite.any():
-                c = coords[finite]
-                (px0, py0), (px1, py1) = c.min(0).values.tolist(), c.max(0).values.tolist()
-                mx, my = 0.1 * (px1 - px0), 0.1 * (py1 - py0)
-                lo_x, hi_x = min(lo_x, px0 - mx), max(hi_x, px1 + mx)
-                lo_y, hi_y = min(lo_y, py0 - my), max(hi_y, py1 + my)
+    fit = [c for c in (coords, also) if c is not None and c.shape[0]]
+    if fit_path and fit:
+        c = torch.cat([f.double() for f in fit])
+        c = c[torch.isfinite(c).all(dim=1)]
+        if c.shape[0]:
+            (px0, py0), (px1, py1) = c.min(0).values.tolist(), c.max(0).values.tolist()
+            mx, my = 0.1 * (px1 - px0), 0.1 * (py1 - py0)
+            lo_x, hi_x = min(lo_x, px0 - mx), max(hi_x, px1 + mx)
+            lo_y, hi_y = min(lo_y, py0 - my), max(hi_y, py1 + my)
     xs = torch.linspace(lo_x, hi_x, resolution, dtype=torch.float64)
     ys = torch.linspace(lo_y, hi_y, resolution, dtype=torch.float64)
     gy, gx = torch.meshgrid(ys, xs, indexing="ij")

@@ -29,6 +29,20 @@ def run_settings(project) -> dict:
     return s
 
 
+def final_figures(history: list) -> dict | None:
+    """A run's last epoch in a few numbers, for comparing runs: {"epoch", "split",
+    "accuracy", "f1", "loss"}. split is "test" where the run measured a test split, else
+    "train"; accuracy (0 to 1), f1 (the macro average over classes) and loss are that
+    split's at the end of the last epoch, None where not measured (a regression has no
+    accuracy). None for a run without a finished epoch."""
+    if not history:
+        return None
+    last = history[-1]
+    split = "test" if last.get("test_loss") is not None else "train"
+    return {"epoch": last.get("epoch"), "split": split, "accuracy": last.get(f"{split}_accuracy"),
+            "f1": last.get(f"{split}_f1"), "loss": last.get(f"{split}_loss")}
+
+
 @dataclass
 class Run:
     settings: dict

@@ -3,6 +3,11 @@ columns the predicted ones, each cell's colour its share of the row, its number 
 count (test split); then per class and macro-averaged precision, recall and F1
 (core.train.metrics, computed with the predictions in the training process).
 
+With the project's runs (use_runs), a strip under them compares each shown run's last
+epoch (accuracy, macro F1, loss: core.train.runs.final_figures), every row in its run's
+colour and the run in progress marked; the matrix's correct cells take that run's colour
+(and the mistakes a neutral grey, so no run's colour reads as "wrong").
+
 Class names are shown whole where they fit, elided with "…" where not, and in full in
 the tooltip of any label."""
 
@@ -10,13 +15,27 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, QRectF, Qt, Slot
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from visualnn.core.train.runs import final_figures
 from visualnn.gui import theme
+from visualnn.gui.live.runs_model import run_color
 
 ROW_H = 20.0
 METRICS = ("precision", "recall", "f1")
+RUN_ROWS = 5  # runs in the strip at most: the newest, the one in progress always among them
+
+
+def newest(rows: list[tuple], most: int) -> list[tuple]:
+    """The last `most` of run_rows() rows, in order, the run in progress always among them."""
+    if len(rows) <= most:
+        return rows
+    current = [r for r in rows if r[4]][:max(most, 0)]
+    room = max(most, 0) - len(current)
+    others = [r for r in rows if not r[4]]
+    picked = {id(r) for r in current + (others[-room:] if room else [])}
+    return [r for r in rows if id(r) in picked]
 
 
 class ConfusionView(QWidget):
@@ -31,7 +50,29 @@ class ConfusionView(QWidget):
         self.setMouseTracking(True)
         self.session = None
         self.evaluation = None
+        self.model = None  # the project's runs (RunsModel), once given
         self.tips: list[tuple[QRectF, str]] = []  # (label's rectangle, full text) of the last paint
+
+    def use_runs(self, runs) -> None:
+        """Compare the runs of `runs` (a RunsModel) under the matrix from now on."""
+        self.model = runs
+        runs.changed.connect(self.update)
+
+    def run_rows(self) -> list[tuple]:
+        """(run, label, colour, final_figures or None, is the run in progress) for each shown
+        run with a finished epoch, and the run in progress; the newest RUN_ROWS of them."""
+        if self.model is None:
+            return []
+        current = self.model.current
+        rows = [(run, label, run_color(run), final_figures(run.history), run is current)
+                for run, label in zip(self.model.runs, self.model.log.labels())
+                if run.visible and (run.history or run is current)]
+        return newest(rows, RUN_ROWS)
+
+    def accent(self) -> QColor:
+        """The colour of the correct cells: the run in progress's, else the theme's accent."""
+        cur = self.model.current if self.model is not None else None
+        return QColor(run_color(cur) if cur is not None and cur.visible else theme.current()["accent"])
 
     def set_session(self, session) -> None:
         self.session = session
@@ -98,25 +139,30 @@ class ConfusionView(QWidget):
             if p.fontMetrics().horizontalAdvance(head) > self.width() - 16:  # a narrow pane: the number first
                 head = self.tr("{split} accuracy {acc} %").format(split=ev.split, acc=f"{100 * ev.accuracy:.1f}")
         p.drawText(QRectF(8, 2, self.width() - 16, 22), int(Qt.AlignmentFlag.AlignVCenter), head)
+        runs = self.run_rows()
+        strip_h = min(ROW_H * (len(runs) + 1) + 10, self.height() * 0.4) if runs else 0.0
+        height = self.height() - strip_h
+        if runs:
+            self._draw_runs(p, runs, QRectF(8, height + 6, self.width() - 16, strip_h - 6))
         if ev is None or s is None:
             p.setFont(theme.font(10))
             p.setPen(QColor(t["text_muted"]))
             msg = self.tr("For classification") if s is not None and s.task != "classification" else \
                 self.tr("Appears when training runs")
-            p.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), msg)
+            p.drawText(QRectF(0, 0, self.width(), height), int(Qt.AlignmentFlag.AlignCenter), msg)
             p.end()
             return
         rows = self.metric_rows()
         table_h = ROW_H * (len(rows) + 1) + 8
-        wide = self.width() >= 1.25 * self.height() and self.width() > 420
+        wide = self.width() >= 1.25 * height and self.width() > 420
         if wide:  # the table beside the matrix
             table_w = min(460.0, self.width() * 0.5)
-            matrix_box = QRectF(0, 26, self.width() - table_w - 8, self.height() - 26)
-            table_box = QRectF(self.width() - table_w - 8, 30, table_w, table_h)
+            matrix_box = QRectF(0, 26, self.width() - table_w - 8, height - 26)
+            table_box = QRectF(self.width() - table_w - 8, 30, table_w, min(table_h, height - 30))
         else:  # the table under it
-            table_h = min(table_h, self.height() * 0.5)
-            matrix_box = QRectF(0, 26, self.width(), self.height() - 26 - table_h)
-            table_box = QRectF(8, self.height() - table_h, self.width() - 16, table_h)
+            table_h = min(table_h, height * 0.5)
+            matrix_box = QRectF(0, 26, self.width(), height - 26 - table_h)
+            table_box = QRectF(8, height - table_h, self.width() - 16, table_h)
         self._draw_matrix(p, ev.confusion, self.names(), matrix_box)
         if rows:
             self._draw_table(p, rows, table_box)
@@ -132,7 +178,8 @@ class ConfusionView(QWidget):
         side = max(8.0, min((box.right() - left - 8) / c, (box.bottom() - top - 6) / c))
         rows = m.sum(axis=1, keepdims=True).astype(float)
         share = np.divide(m, np.maximum(rows, 1.0))
-        accent, wrong = QColor(t["accent"]), QColor(t["error"])
+        accent = self.accent()
+        wrong = QColor(t["error"] if self.model is None else t["text_muted"])
         cell_font = theme.font(max(7.0, min(12.0, side * 0.32)))
         p.setPen(QColor(t["text_muted"]))
         p.drawText(QRectF(left, box.top(), c * side, 18), int(Qt.AlignmentFlag.AlignCenter), self.tr("predicted class →"))
@@ -190,3 +237,54 @@ class ConfusionView(QWidget):
             for k, text in enumerate(cells):
                 r = QRectF(box.left() + name_w + k * num_w, y, num_w - 4, ROW_H)
                 p.drawText(r, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
+
+    def _draw_runs(self, p: QPainter, runs: list, box: QRectF) -> None:
+        """The runs compared: a row each, tinted and marked in its colour, the run in
+        progress in bold; accuracy, macro F1 and loss of its last epoch (a narrow pane
+        keeps the first of them that fit)."""
+        t = theme.current()
+        heads = [self.tr("run"), self.tr("accuracy"), self.tr("macro F1"), self.tr("loss")]
+        cells = [["–"] * 3 if fig is None else [
+            "–" if fig["accuracy"] is None else f"{100 * fig['accuracy']:.1f} %",
+            "–" if fig["f1"] is None else f"{fig['f1']:.2f}",
+            "–" if fig["loss"] is None else f"{fig['loss']:.4g}"] for _, _, _, fig, _ in runs]
+        bold = QFontMetricsF(theme.font(10, bold=True))
+        widths = [max([bold.horizontalAdvance(h)] + [bold.horizontalAdvance(c[k]) for c in cells]) + 12.0
+                  for k, h in enumerate(heads[1:])]
+        cols = 3
+        while cols > 1 and box.width() - sum(widths[:cols]) < 80:
+            cols -= 1
+        name_w = box.width() - sum(widths[:cols])
+        lefts = [box.left() + name_w + sum(widths[:k]) for k in range(cols)]
+        p.setFont(theme.font(10))
+        p.setPen(QColor(t["divider"]))
+        p.drawLine(int(box.left()), int(box.top()) - 3, int(box.right()), int(box.top()) - 3)
+        p.setPen(QColor(t["text_muted"]))
+        self._label(p, QRectF(box.left() + 10, box.top(), name_w - 14, ROW_H), heads[0], Qt.AlignmentFlag.AlignLeft)
+        for k in range(cols):
+            self._label(p, QRectF(lefts[k], box.top(), widths[k] - 4, ROW_H), heads[k + 1], Qt.AlignmentFlag.AlignRight)
+        fits = int(max(0, (box.height() - ROW_H) // ROW_H))
+        y = box.top()
+        texts_of = {id(row): texts for row, texts in zip(runs, cells)}
+        for row in newest(runs, fits):
+            run, label, color, fig, current = row
+            texts = texts_of[id(row)]
+            y += ROW_H
+            tint = QColor(color)
+            tint.setAlphaF(0.16)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(tint)
+            p.drawRoundedRect(QRectF(box.left(), y + 1, box.width(), ROW_H - 2), 3, 3)
+            p.setBrush(QColor(color))
+            p.drawRoundedRect(QRectF(box.left(), y + 1, 5, ROW_H - 2), 2, 2)
+            p.setFont(theme.font(10, bold=current))
+            p.setPen(QColor(t["text"]))
+            name = self.tr("{run} (now)").format(run=label) if current else label
+            self._label(p, QRectF(box.left() + 10, y, name_w - 14, ROW_H), name, Qt.AlignmentFlag.AlignLeft)
+            if fig is not None:
+                split = self.tr("test") if fig["split"] == "test" else self.tr("train")
+                self.tips[-1] = (self.tips[-1][0], self.tr("{run}: epoch {epoch}, {split} split").format(
+                    run=label, epoch=fig["epoch"], split=split))
+            for k in range(cols):
+                p.drawText(QRectF(lefts[k], y, widths[k] - 4, ROW_H),
+                           int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), texts[k])

@@ -4,18 +4,23 @@ it and the weights now marked. Axes: two chosen parameters, two random filter-no
 directions, or the two principal directions of the path so far.
 
 The map is computed in the training process (landscape_job, core.train.landscape) only
-while this view is shown; it asks for it through its `requested` signal."""
+while this view is shown; it asks for it through its `requested` signal. The earlier runs
+of the same network come with each map, projected on its plane: with the project's runs
+(use_runs) each shown run's path is drawn in its colour, the run in progress on top, and
+a legend names them."""
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from visualnn.gui import theme
 from visualnn.gui.live import colormaps as cm
+from visualnn.gui.live.runs_model import run_color
 from visualnn.gui.panels.painter_plot import PlotFrame, draw_message, draw_title
+from visualnn.gui.panels.run_paths import LEGEND_ROW, draw_legend, draw_now, draw_path, legend_rows
 
 BANDS = 14
 # low loss dark blue, high loss pale yellow (viridis' ends, readable in both themes)
@@ -73,6 +78,9 @@ class LandscapeView(QWidget):
         self.setMinimumSize(200, 200)
         self.session = None
         self.map = None
+        self.model = None         # the project's runs (RunsModel), once given
+        self.run_number = None    # the training process's number of the run shown
+        self.drawn: list[tuple] = []  # (run or None, colour, (T, 2) points) of the last paint, the current last
         self.kind = QComboBox()
         for key in ("params", "random", "pca"):
             self.kind.addItem("", key)
@@ -112,6 +120,11 @@ class LandscapeView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+    def use_runs(self, runs) -> None:
+        """Draw the paths of `runs` (a RunsModel) in their colours from now on."""
+        self.model = runs
+        runs.changed.connect(self.update)
 
     # -- what to compute ------------------------------------------------------------------
     def settings(self) -> dict:
@@ -157,6 +170,7 @@ class LandscapeView(QWidget):
 
     @Slot(object)
     def show_frame(self, frame, live: bool = True) -> None:
+        self.run_number = frame.run
         if frame.landscape is not self.map:
             want = self.settings()["kind"]
             if frame.landscape is not None and frame.landscape.kind != want:
@@ -171,9 +185,44 @@ class LandscapeView(QWidget):
         if m is None or m.error or not m.x.size:
             return None
         top = 64.0
-        side = max(20.0, min(self.width() - 100.0, self.height() - top - 62.0))
+        legend = LEGEND_ROW * len(self.legend(self.paths())) + 4.0
+        side = max(20.0, min(self.width() - 100.0, self.height() - top - 62.0 - legend))
         rect = QRectF(70.0, top, side, side)
         return PlotFrame(rect, float(m.x[0]), float(m.x[-1]), float(m.y[0]), float(m.y[-1]))
+
+    def paths(self) -> list[tuple]:
+        """What to draw of the map's paths: (run or None, colour, (T, 2) points), each shown
+        earlier run of this network in its colour, then the run in progress (None for its
+        run and the default colours without the project's runs; left out when hidden)."""
+        m = self.map
+        if m is None or m.error:
+            return []
+        out = []
+        if self.model is not None:
+            for number, coords in m.others:
+                run = self.model.run_numbered(number)
+                if run is not None and run.visible and number != self.run_number:
+                    out.append((run, run_color(run), np.asarray(coords)[:, :2]))
+        run = self.current_run()
+        if run is None or run.visible:
+            out.append((run, run_color(run) if run is not None else None, m.path[:, :2]))
+        return out
+
+    def current_run(self):
+        """The project's run of the map shown (None: no runs given, or not fed yet)."""
+        if self.model is None or self.run_number is None:
+            return None
+        return self.model.run_numbered(self.run_number)
+
+    def legend(self, paths: list[tuple]) -> list[list[tuple[str, str, bool]]]:
+        """The legend's rows: each drawn run's label in its colour, the run in progress in bold."""
+        if self.model is None:
+            return []
+        labels = dict(zip((r.uid for r in self.model.runs), self.model.log.labels()))
+        current = self.current_run()
+        items = [(self.tr("{run} (now)").format(run=labels[run.uid]) if run is current else labels[run.uid], color,
+                  run is current) for run, color, _ in paths if run is not None]
+        return legend_rows(items, self.width() - 16.0)
 
     def paintEvent(self, event):
         t = theme.current()
@@ -207,31 +256,17 @@ class LandscapeView(QWidget):
         p.setPen(QColor(t["text_muted"]))
         p.drawText(QRectF(8, f.rect.bottom() + 36, self.width() - 16, 18), int(Qt.AlignmentFlag.AlignLeft),
                    caption)
-        self._draw_path(p, f, m.path)
+        paths = self.paths()
+        self.drawn = paths
+        current = self.current_run()
+        for i, (run, color, points) in enumerate(paths):
+            draw_path(p, f, points, color, current=i == len(paths) - 1 and run is current)
+        if not paths or paths[-1][0] is not current:  # the run in progress hidden: its weights still marked
+            now = self.current_point()
+            if now is not None:
+                draw_now(p, now, None)
+        draw_legend(p, 8.0, f.rect.bottom() + 56.0, self.width() - 16.0, self.legend(paths))
         p.end()
-
-    def _draw_path(self, p: QPainter, f: PlotFrame, path: np.ndarray) -> None:
-        pts = [f.px(float(a), float(b)) for a, b, _ in path if np.isfinite(a) and np.isfinite(b)]
-        if not pts:
-            return
-        p.save()
-        p.setClipRect(f.rect.adjusted(-8, -8, 8, 8))
-        line = QPainterPath(pts[0])
-        for q in pts[1:]:
-            line.lineTo(q)
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setPen(QPen(QColor(0, 0, 0, 160), 4.0))
-        p.drawPath(line)
-        p.setPen(QPen(QColor("#ffffff"), 2.0))
-        p.drawPath(line)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor("#ffffff"))
-        p.drawEllipse(pts[0], 4.0, 4.0)
-        now = pts[-1]
-        p.setPen(QPen(QColor("#ffffff"), 2.0))
-        p.setBrush(QColor("#e5484d"))
-        p.drawEllipse(now, 7.5, 7.5)
-        p.restore()
 
     def current_point(self) -> QPointF | None:
         """Where the weights now are marked (the path's last point), in widget pixels."""

@@ -101,7 +101,9 @@ class LiveViews(QWidget):
         if self.views:
             return self.views
         self.views = _make_views()
-        self.views["curves"].use_runs(self.runs)
+        for view in self.views.values():
+            if hasattr(view, "use_runs"):  # views that draw every run (curves, landscape, metrics)
+                view.use_runs(self.runs)
         for view in self.views.values():  # views that ask the training process for more data
             if hasattr(view, "attach"):
                 view.attach(self.ctl)
@@ -225,7 +227,7 @@ class LiveViews(QWidget):
 
     @Slot(int)
     def _on_reset(self, run: int) -> None:
-        self.runs.begin_run()
+        self.runs.begin_run(run)
         if self.views:
             self.views["curves"].new_run()
 

@@ -3,11 +3,13 @@ it, Delete removes it; each row wears its run's colour and names what differs.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QMenu
 
 from visualnn.gui.live.runs_model import run_color
+
+LIST_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Delete, Qt.Key.Key_Backspace)  # the list's own, before the window's shortcuts
 
 
 def swatch(color: str) -> QIcon:
@@ -75,6 +77,13 @@ class RunsList(QListWidget):
             run = self.run_of(item)
             if run is not None:
                 self.model.delete(run)
+
+    def event(self, e):
+        # in the main window Space is Play and Delete deletes layers: here they show/hide and delete runs
+        if e.type() == QEvent.Type.ShortcutOverride and not e.modifiers() and e.key() in LIST_KEYS:
+            e.accept()
+            return True
+        return super().event(e)
 
     def keyPressEvent(self, event):
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != self.State.EditingState:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QGridLayout, QHBoxLayout, QHe
                                QProgressBar, QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from visualnn.gui.live.runs_model import RunsModel
+from visualnn.gui.live.runs_model import RunsModel, run_color
 
 KEYS = ("optimizer", "lr", "batch_size", "weight_decay", "momentum", "l1", "dropout", "seed", "loss")
 SUGGESTED = {"optimizer": "sgd, adam, rmsprop", "lr": "0.3, 0.03, 0.003", "batch_size": "1, 10, 50",
@@ -58,6 +58,7 @@ class RaceDialog(QDialog):
         from visualnn.gui.panels.curves import CurvesView
 
         self.model = RunsModel(parent=self)
+        self.model.changed.connect(self._recolour_landscape)  # a theme switch recolours the runs
         self.curves = CurvesView(runs=self.model)
         self.curves.summary.hide()
         self.curves.emphasise_last = False  # the variants are equals
@@ -173,8 +174,6 @@ class RaceDialog(QDialog):
         else:
             self.message.setText(self.tr("Done: the variants are kept in the project's runs."))
         if worker.landscape is not None or worker.landscape_note:
-            from visualnn.gui.live.runs_model import run_color
-
             self.landscape.show_result(worker.landscape, [run_color(r) for r in self.runs],
                                        [v.label for v in self.variants])
         if self.project_runs is not None:
@@ -186,6 +185,12 @@ class RaceDialog(QDialog):
         self.start_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         worker.deleteLater()
+
+    @Slot()
+    def _recolour_landscape(self) -> None:
+        result = self.landscape.result
+        if result is not None and len(self.runs) == len(result["paths"]):
+            self.landscape.show_result(result, [run_color(r) for r in self.runs], [v.label for v in self.variants])
 
     # -- pieces --------------------------------------------------------------------------------
     def _make_boundaries(self) -> None:

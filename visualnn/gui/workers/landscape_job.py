@@ -4,6 +4,12 @@ over a plane of weights through the current ones (core.train.landscape), sent to
 views in frames. The path is kept while the view is hidden, and grows again when it shows
 (recording every step costs a copy of every weight, so it is done only while wanted).
 
+The paths of the earlier runs of the same network are kept too (PastPaths, thinned and
+bounded), as weights: a plane through the current weights moves with them, so a map
+projects every earlier path on its own plane, and the view draws each run in its colour.
+When the network's parameters change shape, the earlier paths no longer belong to the
+plane and are dropped.
+
 Only networks of at most MAX_PARAMS parameters are mapped live: each grid point is a pass
 over the whole training split, and the path keeps a copy of every parameter per point."""
 
@@ -17,6 +23,9 @@ MAX_PARAMS = 20_000
 PATH_POINTS = 200
 RESOLUTION = 21
 LABELS = 400  # parameter labels offered for the params axes
+PAST_RUNS = 11            # earlier runs' paths kept (with the run in progress: the 12 runs a project keeps)
+PAST_POINTS = 100         # points of an earlier run's path, at most ...
+PAST_VALUES = 4_000_000   # ... and fewer for a large network: all of them together hold at most this many numbers
 
 
 @dataclass(frozen=True)
@@ -34,7 +43,9 @@ class LandscapeMap:
     """The loss over a plane of weights: x (nx,), y (ny,), loss (ny, nx) (NaN where not
     finite), path (T, 3): the recorded weights' coordinates on the plane and their loss,
     the last row the weights now. x_label / y_label / kind: the axes. step: the update it
-    was computed after. error: why there is no map (then the arrays are empty)."""
+    was computed after. error: why there is no map (then the arrays are empty). others:
+    ((run number, (T, 2) coordinates), ...): the paths of the earlier runs of this network
+    on the same plane (the run numbers are those of the training process's reset events)."""
 
     x: np.ndarray
     y: np.ndarray
@@ -45,6 +56,7 @@ class LandscapeMap:
     kind: str
     step: int
     error: str = ""
+    others: tuple = ()
 
 
 def _nan(rows) -> np.ndarray:
@@ -56,13 +68,66 @@ def failed(message: str, kind: str, step: int) -> LandscapeMap:
     return LandscapeMap(e, e, np.zeros((0, 0)), np.zeros((0, 3)), "", "", kind, step, message)
 
 
-class LandscapeJob:
-    """The path of one run and its maps. `settings` is None while no view wants a map."""
+def param_signature(model) -> tuple:
+    """The names and shapes of a model's parameters: paths of models that share it live
+    in the same space of weights."""
+    return tuple((name, tuple(p.shape)) for name, p in model.named_parameters())
 
-    def __init__(self, trainer):
+
+def thinned(vectors, most: int):
+    """At most `most` rows of (T, D) `vectors`, evenly spread, the first and last kept."""
+    t = vectors.shape[0]
+    if t <= most:
+        return vectors
+    import torch
+
+    return vectors[torch.from_numpy(np.unique(np.linspace(0, t - 1, max(2, most)).round().astype(np.int64)))]
+
+
+class PastPaths:
+    """The paths of the earlier runs of one network, by run number, as float32 weights
+    (T, D): at most PAST_RUNS runs (the oldest goes), PAST_POINTS points each, fewer when
+    the network is large (PAST_VALUES numbers in all)."""
+
+    def __init__(self):
+        self.signature = None
+        self.paths: dict = {}
+
+    def start(self, model) -> None:
+        """A run of `model` begins: a network of other parameters drops the paths kept."""
+        sig = param_signature(model)
+        if sig != self.signature:
+            self.signature = sig
+            self.paths.clear()
+
+    def keep(self, run: int, job: "LandscapeJob | None") -> None:
+        """The path `job` recorded (of the network started last) is run `run`'s; a path
+        of fewer than two points is no path."""
+        if job is None or job.recorder is None or len(job.recorder) < 2:
+            return
+        self.paths.pop(run, None)
+        self.paths[run] = job.recorder.vectors().float()
+        while len(self.paths) > PAST_RUNS:
+            del self.paths[next(iter(self.paths))]
+        d = self.paths[run].shape[1]
+        most = max(2, min(PAST_POINTS, PAST_VALUES // max(1, d * len(self.paths))))
+        for k, v in self.paths.items():
+            self.paths[k] = thinned(v, most).clone()  # a copy: the thinned rows alone stay in memory
+
+    def clear(self) -> None:
+        self.paths.clear()
+
+
+class LandscapeJob:
+    """The path of one run and its maps. `settings` is None while no view wants a map.
+    past: the earlier runs' paths, drawn on each map's plane too."""
+
+    def __init__(self, trainer, past: PastPaths | None = None):
         from visualnn.core.train.landscape import PathRecorder
 
         self.trainer = trainer
+        self.past = past if past is not None else PastPaths()
+        self.past.start(trainer.model)
         self.count = sum(p.numel() for p in trainer.model.parameters())
         self.fits = self.count <= MAX_PARAMS
         self.recorder = PathRecorder(trainer.model, max_points=PATH_POINTS) if self.fits else None
@@ -92,6 +157,8 @@ class LandscapeJob:
 
     def compute(self) -> LandscapeMap | None:
         """The map for the current settings (None when none is wanted)."""
+        import torch
+
         from visualnn.core.i18n import tr as core_tr
         from visualnn.core.train.landscape import LandscapeError, landscape, make_axes, trainer_evaluator
 
@@ -108,14 +175,17 @@ class LandscapeJob:
         try:
             axes = make_axes(self.trainer.model, s.kind, params=list(s.params) if s.params else None, path=path,
                              seed=self.trainer.config.seed)
-            r = landscape(self._evaluator, axes, path, resolution=RESOLUTION, span=s.span)
+            others = {run: axes.project(v.double()) for run, v in self.past.paths.items()}
+            also = torch.cat(list(others.values())) if others else None
+            r = landscape(self._evaluator, axes, path, resolution=RESOLUTION, span=s.span, also=also)
         except LandscapeError as e:
             self._axes = self._map = None
             return failed(str(e), s.kind, step)
         self._axes = axes
         coords = _nan(r["path"]) if r["path"] else np.zeros((0, 3))
         self._map = LandscapeMap(np.asarray(r["x"]), np.asarray(r["y"]), _nan(r["loss"]), coords,
-                                 r["axes"]["x"], r["axes"]["y"], r["axes"]["kind"], step)
+                                 r["axes"]["x"], r["axes"]["y"], r["axes"]["kind"], step,
+                                 others=tuple((run, c.numpy()) for run, c in others.items()))
         return self._map
 
     def extended(self) -> LandscapeMap | None:

@@ -148,6 +148,7 @@ class TrainingLoop:
         self._eval = None
         self._dead = None   # the latest frames.dead_units() pair
         self._landscape_job = None       # the run's path and loss maps (landscape_job)
+        self._past_paths = None          # the earlier runs' paths (landscape_job.PastPaths)
         self._landscape_settings = None  # what the landscape view asks for (None: no view wants it)
         self._landscape = None
         self._landscape_at = 0.0
@@ -322,6 +323,11 @@ class TrainingLoop:
         self._new_run()
 
     def _new_run(self) -> None:
+        from visualnn.gui.workers.landscape_job import LandscapeJob, PastPaths
+
+        if self._past_paths is None:
+            self._past_paths = PastPaths()
+        self._past_paths.keep(self._run, self._landscape_job)  # the run that ends, drawn beside the next ones
         self._run += 1
         n = self.trainer.dataset.num_train
         self._sample = min(self._sample, max(n - 1, 0))
@@ -329,9 +335,7 @@ class TrainingLoop:
         self._grid = self._eval = self._dead = self._curve = self._landscape = self._forecast = None
         from dataclasses import replace
 
-        from visualnn.gui.workers.landscape_job import LandscapeJob
-
-        self._landscape_job = LandscapeJob(self.trainer)
+        self._landscape_job = LandscapeJob(self.trainer, self._past_paths)
         self._landscape_job.want(self._landscape_settings)
         labels = self._landscape_job.labels() if self._landscape_job.fits else ()
         self.session = replace(self.session, param_labels=labels)
