@@ -136,6 +136,7 @@ def test_closing_the_window_while_training_stops_the_thread(train_window, qtbot)
     qtbot.waitUntil(lambda: ctl.step > 0, timeout=WAIT_MS)
     worker = ctl.worker
     assert worker.isRunning()
+    w.document.mark_saved()  # (a finished epoch marks the runs unsaved: no question on close here)
     w.close()
     assert worker.isFinished() and not worker.isRunning()
     assert ctl.worker is None
