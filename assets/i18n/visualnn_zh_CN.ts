@@ -289,6 +289,40 @@
     </message>
 </context>
 <context>
+    <name>DataFeatures</name>
+    <message>
+        <location filename="../../visualnn/gui/panels/data_features.py" line="+68"/>
+        <source>Features: what each point (X₁, X₂) gives the network as inputs</source>
+        <translation>特征：每个点 (X₁, X₂) 作为输入交给网络的量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Feed {feature} of each point to the network</source>
+        <translation>把每个点的 {feature} 输入网络</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Choose the features</source>
+        <translation>选择特征</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+21"/>
+        <source>Standardize the inputs</source>
+        <translation>标准化输入</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Scale each input column to mean 0 and standard deviation 1 (by the training split) before training. Training is easier, but the learned weights then belong to the scaled inputs: w and b are not the slope and intercept of your raw numbers (w = slope × the column&apos;s standard deviation). Turn it off to learn the weights of the numbers as written.</source>
+        <translation>训练前把每个输入列缩放到均值 0、标准差 1（按训练集计算）。训练更容易，但学到的权重属于缩放后的输入：w 和 b 不是原始数值的斜率和截距（w = 斜率 × 该列的标准差）。关闭它，就学习原始数值的权重。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Use the inputs as written</source>
+        <translation>使用原始输入</translation>
+    </message>
+</context>
+<context>
     <name>DatasetPanel</name>
     <message>
         <location filename="../../visualnn/gui/panels/dataset_panel.py" line="+176"/>
@@ -595,6 +629,39 @@
         <location line="+14"/>
         <source>Export the view</source>
         <translation>导出视图</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWeights</name>
+    <message>
+        <location filename="../../visualnn/gui/export_weights.py" line="+24"/>
+        <source>Export which weights?</source>
+        <translation>导出哪些权重？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The network has trained. Export the trained weights, or the project&apos;s own weights (as saved, or the seed&apos;s where none are saved)?</source>
+        <translation>网络已经训练过。导出训练后的权重，还是项目自己的权重（已保存的权重；没有保存时为随机种子生成的权重）？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Trained weights</source>
+        <translation>训练后的权重</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Project&apos;s weights</source>
+        <translation>项目的权重</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The training did not hand over its weights; the project&apos;s own weights are exported.</source>
+        <translation>训练进程没有交出它的权重；已导出项目自己的权重。</translation>
     </message>
 </context>
 <context>
@@ -1727,6 +1794,14 @@
         <location line="+2"/>
         <source>Export View…</source>
         <translation>导出视图…</translation>
+    </message>
+</context>
+<context>
+    <name>StartingSign</name>
+    <message>
+        <location filename="../../visualnn/gui/live/starting_sign.py" line="+11"/>
+        <source>Starting training…</source>
+        <translation>正在启动训练…</translation>
     </message>
 </context>
 <context>

@@ -196,3 +196,51 @@ def test_qt_standard_buttons_in_chinese(qtbot, chinese):
     qtbot.addWidget(box)
     box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
     assert sorted(b.text() for b in box.buttons()) == sorted(["保存", "取消"])
+
+
+def test_every_catalog_context_is_one_the_app_asks_for():
+    """A text is looked up under its class's name (self.tr) or the context a translate()
+    call names. lupdate files `window.tr("…")` outside the window's class under "window",
+    a context no class has: such texts would stay English whatever the catalog says."""
+    import ast
+
+    classes, named = set(), set()
+    for path in (ROOT / "visualnn" / "gui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                classes.add(node.name)
+            elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
+                name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+                if name in ("translate", "QT_TRANSLATE_NOOP") and isinstance(node.args[0].value, str):
+                    named.add(node.args[0].value)
+    contexts = {c.findtext("name") for c in ET.parse(TS).getroot().iter("context")}
+    assert contexts - classes - named == set()
+
+
+def test_texts_passed_to_translating_helpers_are_in_the_catalog():
+    """A helper like `def _t(text): return translate("Ctx", text)` hides its texts from
+    lupdate: each literal handed to such a helper must be in the catalog, translated
+    (the "Standardize the inputs" checkbox once stayed English this way)."""
+    import ast
+
+    messages = {(c.findtext("name"), m.findtext("source")): m.find("translation")
+                for c in ET.parse(TS).getroot().iter("context") for m in c.iter("message")}
+    missing = []
+    for path in (ROOT / "visualnn" / "gui").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        helpers = {}
+        for fn in ast.walk(tree):
+            if isinstance(fn, ast.FunctionDef) and fn.args.args:
+                for call in ast.walk(fn):
+                    if (isinstance(call, ast.Call) and getattr(call.func, "attr", getattr(call.func, "id", None))
+                            == "translate" and len(call.args) == 2 and isinstance(call.args[0], ast.Constant)
+                            and isinstance(call.args[1], ast.Name) and call.args[1].id == fn.args.args[0].arg):
+                        helpers[fn.name] = call.args[0].value
+        for call in ast.walk(tree):
+            if (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in helpers
+                    and call.args and isinstance(call.args[0], ast.Constant)):
+                key = (helpers[call.func.id], call.args[0].value)
+                tr = messages.get(key)
+                if tr is None or tr.get("type") == "unfinished" or not (tr.text or "").strip():
+                    missing.append(f"{path.name}:{call.lineno} {key}")
+    assert not missing

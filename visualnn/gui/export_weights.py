@@ -3,15 +3,14 @@ trained ones (the default) or the project's own (its saved `state`, else the see
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QMessageBox
+
+from visualnn.gui.i18n import translate
 
 READ_TIMEOUT_MS = 15000
 WITH_WEIGHTS = ("py", "onnx")
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportWeights", text)
 
 
 def has_trained(window) -> bool:
@@ -22,14 +21,14 @@ def has_trained(window) -> bool:
 
 def ask(window) -> str | None:
     """"trained", "project", or None (cancelled)."""
-    box = QMessageBox(QMessageBox.Icon.Question, _tr("Export which weights?"),
-                      _tr("The network has trained. Export the trained weights, or the project's own weights "
+    box = QMessageBox(QMessageBox.Icon.Question, translate("ExportWeights", "Export which weights?"),
+                      translate("ExportWeights", "The network has trained. Export the trained weights, or the project's own weights "
                           "(as saved, or the seed's where none are saved)?"), QMessageBox.StandardButton.Cancel,
                       window)
     box.setObjectName("exportWeightsQuestion")
-    trained = box.addButton(_tr("Trained weights"), QMessageBox.ButtonRole.AcceptRole)
+    trained = box.addButton(translate("ExportWeights", "Trained weights"), QMessageBox.ButtonRole.AcceptRole)
     trained.setObjectName("exportTrained")
-    saved = box.addButton(_tr("Project's weights"), QMessageBox.ButtonRole.AcceptRole)
+    saved = box.addButton(translate("ExportWeights", "Project's weights"), QMessageBox.ButtonRole.AcceptRole)
     saved.setObjectName("exportProject")
     box.setDefaultButton(trained)
     box.exec()
@@ -68,7 +67,8 @@ def project_to_export(window, fmt: str):
         return project
     state = read_trained(window.training.controller)
     if state is None:
-        QMessageBox.warning(window, _tr("Export"), _tr("The training did not hand over its weights; "
+        QMessageBox.warning(window, translate("ExportWeights", "Export"),
+                            translate("ExportWeights", "The training did not hand over its weights; "
                                                        "the project's own weights are exported."))
         return project
     out = project.copy()

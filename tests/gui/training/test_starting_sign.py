@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from tests.gui.main_helpers import open_window
-from visualnn.gui.live.starting_sign import STARTING
+STARTING = "Starting training…"
 
 SLOW_START_MS = 60000  # the training process loads PyTorch: seconds on a busy machine
 

@@ -7,11 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QProgressBar
 
-STARTING = "Starting training…"
-
-
 def starting_text() -> str:
-    return QCoreApplication.translate("StartingSign", STARTING)
+    return QCoreApplication.translate("StartingSign", "Starting training…")
 
 
 class StartingSign(QObject):

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from visualnn.gui.i18n import translate
 
 from visualnn.core.data.features import DEFAULT_FEATURES, FEATURE_NAMES
 from visualnn.gui.commands import ChangeData, SetParams
@@ -15,9 +17,6 @@ from visualnn.gui.commands import ChangeData, SetParams
 LABELS = {"x1": "X₁", "x2": "X₂", "x1^2": "X₁²", "x2^2": "X₂²", "x1*x2": "X₁X₂", "sin(x1)": "sin(X₁)",
           "sin(x2)": "sin(X₂)"}
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DataFeatures", text)
 
 
 def _grid_places(names) -> dict[str, tuple[int, int]]:
@@ -66,9 +65,9 @@ class FeatureChoice(QWidget):
         self._retranslate()
 
     def _retranslate(self) -> None:
-        self.title.setText(_t("Features: what each point (X₁, X₂) gives the network as inputs"))
+        self.title.setText(translate("DataFeatures", "Features: what each point (X₁, X₂) gives the network as inputs"))
         for name, box in self.boxes.items():
-            box.setToolTip(_t("Feed {feature} of each point to the network").format(feature=LABELS[name]))
+            box.setToolTip(translate("DataFeatures", "Feed {feature} of each point to the network").format(feature=LABELS[name]))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -104,7 +103,7 @@ def set_features(doc, features: list[str]) -> None:
     else:
         params["features"] = list(features)
     stack = doc.undo_stack
-    stack.beginMacro(_t("Choose the features"))
+    stack.beginMacro(translate("DataFeatures", "Choose the features"))
     stack.push(ChangeData(doc, data))
     inputs = doc.graph.input_ids()
     if inputs:
@@ -126,8 +125,8 @@ class StandardizeChoice(QCheckBox):
         self._retranslate()
 
     def _retranslate(self) -> None:
-        self.setText(_t("Standardize the inputs"))
-        self.setToolTip(_t(
+        self.setText(translate("DataFeatures", "Standardize the inputs"))
+        self.setToolTip(translate("DataFeatures", 
             "Scale each input column to mean 0 and standard deviation 1 (by the training split) before "
             "training. Training is easier, but the learned weights then belong to the scaled inputs: "
             "w and b are not the slope and intercept of your raw numbers (w = slope × the column's "
@@ -147,5 +146,5 @@ class StandardizeChoice(QCheckBox):
 def set_standardize(doc, on: bool) -> None:
     data = copy.deepcopy(doc.project.data or {})
     data["standardize"] = bool(on)
-    doc.undo_stack.push(ChangeData(doc, data, text=_t("Standardize the inputs") if on else
-                                   _t("Use the inputs as written")))
+    doc.undo_stack.push(ChangeData(doc, data, text=translate("DataFeatures", "Standardize the inputs") if on else
+                                   translate("DataFeatures", "Use the inputs as written")))
