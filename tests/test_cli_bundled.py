@@ -66,3 +66,19 @@ def test_ctrl_c_exits_130(monkeypatch, capsys):
     monkeypatch.setattr(headless, "train_project", interrupted)
     assert main(["train", "xor_relu", "--epochs", "1"]) == INTERRUPTED == 130
     assert capsys.readouterr().err.strip()
+
+
+def test_a_closed_pipe_ends_quietly():
+    """`visualnn step exploding_init --json | head -c 1`: the reader leaves long before the
+    half-megabyte trace is written; the command stops with the shell's SIGPIPE status and
+    writes no error or traceback."""
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-c", "import sys; from visualnn.cli import main; sys.exit(main(sys.argv[1:]))",
+           "step", "exploding_init", "--json"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.read(1)
+    proc.stdout.close()  # the reader leaves after one byte
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 141 and err == ""

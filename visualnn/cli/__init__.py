@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from visualnn import __version__
@@ -18,6 +19,7 @@ from visualnn.cli.common import CliError, translate_argparse
 from visualnn.core.i18n import LANGUAGES, set_language, tr
 
 INTERRUPTED = 130  # the shell's status for a command stopped by Ctrl-C (128 + SIGINT)
+PIPE_CLOSED = 141  # as a shell reports a program whose pipe's reader left (128 + SIGPIPE)
 COMMANDS = ("open", "validate", "train", "compare", "step", "export", "landscape", "examples", "lessons", "lesson",
             "data", "install-desktop", "bench")
 
@@ -107,9 +109,22 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print(tr("interrupted"), file=sys.stderr)
         return INTERRUPTED
+    except BrokenPipeError:  # `visualnn ... | head`: the reader has what it wanted
+        _quiet_stdout()
+        return PIPE_CLOSED
     except Exception as e:  # every failure is one clear line, never a traceback
         print(tr("error: {message}", message=_describe(e)), file=sys.stderr)
         return 1
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device, so that Python's flush at exit does not report
+    the closed pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _lang_in(argv) -> str | None:
