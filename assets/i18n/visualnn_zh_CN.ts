@@ -1525,7 +1525,7 @@
     <message>
         <location line="+1"/>
         <source>Loss landscape</source>
-        <translation>损失曲面</translation>
+        <translation>损失地形</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1560,7 +1560,7 @@
     <message>
         <location line="+27"/>
         <source>Mapping the loss landscape of the paths…</source>
-        <translation>正在绘制各路径的损失曲面…</translation>
+        <translation>正在绘制各路径的损失地形…</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1588,7 +1588,7 @@
     <message>
         <location line="+22"/>
         <source>No landscape: the paths together do not span a plane.</source>
-        <translation>没有损失曲面：这些路径合起来张不成一个平面。</translation>
+        <translation>没有损失地形：这些路径合起来张不成一个平面。</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -1748,22 +1748,22 @@
     <message>
         <location line="+1"/>
         <source>Export Step-through &amp;Walk…</source>
-        <translation>导出逐步演示(&amp;W)…</translation>
+        <translation>导出单步演示(&amp;W)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Record the step-through of one update, stage by stage, as a GIF</source>
-        <translation>把一次更新的逐步演示逐阶段录制为 GIF</translation>
+        <translation>把一次更新的单步演示逐阶段录制为 GIF</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Export the step-through walk</source>
-        <translation>导出逐步演示</translation>
+        <translation>导出单步演示</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Recording the step-through…</source>
-        <translation>正在录制逐步演示…</translation>
+        <translation>正在录制单步演示…</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1773,7 +1773,7 @@
     <message>
         <location line="+16"/>
         <source>Cannot record the walk</source>
-        <translation>无法录制逐步演示</translation>
+        <translation>无法录制单步演示</translation>
     </message>
     <message>
         <location line="+25"/>
