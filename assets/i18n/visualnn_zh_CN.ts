@@ -114,14 +114,24 @@
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Confusion matrix and metrics — {split} accuracy {acc} %</source>
-        <translation>混淆矩阵和指标 — {split} 准确率 {acc} %</translation>
+        <location line="+4"/>
+        <source>Confusion matrix and metrics — test accuracy {acc} %</source>
+        <translation>混淆矩阵和指标 — 测试准确率 {acc} %</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{split} accuracy {acc} %</source>
-        <translation>{split} 准确率 {acc} %</translation>
+        <location line="+1"/>
+        <source>Confusion matrix and metrics — training accuracy {acc} %</source>
+        <translation>混淆矩阵和指标 — 训练准确率 {acc} %</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>test accuracy {acc} %</source>
+        <translation>测试准确率 {acc} %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>training accuracy {acc} %</source>
+        <translation>训练准确率 {acc} %</translation>
     </message>
     <message>
         <location line="+10"/>

@@ -134,10 +134,13 @@ class ConfusionView(QWidget):
         p.setPen(QColor(t["text"]))
         head = self.tr("Confusion matrix")
         if ev is not None:
-            head = self.tr("Confusion matrix and metrics — {split} accuracy {acc} %").format(
-                split=ev.split, acc=f"{100 * ev.accuracy:.1f}")
+            acc = f"{100 * ev.accuracy:.1f}"
+            test = ev.split == "test"
+            head = (self.tr("Confusion matrix and metrics — test accuracy {acc} %") if test else
+                    self.tr("Confusion matrix and metrics — training accuracy {acc} %")).format(acc=acc)
             if p.fontMetrics().horizontalAdvance(head) > self.width() - 16:  # a narrow pane: the number first
-                head = self.tr("{split} accuracy {acc} %").format(split=ev.split, acc=f"{100 * ev.accuracy:.1f}")
+                head = (self.tr("test accuracy {acc} %") if test else
+                        self.tr("training accuracy {acc} %")).format(acc=acc)
         p.drawText(QRectF(8, 2, self.width() - 16, 22), int(Qt.AlignmentFlag.AlignVCenter), head)
         runs = self.run_rows()
         strip_h = min(ROW_H * (len(runs) + 1) + 10, self.height() * 0.4) if runs else 0.0
