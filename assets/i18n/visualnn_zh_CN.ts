@@ -22,7 +22,7 @@
 <context>
     <name>Autosaver</name>
     <message>
-        <location filename="../../visualnn/gui/autosave.py" line="+87"/>
+        <location filename="../../visualnn/gui/autosave.py" line="+91"/>
         <source>Autosave failed: {reason}</source>
         <translation>自动保存失败：{reason}</translation>
     </message>
@@ -1169,7 +1169,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../visualnn/gui/main_window.py" line="+73"/>
+        <location filename="../../visualnn/gui/main_window.py" line="+74"/>
         <source>&lt;opened&gt;</source>
         <translation>&lt;打开时&gt;</translation>
     </message>
@@ -1495,6 +1495,89 @@
         <location line="+2"/>
         <source>{typed} is not a number &gt;= {minimum}; kept {kept}</source>
         <translation>{typed} 不是大于等于 {minimum} 的数；保留 {kept}</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../visualnn/gui/recovery_dialog.py" line="+121"/>
+        <source>Recover Unsaved Work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>visualnn closed without saving the projects below. Their changes were autosaved; choose what to do with each.</source>
+        <translation>visualnn 关闭时没有保存下列项目。它们的更改已自动保存；请为每个项目选择处理方式。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Autosaved</source>
+        <translation>自动保存于</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open it as autosaved, unsaved, in a window of its own</source>
+        <translation>在单独的窗口中打开自动保存的版本（尚未保存）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the autosaved copy</source>
+        <translation>删除自动保存的副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the autosaved copy and ask again at the next start</source>
+        <translation>保留自动保存的副本，下次启动时再询问</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}”, never saved</source>
+        <translation>“{name}”，从未保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never saved</source>
+        <translation>从未保存</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restored projects open unsaved, each in a window of its own. Save them to keep them; “Later” keeps a copy for the next start.</source>
+        <translation>恢复的项目各自在单独的窗口中打开，尚未保存；保存后才会保留。选择“稍后”会保留副本，下次启动时再询问。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decide Later</source>
+        <translation>稍后决定</translation>
     </message>
 </context>
 <context>
@@ -2654,7 +2737,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../visualnn/gui/app.py" line="+95"/>
+        <location filename="../../visualnn/gui/app.py" line="+97"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -2672,6 +2755,29 @@
         <location line="+1"/>
         <source>“{name}” is also open in another visualnn window (process {pid}). Saving in both overwrites one&apos;s changes with the other&apos;s.</source>
         <translation>“{name}”也在另一个 visualnn 窗口中打开（进程 {pid}）。两边都保存会互相覆盖更改。</translation>
+    </message>
+</context>
+<context>
+    <name>autosave</name>
+    <message>
+        <location filename="../../visualnn/gui/autosave.py" line="+44"/>
+        <source>Open elsewhere</source>
+        <translation>已在别处打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}” is open in another visualnn window (process {pid}). Saving in both overwrites one&apos;s changes with the other&apos;s. Open it anyway?</source>
+        <translation>“{name}”已在另一个 visualnn 窗口中打开（进程 {pid}）。两边都保存会互相覆盖更改。仍然打开吗？</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Restored “{name}” as autosaved at {when}</source>
+        <translation>已恢复“{name}”在 {when} 自动保存的版本</translation>
     </message>
 </context>
 <context>
@@ -2765,12 +2871,12 @@
     </message>
     <message>
         <location line="+19"/>
-        <location line="+227"/>
+        <location line="+240"/>
         <source>Delete {node}</source>
         <translation>删除 {node}</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-239"/>
         <source>Delete {n_ids} layers</source>
         <translation>删除 {n_ids} 个层</translation>
     </message>
@@ -2781,12 +2887,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+186"/>
+        <location line="+199"/>
         <source>Disconnect {src} → {dst}</source>
         <translation>断开 {src} → {dst}</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-183"/>
         <source>Move {node}</source>
         <translation>移动 {node}</translation>
     </message>
@@ -2796,12 +2902,12 @@
         <translation>移动 {n} 个层</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+56"/>
         <source>Edit {node}</source>
         <translation>编辑 {node}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+18"/>
         <source>Set {node_id}.{name}</source>
         <translation>设置 {node_id}.{name}</translation>
     </message>
@@ -2811,12 +2917,12 @@
         <translation>重命名 {old} → {new}</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+178"/>
         <source>Set {node} init</source>
         <translation>设置 {node} 的初始化</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-151"/>
         <source>a node &apos;{id}&apos; already exists</source>
         <translation>节点 &apos;{id}&apos; 已存在</translation>
     </message>
@@ -3863,13 +3969,13 @@
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../visualnn/gui/panels/grad_norms.py" line="+144"/>
+        <location filename="../../visualnn/gui/panels/grad_norms.py" line="+148"/>
         <location filename="../../visualnn/gui/panels/weights_hist.py" line="+67"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-116"/>
         <source>⚠ {node}: gradient norm {norm} &gt; {high} (exploding): try a smaller learning rate</source>
         <translation>⚠ {node}：梯度范数 {norm} &gt; {high}（梯度爆炸）：试试更小的学习率</translation>
     </message>
@@ -3899,7 +4005,7 @@
         <translation>梯度</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Gradient norms appear when training runs</source>
         <translation>训练开始后显示梯度范数</translation>
     </message>
@@ -4461,61 +4567,6 @@
 </context>
 <context>
     <name>window</name>
-    <message>
-        <location filename="../../visualnn/gui/autosave.py" line="+44"/>
-        <source>Open elsewhere</source>
-        <translation>已在别处打开</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>“{name}” is open in another visualnn window (process {pid}). Saving in both overwrites one&apos;s changes with the other&apos;s. Open it anyway?</source>
-        <translation>“{name}”已在另一个 visualnn 窗口中打开（进程 {pid}）。两边都保存会互相覆盖更改。仍然打开吗？</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>never saved</source>
-        <translation>从未保存</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Recover unsaved work</source>
-        <translation>恢复未保存的工作</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>visualnn closed without saving “{name}”. Its changes were autosaved at {when}. Restore them?</source>
-        <translation>visualnn 关闭时没有保存“{name}”。它的更改已在 {when} 自动保存。要恢复吗？</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>File: {where}</source>
-        <translation>文件：{where}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Restore</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Discard</source>
-        <translation>丢弃</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Later</source>
-        <translation>稍后</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Cannot restore</source>
-        <translation>无法恢复</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Restored “{name}” as autosaved at {when}</source>
-        <translation>已恢复“{name}”在 {when} 自动保存的版本</translation>
-    </message>
     <message>
         <location filename="../../visualnn/gui/share/install.py" line="+20"/>
         <source>&amp;Compare</source>
