@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_right
+from contextlib import contextmanager
 
 from PySide6.QtCore import QPointF, QRectF, QTimer, Slot
 from PySide6.QtGui import QBrush, QColor
@@ -42,6 +43,7 @@ class CanvasScene(QGraphicsScene):
         self._to_route: set | None = set()        # edges to route at the next flush (None: all)
         self._moved: list[tuple[float, float]] = []  # x-ranges cards left or entered since the last flush
         self._report = None                       # the report the cards show
+        self._deferred = 0                        # open deferred_routes blocks
         self._reroute = QTimer(self)
         self._reroute.setSingleShot(True)
         self._reroute.setInterval(0)
@@ -292,12 +294,27 @@ class CanvasScene(QGraphicsScene):
             return
         if self._cards is not None:
             self._cards.move(nid, rect)
-        for key in self._edges_at.get(nid, ()):
-            self._route(self.edges[key], self._card_index())
+        if self._deferred:
+            self._to_route.update(self._edges_at.get(nid, ()))
+        else:
+            for key in self._edges_at.get(nid, ()):
+                self._route(self.edges[key], self._card_index())
         self._moved.append((rect[0], rect[2]))
         if old is not None:
             self._moved.append((old[0], old[2]))
         self._reroute.start()
+
+    @contextmanager
+    def deferred_routes(self):
+        """Cards that move or get an overlay inside the block route their edges once, at its
+        end (overlays hung on 1,000 cards: each edge routed once, not once per card)."""
+        self._deferred += 1
+        try:
+            yield
+        finally:
+            self._deferred -= 1
+            if not self._deferred:
+                self.flush_routes()
 
     def _route_later(self, keys) -> None:
         if self._to_route is not None:

@@ -96,10 +96,11 @@ class LiveCanvas(QObject):
         self.clear()
 
     def clear(self) -> None:
-        for nid, ov in list(self.overlays.items()):
-            card = self.scene.node_item(nid)
-            if _valid(card) and _valid(ov) and card.overlay() is ov:
-                card.set_overlay(None)
+        with self.scene.deferred_routes():
+            for nid, ov in list(self.overlays.items()):
+                card = self.scene.node_item(nid)
+                if _valid(card) and _valid(ov) and card.overlay() is ov:
+                    card.set_overlay(None)
         self._forget()
 
     def set_max_units(self, n: int) -> None:
@@ -129,19 +130,20 @@ class LiveCanvas(QObject):
         from visualnn.gui.workers.frames import MAP_UNITS
 
         cards = self._card_index()  # the cards do not move while their overlays are hung
-        for nid in session.order:
-            card = self.scene.node_item(nid)
-            if not _valid(card):
-                continue
-            ov = self._make_overlay(nid, session, MAP_UNITS, cards)
-            if ov is None:
-                continue
-            card.set_overlay(ov)
-            self.overlays[nid] = ov
-            if isinstance(ov, NeuronColumn):
-                self.columns[nid] = ov
-                ov.moved = self._columns_moved
-                ov.on_probe = self._probe
+        with self.scene.deferred_routes():
+            for nid in session.order:
+                card = self.scene.node_item(nid)
+                if not _valid(card):
+                    continue
+                ov = self._make_overlay(nid, session, MAP_UNITS, cards)
+                if ov is None:
+                    continue
+                card.set_overlay(ov)
+                self.overlays[nid] = ov
+                if isinstance(ov, NeuronColumn):
+                    self.columns[nid] = ov
+                    ov.moved = self._columns_moved
+                    ov.on_probe = self._probe
         # the cards, their ports and the graph's edges do not change while training: Qt
         # replays them from pixmaps instead of calling their Python paint() every frame
         for item in self.scene.items():
