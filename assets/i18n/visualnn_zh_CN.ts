@@ -2783,7 +2783,7 @@
 <context>
     <name>canvas_live</name>
     <message>
-        <location filename="../../visualnn/gui/live/canvas_live.py" line="+199"/>
+        <location filename="../../visualnn/gui/live/canvas_live.py" line="+201"/>
         <source>hidden state over time</source>
         <translation>隐藏状态随时间的变化</translation>
     </message>
@@ -2808,7 +2808,7 @@
         <translation>1 张特征图 {h}×{w}</translation>
     </message>
     <message>
-        <location filename="../../visualnn/gui/live/edge_layer.py" line="+338"/>
+        <location filename="../../visualnn/gui/live/edge_layer.py" line="+348"/>
         <source>{node}: block of weights [{rows}, {cols}], mean {value}</source>
         <translation>{node}：权重块 [{rows}, {cols}]，平均值 {value}</translation>
     </message>
@@ -2818,7 +2818,7 @@
         <translation>{weight}，梯度 {grad}</translation>
     </message>
     <message>
-        <location filename="../../visualnn/gui/live/neuron_column.py" line="+160"/>
+        <location filename="../../visualnn/gui/live/neuron_column.py" line="+169"/>
         <source>{node} neuron {i}: activation {value}, mean |gradient| {grad}</source>
         <translation>{node} 神经元 {i}：激活值 {value}，平均 |梯度| {grad}</translation>
     </message>
@@ -3969,13 +3969,13 @@
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../visualnn/gui/panels/grad_norms.py" line="+148"/>
+        <location filename="../../visualnn/gui/panels/grad_norms.py" line="+151"/>
         <location filename="../../visualnn/gui/panels/weights_hist.py" line="+67"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-119"/>
         <source>⚠ {node}: gradient norm {norm} &gt; {high} (exploding): try a smaller learning rate</source>
         <translation>⚠ {node}：梯度范数 {norm} &gt; {high}（梯度爆炸）：试试更小的学习率</translation>
     </message>
@@ -4000,7 +4000,7 @@
         <translation>✓ 没有死亡的 ReLU 单元（{layers} 中共 {units} 个，检查了 {rows} 个样本）</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>Gradients</source>
         <translation>梯度</translation>
     </message>
@@ -4104,7 +4104,7 @@
 <context>
     <name>node_item</name>
     <message>
-        <location filename="../../visualnn/gui/canvas/node_item.py" line="+110"/>
+        <location filename="../../visualnn/gui/canvas/node_item.py" line="+135"/>
         <source>output {shape}</source>
         <translation>输出 {shape}</translation>
     </message>
