@@ -49,3 +49,16 @@ def test_touching_counts_and_an_empty_index_has_nothing():
     assert index.across(-50.0, 0.0) == [(0.0, 0.0, 100.0, 50.0)]
     assert index.across(100.5, 200.0) == []
     assert CardIndex({}).across(0, 1) == [] and CardIndex({}).room_below("a", (0, 0, 1, 1), 0) is None
+
+
+def test_merged_ranges_meet_a_range_as_any_of_them_would():
+    from visualnn.gui.canvas.card_index import meets, merge_ranges
+
+    rng = random.Random(3)
+    for _ in range(200):
+        ranges = [(a, a + rng.uniform(0, 300)) for a in (rng.uniform(-1000, 1000) for _ in range(rng.randrange(1, 12)))]
+        starts, ends = merge_ranges(ranges)
+        assert all(e < s for e, s in zip(ends, starts[1:]))   # disjoint, sorted
+        lo = rng.uniform(-1200, 1200)
+        hi = lo + rng.uniform(0, 200)
+        assert meets(starts, ends, lo, hi) == any(lo <= b and hi >= a for a, b in ranges)

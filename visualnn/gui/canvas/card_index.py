@@ -1,7 +1,8 @@
 """Cards' rectangles sorted by their left edge, so that the cards across a horizontal range
 (the obstacles of an edge, the cards below a card) are found without looking at every
 card: a 1,000-layer graph routes its edges and sizes its overlays in n log n, not n².
-Plain geometry, no Qt: rectangles are (x0, y0, x1, y1)."""
+And x-ranges merged into disjoint intervals, to find the edges whose run meets any of
+the places cards moved from or to. Plain geometry, no Qt: rectangles are (x0, y0, x1, y1)."""
 
 from __future__ import annotations
 
@@ -56,3 +57,22 @@ class CardIndex:
             free = o[1] - rect[3] - 2 * gap
             room = free if room is None else min(room, free)
         return room
+
+
+def merge_ranges(ranges: list[tuple[float, float]]) -> tuple[list[float], list[float]]:
+    """x-ranges as sorted, disjoint intervals: (starts, ends)."""
+    starts: list[float] = []
+    ends: list[float] = []
+    for a, b in sorted(ranges):
+        if starts and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def meets(starts: list[float], ends: list[float], lo: float, hi: float) -> bool:
+    """Whether [lo, hi] meets one of the disjoint intervals (starts, ends) of merge_ranges."""
+    i = bisect_right(starts, hi) - 1
+    return i >= 0 and ends[i] >= lo

@@ -9,7 +9,6 @@ puts the card where the graph says.
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_right
 from contextlib import contextmanager
 
 from PySide6.QtCore import QPointF, QRectF, QTimer, Slot
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from visualnn.core.graph import GraphEvent, Report, param_count
 from visualnn.core.graph.layout import GAP, layout_graph
 from visualnn.gui import theme
-from visualnn.gui.canvas.card_index import CardIndex
+from visualnn.gui.canvas.card_index import CardIndex, meets, merge_ranges
 from visualnn.gui.canvas.edge_item import EdgeItem
 from visualnn.gui.canvas.labels import shape_text
 from visualnn.gui.canvas.node_item import H, W, NodeItem
@@ -339,8 +338,8 @@ class CanvasScene(QGraphicsScene):
             keys = list(self.edges)
         else:
             if moved:
-                starts, ends = _merge(moved)
-                pending.update(key for key, (lo, hi) in self._spans.items() if _meets(starts, ends, lo, hi))
+                starts, ends = merge_ranges(moved)
+                pending.update(key for key, (lo, hi) in self._spans.items() if meets(starts, ends, lo, hi))
             keys = [k for k in pending if k in self.edges]
         if not keys:
             return
@@ -401,23 +400,3 @@ class CanvasScene(QGraphicsScene):
         for item in self.nodes.values():
             item._update_tooltip()
         self.update()
-
-
-
-def _merge(ranges: list[tuple[float, float]]) -> tuple[list[float], list[float]]:
-    """x-ranges as sorted, disjoint intervals: (starts, ends)."""
-    starts: list[float] = []
-    ends: list[float] = []
-    for a, b in sorted(ranges):
-        if starts and a <= ends[-1]:
-            ends[-1] = max(ends[-1], b)
-        else:
-            starts.append(a)
-            ends.append(b)
-    return starts, ends
-
-
-def _meets(starts: list[float], ends: list[float], lo: float, hi: float) -> bool:
-    """Whether [lo, hi] meets one of the disjoint intervals (starts, ends)."""
-    i = bisect_right(starts, hi) - 1
-    return i >= 0 and ends[i] >= lo
