@@ -17,6 +17,7 @@ def test_quick_json_schema(capsys, monkeypatch):
     doc = json.loads(capsys.readouterr().out)
     rows = doc["cases"]
     assert [r["name"] for r in rows] == list(bench_cases()) == ["mlp_spiral", "cnn_digits", "wide_mlp"]
+    assert doc["app_open"] is None   # the app's open of a big project comes from the GUI bench too
     for r in rows:
         assert KEYS <= set(r)
         for k in ("plain_steps_per_s", "trainer_ratio", "capture_ratio"):
@@ -34,6 +35,22 @@ def test_gui_columns_come_from_the_gui_bench(capsys, monkeypatch):
     (row,) = json.loads(capsys.readouterr().out)["cases"]
     assert (row["gui_ratio"], row["ui_latency_p99_ms"], row["fps"]) == (0.9, 12.0, 30.0)
     assert row["device"] == row["gui_details"]["seen_device"] == "cpu"
+
+
+def test_the_open_of_a_big_project_comes_from_the_gui_bench(capsys, monkeypatch):
+    fake = types.ModuleType("visualnn.bench.gui_bench")
+    fake.measure = lambda case, quick, device: {}
+    fake.app_open = lambda quick: {"layers": 1000, "open_cpu_s": 0.6, "open_wall_s": 0.7, "small_layers": 100,
+                                   "small_open_cpu_s": 0.3, "ratio": 2.0, "live_cpu_s": 2.5, "live_wall_s": 3.5,
+                                   "move_ms": 30.0, "param_ms": 40.0, "quick": quick}
+    monkeypatch.setitem(sys.modules, "visualnn.bench.gui_bench", fake)
+    assert main(["bench", "--json", "--quick", "--case", "mlp_spiral"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["app_open"]["open_cpu_s"] == 0.6 and doc["app_open"]["quick"] is True
+    assert {"validation", "project_io"} <= set(doc)   # the keys before it stay
+    assert main(["bench", "--quick", "--case", "mlp_spiral"]) == 0
+    out = capsys.readouterr().out
+    assert "opening a 1,000-layer chain in the app: 0.60 s CPU (0.70 s wall)" in out and "moving one card 30 ms" in out
 
 
 def test_a_device_that_is_not_here_is_refused_with_the_reason(capsys, monkeypatch):

@@ -22,7 +22,7 @@
 <context>
     <name>Autosaver</name>
     <message>
-        <location filename="../../visualnn/gui/autosave.py" line="+87"/>
+        <location filename="../../visualnn/gui/autosave.py" line="+91"/>
         <source>Autosave failed: {reason}</source>
         <translation>自动保存失败：{reason}</translation>
     </message>
@@ -1291,7 +1291,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../visualnn/gui/main_window.py" line="+73"/>
+        <location filename="../../visualnn/gui/main_window.py" line="+74"/>
         <source>&lt;opened&gt;</source>
         <translation>&lt;打开时&gt;</translation>
     </message>
@@ -1617,6 +1617,89 @@
         <location line="+2"/>
         <source>{typed} is not a number &gt;= {minimum}; kept {kept}</source>
         <translation>{typed} 不是大于等于 {minimum} 的数；保留 {kept}</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../visualnn/gui/recovery_dialog.py" line="+121"/>
+        <source>Recover Unsaved Work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>visualnn closed without saving the projects below. Their changes were autosaved; choose what to do with each.</source>
+        <translation>visualnn 关闭时没有保存下列项目。它们的更改已自动保存；请为每个项目选择处理方式。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Autosaved</source>
+        <translation>自动保存于</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open it as autosaved, unsaved, in a window of its own</source>
+        <translation>在单独的窗口中打开自动保存的版本（尚未保存）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the autosaved copy</source>
+        <translation>删除自动保存的副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the autosaved copy and ask again at the next start</source>
+        <translation>保留自动保存的副本，下次启动时再询问</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}”, never saved</source>
+        <translation>“{name}”，从未保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never saved</source>
+        <translation>从未保存</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restored projects open unsaved, each in a window of its own. Save them to keep them; “Later” keeps a copy for the next start.</source>
+        <translation>恢复的项目各自在单独的窗口中打开，尚未保存；保存后才会保留。选择“稍后”会保留副本，下次启动时再询问。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decide Later</source>
+        <translation>稍后决定</translation>
     </message>
 </context>
 <context>
@@ -2789,7 +2872,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../visualnn/gui/app.py" line="+95"/>
+        <location filename="../../visualnn/gui/app.py" line="+97"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -2810,9 +2893,32 @@
     </message>
 </context>
 <context>
+    <name>autosave</name>
+    <message>
+        <location filename="../../visualnn/gui/autosave.py" line="+44"/>
+        <source>Open elsewhere</source>
+        <translation>已在别处打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}” is open in another visualnn window (process {pid}). Saving in both overwrites one&apos;s changes with the other&apos;s. Open it anyway?</source>
+        <translation>“{name}”已在另一个 visualnn 窗口中打开（进程 {pid}）。两边都保存会互相覆盖更改。仍然打开吗？</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Restored “{name}” as autosaved at {when}</source>
+        <translation>已恢复“{name}”在 {when} 自动保存的版本</translation>
+    </message>
+</context>
+<context>
     <name>canvas_live</name>
     <message>
-        <location filename="../../visualnn/gui/live/canvas_live.py" line="+199"/>
+        <location filename="../../visualnn/gui/live/canvas_live.py" line="+201"/>
         <source>hidden state over time</source>
         <translation>隐藏状态随时间的变化</translation>
     </message>
@@ -2837,7 +2943,7 @@
         <translation>1 张特征图 {h}×{w}</translation>
     </message>
     <message>
-        <location filename="../../visualnn/gui/live/edge_layer.py" line="+338"/>
+        <location filename="../../visualnn/gui/live/edge_layer.py" line="+348"/>
         <source>{node}: block of weights [{rows}, {cols}], mean {value}</source>
         <translation>{node}：权重块 [{rows}, {cols}]，平均值 {value}</translation>
     </message>
@@ -2847,7 +2953,7 @@
         <translation>{weight}，梯度 {grad}</translation>
     </message>
     <message>
-        <location filename="../../visualnn/gui/live/neuron_column.py" line="+160"/>
+        <location filename="../../visualnn/gui/live/neuron_column.py" line="+169"/>
         <source>{node} neuron {i}: activation {value}, mean |gradient| {grad}</source>
         <translation>{node} 神经元 {i}：激活值 {value}，平均 |梯度| {grad}</translation>
     </message>
@@ -3998,13 +4104,13 @@
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../visualnn/gui/panels/grad_norms.py" line="+148"/>
+        <location filename="../../visualnn/gui/panels/grad_norms.py" line="+151"/>
         <location filename="../../visualnn/gui/panels/weights_hist.py" line="+67"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-119"/>
         <source>⚠ {node}: gradient norm {norm} &gt; {high} (exploding): try a smaller learning rate</source>
         <translation>⚠ {node}：梯度范数 {norm} &gt; {high}（梯度爆炸）：试试更小的学习率</translation>
     </message>
@@ -4029,7 +4135,7 @@
         <translation>✓ 没有死亡的 ReLU 单元（{layers} 中共 {units} 个，检查了 {rows} 个样本）</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>Gradients</source>
         <translation>梯度</translation>
     </message>
@@ -4133,7 +4239,7 @@
 <context>
     <name>node_item</name>
     <message>
-        <location filename="../../visualnn/gui/canvas/node_item.py" line="+110"/>
+        <location filename="../../visualnn/gui/canvas/node_item.py" line="+135"/>
         <source>output {shape}</source>
         <translation>输出 {shape}</translation>
     </message>
@@ -4592,64 +4698,6 @@
         <location line="+2"/>
         <source>{name} before the update.</source>
         <translation>更新前的 {name}。</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../visualnn/gui/autosave.py" line="+44"/>
-        <source>Open elsewhere</source>
-        <translation>已在别处打开</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>“{name}” is open in another visualnn window (process {pid}). Saving in both overwrites one&apos;s changes with the other&apos;s. Open it anyway?</source>
-        <translation>“{name}”已在另一个 visualnn 窗口中打开（进程 {pid}）。两边都保存会互相覆盖更改。仍然打开吗？</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>never saved</source>
-        <translation>从未保存</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Recover unsaved work</source>
-        <translation>恢复未保存的工作</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>visualnn closed without saving “{name}”. Its changes were autosaved at {when}. Restore them?</source>
-        <translation>visualnn 关闭时没有保存“{name}”。它的更改已在 {when} 自动保存。要恢复吗？</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>File: {where}</source>
-        <translation>文件：{where}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Restore</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Discard</source>
-        <translation>丢弃</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Later</source>
-        <translation>稍后</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Cannot restore</source>
-        <translation>无法恢复</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Restored “{name}” as autosaved at {when}</source>
-        <translation>已恢复“{name}”在 {when} 自动保存的版本</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,10 @@ timer's p99 lateness in ms and the repaint rate in frames/s). The GUI columns co
 `visualnn.bench.gui_bench.measure(case, quick, device=...)` when that module is present;
 otherwise they are null. `device` picks where both the plain loop and the app train
 (cpu by default; cuda or mps to time a GPU, auto for the best one present).
+
+Beside the table: validation and project-file timings (io_bench: `validation`,
+`project_io`) and, with the GUI bench, how long the app takes to open a 1,000-layer chain
+and to take one edit in it (open_bench: `app_open`, null without it).
 """
 
 from __future__ import annotations
@@ -26,6 +30,17 @@ def _gui_measure():
     except ImportError:
         return None
     return getattr(gui_bench, "measure", None)
+
+
+def _app_open(quick: bool) -> dict | None:
+    """The app's open of a 1,000-layer chain (open_bench, offered by the GUI bench), or None
+    without the GUI bench."""
+    try:
+        from visualnn.bench import gui_bench
+    except ImportError:
+        return None
+    run = getattr(gui_bench, "app_open", None)
+    return None if run is None else run(quick)
 
 
 def measure_case(case: str, quick: bool = False, device: str = "cpu") -> dict:
@@ -94,11 +109,16 @@ def run_bench(as_json: bool = False, quick: bool = False, cases=None, device: st
     from visualnn.bench import io_bench
 
     validation, project_io = io_bench.validation_times(), io_bench.project_io()
+    app_open = _app_open(quick)
     if as_json:
-        print(json.dumps({"cases": rows, "validation": validation, "project_io": project_io}))
+        print(json.dumps({"cases": rows, "validation": validation, "project_io": project_io, "app_open": app_open}))
     else:
         print(_table(rows))
         print("\n".join(io_bench.lines(validation, project_io)))
+        if app_open is not None:
+            from visualnn.bench.open_bench import line
+
+            print(line(app_open))
     return 0
 
 

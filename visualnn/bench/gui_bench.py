@@ -314,3 +314,12 @@ def _memory(ctl, steps: int) -> dict:
     _wait(lambda: _paused(ctl))
     return {"memory_growth_mb": end - base, "memory_steps": ctl.worker.buffer.counters[0] - start,
             "memory_mb": end, "timeline_frames": len(ctl.timeline), "timeline_mb": ctl.timeline.bytes / 1e6}
+
+
+
+def app_open(quick: bool = False) -> dict:
+    """How long the app takes to open a 1,000-layer chain and to take one edit in it
+    (open_bench.app_open), for `visualnn bench` beside the GUI columns."""
+    from visualnn.bench.open_bench import app_open as run
+
+    return run(quick)

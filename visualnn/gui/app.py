@@ -10,11 +10,13 @@ from __future__ import annotations
 import os
 import sys
 import time
+import weakref
 from typing import Callable
 
 from visualnn.gui.settings import APPLICATION, ORGANIZATION
 
 _cleanups: list[Callable[[], None]] = []
+_windows: list = []  # windows opened beside the first one (restored projects), kept alive while open
 
 
 def on_quit(fn: Callable[[], None]) -> None:
@@ -130,8 +132,46 @@ def create_window(path=None):
                 name=project.path.name, pid=holder)))
     from visualnn.gui.autosave import offer_recovery
 
-    QTimer.singleShot(0, lambda: offer_recovery(window))  # work a crashed visualnn left unsaved
+    # work a crashed visualnn left unsaved; a project asked for on the command line stays in this window
+    QTimer.singleShot(0, lambda: offer_recovery(window, replace_current=path is None))
     return window
+
+
+def open_window(project, near=None):
+    """A new main window on `project`, shown (a little below and right of `near`); it lives
+    until it is closed. The app quits when its last window closes."""
+    from PySide6.QtCore import QPoint, QTimer
+
+    from visualnn.gui.document import Document
+    from visualnn.gui.main_window import MainWindow
+
+    window = MainWindow(Document(project))
+    _windows.append(window)
+    ref = weakref.ref(window)  # the connection must not keep the window alive
+    window.closing.connect(lambda: QTimer.singleShot(0, lambda: _forget_window(ref())))
+    if near is not None:
+        window.resize(near.size())
+        window.move(near.pos() + QPoint(32, 32))
+    window.show()
+    return window
+
+
+def _forget_window(window) -> None:
+    if window in _windows:
+        _windows.remove(window)
+
+
+def front_window(fallback):
+    """The main window in front (where a file handed to the app opens), else `fallback`."""
+    from PySide6.QtWidgets import QApplication
+
+    from visualnn.gui.main_window import MainWindow
+
+    active = QApplication.activeWindow()
+    if isinstance(active, MainWindow):
+        return active
+    open_ones = [w for w in _windows if w.isVisible()]
+    return fallback if fallback.isVisible() or not open_ones else open_ones[-1]
 
 
 def missing_display_library() -> str | None:
@@ -157,7 +197,7 @@ def run_app(path=None, lang: str | None = None) -> int:
     window = create_window(path)
     from visualnn.gui import file_open
 
-    file_open.install(app, lambda: window)  # macOS Finder double-clicks on .vnn files
+    file_open.install(app, lambda: front_window(window))  # macOS Finder double-clicks on .vnn files
     window.show()
     if os.environ.get("VISUALNN_STARTUP_PROBE"):
         _probe_first_paint(app, window, started)

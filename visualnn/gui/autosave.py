@@ -3,8 +3,10 @@
 Unsaved changes are written to the recovery folder (beside the settings file) every
 INTERVAL_MS and when the app loses focus, with the weights training has reached; a save
 or a clean close removes the copy. At start the copies a crashed app left behind are
-offered back, one dialog each, named and timed. A project file open in this app is
-locked, so a second app opening it is warned that it is open elsewhere.
+offered back, all in one dialog, each named and timed, to restore, discard or keep for
+later; each restored project gets a window of its own. A project file open in this app is
+locked, so a second app opening it is warned that it is open elsewhere, and a copy of it
+left by a crash is not offered while that app has it open.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from visualnn.core.io import atomic, recovery
+from visualnn.gui.i18n import translate
+from visualnn.gui.recovery_dialog import RecoveryDialog, saved_time
 
 INTERVAL_MS = 45_000  # autosave every 45 s while there are unsaved changes
 
@@ -128,44 +132,63 @@ def confirm_open_elsewhere(window, path) -> bool:
     if pid is None:
         return True
     answer = QMessageBox.warning(
-        window, window.tr("Open elsewhere"),
-        window.tr("“{name}” is open in another visualnn window (process {pid}). Saving in both "
+        window, translate("autosave", "Open elsewhere"),
+        translate("autosave", "“{name}” is open in another visualnn window (process {pid}). Saving in both "
                   "overwrites one's changes with the other's. Open it anyway?").format(name=Path(path).name, pid=pid),
         QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
     return answer == QMessageBox.StandardButton.Open
 
 
-def offer_recovery(window) -> bool:
-    """Offer each project a crashed visualnn left unsaved; True when one was restored.
-    Restore opens it (unsaved, with its own file's path); Discard deletes the copy; Later
-    keeps it for the next start."""
+def offer_recovery(window, replace_current: bool = True) -> list:
+    """Offer every project a crashed visualnn left unsaved, in one dialog (see
+    recovery_dialog): each restored one opens unsaved, with its own file's path; the first
+    in `window` when it may be replaced (`replace_current`: the app started on its default
+    project, or the restored file is the one the window shows, and nothing in it is
+    unsaved), the others each in a new window. Discarded copies are deleted; those left
+    for later stay. Copies of a file another running app has open are not offered.
+    Returns the windows that received a restored project."""
     folder = recovery_folder()
-    for entry in recovery.orphaned(folder):
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.saved_at))
-        where = str(entry.path) if entry.path else window.tr("never saved")
-        box = QMessageBox(QMessageBox.Icon.Question, window.tr("Recover unsaved work"),
-                          window.tr("visualnn closed without saving “{name}”. Its changes were autosaved at "
-                                    "{when}. Restore them?").format(name=entry.name, when=when), parent=window)
-        box.setInformativeText(window.tr("File: {where}").format(where=where))
-        restore = box.addButton(window.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(window.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(window.tr("Later"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(restore)
-        box.exec()
-        if box.clickedButton() is discard:
+    entries = recovery.offerable(folder)
+    if not entries:
+        return []
+    for entry in entries:
+        recovery.claim(entry)  # a second app starting now does not offer them too
+    dialog = RecoveryDialog(entries, window)
+    if dialog.exec() != RecoveryDialog.DialogCode.Accepted:
+        return []
+    restored = []
+    for entry, choice in dialog.choices():
+        if choice == "discard":
             recovery.discard_recovery(folder, entry.session)
-        elif box.clickedButton() is restore:
-            try:
-                project = recovery.restore(entry)
-            except Exception as e:  # noqa: BLE001 - a broken copy: said, and kept for a look
-                QMessageBox.critical(window, window.tr("Cannot restore"), str(e).splitlines()[0][:300])
-                continue
-            if not window.files.maybe_save():
-                return False
-            window.files._install(project)
-            window.document.mark_dirty()
-            recovery.discard_recovery(folder, entry.session)
-            window.statusBar().showMessage(window.tr("Restored “{name}” as autosaved at {when}").format(
-                name=entry.name, when=when), 8000)
-            return True
-    return False
+        elif choice == "restore":
+            target = _restore(window, entry, replace_current and not restored)
+            if target is not None:
+                restored.append(target)
+    return restored
+
+
+def _restore(window, entry, may_replace: bool):
+    """Open `entry`'s project (in `window` when it may be replaced, else a new window),
+    write its recovery copy anew, then delete the old one; the window, or None."""
+    from visualnn.gui.app import open_window
+
+    when = saved_time(entry)
+    try:
+        project = recovery.restore(entry)
+    except Exception as e:  # noqa: BLE001 - a broken copy: said, and kept for a look
+        QMessageBox.critical(window, translate("autosave", "Cannot restore"), f"{entry.file.name}: {str(e).splitlines()[0][:300]}")
+        return None
+    shown = window.document.project.path
+    same_file = entry.path is not None and shown is not None and Path(shown) == entry.path
+    if (may_replace or same_file) and not window.document.dirty:
+        if not window.files._install(project):
+            return None
+        target = window
+    else:
+        target = open_window(project, near=window)
+    target.document.mark_dirty()
+    target.autosaver.autosave()  # its own copy now, so a crash right after loses nothing
+    recovery.discard_recovery(recovery_folder(), entry.session)
+    target.statusBar().showMessage(translate("autosave", "Restored “{name}” as autosaved at {when}").format(
+        name=entry.path.name if entry.path else entry.name, when=when), 8000)
+    return target

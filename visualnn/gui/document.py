@@ -17,8 +17,10 @@ from visualnn.core.io import Project
 
 
 class BatchedUndoStack(QUndoStack):
-    """An undo stack whose pushes and macros validate the graph once, at their end (a paste
-    of 20 layers is one validation, not one per layer and edge)."""
+    """An undo stack whose pushes, macros, undos, redos and jumps validate the graph once,
+    at their end (a paste of 20 layers, its undo and its redo are one validation each, not
+    one per layer and edge). Qt's own widgets that call `setIndex` from C++ (the history
+    list) go around these methods: `HistoryView` batches its input events instead."""
 
     def __init__(self, doc: "Document"):
         super().__init__(doc)
@@ -35,6 +37,18 @@ class BatchedUndoStack(QUndoStack):
     def endMacro(self) -> None:
         super().endMacro()
         self._doc._end_batch()
+
+    def undo(self) -> None:
+        with self._doc.batch():
+            super().undo()
+
+    def redo(self) -> None:
+        with self._doc.batch():
+            super().redo()
+
+    def setIndex(self, index: int) -> None:
+        with self._doc.batch():
+            super().setIndex(index)
 
 
 class Document(QObject):

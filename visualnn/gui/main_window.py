@@ -22,7 +22,7 @@ from typing import Callable
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
 from PySide6.QtWidgets import (
-    QDockWidget, QMainWindow, QSizePolicy, QStackedWidget, QToolBar, QUndoView, QWidget,
+    QDockWidget, QMainWindow, QSizePolicy, QStackedWidget, QToolBar, QWidget,
 )
 
 from visualnn.gui import style
@@ -31,6 +31,7 @@ from visualnn.gui.actions import apply_tool_icons, create_actions, create_menus,
 from visualnn.gui.document import Document
 from visualnn.gui.i18n import choose_language, current_language, relabel
 from visualnn.gui.files import FileController
+from visualnn.gui.history_view import HistoryView
 from visualnn.gui.screen_fit import fit_to_screen, scrollable, side_dock_widths
 from visualnn.gui.settings import app_settings, set_theme_name, theme_name
 from visualnn.gui.status import ProjectStatus
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
         self.palette = PalettePanel()
         self.inspector = InspectorPanel(self.document)
         self.dataset_panel = DatasetPanel(self.document, load_now=False)
-        self.history = QUndoView(self.document.undo_stack)
+        self.history = HistoryView(self.document)
         relabel(self.history, lambda: (self.history.setEmptyLabel(self.tr("<opened>")), self.history.setToolTip(
             self.tr("Every edit since the project was opened; click one to go back to it"))))
 

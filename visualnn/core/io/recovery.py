@@ -101,6 +101,25 @@ def orphaned(folder) -> list[RecoveryEntry]:
     return sorted(out, key=lambda e: -e.saved_at)
 
 
+def offerable(folder) -> list[RecoveryEntry]:
+    """The recovery copies to offer at start, newest first: orphaned ones, less those of a
+    project file another running app has open (restoring it here would make two editors of
+    one file; it is offered once that app has let go of the file)."""
+    return [e for e in orphaned(folder) if e.path is None or lock_holder(folder, e.path) is None]
+
+
+def claim(entry: RecoveryEntry) -> None:
+    """Mark `entry` as this process's while it offers it, so a second app starting at the
+    same time does not offer it too; after a crash of this process it is orphaned again."""
+    meta_file = entry.file.with_suffix(".json")
+    try:
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        meta.update(pid=os.getpid(), host=socket.gethostname())
+        atomic.write_text(meta_file, json.dumps(meta))
+    except (OSError, ValueError, TypeError, AttributeError):
+        pass  # a copy that cannot be claimed is still offered here
+
+
 def restore(entry: RecoveryEntry):
     """The recovered project, with the path of the file it came from."""
     from visualnn.core.io.project import load_project

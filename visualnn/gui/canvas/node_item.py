@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from visualnn.core.graph import get_spec
 from visualnn.core.graph.layout import NODE_SIZE
+from visualnn.core.i18n import language as core_language
 from visualnn.core.i18n import tr as core_tr
 from visualnn.gui import theme
 from visualnn.gui.canvas.labels import param_summary, shape_text
@@ -53,6 +54,7 @@ class NodeItem(QGraphicsItem):
         self._highlight: str | None = None
         self._overlay: QGraphicsItem | None = None
         self._hover = False
+        self._shown: tuple | None = None  # what `show` put on the card last
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
         self.setAcceptHoverEvents(True)
@@ -75,6 +77,32 @@ class NodeItem(QGraphicsItem):
 
     def set_node(self, type_name: str, params: dict, resolved: dict | None = None) -> None:
         """The node's type and params (resolved = with defaults, from validation, if known)."""
+        self._apply_node(type_name, params, resolved)
+        self._shown = None
+        self._update_tooltip()
+        self.update()
+
+    def set_report(self, shape, problems: list[str], n_params: int | None = None, resolved: dict | None = None) -> None:
+        self._apply_report(shape, problems, n_params, resolved)
+        self._shown = None
+        self._update_tooltip()
+        self.update()
+
+    def show(self, type_name: str, params: dict, shape, problems: list[str], n_params: int | None = None,
+             resolved: dict | None = None) -> bool:
+        """set_node and set_report at once; False (and nothing redrawn) when the card shows
+        exactly this already, as most cards do after an edit elsewhere in a big graph."""
+        key = (_as_text(type_name), dict(params), shape, list(problems), n_params, resolved, core_language())
+        if key == self._shown:
+            return False
+        self._apply_node(type_name, params, resolved)
+        self._apply_report(shape, problems, n_params, resolved)
+        self._shown = key
+        self._update_tooltip()
+        self.update()
+        return True
+
+    def _apply_node(self, type_name: str, params: dict, resolved: dict | None) -> None:
         self.type_name, self.params = _as_text(type_name), dict(params)
         spec = self.spec
         takes = spec.max_inputs if spec else 1
@@ -89,16 +117,13 @@ class NodeItem(QGraphicsItem):
             self.in_port.multi = takes > 1
             self.in_port.prepareGeometryChange()
         self.summary = param_summary(type_name, resolved if resolved is not None else params)
-        self._update_tooltip()
-        self.update()
 
-    def set_report(self, shape, problems: list[str], n_params: int | None = None, resolved: dict | None = None) -> None:
+    def _apply_report(self, shape, problems: list[str], n_params: int | None, resolved: dict | None) -> None:
         self.out_shape, self.problems, self.n_params = shape, list(problems), n_params
         if resolved is not None:
             self.summary = param_summary(self.type_name, resolved)
-        self.badge.set_messages(self.problems)
-        self._update_tooltip()
-        self.update()
+        if self.problems != self.badge.messages:
+            self.badge.set_messages(self.problems)
 
     def _update_tooltip(self) -> None:
         spec = self.spec

@@ -9,6 +9,7 @@ puts the card where the graph says.
 from __future__ import annotations
 
 import itertools
+from contextlib import contextmanager
 
 from PySide6.QtCore import QPointF, QRectF, QTimer, Slot
 from PySide6.QtGui import QBrush, QColor
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from visualnn.core.graph import GraphEvent, Report, param_count
 from visualnn.core.graph.layout import GAP, layout_graph
 from visualnn.gui import theme
+from visualnn.gui.canvas.card_index import CardIndex, meets, merge_ranges
 from visualnn.gui.canvas.edge_item import EdgeItem
 from visualnn.gui.canvas.labels import shape_text
 from visualnn.gui.canvas.node_item import H, W, NodeItem
@@ -33,6 +35,14 @@ class CanvasScene(QGraphicsScene):
         self.nodes: dict[str, NodeItem] = {}
         self.edges: dict[tuple[str, str], EdgeItem] = {}
         self._shown: dict[str, tuple[float, float]] = {}  # where each card was put from the graph
+        self._rects: dict[str, tuple] = {}        # each card's full rectangle, as its edges were routed around
+        self._cards: CardIndex | None = None      # the same, sorted (None: to be made anew)
+        self._edges_at: dict[str, set] = {}       # node id -> keys of its edges
+        self._spans: dict[tuple[str, str], tuple[float, float]] = {}  # the x-range each edge's route looked at
+        self._to_route: set | None = set()        # edges to route at the next flush (None: all)
+        self._moved: list[tuple[float, float]] = []  # x-ranges cards left or entered since the last flush
+        self._report = None                       # the report the cards show
+        self._deferred = 0                        # open deferred_routes blocks
         self._reroute = QTimer(self)
         self._reroute.setSingleShot(True)
         self._reroute.setInterval(0)
@@ -92,13 +102,23 @@ class CanvasScene(QGraphicsScene):
         self.nodes.clear()
         self.edges.clear()
         self._shown.clear()
+        self._rects.clear()
+        self._edges_at.clear()
+        self._spans.clear()
+        self._cards, self._to_route, self._report = None, None, None
+        self._moved.clear()
         graph = self.doc.graph
         unplaced = [n for n, node in graph.nodes.items() if node.pos is None]
         fallback = self._fallback_positions(unplaced) if unplaced else {}
         for nid, node in graph.nodes.items():
             self._add_node(nid, node.pos if node.pos is not None else fallback[nid])
         for e in graph.edges:
-            self._add_edge(e.src, e.dst)
+            self._add_edge(e.src, e.dst, count_ports=False)
+        ins, outs = graph.adjacency()  # every port's count in one pass over the edges
+        for nid, item in self.nodes.items():
+            if item.in_port is not None:
+                item.in_port.set_count(len(ins[nid]))
+            item.out_port.set_count(len(outs[nid]))
         self._on_validated(self.doc.report)
         self.flush_routes()
 
@@ -120,20 +140,33 @@ class CanvasScene(QGraphicsScene):
         self.addItem(item)
         self.nodes[nid] = item
         self._place(nid, pos)
+        self.node_geometry_changed(item)  # (placed at 0, 0, the card did not move)
         return item
 
     def _place(self, nid: str, pos) -> None:
         self._shown[nid] = (float(pos[0]), float(pos[1]))
         self.nodes[nid].setPos(QPointF(*self._shown[nid]))
 
-    def _add_edge(self, src: str, dst: str) -> EdgeItem:
+    def _add_edge(self, src: str, dst: str, count_ports: bool = True) -> EdgeItem:
         item = EdgeItem(src, dst)
         self.addItem(item)
         self.edges[(src, dst)] = item
+        self._edges_at.setdefault(src, set()).add((src, dst))
+        self._edges_at.setdefault(dst, set()).add((src, dst))
         rep = self.doc.report
         item.set_label(shape_text(rep.shapes.get(src)) if rep and src in rep.shapes else "")
-        self._update_port_counts(src, dst)
+        if count_ports:
+            self._update_port_counts(src, dst)
+        self._route_later([(src, dst)])
         return item
+
+    def _drop_edge(self, key: tuple[str, str]) -> None:
+        item = self.edges.pop(key, None)
+        if item is not None:
+            self.removeItem(item)
+        self._spans.pop(key, None)
+        for n in key:
+            self._edges_at.get(n, set()).discard(key)
 
     def _update_port_counts(self, *ids) -> None:
         graph = self.doc.graph
@@ -144,6 +177,7 @@ class CanvasScene(QGraphicsScene):
             if item.in_port is not None:
                 item.in_port.set_count(len(graph.inputs_of(n)))
             item.out_port.set_count(len(graph.outputs_of(n)))
+            self._route_later(self._edges_at.get(n, ()))  # the anchors of a port spread with its count
 
     # -- graph events -----------------------------------------------------------------------
     @Slot(object)
@@ -160,10 +194,17 @@ class CanvasScene(QGraphicsScene):
             self._shown.pop(ev.node, None)
             if item is not None:
                 self.removeItem(item)
+            for key in list(self._edges_at.pop(ev.node, ())):
+                self._drop_edge(key)  # (the graph removed them first; a stray one goes too)
+            old = self._rects.pop(ev.node, None)
+            if old is not None:
+                self._cards = None
+                self._route_across(old)  # edges that went around it may go straight now
         elif ev.kind == "node_changed":
             node = graph.nodes[ev.node]
             self.nodes[ev.node].set_node(node.type, node.params)
             self._update_port_counts(ev.node)
+            self._report = None  # its card shows the next report afresh
         elif ev.kind == "node_moved":
             node = graph.nodes[ev.node]
             self._place(ev.node, node.pos if node.pos is not None else self._free_spot(exclude=ev.node))
@@ -172,11 +213,8 @@ class CanvasScene(QGraphicsScene):
         elif ev.kind == "edge_added":
             self._add_edge(ev.edge.src, ev.edge.dst)
         elif ev.kind == "edge_removed":
-            item = self.edges.pop((ev.edge.src, ev.edge.dst), None)
-            if item is not None:
-                self.removeItem(item)
+            self._drop_edge((ev.edge.src, ev.edge.dst))
             self._update_port_counts(ev.edge.src, ev.edge.dst)
-        self._reroute.start()
 
     def _rename(self, old: str, new: str) -> None:
         item = self.nodes[old]
@@ -184,11 +222,25 @@ class CanvasScene(QGraphicsScene):
         item.set_node(item.type_name, item.params)
         self.nodes = {(new if k == old else k): v for k, v in self.nodes.items()}
         self._shown[new] = self._shown.pop(old)
-        for (s, d) in list(self.edges):
-            if old in (s, d):
-                e = self.edges.pop((s, d))
-                e.src, e.dst = (new if s == old else s), (new if d == old else d)
-                self.edges[e.key] = e
+        if old in self._rects:
+            self._rects[new] = self._rects.pop(old)
+            self._cards = None
+        keys = self._edges_at.pop(old, set())
+        self._edges_at[new] = set()
+        for s, d in keys:
+            e = self.edges.pop((s, d))
+            span = self._spans.pop((s, d), None)
+            e.src, e.dst = (new if s == old else s), (new if d == old else d)
+            self.edges[e.key] = e
+            if span is not None:
+                self._spans[e.key] = span
+            other = e.dst if e.src == new else e.src
+            if other != new:
+                self._edges_at[other].discard((s, d))
+                self._edges_at[other].add(e.key)
+            self._edges_at[new].add(e.key)
+        if self._to_route:
+            self._to_route = {(new if s == old else s, new if d == old else d) for s, d in self._to_route}
         item.update()
 
     def _free_spot(self, exclude: str | None = None) -> tuple[float, float]:
@@ -199,8 +251,11 @@ class CanvasScene(QGraphicsScene):
 
     @Slot(object)
     def _on_validated(self, rep: Report) -> None:
-        if rep is None:
+        """The report on the cards and the edges' shape labels; only what changed is
+        touched, so one edit in a big graph does not redraw every card."""
+        if rep is None or rep is self._report:
             return
+        self._report = rep
         graph = self.doc.graph
         try:
             counts = param_count(graph, rep)
@@ -210,57 +265,119 @@ class CanvasScene(QGraphicsScene):
             if nid not in graph.nodes:
                 continue
             node = graph.nodes[nid]
-            item.set_node(node.type, node.params, rep.params.get(nid))
-            item.set_report(rep.shapes.get(nid), rep.for_node(nid), counts.get(nid), rep.params.get(nid))
+            if item.show(node.type, node.params, rep.shapes.get(nid), rep.for_node(nid), counts.get(nid),
+                         rep.params.get(nid)):
+                self._route_later(self._edges_at.get(nid, ()))  # an input port may have come or gone
         for (src, _), item in self.edges.items():
             item.set_label(shape_text(rep.shapes[src]) if src in rep.shapes else "?")
-        self._reroute.start()
 
     # -- edge routes ------------------------------------------------------------------------
+    # Each edge is routed around the cards across its horizontal run. A card that moves (or
+    # gets an overlay) reroutes its own edges at once and, at the next flush, the edges whose
+    # run it left or entered; the others keep their routes. So a drag, an overlay on each of
+    # 1,000 cards or an edit in a big graph costs what it touches, not the whole graph.
     def node_geometry_changed(self, item: NodeItem) -> None:
         """A card moved (while dragged) or got an overlay: its edges follow at once."""
         nid = item.node_id
         if self.nodes.get(nid) is not item:
             return
-        mine = [edge for (s, d), edge in self.edges.items() if nid in (s, d)]
-        if mine:  # a card placed before its edges exist (a rebuild) has nothing to route
-            rects = self._rects()
-            for edge in mine:
-                self._route(edge, rects)
+        r = item.full_rect()
+        rect = (r.left(), r.top(), r.right(), r.bottom())
+        old = self._rects.get(nid)
+        if rect == old:
+            return
+        self._rects[nid] = rect
+        if self._to_route is None:  # everything is routed at the next flush anyway
+            self._cards = None
+            self._reroute.start()
+            return
+        if self._cards is not None:
+            self._cards.move(nid, rect)
+        if self._deferred:
+            self._to_route.update(self._edges_at.get(nid, ()))
+        else:
+            for key in self._edges_at.get(nid, ()):
+                self._route(self.edges[key], self._card_index())
+        self._moved.append((rect[0], rect[2]))
+        if old is not None:
+            self._moved.append((old[0], old[2]))
+        self._reroute.start()
+
+    @contextmanager
+    def deferred_routes(self):
+        """Cards that move or get an overlay inside the block route their edges once, at its
+        end (overlays hung on 1,000 cards: each edge routed once, not once per card)."""
+        self._deferred += 1
+        try:
+            yield
+        finally:
+            self._deferred -= 1
+            if not self._deferred:
+                self.flush_routes()
+
+    def _route_later(self, keys) -> None:
+        if self._to_route is not None:
+            self._to_route.update(keys)
+        self._reroute.start()
+
+    def _route_across(self, rect) -> None:
+        """Route again, at the next flush, every edge whose run crosses `rect`."""
+        self._moved.append((rect[0], rect[2]))
         self._reroute.start()
 
     @Slot()
     def flush_routes(self) -> None:
-        """Route every edge now (normally done once after a burst of changes)."""
+        """Route now the edges a change left to route (normally done once after a burst of
+        changes): every edge after a rebuild, else those the changes touched."""
         self._reroute.stop()
-        rects = self._rects()
-        ins, _ = self.doc.graph.adjacency()
-        for edge in self.edges.values():
-            self._route(edge, rects, ins)
+        pending, moved = self._to_route, self._moved
+        self._to_route, self._moved = set(), []
+        if pending is None:
+            self._rects = self._card_rects()
+            self._cards = None
+            keys = list(self.edges)
+        else:
+            if moved:
+                starts, ends = merge_ranges(moved)
+                pending.update(key for key, (lo, hi) in self._spans.items() if meets(starts, ends, lo, hi))
+            keys = [k for k in pending if k in self.edges]
+        if not keys:
+            return
+        cards, ins = self._card_index(), self.doc.graph.adjacency()[0]
+        for key in keys:
+            self._route(self.edges[key], cards, ins)
 
-    def _rects(self) -> dict[str, tuple]:
+    def _card_rects(self) -> dict[str, tuple]:
         out = {}
         for n, item in self.nodes.items():
             r = item.full_rect()
             out[n] = (r.left(), r.top(), r.right(), r.bottom())
         return out
 
-    def _route(self, edge: EdgeItem, rects: dict, ins_of: dict | None = None) -> None:
+    def _card_index(self) -> CardIndex:
+        if self._cards is None:
+            self._cards = CardIndex(self._rects)
+        return self._cards
+
+    def _route(self, edge: EdgeItem, cards: CardIndex, ins_of: dict | None = None) -> None:
         src, dst = self.nodes.get(edge.src), self.nodes.get(edge.dst)
         if src is None or dst is None:
             return
         p0 = src.out_port.anchor()
-        if dst.in_port is not None:
+        if dst.in_port is None:
+            p1 = dst.mapToScene(QPointF(0, H / 2))
+        elif dst.in_port.multi and dst.in_port.count > 1:  # edges arrive in connection order
             ins = ins_of[edge.dst] if ins_of is not None else self.doc.graph.inputs_of(edge.dst)
             p1 = dst.in_port.anchor(ins.index(edge.src) if edge.src in ins else 0)
         else:
-            p1 = dst.mapToScene(QPointF(0, H / 2))
+            p1 = dst.in_port.anchor(0)
         # only cards across the edge's horizontal run can be in its way (keeps a big graph fast)
         c0, c1 = controls((p0.x(), p0.y()), (p1.x(), p1.y()))
         lo = min(p0.x(), p1.x(), c0[0], c1[0]) - 4
         hi = max(p0.x(), p1.x(), c0[0], c1[0]) + 4
-        obstacles = [r for n, r in rects.items() if r[2] >= lo and r[0] <= hi and n not in (edge.src, edge.dst)]
-        edge.set_ends(p0, p1, obstacles, [rects[edge.src], rects[edge.dst]])
+        obstacles = cards.across(lo, hi, skip=(edge.src, edge.dst))
+        edge.set_ends(p0, p1, obstacles, [self._rects[edge.src], self._rects[edge.dst]])
+        self._spans[edge.key] = (lo, hi)
 
     # -- moves by the mouse -----------------------------------------------------------------
     def mouseReleaseEvent(self, event):

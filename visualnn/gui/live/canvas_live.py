@@ -13,8 +13,10 @@ import time
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QGraphicsItem, QToolTip
+from shiboken6 import isValid
 
 from visualnn.gui import theme
+from visualnn.gui.canvas.card_index import CardIndex
 from visualnn.gui.live import colormaps as cm
 from visualnn.gui.live.edge_layer import LINE_BUDGET, EdgeLayer, Link, _LinesItem, _PathItem
 from visualnn.gui.live.maps_overlay import MAX_MAPS, MapsOverlay
@@ -32,10 +34,6 @@ EDGES_EVERY_S = 0.1
 
 
 def _valid(item) -> bool:
-    try:
-        from shiboken6 import isValid
-    except ImportError:  # pragma: no cover
-        return item is not None
     return item is not None and isValid(item)
 
 
@@ -98,10 +96,11 @@ class LiveCanvas(QObject):
         self.clear()
 
     def clear(self) -> None:
-        for nid, ov in list(self.overlays.items()):
-            card = self.scene.node_item(nid)
-            if _valid(card) and _valid(ov) and card.overlay() is ov:
-                card.set_overlay(None)
+        with self.scene.deferred_routes():
+            for nid, ov in list(self.overlays.items()):
+                card = self.scene.node_item(nid)
+                if _valid(card) and _valid(ov) and card.overlay() is ov:
+                    card.set_overlay(None)
         self._forget()
 
     def set_max_units(self, n: int) -> None:
@@ -130,19 +129,21 @@ class LiveCanvas(QObject):
             return
         from visualnn.gui.workers.frames import MAP_UNITS
 
-        for nid in session.order:
-            card = self.scene.node_item(nid)
-            if not _valid(card):
-                continue
-            ov = self._make_overlay(nid, session, MAP_UNITS)
-            if ov is None:
-                continue
-            card.set_overlay(ov)
-            self.overlays[nid] = ov
-            if isinstance(ov, NeuronColumn):
-                self.columns[nid] = ov
-                ov.moved = self._columns_moved
-                ov.on_probe = self._probe
+        cards = self._card_index()  # the cards do not move while their overlays are hung
+        with self.scene.deferred_routes():
+            for nid in session.order:
+                card = self.scene.node_item(nid)
+                if not _valid(card):
+                    continue
+                ov = self._make_overlay(nid, session, MAP_UNITS, cards)
+                if ov is None:
+                    continue
+                card.set_overlay(ov)
+                self.overlays[nid] = ov
+                if isinstance(ov, NeuronColumn):
+                    self.columns[nid] = ov
+                    ov.moved = self._columns_moved
+                    ov.on_probe = self._probe
         # the cards, their ports and the graph's edges do not change while training: Qt
         # replays them from pixmaps instead of calling their Python paint() every frame
         for item in self.scene.items():
@@ -166,27 +167,28 @@ class LiveCanvas(QObject):
         if hasattr(self.view, "refit"):
             self.view.refit()  # the overlays make the drawn graph taller
 
-    def room_below(self, nid: str) -> float | None:
+    def room_below(self, nid: str, cards: CardIndex | None = None) -> float | None:
         """Scene units free under the card before the next card below it (None: no card
-        below), so overlays of a layout folded into rows do not cover the next row."""
+        below), so overlays of a layout folded into rows do not cover the next row.
+        `cards`: the cards' index, when asking for many cards at once."""
         card = self.scene.node_item(nid)
         if not _valid(card):
             return None
         r = card.card_rect()
-        room = None
-        for other, item in self.scene.nodes.items():
-            if other == nid or not _valid(item):
-                continue
-            o = item.card_rect()
-            if o.top() > r.bottom() and o.left() < r.right() and o.right() > r.left():
-                gap = o.top() - r.bottom() - 2 * OVERLAY_GAP
-                room = gap if room is None else min(room, gap)
-        return room
+        return (cards or self._card_index()).room_below(nid, (r.left(), r.top(), r.right(), r.bottom()), OVERLAY_GAP)
 
-    def _make_overlay(self, nid: str, s, map_units: int):
+    def _card_index(self) -> CardIndex:
+        rects = {}
+        for nid, item in self.scene.nodes.items():
+            if _valid(item):
+                r = item.card_rect()
+                rects[nid] = (r.left(), r.top(), r.right(), r.bottom())
+        return CardIndex(rects)
+
+    def _make_overlay(self, nid: str, s, map_units: int, cards: CardIndex | None = None):
         shape = s.shapes.get(nid, ())
         typ = s.types.get(nid)
-        room = self.room_below(nid)
+        room = self.room_below(nid, cards)
         if s.vocab:  # text: words on the input, the embedding's rows and the attention's axes
             length = s.shapes.get(s.input_id, (0,))[0] if s.shapes.get(s.input_id) else 0
             if typ == "Input" and len(shape) == 1:

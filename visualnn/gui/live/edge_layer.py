@@ -95,6 +95,7 @@ class Link:
     group: int = 1
     weights: np.ndarray | None = None  # (k, m) after grouping
     grads: np.ndarray | None = None
+    at: tuple | None = None  # where the two columns were, and the grouping, when p0 and p1 were made
 
 
 def _path(x0, y0, x1, y1) -> QPainterPath:
@@ -175,14 +176,23 @@ class EdgeLayer:
             self.update_geometry()
 
     def update_geometry(self) -> None:
+        """The lines' ends after columns moved (or the grouping changed): only the links of
+        a column that moved are measured again (one card dragged in a 1,000-layer graph
+        touches two), and the weights are grouped again only when the grouping changed."""
         self._plain_key = None
+        regroup = False
         for link in self.links:
+            g = self.group if link.kind == "dense" else 1
+            a, b = link.src.scenePos(), link.dst.scenePos()
+            at = (a.x(), a.y(), b.x(), b.y(), g)
+            if at == link.at:
+                continue
+            regroup = regroup or link.at is None or link.group != g
+            link.at, link.group = at, g
             out_pts = link.src.scene_anchors()[1]
             in_pts = link.dst.scene_anchors()[0]
-            g = self.group if link.kind == "dense" else 1
-            link.group = g
             link.p0, link.p1 = _group_points(out_pts, g), _group_points(in_pts, g)
-        if self.frame is not None:
+        if self.frame is not None and regroup:
             self.set_frame(self.frame)  # the weights, grouped the new way
         else:
             self.redraw()

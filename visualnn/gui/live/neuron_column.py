@@ -51,6 +51,15 @@ def fit_count(shown: int, thumbs: bool, room: float) -> int:
     return n
 
 
+_SHARED: dict[tuple, object] = {}  # backgrounds and geometries by (kind,) + NeuronColumn._key()
+
+
+def _share(key: tuple, value) -> None:
+    if len(_SHARED) > 256:  # many shapes, scales and themes over a long session: start again
+        _SHARED.clear()
+    _SHARED[key] = value
+
+
 class NeuronColumn(QGraphicsPixmapItem):
     def __init__(self, node_id: str, units: int, shown: int, thumbs: bool = False):
         super().__init__()
@@ -163,11 +172,21 @@ class NeuronColumn(QGraphicsPixmapItem):
             node=self.node_id, i=i, value=f"{self.values[i]:.4g}")
 
     # -- drawing --------------------------------------------------------------------------
+    def _key(self) -> tuple:
+        """What the column's background and fast-path geometry depend on: columns of one
+        shape share them (a 1,000-layer chain draws them once, not once per layer)."""
+        return (theme.current()["name"], theme.ui_scale(), self.render_scale, self.shown, self.thumbs, self.size, self.pitch,
+                self.more, self.width, self.height)
+
     def _background(self) -> QImage:
         t = theme.current()
         S = self.render_scale
         if self._base is not None and self._theme == (t["name"], S):
             return self._base
+        shared = _SHARED.get(("background",) + self._key())
+        if shared is not None:
+            self._base, self._theme, self._geo = shared, (t["name"], S), None
+            return shared
         w, h = self.width + 2 * GLOW, self.height + 2 * GLOW
         img = QImage(int(w * S), int(h * S), QImage.Format.Format_ARGB32_Premultiplied)
         img.fill(0)
@@ -183,13 +202,19 @@ class NeuronColumn(QGraphicsPixmapItem):
         p.end()
         self._base, self._theme = img, (t["name"], S)
         self._geo = None
+        _share(("background",) + self._key(), img)
         return img
 
     def _geometry(self) -> dict:
-        """Pixel positions and masks of the fast path, made once per theme and scale."""
+        """Pixel positions and masks of the fast path, made once per theme, scale and
+        column shape (read only: render copies the base)."""
         base = self._background()
         if self._geo is not None:
             return self._geo
+        shared = _SHARED.get(("geometry",) + self._key())
+        if shared is not None:
+            self._geo = shared
+            return shared
         t, S = theme.current(), self.render_scale
         tops = np.round((GLOW + PAD + np.arange(self.shown) * self.pitch) * S).astype(np.int64)
         x0 = int(round((GLOW + PAD) * S))
@@ -235,6 +260,7 @@ class NeuronColumn(QGraphicsPixmapItem):
             geo["text"] = raster.alpha_mask(pw, ph, text)
             geo["text_color"] = raster.pixel(QColor(t["text"]))
         self._geo = geo
+        _share(("geometry",) + self._key(), geo)
         return geo
 
     def render(self) -> None:

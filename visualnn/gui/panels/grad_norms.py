@@ -116,6 +116,9 @@ class GradBars(QWidget):
         p.end()
 
 
+PALETTE = ["#2f6fed", "#f79009", "#12b76a", "#7a5af8", "#dd2590", "#0ba5c8", "#8a6b2e", "#667085"]
+
+
 class GradNormsView(QWidget):
     title = QT_TRANSLATE_NOOP("live_views", "Gradients")
 
@@ -162,11 +165,17 @@ class GradNormsView(QWidget):
         self.items.clear()
         self.series.clear()
         self.order = [n for n in session.order if session.params_per_node.get(n)]
-        palette = ["#2f6fed", "#f79009", "#12b76a", "#7a5af8", "#dd2590", "#0ba5c8", "#8a6b2e", "#667085"]
-        for i, nid in enumerate(self.order):
+        for nid in self.order:
             self.series[nid] = BinnedSeries(1024)
-            self.items[nid] = self.history.plot(pen=ps.pen(palette[i % len(palette)], 1.0), name=nid)
-        self.bars.set_rows([])
+        self.bars.set_rows([])  # the curves are made when first drawn: a hidden tab of 500 layers costs none
+
+    def _curve(self, colour: int):
+        """The history curve of every layer drawn in PALETTE[colour] (made on first use):
+        one plot item per colour, however many layers, so 500 layers draw as 8 items."""
+        item = self.items.get(colour)
+        if item is None:
+            item = self.items[colour] = self.history.plot(pen=ps.pen(PALETTE[colour], 1.0), connect="finite")
+        return item
 
     @Slot(object)
     def show_frame(self, frame, live: bool = True) -> None:
@@ -193,11 +202,17 @@ class GradNormsView(QWidget):
             self.warnings.setText(health_text(stats))
         upto = None if live else frame.step
         lo, hi = -7.0, 1.0
-        for nid, s in self.series.items():
+        parts: dict[int, list] = {}
+        for i, s in enumerate(self.series.values()):  # the i-th layer with parameters in the i-th colour
             x, y = s.arrays(upto)
-            self.items[nid].setData(x, np.power(10.0, y))
+            parts.setdefault(i % len(PALETTE), []).append((x, y))
             if len(y):
                 lo, hi = min(lo, math.floor(float(y.min()))), max(hi, math.ceil(float(y.max())))
+        for colour, runs in parts.items():  # one layer's run after another, a break between them
+            gap = np.array([np.nan])
+            x = np.concatenate([a for xs, _ in runs for a in (xs, gap)])
+            y = np.concatenate([a for _, ys in runs for a in (ys, gap)])
+            self._curve(colour).setData(x, np.power(10.0, y))
         self.range.set(0, ps.nice_ceiling(max(frame.step, 1) * 1.02), lo, hi)
 
     def showEvent(self, event):
