@@ -69,21 +69,26 @@ def _table(rows) -> str:
         lines.append(f"{r['name']:<12} {f(r['plain_steps_per_s'], ',.0f'):>14} {f(r['trainer_ratio'], '.3f'):>8} "
                      f"{f(r['capture_ratio'], '.3f'):>8} {f(r['gui_ratio'], '.3f'):>6} "
                      f"{f(r['ui_latency_p99_ms'], '.1f'):>10} {f(r['fps'], '.1f'):>6}")
-    lines.append(f"ratios: steps/s relative to the plain PyTorch loop on the same model, data, batch and device ({device}) "
-                 "(targets: trainer >= 0.95, capture >= 0.90, gui >= 0.85); ui p99: how late a 10 ms timer fires "
-                 "while training at full speed (target < 50 ms)")
+    lines.append(tr("ratios: steps/s relative to the plain PyTorch loop on the same model, data, batch and device "
+                    "({device}) (targets: trainer >= 0.95, capture >= 0.90, gui >= 0.85); ui p99: how late a 10 ms "
+                    "timer fires while training at full speed (target < 50 ms)", device=device))
     for r in rows:
         g = r.get("gui_details") or {}
         if g.get("neurons"):
-            target = " (target >= 25 with 500 neurons and 20,000 weights)" if g["neurons"] >= 500 else ""
-            lines.append(f"{r['name']}: the canvas drew {g['neurons']:,} neurons and the network's "
-                         f"{g.get('weights', 0):,} weights as {g.get('weights_drawn', 0):,} lines (neighbours closer "
-                         f"than a few pixels share one); fps = canvas repaints per second while training at full "
-                         f"speed{target}")
+            values = dict(name=r["name"], neurons=g["neurons"], weights=g.get("weights", 0),
+                          lines=g.get("weights_drawn", 0))
+            lines.append(tr("{name}: the canvas drew {neurons:,} neurons and the network's {weights:,} weights as "
+                            "{lines:,} lines (neighbours closer than a few pixels share one); fps = canvas repaints "
+                            "per second while training at full speed (target >= 25 with 500 neurons and 20,000 "
+                            "weights)", **values) if g["neurons"] >= 500 else
+                         tr("{name}: the canvas drew {neurons:,} neurons and the network's {weights:,} weights as "
+                            "{lines:,} lines (neighbours closer than a few pixels share one); fps = canvas repaints "
+                            "per second while training at full speed", **values))
         if g.get("memory_growth_mb") is not None:
-            lines.append(f"{r['name']}: memory grew {g['memory_growth_mb']:.1f} MB over {g['memory_steps']:,} steps with "
-                         f"every view open (target: within 50 MB; the timeline held {g.get('timeline_frames', 0)} "
-                         f"frames, {g.get('timeline_mb', 0):.1f} MB)")
+            lines.append(tr("{name}: memory grew {mb:.1f} MB over {steps:,} steps with every view open (target: "
+                            "within 50 MB; the timeline held {frames} frames, {tl:.1f} MB)", name=r["name"],
+                            mb=g["memory_growth_mb"], steps=g["memory_steps"], frames=g.get("timeline_frames", 0),
+                            tl=g.get("timeline_mb", 0)))
     return "\n".join(lines)
 
 

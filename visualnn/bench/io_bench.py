@@ -91,9 +91,13 @@ def project_io() -> dict:
 
 
 def lines(validation: dict, io: dict) -> list[str]:
+    from visualnn.core.i18n import tr
+
     return [
-        f"validation (CPU time): a 100-layer chain in {validation['layers_100_ms']:.2f} ms, a 1,000-layer chain in "
-        f"{validation['layers_1000_ms']:.2f} ms (x{validation['ratio']:.1f}; linear would be x10)",
-        f"project file: {io['weights']:,} weights saved in {io['save_s']:.2f} s and loaded in {io['load_s']:.2f} s; "
-        f"{io['file_mb']:.1f} MB for {io['raw_mb']:.1f} MB of float32 (x{io['file_mb'] / io['raw_mb']:.2f})",
+        tr("validation (CPU time): a 100-layer chain in {small:.2f} ms, a 1,000-layer chain in {large:.2f} ms "
+           "(x{ratio:.1f}; linear would be x10)", small=validation["layers_100_ms"],
+           large=validation["layers_1000_ms"], ratio=validation["ratio"]),
+        tr("project file: {weights:,} weights saved in {save:.2f} s and loaded in {load:.2f} s; {file:.1f} MB for "
+           "{raw:.1f} MB of float32 (x{x:.2f})", weights=io["weights"], save=io["save_s"], load=io["load_s"],
+           file=io["file_mb"], raw=io["raw_mb"], x=io["file_mb"] / io["raw_mb"]),
     ]

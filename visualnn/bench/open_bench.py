@@ -112,9 +112,13 @@ def app_open(quick: bool = False, sizes=SIZES) -> dict:
 
 
 def line(result: dict) -> str:
-    return (f"opening a {result['layers']:,}-layer chain in the app: {result['open_cpu_s']:.2f} s CPU "
-            f"({result['open_wall_s']:.2f} s wall) to the painted canvas; {result['small_layers']:,} layers "
-            f"{result['small_open_cpu_s']:.2f} s (x{result['ratio']:.1f} for x{result['layers'] // result['small_layers']} "
-            f"the layers); with the training process's first values under every card: {result['live_cpu_s']:.2f} s "
-            f"CPU ({result['live_wall_s']:.2f} s wall); there, moving one card {result['move_ms']:.0f} ms and "
-            f"changing one parameter {result['param_ms']:.0f} ms of CPU")
+    from visualnn.core.i18n import tr
+
+    return tr("opening a {layers:,}-layer chain in the app: {cpu:.2f} s CPU ({wall:.2f} s wall) to the painted "
+              "canvas; {small:,} layers {small_cpu:.2f} s (x{ratio:.1f} for x{times} the layers); with the training "
+              "process's first values under every card: {live_cpu:.2f} s CPU ({live_wall:.2f} s wall); there, moving "
+              "one card {move:.0f} ms and changing one parameter {param:.0f} ms of CPU",
+              layers=result["layers"], cpu=result["open_cpu_s"], wall=result["open_wall_s"],
+              small=result["small_layers"], small_cpu=result["small_open_cpu_s"], ratio=result["ratio"],
+              times=result["layers"] // result["small_layers"], live_cpu=result["live_cpu_s"],
+              live_wall=result["live_wall_s"], move=result["move_ms"], param=result["param_ms"])
