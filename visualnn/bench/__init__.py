@@ -24,10 +24,20 @@ from visualnn.core.i18n import tr
 GUI_KEYS = ("gui_ratio", "ui_latency_p99_ms", "fps")
 
 
-def _gui_measure():
+def _gui_bench():
+    """The GUI bench module, or None where it cannot be imported (no Qt). Imported by its
+    full name, so that a module marked absent is absent even after the package has it."""
+    import importlib
+
     try:
-        from visualnn.bench import gui_bench
+        return importlib.import_module("visualnn.bench.gui_bench")
     except ImportError:
+        return None
+
+
+def _gui_measure():
+    gui_bench = _gui_bench()
+    if gui_bench is None:
         return None
     return getattr(gui_bench, "measure", None)
 
@@ -35,9 +45,8 @@ def _gui_measure():
 def _app_open(quick: bool) -> dict | None:
     """The app's open of a 1,000-layer chain (open_bench, offered by the GUI bench), or None
     without the GUI bench."""
-    try:
-        from visualnn.bench import gui_bench
-    except ImportError:
+    gui_bench = _gui_bench()
+    if gui_bench is None:
         return None
     run = getattr(gui_bench, "app_open", None)
     return None if run is None else run(quick)
