@@ -1,10 +1,13 @@
-"""`visualnn export --view NAME` (every live view to a sharp, non-blank PNG and a valid SVG;
-the curves as CSV) and `--format gif|mp4` (one frame per captured step)."""
+"""`visualnn export --view NAME` (every live view to a sharp PNG and a valid SVG that show
+what the view draws in the app after the same training: the fitted line and its equation,
+the loss map and its path, the forecast, ...; the curves as CSV) and `--format gif|mp4`
+(one frame per captured step)."""
 
 from __future__ import annotations
 
 import functools
 import json
+import queue
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -20,6 +23,8 @@ from visualnn.gui.share.headless import view_names
 from tests.core.train.helpers import mlp, project
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "assets" / "examples"
+LINEAR = EXAMPLES / "linear_regression.vnn"  # y = w x + b: two parameters
+SINE = EXAMPLES / "sine_rnn.vnn"             # windows of a wave, the next value the target
 
 
 def write(tmp_path, proj, name="net.vnn"):
@@ -77,8 +82,27 @@ def non_blank(path) -> bool:
     return pixels.std() > 10 and len(np.unique(pixels.reshape(-1, 3), axis=0)) > 20
 
 
+def svg_texts(path) -> list[str]:
+    """The texts an SVG draws, in order."""
+    return ["".join(e.itertext()).strip() for e in ET.parse(path).getroot().iter() if e.tag.split("}")[-1] == "text"]
+
+
+# view -> a text its SVG shows only once it has what it draws (a frame's field, curve, map,
+# forecast, evaluation, statistics); a non-blank picture is not enough: the empty views
+# have titles, axes and messages. The input view draws nothing of a frame until one draws.
+CONTENT = {
+    "boundary": "test accuracy", "regression": "y = ", "sequence": "mean error of the next value over",
+    "samples": " wrong", "embedding": "most frequent words", "curves": "epoch 1: train", "landscape": "path of",
+    "grads": "gradient norm is between", "weights": "weights · mean", "confusion": "Confusion matrix and metrics — ",
+    "input": "",
+}
+EMPTY = ("For regression on one input", "For sequences whose target is the next value",
+         "The live landscape maps small networks", "Appears when training runs",
+         "For text models with an Embedding layer", "Press Play to train")
+
+
 @pytest.mark.parametrize("view", view_names())
-def test_every_view_exports_to_a_non_blank_png_and_a_valid_svg(tmp_path, capsys, view):
+def test_every_view_exports_what_it_draws_to_a_png_and_a_valid_svg(tmp_path, capsys, view):
     path, epochs = source_for(view, tmp_path)
     png, svg = tmp_path / f"{view}.png", tmp_path / f"{view}.svg"
     assert main(["export", str(path), "--view", view, "--format", "png", "-o", str(png), "--epochs", str(epochs),
@@ -87,7 +111,121 @@ def test_every_view_exports_to_a_non_blank_png_and_a_valid_svg(tmp_path, capsys,
     assert main(["export", str(path), "--view", view, "--format", "svg", "-o", str(svg), "--epochs", str(epochs)]) == 0
     root = ET.parse(svg).getroot()
     assert root.tag.endswith("svg") and len(list(root.iter())) > 10
+    texts = svg_texts(svg)
+    assert any(CONTENT[view] in t for t in texts), texts
+    assert not any(m in t for t in texts for m in EMPTY), texts
     assert capsys.readouterr().out.split() == [str(png), str(svg)]
+
+
+def export(source, view: str, fmt: str, out, epochs: int | None = None):
+    args = ["export", str(source), "--view", view, "--format", fmt, "-o", str(out)]
+    assert main(args + ([] if epochs is None else ["--epochs", str(epochs)])) == 0
+    return out
+
+
+def trained(source, epochs: int):
+    """A Trainer of the project after `epochs` (0: as saved), trained with the core API alone."""
+    from visualnn.core.train.headless import train_project
+    from visualnn.core.train.trainer import Trainer
+
+    trainer = Trainer(load_project(str(source)), device="cpu")
+    train_project(None, epochs=epochs, trainer=trainer)
+    return trainer
+
+
+def columns_with(png, color: str) -> float:
+    """The share of the picture's columns that have a pixel of `color` ('#rrggbb')."""
+    pixels = np.asarray(Image.open(png).convert("RGB"), dtype=float)
+    rgb = np.array([int(color[i:i + 2], 16) for i in (1, 3, 5)], dtype=float)
+    return float((np.abs(pixels - rgb).sum(axis=2) < 40).any(axis=0).mean())
+
+
+def saturated(png) -> float:
+    """The share of strongly coloured pixels (a heatmap; not text, grid lines, widgets)."""
+    hsv = np.asarray(Image.open(png).convert("HSV"), dtype=float)
+    return float(((hsv[..., 1] > 80) & (hsv[..., 2] > 60)).mean())
+
+
+@pytest.mark.parametrize("epochs", [None, 3])
+def test_the_regression_export_draws_the_trained_line_and_its_equation(tmp_path, capsys, epochs):
+    from visualnn.gui import theme
+
+    svg = export(LINEAR, "regression", "svg", tmp_path / "line.svg", epochs)
+    png = export(LINEAR, "regression", "png", tmp_path / "line.png", epochs)
+    params = dict(trained(LINEAR, epochs or 0).model.named_parameters())
+    w, b = float(params["fc.weight"].item()), float(params["fc.bias"].item())
+    assert f"y = {w:.3g} · x {'−' if b < 0 else '+'} {abs(b):.3g}" in svg_texts(svg)
+    # the line, in the theme's red, crosses the whole plot (its equation alone spans a quarter)
+    assert columns_with(png, theme.current()["error"]) > 0.8
+
+
+@pytest.mark.parametrize("epochs", [None, 3])
+def test_the_landscape_export_maps_linear_regression_with_its_path(tmp_path, capsys, epochs):
+    import torch
+
+    svg = export(LINEAR, "landscape", "svg", tmp_path / "map.svg", epochs)
+    png = export(LINEAR, "landscape", "png", tmp_path / "map.png", epochs)
+    trainer = trained(LINEAR, epochs or 0)
+    ds = trainer.dataset
+    with torch.no_grad():
+        out = trainer.model(torch.as_tensor(ds.x_train)).reshape(-1)
+        loss = torch.nn.functional.mse_loss(out, torch.as_tensor(ds.y_train).reshape(-1).float()).item()
+    points = (epochs or 0) * trainer.steps_per_epoch + 1  # the weights after every step, and at the start
+    texts = svg_texts(svg)
+    assert f"loss now {loss:.4g} · path of {points} points · bands of equal loss (log scale)" in texts
+    assert texts.count("fc.weight[0,0]") == texts.count("fc.bias[0]") == 2  # the map's axes (and their pickers)
+    assert saturated(png) > 0.2  # the map's bands of colour
+
+
+@pytest.mark.parametrize("epochs", [None, 1])
+def test_the_sequence_export_draws_the_forecast(tmp_path, capsys, epochs):
+    from visualnn.core.views.sequence import forecast
+    from visualnn.gui import theme
+
+    svg = export(SINE, "sequence", "svg", tmp_path / "wave.svg", epochs)
+    png = export(SINE, "sequence", "png", tmp_path / "wave.png", epochs)
+    trainer = trained(SINE, epochs or 0)
+    ds = trainer.dataset
+    f = forecast(trainer.model, ds.x_test, ds.y_test)
+    texts = svg_texts(svg)
+    assert f"mean error of the next value over {f.count} test windows: {f.error:.3g}" in texts
+    assert any(t.startswith("predicted next value (dot) and") for t in texts)
+    # the predicted values run on, dashed red, past the window (the legend's text spans a third)
+    assert columns_with(png, theme.current()["error"]) > 0.6
+
+
+@pytest.mark.parametrize("source, steps", [(LINEAR, 16), (SINE, 30)])
+def test_an_export_draws_the_frame_the_app_shows_after_the_same_steps(source, steps):
+    """The app's training loop (the landscape view asking for its map, then Step x N)
+    and the export's feeder give the views the same curve, forecast, map and path."""
+    from visualnn.gui.share.headless import Feeder
+    from visualnn.gui.workers.loop import TrainingLoop
+
+    axes = {"kind": "params", "params": None}
+    commands = queue.SimpleQueue()
+    commands.put(("landscape", axes))
+    commands.put(("step", steps))
+    loop = TrainingLoop(load_project(str(source)), device="cpu", commands=commands,
+                        interrupted=lambda: loop.trainer is not None and loop.trainer.step_count >= steps)
+    loop.run()
+    app = loop.mailbox.take()
+    feeder = Feeder(load_project(str(source)))
+    feeder.request("landscape", axes)
+    feeder.train(steps=steps)
+    mine = feeder.frame()
+    assert app.step == mine.step == steps
+    assert feeder.session.param_labels == loop.session.param_labels != ()
+    for part in ("curve", "forecast"):
+        a, b = getattr(app, part), getattr(mine, part)
+        assert (a is None) == (b is None)
+        for name in () if a is None else a.__dataclass_fields__:
+            assert np.array_equal(np.asarray(getattr(a, name)), np.asarray(getattr(b, name))), (part, name)
+    assert (app.curve is None) != (app.forecast is None)
+    a, b = app.landscape, mine.landscape
+    assert not a.error and not b.error and len(b.path) == steps + 1
+    for name in ("x", "y", "loss", "path"):
+        assert np.array_equal(getattr(a, name), getattr(b, name), equal_nan=True), name
+    assert (a.x_label, a.y_label) == (b.x_label, b.y_label)
 
 
 def test_a_png_is_painted_at_its_size_not_scaled_up(tmp_path, capsys):

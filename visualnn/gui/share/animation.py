@@ -56,7 +56,7 @@ class TrainingFilm(QWidget):
         from visualnn.gui.canvas.view import CanvasView
         from visualnn.gui.document import Document
         from visualnn.gui.live.canvas_live import LiveCanvas
-        from visualnn.gui.share.headless import make_view
+        from visualnn.gui.share.headless import attach, make_view, project_runs
 
         self.feeder = feeder
         self.doc = Document(project.copy(), self)
@@ -78,22 +78,15 @@ class TrainingFilm(QWidget):
                 row.addWidget(v, 2 if v.__class__.__name__ == "CurvesView" else 1)
             lay.addWidget(self.row)
         self.feed.sessionStarted.emit(feeder.session)
+        self.runs = project_runs(project)
         for v in self.views:
-            v.set_session(feeder.session)
+            attach(v, feeder, self.runs)
 
     def show_now(self) -> None:
         """Draw the network as it is now in the feeder."""
-        from visualnn.gui.panels.curves import CurvesView
+        from visualnn.gui.share.headless import feed
 
-        frame = self.feeder.frame()
-        drained = self.feeder.drain()
-        self.feed.frameShown.emit(frame)
-        for v in self.views:
-            if isinstance(v, CurvesView):
-                v.add_losses(drained)
-            v.show_frame(frame, True)
-            if isinstance(v, CurvesView):
-                v.redraw()
+        self.feed.frameShown.emit(feed(self.views, self.feeder, self.runs))
 
 
 def default_views(session) -> list[str]:

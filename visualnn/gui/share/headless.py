@@ -33,21 +33,37 @@ def make_view(name: str):
     return getattr(importlib.import_module(f"visualnn.gui.panels.{module}"), cls)()
 
 
+RUN = 1  # the number of the run trained here (the first run of a new training process)
+
+
 class Feeder:
     """Trains `project` as the app's training thread does and produces what the views
     draw: `session`, `drained` (every step's loss and the epoch rows since the last call)
-    and `frame()` (the network now, with the 2-D field and the test evaluation)."""
+    and `frame()` (the network now, with everything the training loop computes when
+    training halts: the 2-D field, the regression curve or the sequence forecast, the
+    evaluation and, once a landscape view asks through request(), the loss map and the
+    path recorded since)."""
 
     def __init__(self, project, device: str | None = "cpu"):
         from visualnn.core.train.trainer import Trainer
         from visualnn.gui.workers import frames
+        from visualnn.gui.workers.landscape_job import LandscapeJob, with_labels
 
         self.trainer = Trainer(project, device=device)
-        self.session = frames.make_session(self.trainer, 1, 0)
+        self.landscape = LandscapeJob(self.trainer)
+        self.session = with_labels(frames.make_session(self.trainer, RUN, 0), self.landscape)
         self._steps: list[int] = []
         self._losses: list[float] = []
         self._rows: list[dict] = []
         self.snapshot = None
+
+    def request(self, kind: str, value) -> None:
+        """What a view asks the training process for (its `requested` signal), as the
+        training loop takes it: the landscape view's axes (None: no map wanted)."""
+        if kind == "landscape":
+            from visualnn.gui.workers.landscape_job import requested_settings
+
+            self.landscape.want(requested_settings(value))
 
     def train(self, steps: int | None = None, epochs: int | None = None, tick=None) -> bool:
         """`steps` more updates, or `epochs` more epochs; the last step is captured.
@@ -60,6 +76,7 @@ class Feeder:
             if i == total - 1:
                 t.request_capture()
             r = t.step()
+            self.landscape.record()
             self._steps.append(r.step)
             self._losses.append(r.batch_loss)
             if r.epoch_done:
@@ -76,25 +93,53 @@ class Feeder:
         return d
 
     def frame(self):
-        from visualnn.gui.workers import frames
+        from visualnn.gui.workers.still import frame_now
 
-        t, s = self.trainer, self.session
         with np.errstate(all="ignore"):
-            grid = frames.grid_field(t, s) if s.is_2d else None
-            ev = frames.evaluation(t, s) if s.task == "classification" else None
-            dead = frames.dead_units(t, s)
-            return frames.make_frame(t, s, 1, self.snapshot, grid, ev, dead)
+            return frame_now(self.trainer, self.session, self.landscape, RUN, self.snapshot)
 
 
-def feed(view, feeder: Feeder) -> None:
-    """Hand `view` what the app would after the training so far."""
+def project_runs(project):
+    """The project's runs as the app's views share them (a RunsModel: the runs saved with
+    the project, then the run trained here)."""
+    from visualnn.gui.document import Document
+    from visualnn.gui.live.runs_model import RunsModel
+
+    runs = RunsModel(Document(project.copy()))
+    runs.begin_run(RUN)
+    return runs
+
+
+def attach(view, feeder: Feeder, runs) -> None:
+    """Hook `view` up as the app's live views are (LiveViews.ensure_views): to the project's
+    runs (the curves, the landscape's run colours) and its requests to `feeder` (the
+    landscape's axes); then give it the session. Attach a view before it is shown: the
+    landscape view asks for its map, and the path starts, when it shows."""
+    if hasattr(view, "use_runs"):
+        view.use_runs(runs)
+    kind = getattr(view, "request_kind", None)
+    if kind:
+        view.requested.connect(lambda value, k=kind: feeder.request(k, value))
+    view.set_session(feeder.session)
+
+
+def feed(views, feeder: Feeder, runs):
+    """Hand `views` what the app would after the training so far (LiveViews: the losses to
+    the runs and the curves, then the frame to every view); returns the frame."""
     from visualnn.gui.panels.curves import CurvesView
 
-    view.set_session(feeder.session)
     drained = feeder.drain()
-    if isinstance(view, CurvesView):  # the curves take every step's loss, the others frames only
-        view.add_losses(drained)
-    view.show_frame(feeder.frame(), True)
+    if len(drained.steps) or drained.epochs:
+        runs.add_losses(drained)
+        for view in views:
+            if isinstance(view, CurvesView):  # the curves take every step's loss, the others frames only
+                view.add_losses(drained)
+    frame = feeder.frame()
+    for view in views:
+        view.show_frame(frame, True)
+        if hasattr(view, "redraw"):
+            view.redraw()
+    return frame
 
 
 def trained_view(project, name: str, epochs: int | None = None, size=DEFAULT_SIZE):
@@ -110,21 +155,12 @@ def trained_view(project, name: str, epochs: int | None = None, size=DEFAULT_SIZ
     if not applies(name, feeder.session):
         raise ViewError(core_tr("the {name} view does not apply to this project's data", name=name))
     view = make_view(name)
-    if name == "curves":  # the runs saved with the project, as the app shows them
-        view.model.log = _saved_runs(project)
-        view.model.changed.emit()
+    runs = project_runs(project)
+    attach(view, feeder, runs)
     view.resize(*size)
     view.show()
     if epochs:
         feeder.train(epochs=epochs)
-    feed(view, feeder)
-    if hasattr(view, "redraw"):
-        view.redraw()
+    feed([view], feeder, runs)
     app.processEvents()
     return view
-
-
-def _saved_runs(project):
-    from visualnn.core.train.runs import RunLog
-
-    return RunLog.from_json(project.extra.get("runs"))

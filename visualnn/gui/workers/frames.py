@@ -383,6 +383,20 @@ def grid_field(trainer, session: SessionInfo, res: int = GRID_RES, units: int = 
     return GridField(session.extent, res, np.asarray(value, np.float32).reshape(res, res), conf, _frozen(maps))
 
 
+def over_data(trainer, session: SessionInfo) -> tuple:
+    """(grid, curve, forecast): the network drawn over its data, as the session's data
+    view shows it: the 2-D field (boundary, neuron thumbnails), else the curve over the
+    1-D input (regression), else the next values of test windows (sequence); None for
+    the ones that do not apply. The training loop, still frames and exports use this."""
+    if session.is_2d:
+        return grid_field(trainer, session), None, None
+    if session.is_1d:
+        return None, regression_curve(trainer, session), None
+    if session.is_sequence:
+        return None, None, sequence_forecast(trainer, session)
+    return None, None, None
+
+
 def evaluation(trainer, session: SessionInfo) -> Evaluation | None:
     """Confusion matrix and accuracy on the test split (classification only)."""
     from visualnn.core.train.probes import predict_grid

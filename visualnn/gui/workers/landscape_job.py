@@ -38,6 +38,12 @@ class LandscapeSettings:
     span: float = 1.0
 
 
+
+def requested_settings(value) -> LandscapeSettings | None:
+    """The settings the landscape view's request carries (a LandscapeSettings dict; None:
+    the view is hidden and wants no map)."""
+    return None if value is None else LandscapeSettings(**dict(value))
+
 @dataclass(frozen=True)
 class LandscapeMap:
     """The loss over a plane of weights: x (nx,), y (ny,), loss (ny, nx) (NaN where not
@@ -117,6 +123,14 @@ class PastPaths:
     def clear(self) -> None:
         self.paths.clear()
 
+
+
+def with_labels(session, job: "LandscapeJob"):
+    """`session` with the parameter labels the landscape's axes may name (none for a
+    network too large to map live: the view then says so)."""
+    from dataclasses import replace
+
+    return replace(session, param_labels=job.labels() if job.fits else ())
 
 class LandscapeJob:
     """The path of one run and its maps. `settings` is None while no view wants a map.

@@ -282,9 +282,9 @@ class TrainingLoop:
                 from visualnn.core.compile import state_to_lists
                 self.buffer.add_event("state", (value or "keep", state_to_lists(self.trainer.model)))
         elif kind == "landscape":  # the view's axes (a LandscapeSettings dict), None: none wanted
-            from visualnn.gui.workers.landscape_job import LandscapeSettings
+            from visualnn.gui.workers.landscape_job import requested_settings
 
-            self._landscape_settings = None if value is None else LandscapeSettings(**dict(value))
+            self._landscape_settings = requested_settings(value)
             if self._landscape_job is not None and self.trainer is not None:
                 self._landscape_job.want(self._landscape_settings)
                 self._landscape = None
@@ -323,7 +323,7 @@ class TrainingLoop:
         self._new_run()
 
     def _new_run(self) -> None:
-        from visualnn.gui.workers.landscape_job import LandscapeJob, PastPaths
+        from visualnn.gui.workers.landscape_job import LandscapeJob, PastPaths, with_labels
 
         if self._past_paths is None:
             self._past_paths = PastPaths()
@@ -333,12 +333,9 @@ class TrainingLoop:
         self._sample = min(self._sample, max(n - 1, 0))
         self.session = frames.make_session(self.trainer, self._run, self._sample)
         self._grid = self._eval = self._dead = self._curve = self._landscape = self._forecast = None
-        from dataclasses import replace
-
         self._landscape_job = LandscapeJob(self.trainer, self._past_paths)
         self._landscape_job.want(self._landscape_settings)
-        labels = self._landscape_job.labels() if self._landscape_job.fits else ()
-        self.session = replace(self.session, param_labels=labels)
+        self.session = with_labels(self.session, self._landscape_job)
         for b in (self._frame_budget, self._grid_budget, self._eval_budget, self._landscape_budget):
             b.clear()
         self.buffer.add_event("reset", self._run)
@@ -387,12 +384,7 @@ class TrainingLoop:
         try:
             if (s.is_2d or s.is_1d or s.is_sequence) and self._want_grid and (force or self._grid_budget.due(start)):
                 g0 = time.thread_time()
-                if s.is_2d:
-                    self._grid = frames.grid_field(t, s)
-                elif s.is_1d:
-                    self._curve = frames.regression_curve(t, s)
-                else:
-                    self._forecast = frames.sequence_forecast(t, s)
+                self._grid, self._curve, self._forecast = frames.over_data(t, s)
                 self._grid_budget.spent(start, time.thread_time() - g0)
             if self._want_eval and (force or self._eval_budget.due(start)):
                 e0 = time.thread_time()
