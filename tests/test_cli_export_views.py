@@ -173,7 +173,7 @@ def test_the_landscape_export_maps_linear_regression_with_its_path(tmp_path, cap
     points = (epochs or 0) * trainer.steps_per_epoch + 1  # the weights after every step, and at the start
     texts = svg_texts(svg)
     assert f"loss now {loss:.4g} · path of {points} points · bands of equal loss (log scale)" in texts
-    assert texts.count("fc.weight[0,0]") == texts.count("fc.bias[0]") == 2  # the map's axes (and their pickers)
+    assert texts.count("fc.weight[0,0]") == texts.count("fc.bias[0]") == 1  # the map's axes (the pickers stay out of figures)
     assert saturated(png) > 0.2  # the map's bands of colour
 
 
@@ -295,3 +295,14 @@ def test_a_walk_has_one_frame_per_step_through_stage(tmp_path, capsys):
     gif = Image.open(out)
     stages = len(compute(net, 0, 1).stages)
     assert stages > 3 and gif.n_frames == stages and gif.size[0] == 640 and gif.info["duration"] == 1000
+
+
+def test_export_help_names_every_view(capsys):
+    from visualnn.cli import main
+    from visualnn.cli.export import VIEW_NAMES
+    from visualnn.gui.share.headless import view_names
+
+    assert VIEW_NAMES == view_names()
+    assert main(["export", "--help"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert all(name in out for name in view_names())

@@ -10,6 +10,10 @@ from visualnn.cli.common import PROJECT_HELP, CliError, load
 from visualnn.core.i18n import tr
 
 FORMATS = ("py", "onnx", "png", "svg", "csv", "gif", "mp4")
+# the live views, as the app's table of views names them (a test keeps the two equal; the
+# table itself needs Qt, which --help does not load)
+VIEW_NAMES = ("boundary", "regression", "sequence", "samples", "embedding", "curves", "landscape", "grads", "weights",
+              "confusion", "input")
 
 
 def register(sub) -> None:
@@ -20,7 +24,7 @@ def register(sub) -> None:
                    help=tr("py: readable PyTorch code; onnx: an ONNX model; png, svg: a picture of the canvas "
                            "(or of --view); csv: a view's numbers; gif, mp4: an animation of training"))
     s.add_argument("-o", "--output", required=True, help=tr("the file to write"))
-    s.add_argument("--view", help=tr("a live view to draw (boundary, curves, grads, weights, confusion, ...)"))
+    s.add_argument("--view", help=tr("a live view to draw: {names}", names=", ".join(VIEW_NAMES)))
     s.add_argument("--epochs", type=int, help=tr("train this many epochs first (default: the project's state as saved; "
                                                  "for an animation: the project's epochs)"))
     s.add_argument("--width", type=int, help=tr("picture width in pixels (png, gif, mp4)"))

@@ -41,6 +41,8 @@ class BoundaryView(QWidget):
         super().__init__(parent)
         self.test_box = QCheckBox()
         self.discrete_box = QCheckBox()
+        for box in (self.test_box, self.discrete_box):
+            box.setProperty("figure_hide", True)  # controls, not part of an exported figure
         self._retranslate()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 0, 8, 2)

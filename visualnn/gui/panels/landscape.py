@@ -91,6 +91,8 @@ class LandscapeView(QWidget):
         row = QHBoxLayout()
         row.setContentsMargins(8, 0, 8, 0)
         self.axes_label = QLabel()
+        for control in (self.axes_label, self.kind, self.px_box, self.py_box):
+            control.setProperty("figure_hide", True)  # the plot's own axis titles name the axes in a figure
         row.addWidget(self.axes_label)
         row.addWidget(self.kind, 1)
         row.addWidget(self.px_box, 1)
