@@ -306,3 +306,25 @@ def test_export_help_names_every_view(capsys):
     assert main(["export", "--help"]) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert all(name in out for name in view_names())
+
+
+@pytest.mark.parametrize("name", ["grads", "weights"])
+def test_charts_over_time_fill_in_an_export_after_training(name):
+    """The gradient norms' and weight quantiles' charts over the steps have a point for
+    each frame the export showed, spread over the training up to its last step."""
+    from visualnn.examples import resolve_project
+    from visualnn.core.io import load_project
+    from visualnn.gui.share.headless import OVER_TIME_FRAMES, trained_view
+
+    project = load_project(resolve_project("spiral_tanh"))
+    view = trained_view(project, name, epochs=3)
+    plot = view.history if name == "grads" else view.time
+    curves = [item for item in plot.getPlotItem().listDataItems() if item.xData is not None and len(item.xData)]
+    assert curves
+    steps = 3 * 40  # spiral_tanh: 400 training samples, batch 10
+    xs = curves[0].xData
+    xs = xs[np.isfinite(xs)]  # (the gradient chart breaks its line between layers)
+    xs = xs[: np.argmax(xs) + 1]  # the first layer's points
+    assert len(xs) >= OVER_TIME_FRAMES and xs[-1] == steps and np.all(np.diff(xs) >= 0)
+    assert len(np.unique(xs)) == OVER_TIME_FRAMES
+    view.close()

@@ -36,6 +36,10 @@ def make_view(name: str):
 RUN = 1  # the number of the run trained here (the first run of a new training process)
 
 
+OVER_TIME = ("grads", "weights")  # views with a chart over the frames they were shown
+OVER_TIME_FRAMES = 40
+
+
 class Feeder:
     """Trains `project` as the app's training thread does and produces what the views
     draw: `session`, `drained` (every step's loss and the epoch rows since the last call)
@@ -139,6 +143,8 @@ def feed(views, feeder: Feeder, runs):
         view.show_frame(frame, True)
         if hasattr(view, "redraw"):
             view.redraw()
+        elif hasattr(view, "throttle"):  # a view that redraws at most a few times a second: now
+            view.throttle.now()
     return frame
 
 
@@ -159,7 +165,17 @@ def trained_view(project, name: str, epochs: int | None = None, size=DEFAULT_SIZ
     attach(view, feeder, runs)
     view.resize(*size)
     view.show()
-    if epochs:
+    if epochs and name in OVER_TIME:
+        # these views chart every frame they were shown: frames spread over the training
+        total = epochs * feeder.trainer.steps_per_epoch
+        chunks = max(1, min(OVER_TIME_FRAMES, total))
+        done = 0
+        for i in range(1, chunks + 1):
+            upto = total * i // chunks
+            feeder.train(steps=upto - done)
+            done = upto
+            feed([view], feeder, runs)
+    elif epochs:
         feeder.train(epochs=epochs)
     feed([view], feeder, runs)
     app.processEvents()
