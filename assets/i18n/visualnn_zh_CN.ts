@@ -35,7 +35,7 @@
         <translation>决策边界</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Test data</source>
         <translation>测试数据</translation>
     </message>
@@ -873,7 +873,7 @@
         <translation>损失地形</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Axes:</source>
         <translation>坐标轴：</translation>
     </message>
@@ -4107,7 +4107,7 @@
         <location filename="../../visualnn/gui/panels/grad_norms.py" line="+151"/>
         <location filename="../../visualnn/gui/panels/weights_hist.py" line="+67"/>
         <source>step</source>
-        <translation>步</translation>
+        <translation>步数</translation>
     </message>
     <message>
         <location line="-119"/>
