@@ -86,7 +86,12 @@
 <context>
     <name>CanvasView</name>
     <message>
-        <location filename="../../visualnn/gui/canvas/view.py" line="+186"/>
+        <location filename="../../visualnn/gui/canvas/view.py" line="+183"/>
+        <source>Nothing pasted: {message}</source>
+        <translation>没有粘贴：{message}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
@@ -94,6 +99,16 @@
         <location line="+4"/>
         <source>Duplicate</source>
         <translation>复制一份</translation>
+    </message>
+    <message>
+        <location line="+140"/>
+        <source>Not connected: {reason}</source>
+        <translation>未连接：{reason}</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Unknown layer type &apos;{name}&apos;</source>
+        <translation>未知的层类型“{name}”</translation>
     </message>
 </context>
 <context>
@@ -2966,7 +2981,7 @@
 <context>
     <name>clipboard</name>
     <message>
-        <location filename="../../visualnn/gui/canvas/clipboard.py" line="+40"/>
+        <location filename="../../visualnn/gui/canvas/clipboard.py" line="+64"/>
         <source>the clipboard is empty</source>
         <translation>剪贴板是空的</translation>
     </message>

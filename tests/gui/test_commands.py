@@ -170,3 +170,27 @@ def test_a_paste_of_twenty_layers_validates_once(qtbot):
     assert len(doc.graph.nodes) == 21 and doc.report is seen[0]
     doc.undo_stack.undo()
     assert len(doc.graph.nodes) == 1 and doc.report.ok
+
+
+def test_python_exits_cleanly_after_layers_were_copied():
+    """Copied layers sit on the clipboard until the process ends; they are taken back
+    before Qt is torn down (left there, they crashed the exit: status 139)."""
+    import os
+    import subprocess
+    import sys
+
+    code = """
+from visualnn.gui.app import make_app
+from visualnn.gui.document import Document
+from visualnn.gui.main_window import MainWindow
+from visualnn.core.io import load_project
+from visualnn.examples import example_path
+app = make_app()
+w = MainWindow(Document(load_project(example_path())))
+w.canvas.select_ids(["fc1"])
+assert w.canvas.copy_selection()
+w.document.mark_saved()
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]

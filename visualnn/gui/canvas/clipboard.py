@@ -26,6 +26,30 @@ def records(graph: Graph, ids) -> dict:
     }
 
 
+_CLEARED_AT_EXIT = []
+
+
+def put(payload: dict) -> None:
+    """Put `payload` on the system clipboard. What this process put there is taken back
+    when Python exits (before Qt's objects are torn down: data the clipboard still holds
+    then would be freed after the application and crash the exit)."""
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().setMimeData(to_mime(payload))
+    if not _CLEARED_AT_EXIT:
+        import atexit
+
+        atexit.register(_clear)
+        _CLEARED_AT_EXIT.append(True)
+
+
+def _clear() -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        QGuiApplication.clipboard().clear()
+
+
 def to_mime(payload: dict) -> QMimeData:
     text = json.dumps(payload, indent=1)
     mime = QMimeData()

@@ -167,7 +167,7 @@ class CanvasView(QGraphicsView):
         ids = self.selected_ids()
         if not ids:
             return False
-        QGuiApplication.clipboard().setMimeData(clipboard.to_mime(clipboard.records(self.doc.graph, ids)))
+        clipboard.put(clipboard.records(self.doc.graph, ids))
         self._paste_repeat = 0
         return True
 
@@ -180,7 +180,7 @@ class CanvasView(QGraphicsView):
         try:
             payload = clipboard.from_mime(QGuiApplication.clipboard().mimeData())
         except ValueError as e:
-            self.statusMessage.emit(f"Nothing pasted: {e}")
+            self.statusMessage.emit(self.tr("Nothing pasted: {message}").format(message=e))
             return []
         self._paste_repeat += 1
         return self._paste(payload, self._paste_repeat, self.tr("Paste"))
@@ -327,7 +327,7 @@ class CanvasView(QGraphicsView):
             self.last_refusal = reason
             QToolTip.showText(self.viewport().mapToGlobal(pos) + QPoint(14, 10), reason, self.viewport())
             self.connectionRefused.emit(reason)
-            self.statusMessage.emit(f"Not connected: {reason}")
+            self.statusMessage.emit(self.tr("Not connected: {reason}").format(reason=reason))
 
     def mouseDoubleClickEvent(self, event):
         item = self.itemAt(event.position().toPoint())
@@ -418,7 +418,7 @@ class CanvasView(QGraphicsView):
             return
         type_name = bytes(mime.data(clipboard.LAYER_MIME).data()).decode("utf-8", "replace").strip()
         if get_spec(type_name) is None:
-            self.statusMessage.emit(f"Unknown layer type '{type_name}'")
+            self.statusMessage.emit(self.tr("Unknown layer type '{name}'").format(name=type_name))
             event.ignore()
             return
         self.add_layer_at(type_name, self.mapToScene(event.position().toPoint()))
