@@ -328,3 +328,36 @@ def test_charts_over_time_fill_in_an_export_after_training(name):
     assert len(xs) >= OVER_TIME_FRAMES and xs[-1] == steps and np.all(np.diff(xs) >= 0)
     assert len(np.unique(xs)) == OVER_TIME_FRAMES
     view.close()
+
+
+@pytest.mark.parametrize("epochs", [None, 4])
+def test_the_metrics_export_as_csv_matches_scikit_learn(tmp_path, capsys, epochs):
+    """File > Export View… / `export --view confusion --format csv`: per class its support,
+    precision, recall, F1 and confusion row, then the macro averages and the accuracy, equal
+    to scikit-learn's on the same predictions of the test split."""
+    import csv
+
+    import torch
+    from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
+
+    source = EXAMPLES / "iris_mlp.vnn"
+    out = export(source, "confusion", "csv", tmp_path / "metrics.csv", epochs)
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    trainer = trained(source, epochs or 0)
+    ds = trainer.dataset
+    with torch.no_grad():
+        pred = trainer.model(torch.as_tensor(ds.x_test)).argmax(dim=1).numpy()
+    truth = np.asarray(ds.y_test).reshape(-1)
+    k = ds.num_classes
+    p, r, f, support = precision_recall_fscore_support(truth, pred, labels=range(k), zero_division=0)
+    cm = confusion_matrix(truth, pred, labels=range(k))
+    names = [row["class"] for row in rows[:-1]]
+    assert len(names) == k and all(row["split"] == "test" for row in rows)
+    for i, row in enumerate(rows[:-1]):
+        assert int(row["support"]) == support[i]
+        assert [float(row[c]) for c in ("precision", "recall", "f1")] == pytest.approx([p[i], r[i], f[i]])
+        assert [int(row[f"predicted {n}"]) for n in names] == cm[i].tolist()
+    macro = rows[-1]
+    assert macro["class"] == "macro average" and int(macro["support"]) == len(truth)
+    assert [float(macro[c]) for c in ("precision", "recall", "f1")] == pytest.approx([p.mean(), r.mean(), f.mean()])
+    assert float(macro["accuracy"]) == pytest.approx(accuracy_score(truth, pred))

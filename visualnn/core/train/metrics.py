@@ -89,3 +89,28 @@ def split_macro(split: str, confusion) -> dict:
         return {f"{split}_{k}": None for k in ("precision", "recall", "f1")}
     macro = report_from_confusion(confusion)["macro"]
     return {f"{split}_{k}": macro[k] for k in ("precision", "recall", "f1")}
+
+
+def report_to_csv(report: dict, split: str | None = None) -> str:
+    """A classification_report as CSV, one row a class: class, support, precision, recall,
+    f1, then its confusion-matrix row (a column `predicted <name>` per class); a last row
+    "macro average" with the total support, the macro precision, recall and F1 and, in
+    the `accuracy` column, the share right. With `split` a first column names the split
+    the numbers come from (test or train)."""
+    import csv
+    import io
+
+    names = report["class_names"]
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    lead = ["split"] if split else []
+    w.writerow(lead + ["class", "support", "precision", "recall", "f1", "accuracy"]
+               + [f"predicted {n}" for n in names])
+    first = [split] if split else []
+    for i, name in enumerate(names):
+        w.writerow(first + [name, report["support"][i], repr(report["precision"][i]), repr(report["recall"][i]),
+                            repr(report["f1"][i]), ""] + report["confusion"][i])
+    m = report["macro"]
+    w.writerow(first + ["macro average", sum(report["support"]), repr(m["precision"]), repr(m["recall"]),
+                        repr(m["f1"]), repr(report["accuracy"])] + [""] * len(names))
+    return out.getvalue()

@@ -171,6 +171,18 @@ class ConfusionView(QWidget):
             self._draw_table(p, rows, table_box)
         p.end()
 
+    def to_csv(self) -> str:
+        """The metrics shown: per class its support, precision, recall, F1 and its row of
+        the confusion matrix, then the macro averages and the accuracy (core.train.metrics.
+        report_to_csv), of the split the view shows."""
+        from visualnn.core.train.metrics import report_from_confusion, report_to_csv
+
+        ev = self.evaluation
+        if ev is None:
+            return ""
+        report = {**(ev.report or report_from_confusion(ev.confusion)), "class_names": self.names()}
+        return report_to_csv(report, ev.split)
+
     def _draw_matrix(self, p: QPainter, m: np.ndarray, names: list[str], box: QRectF) -> None:
         t = theme.current()
         c = m.shape[0]

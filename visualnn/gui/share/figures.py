@@ -102,9 +102,12 @@ def write_svg(view: QWidget, path, title: str = "") -> Path:
 def write_csv(view: QWidget, path) -> Path:
     path = Path(path)
     if not can_csv(view):
-        raise FigureError(core_tr("this view has no numbers to save as CSV (the curves have)"))
+        raise FigureError(core_tr("this view has no numbers to save as CSV (the curves and the metrics have)"))
+    text = view.to_csv()
+    if not text:
+        raise FigureError(core_tr("this view has no numbers yet"))
     try:
-        path.write_text(view.to_csv(), encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
     except OSError as e:
         raise FigureError(core_tr("{path}: cannot write ({reason})", path=path, reason=e.strerror)) from None
     return path
