@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter, QRegion
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from visualnn.core.i18n import tr as core_tr
 
@@ -29,18 +29,25 @@ def can_csv(view: QWidget) -> bool:
 
 class _Controls:
     """Hides the view's own controls (widgets with the `figure_hide` property: check
-    boxes, buttons) while it is painted as a figure."""
+    boxes, buttons) while it is painted as a figure, and takes the keyboard focus off the
+    view (a focused box would draw its text cursor into the figure)."""
 
     def __init__(self, view: QWidget):
         self.hidden = [w for w in view.findChildren(QWidget) if w.property("figure_hide") and w.isVisible()]
+        focus = QApplication.focusWidget()
+        self.focus = focus if focus is not None and (focus is view or view.isAncestorOf(focus)) else None
 
     def __enter__(self):
         for w in self.hidden:
             w.hide()
+        if self.focus is not None:
+            self.focus.clearFocus()
 
     def __exit__(self, *exc):
         for w in self.hidden:
             w.show()
+        if self.focus is not None:
+            self.focus.setFocus()
 
 
 def png_image(view: QWidget, width: int | None = None, height: int | None = None) -> QImage:
