@@ -118,9 +118,15 @@ class RegressionView(QWidget):
             p.drawPath(path)
         p.restore()
         if eq:
-            p.setFont(theme.font(14, bold=True))
-            fm = p.fontMetrics()
-            box = QRectF(f.rect.left() + 8, f.rect.top() + 6, fm.horizontalAdvance(eq) + 16, fm.height() + 8)
+            size = 14  # large for the back row, smaller until it fits a narrow pane (never cut)
+            while True:
+                p.setFont(theme.font(size, bold=True))
+                fm = p.fontMetrics()
+                if fm.horizontalAdvance(eq) + 16 <= f.rect.width() - 12 or size <= 8:
+                    break
+                size -= 1
+            box = QRectF(f.rect.left() + 6, f.rect.top() + 6, min(fm.horizontalAdvance(eq) + 16, f.rect.width() - 12),
+                         fm.height() + 8)
             bg = QColor(t["card"])
             bg.setAlphaF(0.85)
             p.setPen(Qt.PenStyle.NoPen)
