@@ -244,3 +244,30 @@ def test_texts_passed_to_translating_helpers_are_in_the_catalog():
                 if tr is None or tr.get("type") == "unfinished" or not (tr.text or "").strip():
                     missing.append(f"{path.name}:{call.lineno} {key}")
     assert not missing
+
+
+def test_bundled_names_are_bilingual_and_the_title_follows_the_language(qtbot):
+    """Every bundled example and lesson has its name in both languages, and the window's
+    title shows it in the language picked in View > Language."""
+    import json
+
+    from visualnn.core.io import load_project
+    from visualnn.examples import assets_dir, resolve_project
+    from visualnn.gui.app import make_app
+    from visualnn.gui.document import Document
+    from visualnn.gui.main_window import MainWindow
+
+    for folder in ("examples", "lessons"):
+        for path in sorted((assets_dir() / folder).glob("*.vnn")):
+            name = json.loads(path.read_text(encoding="utf-8"))["name"]
+            assert isinstance(name, dict) and name.get("en") and name.get("zh"), path.name
+    make_app()
+    window = MainWindow(Document(load_project(resolve_project("xor_hidden_layer"))))
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.mark_saved())
+    try:
+        window.acts.language["zh"].trigger()
+        qtbot.waitUntil(lambda: window.windowTitle().startswith("为什么异或需要隐藏层"))
+        window.acts.language["en"].trigger()
+        qtbot.waitUntil(lambda: window.windowTitle().startswith("Why XOR needs a hidden layer"))
+    finally:
+        window.acts.language["en"].trigger()

@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         self.files.saved.connect(lambda _: self.update_title())  # Save As names the window
         self.files.recentChanged.connect(lambda _: self.update_recent_menu())
         self.update_recent_menu()
-        self.update_title()
+        relabel(self, self.update_title)  # a bilingual name follows View > Language
         self.update_status(doc.report)
         self.set_theme(theme_name(self.settings), save=False)
         self.acts.language[current_language()].setChecked(True)
