@@ -361,3 +361,23 @@ def test_the_metrics_export_as_csv_matches_scikit_learn(tmp_path, capsys, epochs
     assert macro["class"] == "macro average" and int(macro["support"]) == len(truth)
     assert [float(macro[c]) for c in ("precision", "recall", "f1")] == pytest.approx([p.mean(), r.mean(), f.mean()])
     assert float(macro["accuracy"]) == pytest.approx(accuracy_score(truth, pred))
+
+
+def test_the_regression_export_as_csv_holds_the_points_and_the_network_line(tmp_path, capsys):
+    import csv
+
+    import torch
+
+    out = export(LINEAR, "regression", "csv", tmp_path / "line.csv", 3)
+    rows = list(csv.reader(out.open(encoding="utf-8")))
+    assert rows[0][0] == "set"
+    trainer = trained(LINEAR, 3)
+    ds = trainer.dataset
+    train = np.array([[float(v) for v in r[1:]] for r in rows[1:] if r[0] == "train"])
+    np.testing.assert_allclose(train[:, 0], np.asarray(ds.x_train)[:, 0], rtol=1e-6)
+    np.testing.assert_allclose(train[:, 1], np.asarray(ds.y_train, float).reshape(-1), rtol=1e-6)
+    line = np.array([[float(v) for v in r[1:]] for r in rows[1:] if r[0] == "network"])
+    assert len(line) > 50
+    with torch.no_grad():
+        expect = trainer.model(torch.as_tensor(line[:, :1], dtype=torch.float32)).numpy().reshape(-1)
+    np.testing.assert_allclose(line[:, 1], expect, rtol=1e-5, atol=1e-6)

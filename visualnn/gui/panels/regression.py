@@ -54,6 +54,30 @@ class RegressionView(QWidget):
             return None
         return equation_text(*self.curve.line)
 
+    def to_csv(self) -> str:
+        """The points and the network's curve, one row each: `set` (train, test or network),
+        x and y (the network's output over the input's range for its rows)."""
+        import csv
+        import io
+
+        s = self.session
+        if s is None or not s.is_1d:
+            return ""
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(["set", s.feature_names[0] if s.feature_names else "x",
+                    s.target_names[0] if s.target_names else "y"])
+        parts = [("train", s.points, s.labels)]
+        if s.test_points is not None:
+            parts.append(("test", s.test_points, s.test_labels))
+        for name, xs, ys in parts:
+            for x, y in zip(np.asarray(xs)[:, 0], np.asarray(ys, float).reshape(len(xs), -1)[:, 0]):
+                w.writerow([name, repr(float(x)), repr(float(y))])
+        if self.curve is not None:
+            for x, y in zip(self.curve.xs, self.curve.ys[:, 0]):
+                w.writerow(["network", repr(float(x)), repr(float(y))])
+        return out.getvalue()
+
     def y_limits(self) -> tuple[float, float]:
         s = self.session
         parts = [s.labels] + ([s.test_labels] if s.test_labels is not None else [])

@@ -109,7 +109,7 @@ def write_svg(view: QWidget, path, title: str = "") -> Path:
 def write_csv(view: QWidget, path) -> Path:
     path = Path(path)
     if not can_csv(view):
-        raise FigureError(core_tr("this view has no numbers to save as CSV (the curves and the metrics have)"))
+        raise FigureError(core_tr("this view has no numbers to save as CSV (the curves, the metrics and the regression have)"))
     text = view.to_csv()
     if not text:
         raise FigureError(core_tr("this view has no numbers yet"))
