@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from visualnn.gui import theme
 from visualnn.gui.live import plot_style as ps
+from visualnn.gui.panels.run_paths import halo_color
 
 LEVELS = 12
 
@@ -46,14 +48,15 @@ class RaceLandscapeView(QWidget):
         lut = pg.ColorMap([0.0, 0.5, 1.0], [(24, 64, 140), (120, 180, 220), (250, 245, 230)]).getLookupTable(
             0.0, 1.0, LEVELS)
         self.image.setLookupTable(lut)
-        self.paths: list = []
+        self.paths: list = []   # per run: its line, start and end markers
+        self.halos: list = []   # per run: the outline under its line
         self.result = None
 
     def show_result(self, result: dict | None, colors: list[str], labels: list[str]) -> None:
         """Draw a race_landscape() result; None says the paths do not span a plane."""
-        for item in self.paths:
+        for item in self.paths + self.halos:
             self.plot.removeItem(item)
-        self.paths = []
+        self.paths, self.halos = [], []
         self.result = result
         if result is None:
             self.caption.setText(self.tr("No landscape: the paths together do not span a plane."))
@@ -67,6 +70,9 @@ class RaceLandscapeView(QWidget):
             pts = np.array([[p[0], p[1]] for p in path if p[0] is not None and p[1] is not None], float)
             if not len(pts):
                 continue
+            # a halo under the line (as on the live landscape): a run's colour stays apart from
+            # the map's bands of the same hue
+            halo = self.plot.plot(pts[:, 0], pts[:, 1], pen=pg.mkPen(halo_color(QColor(color)), width=5.0))
             line = self.plot.plot(pts[:, 0], pts[:, 1], pen=ps.pen(color, 2.4), name=label)
             start = pg.ScatterPlotItem([pts[0, 0]], [pts[0, 1]], size=11, pen=pg.mkPen(color, width=2), brush=None)
             end = pg.ScatterPlotItem([pts[-1, 0]], [pts[-1, 1]], size=10, pen=pg.mkPen("w", width=1.2),
@@ -74,6 +80,7 @@ class RaceLandscapeView(QWidget):
             for item in (start, end):
                 self.plot.addItem(item)
             self.paths += [line, start, end]
+            self.halos.append(halo)
         self.plot.setLabel("bottom", result["axes"]["x"])
         self.plot.setLabel("left", result["axes"]["y"])
         self.plot.setXRange(float(x[0]), float(x[-1]), padding=0)
