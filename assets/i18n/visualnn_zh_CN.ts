@@ -159,7 +159,7 @@
         <translation>训练开始后显示</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+46"/>
         <source>predicted class →</source>
         <translation>预测类别 →</translation>
     </message>
@@ -1508,12 +1508,12 @@
 <context>
     <name>RaceDialog</name>
     <message>
-        <location filename="../../visualnn/gui/share/race_dialog.py" line="+27"/>
+        <location filename="../../visualnn/gui/share/race_dialog.py" line="+28"/>
         <source>Race variants</source>
         <translation>变体竞赛</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The setting that differs between the variants</source>
         <translation>各变体之间不同的设置</translation>
     </message>
@@ -1578,7 +1578,7 @@
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1602,21 +1602,66 @@
         <source>Done: the variants are kept in the project&apos;s runs.</source>
         <translation>完成：各变体已保存在项目的运行记录中。</translation>
     </message>
+    <message>
+        <location line="+17"/>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L2 (weight decay)</source>
+        <translation>L2（权重衰减）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropout p</source>
+        <translation>Dropout p</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
 </context>
 <context>
     <name>RaceLandscapeView</name>
     <message>
-        <location filename="../../visualnn/gui/share/race_landscape_view.py" line="+37"/>
+        <location filename="../../visualnn/gui/share/race_landscape_view.py" line="+39"/>
         <source>The variants&apos; paths appear here when the race ends.</source>
         <translation>竞赛结束后，各变体的路径会显示在这里。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>No landscape: the paths together do not span a plane.</source>
         <translation>没有损失地形：这些路径合起来张不成一个平面。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>Training loss over the plane the paths move in most (darker: lower); each variant from the shared start (ring) to its end (dot).</source>
         <translation>路径变化最大的平面上的训练损失（颜色越深越低）；每个变体从共同的起点（圆环）走到它的终点（圆点）。</translation>
     </message>
@@ -1725,7 +1770,7 @@
         <translation>回归</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+79"/>
         <source>Points: training (filled), test (rings); line: the network&apos;s output</source>
         <translation>点：训练（实心）、测试（圆环）；线：网络的输出</translation>
     </message>
@@ -2296,7 +2341,7 @@
         <translation>当前最好的设备：{device}</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+138"/>
         <source>{setting}: {why}</source>
         <translation>{setting}：{why}</translation>
     </message>

@@ -20,7 +20,7 @@ def test_a_race_of_optimizers_fills_curves_boundaries_and_table(qtbot):
     dlg = RaceDialog(doc, runs)
     qtbot.addWidget(dlg)
     dlg.show()
-    dlg.key.setCurrentText("optimizer")
+    dlg.key.setCurrentIndex(dlg.key.findData("optimizer"))
     dlg.values.setText("sgd, adam")
     dlg.epochs.setValue(2)
     qtbot.mouseClick(dlg.start_button, Qt.MouseButton.LeftButton)
@@ -51,7 +51,7 @@ def test_bad_values_are_named_and_cancel_stops_the_race(qtbot):
     doc = Document(mlp(epochs=3))
     dlg = RaceDialog(doc)
     qtbot.addWidget(dlg)
-    dlg.key.setCurrentText("lr")
+    dlg.key.setCurrentIndex(dlg.key.findData("lr"))
     dlg.values.setText("fast")
     qtbot.mouseClick(dlg.start_button, Qt.MouseButton.LeftButton)
     assert "must be a number" in dlg.message.text() and dlg.worker is None

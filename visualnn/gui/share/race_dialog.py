@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QGridLayout, QHBoxLayout, QHe
                                QProgressBar, QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem,
                                QTabWidget, QVBoxLayout, QWidget)
 
+from visualnn.gui.i18n import relabel
 from visualnn.gui.live.runs_model import RunsModel, run_color
 
 KEYS = ("optimizer", "lr", "batch_size", "weight_decay", "momentum", "l1", "dropout", "seed", "loss")
@@ -32,7 +33,8 @@ class RaceDialog(QDialog):
         lay = QVBoxLayout(self)
         form = QHBoxLayout()
         self.key = QComboBox()
-        self.key.addItems(KEYS)
+        for key in KEYS:
+            self.key.addItem(key, key)  # the text, the setting's name and its key, is set in _retranslate
         self.key.setToolTip(self.tr("The setting that differs between the variants"))
         self.values = QLineEdit(SUGGESTED["optimizer"])
         self.values.setToolTip(self.tr("Its values, separated by commas"))
@@ -90,7 +92,8 @@ class RaceDialog(QDialog):
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.drain)
-        self.key.currentTextChanged.connect(lambda k: self.values.setText(SUGGESTED.get(k, "")))
+        self.key.currentIndexChanged.connect(lambda _: self.values.setText(SUGGESTED.get(self.key.currentData(), "")))
+        relabel(self, self._label_keys)
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self.values.returnPressed.connect(self.start)
@@ -106,7 +109,7 @@ class RaceDialog(QDialog):
         if self.worker is not None:
             return
         try:
-            key, values = parse_vary(f"{self.key.currentText()}={self.values.text()}")
+            key, values = parse_vary(f"{self.key.currentData()}={self.values.text()}")
             self.variants = make_variants(self.doc.project, [(key, values)])
         except ConfigError as e:
             self.message.setText(str(e))
@@ -185,6 +188,16 @@ class RaceDialog(QDialog):
         self.start_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         worker.deleteLater()
+
+    def _label_keys(self) -> None:
+        """Each setting by its name in the user's language, with the key that `visualnn
+        compare --vary` takes for it."""
+        names = {"optimizer": self.tr("Optimizer"), "lr": self.tr("Learning rate"), "batch_size": self.tr("Batch size"),
+                 "weight_decay": self.tr("L2 (weight decay)"), "momentum": self.tr("Momentum"), "l1": self.tr("L1"),
+                 "dropout": self.tr("Dropout p"), "seed": self.tr("Seed"), "loss": self.tr("Loss")}
+        for i in range(self.key.count()):
+            key = self.key.itemData(i)
+            self.key.setItemText(i, f"{names.get(key, key)} ({key})")
 
     @Slot()
     def _recolour_landscape(self) -> None:
