@@ -84,15 +84,13 @@ def _table(rows) -> str:
     for r in rows:
         g = r.get("gui_details") or {}
         if g.get("neurons"):
-            values = dict(name=r["name"], neurons=g["neurons"], weights=g.get("weights", 0),
-                          lines=g.get("weights_drawn", 0))
-            lines.append(tr("{name}: the canvas drew {neurons:,} neurons and the network's {weights:,} weights as "
-                            "{lines:,} lines (neighbours closer than a few pixels share one); fps = canvas repaints "
-                            "per second while training at full speed (target >= 25 with 500 neurons and 20,000 "
-                            "weights)", **values) if g["neurons"] >= 500 else
-                         tr("{name}: the canvas drew {neurons:,} neurons and the network's {weights:,} weights as "
-                            "{lines:,} lines (neighbours closer than a few pixels share one); fps = canvas repaints "
-                            "per second while training at full speed", **values))
+            line = tr("{name}: the canvas drew {neurons:,} neurons and the network's {weights:,} weights as "
+                      "{lines:,} lines (neighbours closer than a few pixels share one); fps = canvas repaints per "
+                      "second while training at full speed", name=r["name"], neurons=g["neurons"],
+                      weights=g.get("weights", 0), lines=g.get("weights_drawn", 0))
+            if g["neurons"] >= 500:
+                line += " " + tr("(target >= 25 with 500 neurons and 20,000 weights)")
+            lines.append(line)
         if g.get("memory_growth_mb") is not None:
             lines.append(tr("{name}: memory grew {mb:.1f} MB over {steps:,} steps with every view open (target: "
                             "within 50 MB; the timeline held {frames} frames, {tl:.1f} MB)", name=r["name"],

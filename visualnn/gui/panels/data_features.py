@@ -9,14 +9,12 @@ import copy
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from visualnn.gui.i18n import translate
-
 from visualnn.core.data.features import DEFAULT_FEATURES, FEATURE_NAMES
 from visualnn.gui.commands import ChangeData, SetParams
+from visualnn.gui.i18n import translate
 
 LABELS = {"x1": "X₁", "x2": "X₂", "x1^2": "X₁²", "x2^2": "X₂²", "x1*x2": "X₁X₂", "sin(x1)": "sin(X₁)",
           "sin(x2)": "sin(X₂)"}
-
 
 
 def _grid_places(names) -> dict[str, tuple[int, int]]:
@@ -67,7 +65,8 @@ class FeatureChoice(QWidget):
     def _retranslate(self) -> None:
         self.title.setText(translate("DataFeatures", "Features: what each point (X₁, X₂) gives the network as inputs"))
         for name, box in self.boxes.items():
-            box.setToolTip(translate("DataFeatures", "Feed {feature} of each point to the network").format(feature=LABELS[name]))
+            box.setToolTip(translate("DataFeatures", "Feed {feature} of each point to the network").format(
+                feature=LABELS[name]))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -126,7 +125,7 @@ class StandardizeChoice(QCheckBox):
 
     def _retranslate(self) -> None:
         self.setText(translate("DataFeatures", "Standardize the inputs"))
-        self.setToolTip(translate("DataFeatures", 
+        self.setToolTip(translate("DataFeatures",
             "Scale each input column to mean 0 and standard deviation 1 (by the training split) before "
             "training. Training is easier, but the learned weights then belong to the scaled inputs: "
             "w and b are not the slope and intercept of your raw numbers (w = slope × the column's "

@@ -290,7 +290,6 @@ class TrainingPanel(QWidget):
         self.retranslate()
         self._on_state(controller.state)
 
-
     def _arrange_buttons(self, columns: int) -> None:
         """Play, Step, Epoch and Reset in one row, or two rows of two in a dock too narrow
         for one (a 1024-pixel screen, long labels in another language): never sideways
@@ -304,12 +303,8 @@ class TrainingPanel(QWidget):
             grid.removeWidget(b)
         for i, b in enumerate(transport):
             grid.addWidget(b, i // columns, i % columns)
-        for c in range(4):
-            grid.setColumnStretch(c, 0)
-        if columns == 4:
-            grid.setColumnStretch(0, 2)
-        for c in range(columns):
-            grid.setColumnStretch(c, grid.columnStretch(c) or 1)
+        for c in range(4):  # in one row Play is twice as wide as the others
+            grid.setColumnStretch(c, 0 if c >= columns else 2 if columns == 4 and c == 0 else 1)
 
     def _one_row_width(self) -> int:
         m = self.layout().contentsMargins()

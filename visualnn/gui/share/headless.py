@@ -165,18 +165,15 @@ def trained_view(project, name: str, epochs: int | None = None, size=DEFAULT_SIZ
     attach(view, feeder, runs)
     view.resize(*size)
     view.show()
-    if epochs and name in OVER_TIME:
-        # these views chart every frame they were shown: frames spread over the training
-        total = epochs * feeder.trainer.steps_per_epoch
-        chunks = max(1, min(OVER_TIME_FRAMES, total))
-        done = 0
-        for i in range(1, chunks + 1):
-            upto = total * i // chunks
-            feeder.train(steps=upto - done)
-            done = upto
-            feed([view], feeder, runs)
-    elif epochs:
-        feeder.train(epochs=epochs)
-    feed([view], feeder, runs)
+    total = (epochs or 0) * feeder.trainer.steps_per_epoch
+    # the views that chart every frame they were shown get frames spread over the training;
+    # the others the last one (or, untrained, the project as it is)
+    chunks = max(1, min(OVER_TIME_FRAMES, total)) if name in OVER_TIME else 1
+    done = 0
+    for i in range(1, chunks + 1):
+        upto = total * i // chunks
+        feeder.train(steps=upto - done)
+        done = upto
+        feed([view], feeder, runs)
     app.processEvents()
     return view
